@@ -1,0 +1,79 @@
+# On-disk records of Recital. Changing a field's meaning or removing one needs a format
+# version bump, a migration and a golden archive (STYLE.md). Adding a field at a new ordinal
+# does not. Unknown values: empty Text, 0 for numbers (sessions, meetings and resolution
+# numbers start at 1).
+@0xbb9d5f5d37a8e53d;
+
+$import "/capnp/c++.capnp".namespace("recital::capnp_schema");
+
+struct FootnoteRef {
+  number @0 :UInt32;       # footnote number as printed
+  byteOffset @1 :UInt32;   # UTF-8 byte offset in the canonical text where the marker stood
+}
+
+struct SubParagraph {
+  number @0 :Text;         # "(a)", "(i)"
+  text @1 :Text;           # canonical text, footnote markers removed
+  footnotes @2 :List(FootnoteRef);
+}
+
+# The wording of a paragraph: the stored object, keyed by the XXH3-128 of its encoding.
+# It holds nothing that changes when the same words are renumbered or footnotes renumbered,
+# so the same wording in two sessions is one object. Position data lives in ParagraphUse.
+struct Paragraph {
+  lead @0 :Text;           # lead phrase ("Recalling", "Calls upon"); a prefix of text
+  text @1 :Text;           # canonical text including the lead phrase, markers removed
+  subparagraphs @2 :List(SubWording);
+
+  struct SubWording {
+    number @0 :Text;
+    text @1 :Text;
+  }
+}
+
+enum Section {
+  preamble @0;
+  operative @1;
+  annex @2;
+}
+
+# One paragraph as it stands in one resolution.
+struct ParagraphUse {
+  hash @0 :Data;           # 16 bytes: XXH3-128 (canonical big-endian) of the Paragraph object
+  section @1 :Section;
+  number @2 :Text;         # "1", "" for preamble paragraphs
+  footnotes @3 :List(FootnoteRef);
+  subFootnotes @4 :List(List(FootnoteRef));  # per sub-paragraph, same order as the wording
+}
+
+struct Footnote {
+  number @0 :UInt32;
+  text @1 :Text;
+}
+
+struct Citation {
+  symbol @0 :Text;         # full symbol, "A/RES/48/113"
+  date @1 :Text;           # ISO 8601 "1993-12-20", empty when not given
+}
+
+struct Resolution {
+  symbol @0 :Text;               # "A/RES/54/144", "A/RES/2957(XXVII)"
+  session @1 :UInt32;
+  number @2 :UInt32;
+  title @3 :Text;
+  agendaItems @4 :List(Text);    # "111", "68 (a)"
+  committee @5 :Text;            # "Third Committee" or "without reference to a Main Committee"
+  report @6 :Text;               # "A/54/600"
+  distributionDate @7 :Text;     # ISO 8601
+  meeting @8 :UInt32;            # plenary meeting number
+  adoptionDate @9 :Text;         # ISO 8601
+  paragraphs @10 :List(ParagraphUse);  # preamble, then operative, then annex, in document order
+  footnotes @11 :List(Footnote);
+  citations @12 :List(Citation);
+  documents @13 :List(Text);     # other document symbols mentioned
+  language @14 :Text;            # "en", "fr", ...
+  layout @15 :Text;              # "ods", "unorg", "modern", "web", ...
+  parserVersion @16 :Text;
+  rawHash @17 :Data;             # 16 bytes: XXH3-128 of the release bytes
+  warnings @18 :List(Text);
+}
