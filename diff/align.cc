@@ -1,0 +1,276 @@
+// Paragraph pairing: exact anchors (LIS), monotone bead DP in the gaps, then moves.
+#include <algorithm>
+#include <deque>
+#include <unordered_map>
+
+#include "diff/internal.h"
+
+namespace recital::diff_internal {
+namespace {
+
+// Beyond this many candidate cells a gap is left to the greedy leftover pass (which has the same
+// bound): pathological inputs stay linear in memory.
+constexpr size_t kMaxGapCells = 4'000'000;
+
+std::vector<Para> Prepare(const Resolution& r) {
+  std::vector<Para> out;
+  auto add = [&out](const std::vector<Paragraph>& ps, Section s) {
+    for (size_t i = 0; i < ps.size(); ++i) {
+      Para p;
+      p.section = s;
+      p.index = i;
+      p.paragraph = &ps[i];
+      p.full = ParagraphFullText(ps[i]);
+      p.key = NormalizedWording(p.full);
+      p.bag = ContentBag(p.full);
+      out.push_back(std::move(p));
+    }
+  };
+  add(r.preamble, Section::kPreamble);
+  add(r.operative, Section::kOperative);
+  add(r.annex, Section::kAnnex);
+  return out;
+}
+
+// Positions (into values) of one longest strictly increasing subsequence, O(n log n).
+std::vector<size_t> LongestIncreasing(const std::vector<size_t>& values) {
+  std::vector<size_t> tails;  // positions of the smallest tail of each length
+  std::vector<long> parent(values.size(), -1);
+  for (size_t i = 0; i < values.size(); ++i) {
+    auto it = std::lower_bound(tails.begin(), tails.end(), values[i],
+                               [&](size_t pos, size_t v) { return values[pos] < v; });
+    if (it != tails.begin()) parent[i] = static_cast<long>(*(it - 1));
+    if (it == tails.end()) {
+      tails.push_back(i);
+    } else {
+      *it = i;
+    }
+  }
+  std::vector<size_t> out;
+  for (long p = tails.empty() ? -1 : static_cast<long>(tails.back()); p >= 0; p = parent[p]) {
+    out.push_back(static_cast<size_t>(p));
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
+enum class Origin { kAnchor, kExactMoved, kGap, kLeftover };
+
+class Aligner {
+ public:
+  Aligner(Alignment* al, const DiffOptions& options)
+      : al_(al),
+        opt_(options),
+        from_used_(al->from.size(), false),
+        to_used_(al->to.size(), false) {}
+
+  void AlignSection(const std::vector<size_t>& a, const std::vector<size_t>& b);
+  void PairLeftovers();
+  void FlagMoves();
+  void CollectUnpaired();
+
+ private:
+  double Sim(const Bag& x, const Bag& y) const { return BagDice(x, y, 0.0); }
+  // Similarity of one paragraph with two consecutive ones on the other side, or -1 when each of
+  // the two is not mostly made of the one's words.
+  double SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b) const;
+  void AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& b);
+  void AddPair(std::vector<size_t> f, std::vector<size_t> t, double sim, Origin origin) {
+    for (size_t i : f) from_used_[i] = true;
+    for (size_t i : t) to_used_[i] = true;
+    Pairing p;
+    p.from = std::move(f);
+    p.to = std::move(t);
+    p.similarity = sim;
+    p.moved = origin == Origin::kExactMoved;
+    al_->pairs.push_back(std::move(p));
+    origins_.push_back(origin);
+  }
+
+  Alignment* al_;
+  const DiffOptions& opt_;
+  std::vector<bool> from_used_, to_used_;
+  std::vector<Origin> origins_;
+};
+
+void Aligner::AlignSection(const std::vector<size_t>& a, const std::vector<size_t>& b) {
+  // 1. Identical wording, k-th occurrence with k-th occurrence.
+  std::unordered_map<std::string_view, std::deque<size_t>> by_key;
+  for (size_t i = 0; i < a.size(); ++i) by_key[al_->from[a[i]].key].push_back(i);
+  std::vector<std::pair<size_t, size_t>> exact;  // (local a, local b), increasing b
+  for (size_t j = 0; j < b.size(); ++j) {
+    auto it = by_key.find(al_->to[b[j]].key);
+    if (it == by_key.end() || it->second.empty()) continue;
+    exact.emplace_back(it->second.front(), j);
+    it->second.pop_front();
+  }
+  // 2. The longest order-preserving chain of them are anchors; the others moved.
+  std::vector<size_t> a_pos;
+  for (const auto& e : exact) a_pos.push_back(e.first);
+  std::vector<size_t> chain = LongestIncreasing(a_pos);
+  std::vector<bool> in_chain(exact.size(), false);
+  for (size_t c : chain) in_chain[c] = true;
+  std::vector<std::pair<size_t, size_t>> anchors;
+  for (size_t e = 0; e < exact.size(); ++e) {
+    AddPair({a[exact[e].first]}, {b[exact[e].second]}, 1.0,
+            in_chain[e] ? Origin::kAnchor : Origin::kExactMoved);
+    if (in_chain[e]) anchors.push_back(exact[e]);
+  }
+  // 3. The gaps between anchors.
+  anchors.emplace_back(a.size(), b.size());
+  size_t pa = 0, pb = 0;  // first local index after the previous anchor
+  for (const auto& [ca, cb] : anchors) {
+    std::vector<size_t> ga, gb;
+    for (size_t i = pa; i < ca; ++i)
+      if (!from_used_[a[i]]) ga.push_back(a[i]);
+    for (size_t j = pb; j < cb; ++j)
+      if (!to_used_[b[j]]) gb.push_back(b[j]);
+    if (!ga.empty() && !gb.empty()) AlignGap(ga, gb);
+    pa = ca + 1, pb = cb + 1;
+  }
+}
+
+double Aligner::SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b) const {
+  const Bag& x = one_is_from ? al_->from[one].bag : al_->to[one].bag;
+  const Bag& p = one_is_from ? al_->to[two_a].bag : al_->from[two_a].bag;
+  const Bag& q = one_is_from ? al_->to[two_b].bag : al_->from[two_b].bag;
+  if (p.empty() || q.empty()) return -1;
+  auto contained = [&x](const Bag& part) {
+    return static_cast<double>(BagOverlap(part, x)) / static_cast<double>(part.size());
+  };
+  if (contained(p) < 0.5 || contained(q) < 0.5) return -1;
+  return Sim(x, BagConcat(p, q));
+}
+
+void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& b) {
+  const size_t n = a.size(), m = b.size();
+  if (n * m > kMaxGapCells) return;
+  // Gale-Church style beads; a bead's score is its similarity times the paragraphs it explains,
+  // so a real split (one old paragraph explains two new ones) beats a 1:1 pair plus an addition.
+  std::vector<double> sim11(n * m);
+  for (size_t i = 0; i < n; ++i)
+    for (size_t j = 0; j < m; ++j) sim11[i * m + j] = Sim(al_->from[a[i]].bag, al_->to[b[j]].bag);
+  const size_t w = m + 1;
+  std::vector<double> score((n + 1) * w, 0.0);
+  std::vector<uint8_t> back((n + 1) * w, 0);
+  std::vector<double> bead_sim((n + 1) * w, 0.0);
+  for (size_t i = 0; i <= n; ++i) {
+    for (size_t j = 0; j <= m; ++j) {
+      if (i == 0 && j == 0) continue;
+      double best = -1;
+      uint8_t how = 0;
+      double bs = 0;
+      auto consider = [&](double s, uint8_t h, double simv) {
+        if (s > best) best = s, how = h, bs = simv;
+      };
+      if (i > 0) consider(score[(i - 1) * w + j], 1, 0);
+      if (j > 0) consider(score[i * w + j - 1], 2, 0);
+      if (i > 0 && j > 0) {
+        double s = sim11[(i - 1) * m + j - 1];
+        if (s >= opt_.reword_threshold) consider(score[(i - 1) * w + j - 1] + 2 * s, 3, s);
+      }
+      if (i > 0 && j > 1) {
+        double s = SplitSim(a[i - 1], true, b[j - 2], b[j - 1]);
+        if (s >= opt_.split_threshold) consider(score[(i - 1) * w + j - 2] + 3 * s, 4, s);
+      }
+      if (i > 1 && j > 0) {
+        double s = SplitSim(b[j - 1], false, a[i - 2], a[i - 1]);
+        if (s >= opt_.split_threshold) consider(score[(i - 2) * w + j - 1] + 3 * s, 5, s);
+      }
+      score[i * w + j] = best;
+      back[i * w + j] = how;
+      bead_sim[i * w + j] = bs;
+    }
+  }
+  for (size_t i = n, j = m; i > 0 || j > 0;) {
+    uint8_t how = back[i * w + j];
+    double s = bead_sim[i * w + j];
+    switch (how) {
+      case 1: --i; break;
+      case 2: --j; break;
+      case 3: AddPair({a[i - 1]}, {b[j - 1]}, s, Origin::kGap); --i, --j; break;
+      case 4: AddPair({a[i - 1]}, {b[j - 2], b[j - 1]}, s, Origin::kGap); --i, j -= 2; break;
+      case 5: AddPair({a[i - 2], a[i - 1]}, {b[j - 1]}, s, Origin::kGap); i -= 2, --j; break;
+      default: i = 0, j = 0; break;
+    }
+  }
+}
+
+void Aligner::PairLeftovers() {
+  std::vector<size_t> fa, tb;
+  for (size_t i = 0; i < from_used_.size(); ++i)
+    if (!from_used_[i]) fa.push_back(i);
+  for (size_t j = 0; j < to_used_.size(); ++j)
+    if (!to_used_[j]) tb.push_back(j);
+  if (fa.empty() || tb.empty() || fa.size() * tb.size() > kMaxGapCells) return;
+  struct Cand {
+    double sim;
+    size_t f, t;
+  };
+  std::vector<Cand> cands;
+  for (size_t f : fa) {
+    for (size_t t : tb) {
+      double s = al_->from[f].key == al_->to[t].key ? 1.0 : Sim(al_->from[f].bag, al_->to[t].bag);
+      if (s >= opt_.reword_threshold) cands.push_back({s, f, t});
+    }
+  }
+  std::stable_sort(cands.begin(), cands.end(),
+                   [](const Cand& x, const Cand& y) { return x.sim > y.sim; });
+  for (const Cand& c : cands) {
+    if (from_used_[c.f] || to_used_[c.t]) continue;
+    AddPair({c.f}, {c.t}, c.sim, Origin::kLeftover);
+  }
+}
+
+void Aligner::FlagMoves() {
+  // A leftover pair is a move unless it fits the order of the pairs that are not moves.
+  for (size_t k = 0; k < al_->pairs.size(); ++k) {
+    if (origins_[k] != Origin::kLeftover) continue;
+    Pairing& p = al_->pairs[k];
+    const Para& f = al_->from[p.from.front()];
+    const Para& t = al_->to[p.to.front()];
+    if (f.section != t.section) {
+      p.moved = true;
+      continue;
+    }
+    for (size_t o = 0; o < al_->pairs.size() && !p.moved; ++o) {
+      if (o == k || origins_[o] == Origin::kExactMoved || origins_[o] == Origin::kLeftover) continue;
+      const Pairing& q = al_->pairs[o];
+      const Para& qf = al_->from[q.from.front()];
+      const Para& qt = al_->to[q.to.front()];
+      if (qf.section != f.section || qt.section != t.section) continue;
+      bool before_old = qf.index < f.index, before_new = qt.index < t.index;
+      if (before_old != before_new) p.moved = true;
+    }
+  }
+}
+
+void Aligner::CollectUnpaired() {
+  for (size_t i = 0; i < from_used_.size(); ++i)
+    if (!from_used_[i]) al_->removed.push_back(i);
+  for (size_t j = 0; j < to_used_.size(); ++j)
+    if (!to_used_[j]) al_->added.push_back(j);
+}
+
+}  // namespace
+
+Alignment Align(const Resolution& from, const Resolution& to, const DiffOptions& options) {
+  Alignment al;
+  al.from = Prepare(from);
+  al.to = Prepare(to);
+  Aligner aligner(&al, options);
+  for (Section s : {Section::kPreamble, Section::kOperative, Section::kAnnex}) {
+    std::vector<size_t> a, b;
+    for (size_t i = 0; i < al.from.size(); ++i)
+      if (al.from[i].section == s) a.push_back(i);
+    for (size_t j = 0; j < al.to.size(); ++j)
+      if (al.to[j].section == s) b.push_back(j);
+    aligner.AlignSection(a, b);
+  }
+  aligner.PairLeftovers();
+  aligner.FlagMoves();
+  aligner.CollectUnpaired();
+  return al;
+}
+
+}  // namespace recital::diff_internal

@@ -1,0 +1,160 @@
+// Turns an alignment into classified changes in reading order.
+#include <algorithm>
+
+#include "diff/internal.h"
+
+namespace recital {
+
+using diff_internal::Alignment;
+using diff_internal::Para;
+using diff_internal::Pairing;
+
+const char* ChangeStatusName(ChangeStatus s) {
+  switch (s) {
+    case ChangeStatus::kUnchanged: return "unchanged";
+    case ChangeStatus::kReworded: return "reworded";
+    case ChangeStatus::kAdded: return "added";
+    case ChangeStatus::kRemoved: return "removed";
+    case ChangeStatus::kSplit: return "split";
+    case ChangeStatus::kMerged: return "merged";
+  }
+  return "unchanged";
+}
+
+bool DiffResult::HasChanges() const {
+  for (const Change& c : changes) {
+    if (c.status != ChangeStatus::kUnchanged || c.moved) return true;
+  }
+  return false;
+}
+
+namespace {
+
+ParagraphRef Ref(const Para& p) {
+  ParagraphRef r;
+  r.section = p.section;
+  r.index = p.index;
+  r.number = p.paragraph->number;
+  r.lead = p.paragraph->lead;
+  r.text = p.full;
+  return r;
+}
+
+std::string Joined(const std::vector<ParagraphRef>& refs) {
+  std::string out;
+  for (const ParagraphRef& r : refs) {
+    if (!out.empty()) out += ' ';
+    out += r.text;
+  }
+  return out;
+}
+
+std::string LeadKey(const ParagraphRef& r) {
+  return diff_internal::AsciiLower(NormalizedWording(r.lead));
+}
+
+int SectionRank(Section s) { return static_cast<int>(s); }
+
+// Sort key of a change: new-side section and position; removed paragraphs go just after the
+// new position of the nearest preceding old paragraph of their section that stayed in place.
+struct Placed {
+  int section;
+  double position;
+  size_t tie;
+  Change change;
+};
+
+}  // namespace
+
+DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
+                           const DiffOptions& options) {
+  Alignment al = diff_internal::Align(from, to, options);
+  DiffResult result;
+  result.from_symbol = from.symbol;
+  result.to_symbol = to.symbol;
+
+  // New-side index of each old paragraph that is paired in place within its own section.
+  std::vector<long> stayed_at(al.from.size(), -1);
+  for (const Pairing& p : al.pairs) {
+    if (p.moved) continue;
+    for (size_t f : p.from) {
+      if (al.to[p.to.front()].section == al.from[f].section)
+        stayed_at[f] = static_cast<long>(al.to[p.to.front()].index);
+    }
+  }
+
+  std::vector<Placed> placed;
+  size_t tie = 0;
+  for (const Pairing& p : al.pairs) {
+    Change c;
+    for (size_t f : p.from) c.from.push_back(Ref(al.from[f]));
+    for (size_t t : p.to) c.to.push_back(Ref(al.to[t]));
+    c.section = c.to.front().section;
+    c.moved = p.moved;
+    bool same = c.from.size() == 1 && c.to.size() == 1 &&
+                al.from[p.from.front()].key == al.to[p.to.front()].key;
+    if (c.from.size() > 1) {
+      c.status = ChangeStatus::kMerged;
+    } else if (c.to.size() > 1) {
+      c.status = ChangeStatus::kSplit;
+    } else {
+      c.status = same ? ChangeStatus::kUnchanged : ChangeStatus::kReworded;
+    }
+    c.similarity = same ? 1.0 : std::min(p.similarity, 0.999);
+    c.lead_changed = !same && LeadKey(c.from.front()) != LeadKey(c.to.front());
+    if (!same) {
+      c.edits = DiffWords(Joined(c.from), Joined(c.to));
+    } else if (options.edits_for_unchanged) {
+      c.edits.push_back({EditOp::kEqual, c.to.front().text});
+    }
+    double pos = static_cast<double>(c.to.front().index);
+    placed.push_back({SectionRank(c.section), pos, tie++, std::move(c)});
+  }
+  for (size_t t : al.added) {
+    Change c;
+    c.status = ChangeStatus::kAdded;
+    c.similarity = 0;
+    c.to.push_back(Ref(al.to[t]));
+    c.section = al.to[t].section;
+    c.edits.push_back({EditOp::kInsert, c.to.front().text});
+    placed.push_back({SectionRank(c.section), static_cast<double>(al.to[t].index), tie++,
+                      std::move(c)});
+  }
+  for (size_t f : al.removed) {
+    Change c;
+    c.status = ChangeStatus::kRemoved;
+    c.similarity = 0;
+    c.from.push_back(Ref(al.from[f]));
+    c.section = al.from[f].section;
+    c.edits.push_back({EditOp::kDelete, c.from.front().text});
+    double pos = -0.5;
+    for (size_t g = f; g-- > 0 && al.from[g].section == c.section;) {
+      if (stayed_at[g] >= 0) {
+        pos = static_cast<double>(stayed_at[g]) + 0.5;
+        break;
+      }
+    }
+    placed.push_back({SectionRank(c.section), pos, tie++, std::move(c)});
+  }
+  std::stable_sort(placed.begin(), placed.end(), [](const Placed& x, const Placed& y) {
+    if (x.section != y.section) return x.section < y.section;
+    if (x.position != y.position) return x.position < y.position;
+    return x.tie < y.tie;
+  });
+  DiffSummary& s = result.summary;
+  for (Placed& p : placed) {
+    switch (p.change.status) {
+      case ChangeStatus::kUnchanged: ++s.unchanged; break;
+      case ChangeStatus::kReworded: ++s.reworded; break;
+      case ChangeStatus::kAdded: ++s.added; break;
+      case ChangeStatus::kRemoved: ++s.removed; break;
+      case ChangeStatus::kSplit: ++s.split; break;
+      case ChangeStatus::kMerged: ++s.merged; break;
+    }
+    if (p.change.moved) ++s.moved;
+    result.changes.push_back(std::move(p.change));
+  }
+  return result;
+}
+
+}  // namespace recital

@@ -1,0 +1,158 @@
+// recital::diff — what changed between two resolutions, paragraph by paragraph and word by word,
+// and which resolutions form one follow-up series. Works on in-memory records only: no database,
+// no I/O. Thread safety: every function is pure; call from any thread.
+//
+// Pairing (DiffResolutions), per section (preamble, operative, annex):
+//   1. identical paragraphs by normalised wording (number, footnote markers, line wrapping and
+//      typographic quote/dash variants ignored), also when moved or renumbered;
+//   2. the longest order-preserving chain of those pairs are anchors; between two anchors the
+//      remaining paragraphs are aligned by a monotone dynamic programme with 1-0, 0-1, 1-1, 1-2
+//      (split) and 2-1 (merge) beads scored by token similarity;
+//   3. what is still unpaired is paired across gaps and across sections (a preamble clause that
+//      became operative) by best similarity; such pairs are moves;
+//   4. the rest is added or removed.
+// A pair is "reworded" rather than "removed + added" when its similarity reaches
+// DiffOptions::reword_threshold.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "schema/schema.h"
+
+namespace recital {
+
+// ---- word diff ----------------------------------------------------------------------------
+
+enum class EditOp : uint8_t { kEqual = 0, kInsert = 1, kDelete = 2 };
+const char* EditOpName(EditOp op);  // "equal", "insert", "delete"
+
+struct Edit {
+  EditOp op = EditOp::kEqual;
+  std::string text;  // the exact bytes of the tokens (spaces included)
+  bool operator==(const Edit&) const = default;
+};
+
+// Tokens of a text: runs of letters/digits (any non-ASCII UTF-8 byte counts as a letter, so
+// words of every UN language stay whole), single punctuation characters, and runs of spaces.
+// The views point into `text`; concatenated they give `text` back.
+std::vector<std::string_view> Tokenize(std::string_view text);
+
+// Word-level edit script turning a into b: a minimal token diff (Myers) followed by a
+// semantic clean-up that absorbs short equalities between changes (like diff-match-patch's
+// cleanupSemantic), so the result reads as changed phrases. Within a change the delete comes
+// before the insert. Concatenating equal+delete texts gives a; equal+insert texts gives b.
+std::vector<Edit> DiffWords(std::string_view a, std::string_view b);
+
+// Similarity of two wordings in 0..1: Dice coefficient over the multisets of content tokens
+// (lowercased words and numbers; punctuation and a few function words ignored). 1 for equal
+// wording, about 0.1-0.3 for two unrelated paragraphs of one resolution.
+double Similarity(std::string_view a, std::string_view b);
+
+// The text DiffResolutions compares for a paragraph: its text followed by each
+// sub-paragraph's number and text, separated by single spaces.
+std::string ParagraphFullText(const Paragraph& p);
+
+// Normalised wording used for identity: tokens separated by single spaces, curly quotes and
+// dashes folded to ASCII. Equal keys == the same wording for the diff.
+std::string NormalizedWording(std::string_view text);
+
+// ---- resolution diff ----------------------------------------------------------------------
+
+enum class ChangeStatus : uint8_t { kUnchanged, kReworded, kAdded, kRemoved, kSplit, kMerged };
+// "unchanged", "reworded", "added", "removed", "split", "merged"
+const char* ChangeStatusName(ChangeStatus s);
+
+// One paragraph as it stood on one side.
+struct ParagraphRef {
+  Section section = Section::kPreamble;
+  size_t index = 0;    // 0-based position within its section
+  std::string number;  // "" in the preamble
+  std::string lead;
+  std::string text;    // ParagraphFullText
+};
+
+struct Change {
+  ChangeStatus status = ChangeStatus::kUnchanged;
+  bool moved = false;         // its position relative to the other paired paragraphs changed
+  bool lead_changed = false;  // the lead phrase differs (case-insensitive), e.g. Welcomes -> Notes
+  double similarity = 1.0;    // 0..1; 0 for added/removed
+  Section section = Section::kPreamble;  // section on the new side (old side when removed)
+  std::vector<ParagraphRef> from;  // empty when added; two or more when merged
+  std::vector<ParagraphRef> to;    // empty when removed; two or more when split
+  std::vector<Edit> edits;         // word diff old -> new (all equal when unchanged)
+};
+
+struct DiffSummary {
+  size_t unchanged = 0, reworded = 0, added = 0, removed = 0, split = 0, merged = 0;
+  size_t moved = 0;  // changes carrying the moved flag (of any status)
+};
+
+struct DiffResult {
+  std::string from_symbol;
+  std::string to_symbol;
+  // In reading order of the new resolution, removed paragraphs where they stood.
+  std::vector<Change> changes;
+  DiffSummary summary;
+  // True when anything but unchanged, unmoved paragraphs was found.
+  bool HasChanges() const;
+};
+
+struct DiffOptions {
+  // Minimum Similarity for a 1:1 pair to count as reworded (below: removed + added). Tuned on
+  // generated series and real pairs (tests/diff/accuracy_test.cc): true rewordings of
+  // generated series score >= 0.55, unrelated paragraph pairs of real resolutions <= 0.35.
+  double reword_threshold = 0.45;
+  // Minimum similarity between one paragraph and the concatenation of two for a split/merge.
+  double split_threshold = 0.6;
+  // Fill Change::edits for unchanged paragraphs too (one equal edit); off keeps results small.
+  bool edits_for_unchanged = false;
+};
+
+DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
+                           const DiffOptions& options = {});
+
+// ---- series -------------------------------------------------------------------------------
+
+// What series detection needs to know about one archived resolution.
+struct SeriesMember {
+  std::string symbol;  // "A/RES/51/70"
+  uint32_t session = 0;
+  std::string title;
+  std::vector<std::string> agenda_items;
+  // Symbols this resolution recalls as its own earlier resolutions ("Recalling its
+  // resolutions 48/113 of ..."), full form "A/RES/48/113".
+  std::vector<std::string> recalls;
+};
+
+// Builds a member from a record: recalls come from preamble paragraphs that recall "its
+// resolution(s)", else from all of the record's citations.
+SeriesMember SeriesMemberFromResolution(const Resolution& r);
+
+// Lower-case title without punctuation, articles and session-specific words: two sessions of
+// one series that kept the title give the same string.
+std::string NormalizeTitle(std::string_view title);
+
+struct Series {
+  std::string key;   // stable: "s-" + 12 hex digits of the hash of the earliest member's symbol
+  std::string name;  // readable: the title of the newest member (or a user-given name)
+  std::vector<std::string> symbols;  // session order (then symbol order)
+};
+
+// User corrections kept in the archive.
+struct SeriesOverrides {
+  std::vector<std::pair<std::string, std::string>> names;  // series key -> name
+  std::vector<std::pair<std::string, std::string>> joins;  // key a, key b: one series
+  std::vector<std::string> split_out;  // symbols taken out into a series of their own
+};
+
+// Groups members into series: same normalised title, or a recall chain to an earlier member
+// (the recalled one must be of an earlier session). Output sorted by the session of each
+// series' first member, then key. Members with an empty symbol are ignored.
+std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
+                                 const SeriesOverrides& overrides = {});
+
+}  // namespace recital
