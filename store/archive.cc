@@ -1,0 +1,381 @@
+// Archive: open and format check, reads, settings, migrations. Ingest is in ingest.cc,
+// verify and stats in verify.cc.
+#include <algorithm>
+#include <mutex>
+
+#include "store/archive_impl.h"
+
+namespace recital::store {
+namespace {
+
+using ReadLock = std::shared_lock<std::shared_mutex>;
+
+// The format check, in one place: magic, then version against kFormatVersion.
+Result<int> CheckFormat(const Txn& txn, const Dbis& dbis, const std::string& dir,
+                        bool allow_old) {
+  auto magic = txn.Get(dbis.meta, kMetaMagicKey);
+  if (!magic.ok()) return magic.status();
+  if (!magic->has_value() || **magic != kMetaMagic) {
+    return Status::Corruption(dir + " is not a Recital archive (no magic value in meta)");
+  }
+  auto version = txn.Get(dbis.meta, kMetaFormatKey);
+  if (!version.ok()) return version.status();
+  std::string_view v = version->value_or("");
+  uint32_t n = 0;
+  if (!GetU32BE(&v, &n) || !v.empty()) {
+    return Status::Corruption(dir + ": unreadable format version in meta");
+  }
+  int format = static_cast<int>(n);
+  if (format > kFormatVersion) {
+    return Status::FormatTooNew("archive " + dir + " has format version " +
+                                std::to_string(format) + ", this Recital reads up to " +
+                                std::to_string(kFormatVersion) +
+                                ": upgrade Recital; the archive was not touched");
+  }
+  if (format < kFormatVersion && !allow_old) {
+    return Status::InvalidInput("archive " + dir + " has the older format version " +
+                                std::to_string(format) + " (this Recital writes " +
+                                std::to_string(kFormatVersion) + "): run `recital migrate --archive " +
+                                dir + "` to upgrade it");
+  }
+  return format;
+}
+
+Status InitMeta(const Env& env, const std::string& dir, bool* created) {
+  auto txn = Txn::Begin(env, true);
+  if (!txn.ok()) return txn.status();
+  auto magic = txn->Get(env.dbis().meta, kMetaMagicKey);
+  if (!magic.ok()) return magic.status();
+  if (magic->has_value()) return Status::Ok();
+  // A brand-new environment has no objects; anything else without magic is not ours.
+  MDB_stat st;
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_stat(txn->get(), env.dbis().objects, &st), "stat"));
+  if (st.ms_entries != 0) return Status::Corruption(dir + " is not a Recital archive");
+  RECITAL_RETURN_IF_ERROR(txn->Put(env.dbis().meta, kMetaMagicKey, kMetaMagic));
+  RECITAL_RETURN_IF_ERROR(WriteFormatVersion(*txn, env.dbis(), kFormatVersion));
+  *created = true;
+  return txn->Commit();
+}
+
+class MigrationTxnImpl : public MigrationTxn {
+ public:
+  MigrationTxnImpl(Txn& txn, const Env& env) : txn_(txn), env_(env) {}
+  Result<std::optional<std::string>> Get(std::string_view db, std::string_view key) override {
+    auto dbi = Dbi(db);
+    if (!dbi.ok()) return dbi.status();
+    auto v = txn_.Get(*dbi, key);
+    if (!v.ok()) return v.status();
+    if (!v->has_value()) return std::optional<std::string>();
+    return std::optional<std::string>(std::string(**v));
+  }
+  Status Put(std::string_view db, std::string_view key, std::string_view value) override {
+    auto dbi = Dbi(db);
+    if (!dbi.ok()) return dbi.status();
+    return txn_.Put(*dbi, key, value);
+  }
+  Status Delete(std::string_view db, std::string_view key) override {
+    auto dbi = Dbi(db);
+    if (!dbi.ok()) return dbi.status();
+    return txn_.Del(*dbi, key);
+  }
+  Status ForEach(std::string_view db,
+                 const std::function<Status(std::string_view, std::string_view)>& fn) override {
+    auto dbi = Dbi(db);
+    if (!dbi.ok()) return dbi.status();
+    auto cur = Cursor::Open(txn_, *dbi);
+    if (!cur.ok()) return cur.status();
+    std::string_view k, v;
+    for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+      if (!more.ok()) return more.status();
+      if (!*more) return Status::Ok();
+      RECITAL_RETURN_IF_ERROR(fn(k, v));
+    }
+  }
+
+ private:
+  Result<MDB_dbi> Dbi(std::string_view db) {
+    auto dbi = env_.DbiByName(db);
+    if (!dbi) return Status::InvalidInput("no database named '" + std::string(db) + "'");
+    return *dbi;
+  }
+  Txn& txn_;
+  const Env& env_;
+};
+
+}  // namespace
+
+Status WriteFormatVersion(Txn& txn, const Dbis& dbis, int version) {
+  std::string v;
+  PutU32BE(&v, static_cast<uint32_t>(version));
+  return txn.Put(dbis.meta, kMetaFormatKey, v);
+}
+
+Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& txn,
+                                                                    const Dbis& dbis,
+                                                                    std::string_view symbol) {
+  using Out = std::optional<std::vector<DocumentVersion>>;
+  auto v = txn.Get(dbis.docs, symbol);
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return Out();
+  auto versions = DecodeDocVersions(**v, symbol);
+  if (!versions.ok()) return versions.status();
+  return Out(std::move(*versions));
+}
+
+Result<Resolution> LoadResolution(ObjectReader& reader, const Hash128& record_hash) {
+  auto record = reader.Load(record_hash, ObjectType::kRecord);
+  if (!record.ok()) return record.status();
+  return DecodeResolution(**record, [&](const Hash128& h, Paragraph* p) -> Status {
+    auto wording = reader.Load(h, ObjectType::kParagraph);
+    if (!wording.ok()) return wording.status();
+    return DecodeParagraph(**wording, p).WithContext("object " + h.ToHex());
+  });
+}
+
+Archive::Archive(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Archive::~Archive() = default;
+const std::string& Archive::dir() const { return impl_->dir; }
+int Archive::format_version() const { return impl_->format_version; }
+
+Result<std::unique_ptr<Archive>> Archive::Open(const std::string& dir, const OpenOptions& options) {
+  if (options.create_if_missing && options.read_only) {
+    return Status::InvalidInput("create_if_missing needs a read-write archive");
+  }
+  auto env = Env::Open(dir, options.read_only, options.create_if_missing);
+  if (!env.ok()) return env.status();
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->env = std::move(*env);
+  if (!options.read_only) {
+    bool created = false;
+    RECITAL_RETURN_IF_ERROR(InitMeta(*impl->env, dir, &created));
+  }
+  auto txn = Txn::Begin(*impl->env, false);
+  if (!txn.ok()) return txn.status();
+  auto format = CheckFormat(*txn, impl->dbis(), dir, options.allow_old_format);
+  if (!format.ok()) return format.status();
+  impl->format_version = *format;
+  return std::unique_ptr<Archive>(new Archive(std::move(impl)));
+}
+
+Result<std::vector<Document>> Archive::ListDocuments(std::optional<uint32_t> session) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto cur = Cursor::Open(*txn, impl_->dbis().docs);
+  if (!cur.ok()) return cur.status();
+  std::vector<Document> out;
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    auto versions = DecodeDocVersions(v, k);
+    if (!versions.ok()) return versions.status();
+    if (session && versions->back().session != *session) continue;
+    out.push_back(Document{std::string(k), std::move(*versions)});
+  }
+  return out;
+}
+
+Result<Document> Archive::GetDocument(std::string_view symbol) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto versions = ReadDocVersions(*txn, impl_->dbis(), symbol);
+  if (!versions.ok()) return versions.status();
+  if (!versions->has_value()) {
+    return Status::NotFound("no document " + std::string(symbol) + " in archive " + impl_->dir);
+  }
+  return Document{std::string(symbol), std::move(**versions)};
+}
+
+namespace {
+
+Result<DocumentVersion> PickVersion(const Txn& txn, const Dbis& dbis, const std::string& dir,
+                                    std::string_view symbol, uint32_t version) {
+  auto versions = ReadDocVersions(txn, dbis, symbol);
+  if (!versions.ok()) return versions.status();
+  if (!versions->has_value()) {
+    return Status::NotFound("no document " + std::string(symbol) + " in archive " + dir);
+  }
+  const auto& list = **versions;
+  if (version == 0) return list.back();
+  if (version > list.size()) {
+    return Status::NotFound(std::string(symbol) + " has " + std::to_string(list.size()) +
+                            " version(s), not " + std::to_string(version));
+  }
+  return list[version - 1];
+}
+
+}  // namespace
+
+Result<Resolution> Archive::GetResolution(std::string_view symbol, uint32_t version) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto v = PickVersion(*txn, impl_->dbis(), impl_->dir, symbol, version);
+  if (!v.ok()) return v.status();
+  ObjectReader reader(*txn, impl_->dbis().objects);
+  return LoadResolution(reader, v->record_hash);
+}
+
+Result<std::string> Archive::GetRawRelease(std::string_view symbol, uint32_t version) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto v = PickVersion(*txn, impl_->dbis(), impl_->dir, symbol, version);
+  if (!v.ok()) return v.status();
+  ObjectReader reader(*txn, impl_->dbis().objects);
+  auto raw = reader.Load(v->raw_hash, ObjectType::kRelease);
+  if (!raw.ok()) return raw.status();
+  return std::string(**raw);
+}
+
+Result<Paragraph> Archive::GetParagraphWording(const Hash128& wording_hash) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  ObjectReader reader(*txn, impl_->dbis().objects);
+  auto bytes = reader.Load(wording_hash, ObjectType::kParagraph);
+  if (!bytes.ok()) return bytes.status();
+  Paragraph p;
+  RECITAL_RETURN_IF_ERROR(DecodeParagraph(**bytes, &p));
+  return p;
+}
+
+Status Archive::ForEachResolution(
+    const std::function<Status(const Document&, const Resolution&)>& fn) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto cur = Cursor::Open(*txn, impl_->dbis().docs);
+  if (!cur.ok()) return cur.status();
+  ObjectReader reader(*txn, impl_->dbis().objects);
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::Ok();
+    auto versions = DecodeDocVersions(v, k);
+    if (!versions.ok()) return versions.status();
+    Document doc{std::string(k), std::move(*versions)};
+    auto res = LoadResolution(reader, doc.newest().record_hash);
+    if (!res.ok()) return res.status().WithContext(doc.symbol);
+    RECITAL_RETURN_IF_ERROR(fn(doc, *res));
+  }
+}
+
+namespace {
+
+Result<std::vector<std::string>> DupValues(const Txn& txn, MDB_dbi dbi, std::string_view key) {
+  std::vector<std::string> out;
+  auto cur = Cursor::Open(txn, dbi);
+  if (!cur.ok()) return cur.status();
+  std::string_view k = key, v;
+  for (auto more = cur->Get(MDB_SET_KEY, &k, &v);; more = cur->Get(MDB_NEXT_DUP, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    out.emplace_back(v);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<ParagraphUse>> Archive::ParagraphUses(const Hash128& wording_hash) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto values = DupValues(*txn, impl_->dbis().paragraph_uses, wording_hash.ToBytes());
+  if (!values.ok()) return values.status();
+  std::vector<ParagraphUse> out;
+  for (const auto& v : *values) {
+    ParagraphUse use;
+    if (!DecodeUse(v, &use)) {
+      return Status::Corruption("paragraph_uses entry of " + wording_hash.ToHex() + " is malformed");
+    }
+    out.push_back(std::move(use));
+  }
+  return out;
+}
+
+Result<std::vector<std::string>> Archive::CitationsOf(std::string_view symbol) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  return DupValues(*txn, impl_->dbis().cites, symbol);
+}
+
+Result<std::vector<std::string>> Archive::CitedBy(std::string_view symbol) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  return DupValues(*txn, impl_->dbis().cited_by, symbol);
+}
+
+Status Archive::PutSetting(std::string_view key, std::string_view value) {
+  RECITAL_RETURN_IF_ERROR(impl_->RequireWritable());
+  if (key.empty() || key.size() > 500) return Status::InvalidInput("setting key must be 1-500 bytes");
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, true);
+  if (!txn.ok()) return txn.status();
+  RECITAL_RETURN_IF_ERROR(txn->Put(impl_->dbis().settings, key, value));
+  return txn->Commit();
+}
+
+Status Archive::DeleteSetting(std::string_view key) {
+  RECITAL_RETURN_IF_ERROR(impl_->RequireWritable());
+  if (key.empty() || key.size() > 500) return Status::InvalidInput("setting key must be 1-500 bytes");
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, true);
+  if (!txn.ok()) return txn.status();
+  RECITAL_RETURN_IF_ERROR(txn->Del(impl_->dbis().settings, key));
+  return txn->Commit();
+}
+
+Result<std::optional<std::string>> Archive::GetSetting(std::string_view key) const {
+  if (key.empty() || key.size() > 500) return Status::InvalidInput("setting key must be 1-500 bytes");
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto v = txn->Get(impl_->dbis().settings, key);
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(**v));
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Archive::ListSettings(
+    std::string_view prefix) const {
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto cur = Cursor::Open(*txn, impl_->dbis().settings);
+  if (!cur.ok()) return cur.status();
+  std::vector<std::pair<std::string, std::string>> out;
+  std::string_view k, v;
+  auto more = prefix.empty() ? cur->Get(MDB_FIRST, &k, &v)
+                             : (k = prefix, cur->Get(MDB_SET_RANGE, &k, &v));
+  for (;; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more || k.substr(0, prefix.size()) != prefix) break;
+    out.emplace_back(std::string(k), std::string(v));
+  }
+  return out;
+}
+
+Status Archive::Migrate(int to_version, const std::function<Status(MigrationTxn&)>& fn) {
+  RECITAL_RETURN_IF_ERROR(impl_->RequireWritable());
+  if (to_version < 1 || to_version > kFormatVersion) {
+    return Status::InvalidInput("cannot migrate to format version " + std::to_string(to_version));
+  }
+  ReadLock lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, true);
+  if (!txn.ok()) return txn.status();
+  MigrationTxnImpl mtxn(*txn, *impl_->env);
+  RECITAL_RETURN_IF_ERROR(fn(mtxn));
+  RECITAL_RETURN_IF_ERROR(WriteFormatVersion(*txn, impl_->dbis(), to_version));
+  RECITAL_RETURN_IF_ERROR(txn->Commit());
+  impl_->format_version = to_version;
+  return Status::Ok();
+}
+
+}  // namespace recital::store

@@ -1,0 +1,152 @@
+#include "store/encoding.h"
+
+#include <cctype>
+
+namespace recital::store {
+namespace {
+
+constexpr uint8_t kDocsLayout = 1;
+
+}  // namespace
+
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+void PutLengthPrefixed(std::string* out, std::string_view s) {
+  PutVarint(out, s.size());
+  out->append(s);
+}
+
+void PutU32BE(std::string* out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out->push_back(static_cast<char>(v >> shift));
+}
+
+bool GetVarint(std::string_view* in, uint64_t* v) {
+  uint64_t result = 0;
+  for (int shift = 0; shift <= 63 && !in->empty(); shift += 7) {
+    uint8_t b = static_cast<uint8_t>(in->front());
+    in->remove_prefix(1);
+    result |= static_cast<uint64_t>(b & 0x7f) << shift;
+    if ((b & 0x80) == 0) {
+      *v = result;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool GetLengthPrefixed(std::string_view* in, std::string_view* s) {
+  uint64_t n = 0;
+  if (!GetVarint(in, &n) || n > in->size()) return false;
+  *s = in->substr(0, n);
+  in->remove_prefix(n);
+  return true;
+}
+
+bool GetU32BE(std::string_view* in, uint32_t* v) {
+  if (in->size() < 4) return false;
+  uint32_t r = 0;
+  for (int i = 0; i < 4; ++i) r = (r << 8) | static_cast<uint8_t>((*in)[i]);
+  in->remove_prefix(4);
+  *v = r;
+  return true;
+}
+
+bool GetHash(std::string_view* in, Hash128* h) {
+  if (in->size() < 16 || !Hash128::FromBytes(in->substr(0, 16), h)) return false;
+  in->remove_prefix(16);
+  return true;
+}
+
+std::string EncodeDocVersions(const std::vector<DocumentVersion>& versions) {
+  std::string out;
+  out.push_back(static_cast<char>(kDocsLayout));
+  PutVarint(&out, versions.size());
+  for (const auto& v : versions) {
+    out += v.raw_hash.ToBytes();
+    out += v.record_hash.ToBytes();
+    PutVarint(&out, static_cast<uint64_t>(v.ingest_time));
+    PutVarint(&out, v.raw_size);
+    PutLengthPrefixed(&out, v.source_name);
+    PutVarint(&out, v.session);
+    PutVarint(&out, v.number);
+    PutLengthPrefixed(&out, v.title);
+    PutLengthPrefixed(&out, v.adoption_date);
+  }
+  return out;
+}
+
+Result<std::vector<DocumentVersion>> DecodeDocVersions(std::string_view value,
+                                                       std::string_view symbol) {
+  auto bad = [&](const char* what) {
+    return Status::Corruption("docs entry of " + std::string(symbol) + ": " + what);
+  };
+  if (value.empty() || static_cast<uint8_t>(value[0]) != kDocsLayout) return bad("unknown layout");
+  value.remove_prefix(1);
+  uint64_t n = 0;
+  if (!GetVarint(&value, &n) || n == 0 || n > value.size()) return bad("bad version count");
+  std::vector<DocumentVersion> out;
+  out.reserve(n);
+  for (uint64_t i = 0; i < n; ++i) {
+    DocumentVersion v;
+    v.version = static_cast<uint32_t>(i + 1);
+    uint64_t time = 0, size = 0, session = 0, number = 0;
+    std::string_view source, title, date;
+    if (!GetHash(&value, &v.raw_hash) || !GetHash(&value, &v.record_hash) ||
+        !GetVarint(&value, &time) || !GetVarint(&value, &size) ||
+        !GetLengthPrefixed(&value, &source) || !GetVarint(&value, &session) ||
+        !GetVarint(&value, &number) || !GetLengthPrefixed(&value, &title) ||
+        !GetLengthPrefixed(&value, &date)) {
+      return bad("truncated version");
+    }
+    v.ingest_time = static_cast<int64_t>(time);
+    v.raw_size = size;
+    v.source_name = source;
+    v.session = static_cast<uint32_t>(session);
+    v.number = static_cast<uint32_t>(number);
+    v.title = title;
+    v.adoption_date = date;
+    out.push_back(std::move(v));
+  }
+  if (!value.empty()) return bad("trailing bytes");
+  return out;
+}
+
+std::string EncodeUse(std::string_view symbol, uint32_t version, uint32_t position) {
+  std::string out(symbol);
+  out.push_back('\0');
+  PutU32BE(&out, version);
+  PutU32BE(&out, position);
+  return out;
+}
+
+bool DecodeUse(std::string_view value, ParagraphUse* use) {
+  size_t nul = value.find('\0');
+  if (nul == std::string_view::npos || value.size() != nul + 9) return false;
+  use->symbol = value.substr(0, nul);
+  std::string_view rest = value.substr(nul + 1);
+  return GetU32BE(&rest, &use->version) && GetU32BE(&rest, &use->position);
+}
+
+std::string TitleKey(std::string_view title) {
+  std::string out;
+  bool space = false;
+  for (char c : title) {
+    if (std::isspace(static_cast<unsigned char>(c))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out.push_back(' ');
+    space = false;
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  if (out.size() > kMaxTitleKeyBytes) out.resize(kMaxTitleKeyBytes);
+  return out;
+}
+
+}  // namespace recital::store

@@ -1,0 +1,191 @@
+#include "store/objects.h"
+
+#define ZSTD_STATIC_LINKING_ONLY  // raw-content dictionaries (exported by libzstd1)
+#include <zstd.h>
+
+namespace recital::store {
+namespace {
+
+constexpr size_t kHeaderBytes = 3;
+// Decoded objects are releases (<= 16 MiB by ingest) or records; refuse bigger frames.
+constexpr unsigned long long kMaxContentBytes = 64ull << 20;
+
+std::string HexKey(const Hash128& h) { return "object " + h.ToHex(); }
+
+}  // namespace
+
+const char* ObjectTypeName(ObjectType t) {
+  switch (t) {
+    case ObjectType::kRelease:
+      return "release";
+    case ObjectType::kParagraph:
+      return "paragraph";
+    case ObjectType::kRecord:
+      return "record";
+  }
+  return "unknown";
+}
+
+Result<ObjectHeader> ParseObjectHeader(std::string_view value, const Hash128& key) {
+  if (value.size() < kHeaderBytes) return Status::Corruption(HexKey(key) + ": value too short");
+  ObjectHeader h;
+  uint8_t type = static_cast<uint8_t>(value[0]), codec = static_cast<uint8_t>(value[1]);
+  if (type < 1 || type > 3) {
+    return Status::Corruption(HexKey(key) + ": unknown type " + std::to_string(type));
+  }
+  if (codec > 2) return Status::Corruption(HexKey(key) + ": unknown codec " + std::to_string(codec));
+  h.type = static_cast<ObjectType>(type);
+  h.codec = static_cast<Codec>(codec);
+  h.depth = static_cast<uint8_t>(value[2]);
+  value.remove_prefix(kHeaderBytes);
+  if (h.codec == Codec::kZstdWithBase) {
+    if (value.size() < 16 || !Hash128::FromBytes(value.substr(0, 16), &h.base) || h.depth == 0) {
+      return Status::Corruption(HexKey(key) + ": bad base reference");
+    }
+    value.remove_prefix(16);
+  } else if (h.depth != 0) {
+    return Status::Corruption(HexKey(key) + ": chain depth without a base");
+  }
+  h.payload = value;
+  return h;
+}
+
+struct Compressor::State {
+  ZSTD_CCtx* cctx = nullptr;
+  ZSTD_CDict* cdict = nullptr;
+  BaseRef base;
+  int level = 3;
+};
+
+Compressor::Compressor(int level) : state_(std::make_unique<State>()) {
+  state_->cctx = ZSTD_createCCtx();
+  RECITAL_CHECK(state_->cctx != nullptr);
+  state_->level = level;
+}
+
+Compressor::~Compressor() {
+  ZSTD_freeCDict(state_->cdict);
+  ZSTD_freeCCtx(state_->cctx);
+}
+
+void Compressor::SetBase(const BaseRef& base) {
+  ZSTD_freeCDict(state_->cdict);
+  state_->cdict = nullptr;
+  state_->base = base;
+  if (base.content.empty()) return;
+  // Raw content, explicitly: a release is never parsed as a formatted zstd dictionary.
+  state_->cdict = ZSTD_createCDict_advanced(
+      base.content.data(), base.content.size(), ZSTD_dlm_byRef, ZSTD_dct_rawContent,
+      ZSTD_getCParams(state_->level, 0, base.content.size()), ZSTD_defaultCMem);
+  RECITAL_CHECK(state_->cdict != nullptr);
+}
+
+std::string Compressor::Encode(ObjectType type, std::string_view content, bool use_base) {
+  const bool base = use_base && state_->cdict != nullptr;
+  size_t header = kHeaderBytes + (base ? 16 : 0);
+  std::string out(header + ZSTD_compressBound(content.size()), '\0');
+  // Frames carry their content size, no checksum (the content hash is the check), no dict id.
+  size_t n = base ? ZSTD_compress_usingCDict(state_->cctx, out.data() + header,
+                                             out.size() - header, content.data(),
+                                             content.size(), state_->cdict)
+                  : ZSTD_compressCCtx(state_->cctx, out.data() + header, out.size() - header,
+                                      content.data(), content.size(), state_->level);
+  RECITAL_CHECK(!ZSTD_isError(n));
+  if (n + header >= content.size() + kHeaderBytes) {
+    std::string stored;
+    stored.push_back(static_cast<char>(type));
+    stored.push_back(static_cast<char>(Codec::kStored));
+    stored.push_back('\0');
+    stored.append(content);
+    return stored;
+  }
+  out.resize(header + n);
+  out[0] = static_cast<char>(type);
+  out[1] = static_cast<char>(base ? Codec::kZstdWithBase : Codec::kZstd);
+  out[2] = static_cast<char>(base ? state_->base.depth + 1 : 0);
+  if (base) out.replace(kHeaderBytes, 16, state_->base.hash.ToBytes());
+  return out;
+}
+
+struct ObjectReader::DCtx {
+  ZSTD_DCtx* dctx = nullptr;
+  DCtx() : dctx(ZSTD_createDCtx()) { RECITAL_CHECK(dctx != nullptr); }
+  ~DCtx() { ZSTD_freeDCtx(dctx); }
+};
+
+ObjectReader::ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes)
+    : txn_(txn), objects_(objects), cache_limit_(cache_bytes), dctx_(std::make_unique<DCtx>()) {}
+
+ObjectReader::~ObjectReader() = default;
+
+Result<std::shared_ptr<const std::string>> ObjectReader::Load(const Hash128& key,
+                                                              ObjectType type) {
+  ObjectType got;
+  auto r = LoadAny(key, &got);
+  if (!r.ok()) return r;
+  if (got != type) {
+    return Status::Corruption(HexKey(key) + ": is a " + ObjectTypeName(got) + " object, expected " +
+                              ObjectTypeName(type));
+  }
+  return r;
+}
+
+Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& key,
+                                                                 ObjectType* type_out,
+                                                                 int max_depth) {
+  std::string k = key.ToBytes();
+  auto value = txn_.Get(objects_, k);
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return Status::NotFound(HexKey(key) + ": missing");
+  auto header = ParseObjectHeader(**value, key);
+  if (!header.ok()) return header.status();
+  *type_out = header->type;
+  auto cached = cache_.find(k);
+  if (cached != cache_.end()) return cached->second;
+  if (header->depth > max_depth) {
+    return Status::Corruption(HexKey(key) + ": base chain does not get shorter (depth " +
+                              std::to_string(header->depth) + ")");
+  }
+  auto content = std::make_shared<std::string>();
+  if (header->codec == Codec::kStored) {
+    content->assign(header->payload);
+  } else {
+    std::shared_ptr<const std::string> base;
+    if (header->codec == Codec::kZstdWithBase) {
+      ObjectType base_type;
+      auto b = LoadAny(header->base, &base_type, header->depth - 1);
+      if (!b.ok()) return b.status().WithContext(HexKey(key) + ": base");
+      base = *b;
+    }
+    unsigned long long size =
+        ZSTD_getFrameContentSize(header->payload.data(), header->payload.size());
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+        size > kMaxContentBytes) {
+      return Status::Corruption(HexKey(key) + ": bad zstd frame header");
+    }
+    content->resize(size);
+    ZSTD_DCtx* d = dctx_->dctx;
+    ZSTD_DCtx_reset(d, ZSTD_reset_session_and_parameters);
+    if (base) {
+      size_t rc = ZSTD_DCtx_loadDictionary_advanced(d, base->data(), base->size(), ZSTD_dlm_byRef,
+                                                    ZSTD_dct_rawContent);
+      if (ZSTD_isError(rc)) return Status::Internal("zstd: " + std::string(ZSTD_getErrorName(rc)));
+    }
+    size_t n = ZSTD_decompressDCtx(d, content->data(), content->size(), header->payload.data(),
+                                   header->payload.size());
+    if (ZSTD_isError(n) || n != size) {
+      return Status::Corruption(HexKey(key) + ": zstd: " +
+                                (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short frame"));
+    }
+  }
+  if (HashBytes(*content) != key) return Status::Corruption(HexKey(key) + ": hash mismatch");
+  if (cache_size_ + content->size() > cache_limit_) {
+    cache_.clear();
+    cache_size_ = 0;
+  }
+  cache_size_ += content->size();
+  cache_.emplace(std::move(k), content);
+  return std::shared_ptr<const std::string>(content);
+}
+
+}  // namespace recital::store

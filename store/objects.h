@@ -1,0 +1,83 @@
+// Private to store/: the object value layout (store/FORMAT.md "objects") and its zstd codec.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "schema/schema.h"
+#include "schema/status.h"
+#include "store/lmdb_env.h"
+
+namespace recital::store {
+
+enum class ObjectType : uint8_t { kRelease = 1, kParagraph = 2, kRecord = 3 };
+enum class Codec : uint8_t { kStored = 0, kZstd = 1, kZstdWithBase = 2 };
+const char* ObjectTypeName(ObjectType t);
+
+// A base is kept only while its chain stays at most this deep, so decoding stays cheap.
+inline constexpr int kMaxChainDepth = 48;
+
+struct ObjectHeader {
+  ObjectType type = ObjectType::kRelease;
+  Codec codec = Codec::kStored;
+  uint8_t depth = 0;  // 0 without a base, else base depth + 1
+  Hash128 base;       // kZstdWithBase only: content of this object is the zstd dictionary
+  std::string_view payload;
+};
+
+// Corruption naming the object when the layout is wrong.
+Result<ObjectHeader> ParseObjectHeader(std::string_view value, const Hash128& key);
+
+// Content of a base object, with its chain depth.
+struct BaseRef {
+  Hash128 hash;
+  uint8_t depth = 0;
+  std::string_view content;
+};
+
+// Compresses content (with the base's content as a raw zstd dictionary when one is set) and
+// returns the object value; falls back to kStored when compression does not pay.
+// Thread-compatible: one Compressor per thread.
+class Compressor {
+ public:
+  explicit Compressor(int level);
+  ~Compressor();
+  Compressor(const Compressor&) = delete;
+  Compressor& operator=(const Compressor&) = delete;
+  // Indexes base.content once for the following Encode(..., true) calls; base.content must
+  // stay alive until the next SetBase or the Compressor's end. An empty content clears it.
+  void SetBase(const BaseRef& base);
+  std::string Encode(ObjectType type, std::string_view content, bool use_base);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+// Loads and decodes objects inside one transaction, caching decoded contents (bases are
+// shared by many objects). Not thread-safe; lives no longer than its transaction.
+class ObjectReader {
+ public:
+  ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes = 64u << 20);
+  ~ObjectReader();
+  // NotFound when absent; Corruption when undecodable or the content hash differs from key
+  // or the type is not `type`.
+  Result<std::shared_ptr<const std::string>> Load(const Hash128& key, ObjectType type);
+  // Same, any type; *type_out receives the stored type.
+  Result<std::shared_ptr<const std::string>> LoadAny(const Hash128& key, ObjectType* type_out,
+                                                     int max_depth = 255);
+
+ private:
+  const Txn& txn_;
+  MDB_dbi objects_;
+  size_t cache_limit_;
+  size_t cache_size_ = 0;
+  std::unordered_map<std::string, std::shared_ptr<const std::string>> cache_;
+  struct DCtx;
+  std::unique_ptr<DCtx> dctx_;
+};
+
+}  // namespace recital::store

@@ -1,0 +1,287 @@
+// Archive::Verify and Archive::Stats: full scans inside one read transaction.
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "store/archive_impl.h"
+
+namespace recital::store {
+namespace {
+
+// Verify caches every decoded base it can: bases are shared by long chains.
+constexpr size_t kVerifyCacheBytes = 512u << 20;
+
+using SymbolSet = std::set<std::string>;
+
+struct Scan {
+  const Txn& txn;
+  const Dbis& d;
+  ObjectReader reader;
+  VerifyReport report;
+  std::map<Hash128, SymbolSet> direct;                  // object -> documents using it
+  std::map<Hash128, std::vector<Hash128>> dependents;  // base -> objects compressed against it
+  std::set<std::string> expected_uses, expected_cites;
+  std::map<Hash128, std::string> broken;                // object -> problem
+
+  Scan(const Txn& t, const Dbis& dbis) : txn(t), d(dbis), reader(t, dbis.objects, kVerifyCacheBytes) {}
+
+  void Problem(std::string what, SymbolSet symbols = {}) {
+    report.problems.push_back({std::move(what), {symbols.begin(), symbols.end()}});
+  }
+
+  // Every document touched by an object: its direct users and those of everything compressed
+  // against it, transitively.
+  SymbolSet Touched(const Hash128& h) const {
+    SymbolSet out;
+    std::vector<Hash128> todo{h};
+    std::set<Hash128> seen;
+    while (!todo.empty()) {
+      Hash128 x = todo.back();
+      todo.pop_back();
+      if (!seen.insert(x).second) continue;
+      if (auto it = direct.find(x); it != direct.end()) out.insert(it->second.begin(), it->second.end());
+      if (auto it = dependents.find(x); it != dependents.end()) {
+        todo.insert(todo.end(), it->second.begin(), it->second.end());
+      }
+    }
+    return out;
+  }
+};
+
+Status ScanUses(Scan& s) {
+  auto cur = Cursor::Open(s.txn, s.d.paragraph_uses);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::Ok();
+    Hash128 h;
+    ParagraphUse use;
+    if (!Hash128::FromBytes(k, &h) || !DecodeUse(v, &use)) {
+      s.Problem("paragraph_uses: malformed entry");
+      continue;
+    }
+    s.direct[h].insert(use.symbol);
+  }
+}
+
+// Checks one version of a document; records what the indexes must contain.
+void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) {
+  std::string where = symbol + " version " + std::to_string(v.version);
+  auto raw = s.reader.Load(v.raw_hash, ObjectType::kRelease);
+  if (!raw.ok()) {
+    s.Problem(where + ": release bytes: " + raw.status().message(), {symbol});
+  } else if ((*raw)->size() != v.raw_size) {
+    s.Problem(where + ": release is " + std::to_string((*raw)->size()) + " bytes, docs says " +
+                  std::to_string(v.raw_size),
+              {symbol});
+  }
+  auto record_bytes = s.reader.Load(v.record_hash, ObjectType::kRecord);
+  if (!record_bytes.ok()) {
+    s.Problem(where + ": record: " + record_bytes.status().message(), {symbol});
+    return;
+  }
+  auto res = LoadResolution(s.reader, v.record_hash);
+  if (!res.ok()) {
+    s.Problem(where + ": record does not decode: " + res.status().message(), {symbol});
+    return;
+  }
+  if (res->symbol != symbol) s.Problem(where + ": record is for " + res->symbol, {symbol});
+  if (res->raw_hash != v.raw_hash) s.Problem(where + ": record points at other release bytes", {symbol});
+  auto uses = ListParagraphUses(**record_bytes);
+  if (uses.ok()) {
+    for (size_t i = 0; i < uses->size(); ++i) {
+      s.expected_uses.insert((*uses)[i].hash.ToBytes() +
+                             EncodeUse(symbol, v.version, static_cast<uint32_t>(i)));
+    }
+  }
+  for (const auto& c : res->citations) {
+    if (!c.symbol.empty() && c.symbol != symbol && c.symbol.size() <= kMaxSymbolBytes &&
+        c.symbol.find('\0') == std::string::npos) {
+      s.expected_cites.insert(symbol + '\0' + c.symbol);
+    }
+  }
+}
+
+Status ScanDocs(Scan& s, bool check) {
+  auto cur = Cursor::Open(s.txn, s.d.docs);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) return Status::Ok();
+    std::string symbol(k);
+    auto versions = DecodeDocVersions(v, symbol);
+    if (!versions.ok()) {
+      if (check) s.Problem(versions.status().message(), {symbol});
+      continue;
+    }
+    if (check) ++s.report.documents_checked;
+    for (const auto& ver : *versions) {
+      if (!check) {
+        s.direct[ver.raw_hash].insert(symbol);
+        s.direct[ver.record_hash].insert(symbol);
+      } else {
+        CheckVersion(s, symbol, ver);
+      }
+    }
+  }
+}
+
+Status ScanObjects(Scan& s) {
+  auto cur = Cursor::Open(s.txn, s.d.objects);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  std::vector<Hash128> keys;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    Hash128 h;
+    if (!Hash128::FromBytes(k, &h)) {
+      s.Problem("objects: key of " + std::to_string(k.size()) + " bytes is not a hash");
+      continue;
+    }
+    keys.push_back(h);
+    auto header = ParseObjectHeader(v, h);
+    if (!header.ok()) {
+      s.broken[h] = header.status().message();
+      continue;
+    }
+    if (header->codec == Codec::kZstdWithBase) s.dependents[header->base].push_back(h);
+  }
+  for (const auto& h : keys) {
+    ++s.report.objects_checked;
+    if (s.broken.count(h)) continue;
+    ObjectType type;
+    auto content = s.reader.LoadAny(h, &type);
+    if (!content.ok()) {
+      s.broken[h] = content.status().message();
+      continue;
+    }
+    if (type == ObjectType::kParagraph) {
+      Paragraph p;
+      Status st = DecodeParagraph(**content, &p);
+      if (!st.ok()) s.broken[h] = "object " + h.ToHex() + ": " + st.message();
+    }
+  }
+  return Status::Ok();
+}
+
+// Compares an index with the entries the documents imply.
+Status CompareIndex(Scan& s, MDB_dbi dbi, const char* name, const std::set<std::string>& expected,
+                    bool key_is_hash, bool swap) {
+  std::set<std::string> actual;
+  auto cur = Cursor::Open(s.txn, dbi);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    actual.insert(key_is_hash ? std::string(k) + std::string(v)
+                              : swap ? std::string(v) + '\0' + std::string(k)
+                                     : std::string(k) + '\0' + std::string(v));
+  }
+  auto describe = [&](const std::string& entry) -> std::pair<std::string, SymbolSet> {
+    if (key_is_hash) {
+      Hash128 h;
+      ParagraphUse use;
+      Hash128::FromBytes(entry.substr(0, 16), &h);
+      DecodeUse(entry.substr(16), &use);
+      return {h.ToHex() + " at " + use.symbol + " version " + std::to_string(use.version) +
+                  " position " + std::to_string(use.position),
+              {use.symbol}};
+    }
+    size_t nul = entry.find('\0');
+    std::string a = entry.substr(0, nul), b = entry.substr(nul + 1);
+    return {a + " cites " + b, {a}};
+  };
+  for (const auto& e : expected) {
+    if (!actual.count(e)) {
+      auto [text, symbols] = describe(e);
+      s.Problem(std::string(name) + ": missing entry " + text, symbols);
+    }
+  }
+  for (const auto& e : actual) {
+    if (!expected.count(e)) {
+      auto [text, symbols] = describe(e);
+      s.Problem(std::string(name) + ": entry without a document " + text, symbols);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<VerifyReport> Archive::Verify() const {
+  std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  Scan s(*txn, impl_->dbis());
+  RECITAL_RETURN_IF_ERROR(ScanUses(s));
+  RECITAL_RETURN_IF_ERROR(ScanDocs(s, /*check=*/false));
+  RECITAL_RETURN_IF_ERROR(ScanObjects(s));
+  for (const auto& [h, what] : s.broken) s.Problem(what, s.Touched(h));
+  RECITAL_RETURN_IF_ERROR(ScanDocs(s, /*check=*/true));
+  RECITAL_RETURN_IF_ERROR(
+      CompareIndex(s, impl_->dbis().paragraph_uses, "paragraph_uses", s.expected_uses, true, false));
+  RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false, false));
+  RECITAL_RETURN_IF_ERROR(
+      CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, false, true));
+  return std::move(s.report);
+}
+
+Result<ArchiveStats> Archive::Stats() const {
+  std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  const Dbis& d = impl_->dbis();
+  ArchiveStats st;
+  std::string_view k, v;
+  auto objects = Cursor::Open(*txn, d.objects);
+  if (!objects.ok()) return objects.status();
+  for (auto more = objects->Get(MDB_FIRST, &k, &v);; more = objects->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    st.object_bytes += v.size();
+    uint8_t type = v.empty() ? 0 : static_cast<uint8_t>(v[0]);
+    if (type == static_cast<uint8_t>(ObjectType::kRelease)) {
+      ++st.raw_objects;
+      st.raw_object_bytes += v.size();
+    } else if (type == static_cast<uint8_t>(ObjectType::kParagraph)) {
+      ++st.paragraph_objects;
+      st.paragraph_object_bytes += v.size();
+    } else if (type == static_cast<uint8_t>(ObjectType::kRecord)) {
+      ++st.record_objects;
+      st.record_object_bytes += v.size();
+    } else {
+      ++st.other_objects;
+    }
+  }
+  auto docs = Cursor::Open(*txn, d.docs);
+  if (!docs.ok()) return docs.status();
+  for (auto more = docs->Get(MDB_FIRST, &k, &v);; more = docs->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    auto versions = DecodeDocVersions(v, k);
+    if (!versions.ok()) return versions.status();
+    ++st.documents;
+    st.versions += versions->size();
+    for (const auto& ver : *versions) st.raw_bytes += ver.raw_size;
+  }
+  auto uses = Cursor::Open(*txn, d.paragraph_uses);
+  if (!uses.ok()) return uses.status();
+  for (auto more = uses->Get(MDB_FIRST, &k, &v);; more = uses->Get(MDB_NEXT_NODUP, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    size_t count = 0;
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_cursor_count(uses->get(), &count), "cursor_count"));
+    st.paragraph_uses += count;
+    if (count > 1) ++st.reused_paragraphs;
+  }
+  auto used = impl_->env->UsedBytes();
+  if (!used.ok()) return used.status();
+  st.stored_bytes = *used;
+  return st;
+}
+
+}  // namespace recital::store
