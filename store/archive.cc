@@ -141,7 +141,8 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& dir, const Ope
   if (options.create_if_missing && options.read_only) {
     return Status::InvalidInput("create_if_missing needs a read-write archive");
   }
-  auto env = Env::Open(dir, options.read_only, options.create_if_missing);
+  auto env = Env::Open(dir, options.read_only, options.create_if_missing,
+                       options.initial_map_bytes);
   if (!env.ok()) return env.status();
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;

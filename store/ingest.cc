@@ -11,6 +11,9 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <regex>
+#include <filesystem>
+#include <cctype>
 
 #include "store/archive_impl.h"
 
@@ -63,6 +66,24 @@ Result<std::string> ReadRelease(const std::string& path, size_t max_bytes) {
   return data;
 }
 
+// The symbol a file name spells in the corpus convention, or "": "A-RES-54-144.ods.txt" ->
+// "A/RES/54/144", "A-RES-2957(XXVII).unhcr.txt" -> "A/RES/2957(XXVII)", "A-61-L.27.x.txt" ->
+// "A/61/L.27". Trailing dot-segments that start with a letter (site tags, extensions) are
+// dropped; what remains must match one of the three shapes exactly.
+std::string SymbolFromFileName(const std::string& path) {
+  static const std::regex kShapes(
+      R"(A-RES-[0-9]{1,3}-[0-9]{1,4}|A-RES-[0-9]{1,4}\([IVXL]{1,8}\)|A-[0-9]{1,3}-L\.[0-9]{1,4})");
+  std::string name = std::filesystem::path(path).filename().string();
+  for (size_t dot = name.rfind('.'); dot != std::string::npos && dot + 1 < name.size() &&
+                                     std::isalpha(static_cast<unsigned char>(name[dot + 1]));
+       dot = name.rfind('.')) {
+    name.resize(dot);
+  }
+  if (!std::regex_match(name, kShapes)) return "";
+  std::replace(name.begin(), name.end(), '-', '/');
+  return name;
+}
+
 bool UsableSymbol(std::string_view s) {
   return !s.empty() && s.size() <= kMaxSymbolBytes && s.find('\0') == std::string_view::npos;
 }
@@ -93,6 +114,17 @@ Prepared Prepare(ReleaseInput& in, const IngestOptions& options, Compressor& com
   if (!parsed.ok()) return Refuse(std::move(p), parsed.status().message());
   Resolution& r = *parsed;
   p.result.symbol = r.symbol;
+  if (r.symbol.empty()) {
+    // Kept rather than refused when the file name spells a symbol: the bytes are preserved
+    // and the record says where its symbol came from.
+    std::string from_name = SymbolFromFileName(in.source_name);
+    if (!from_name.empty()) {
+      r.symbol = from_name;
+      p.result.symbol = from_name;
+      p.result.message = "no symbol in the text; " + from_name + " taken from the file name";
+      r.warnings.push_back(p.result.message);
+    }
+  }
   if (r.symbol.empty()) {
     return Refuse(std::move(p), in.source_name +
                                     ": no document symbol found in the release; it cannot be "

@@ -45,7 +45,8 @@ Status LmdbStatus(int rc, std::string_view operation) {
   }
 }
 
-Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, bool create) {
+Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, bool create,
+                                       size_t initial_map_bytes) {
   std::error_code ec;
   if (!std::filesystem::exists(std::filesystem::path(dir) / "data.mdb", ec)) {
     if (!create) return Status::NotFound("no archive at " + dir);
@@ -59,7 +60,7 @@ Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, b
   RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxreaders(env->env_, 256), "set_maxreaders"));
   // The map must cover the file; a file grown by another process is picked up at open.
   struct stat st;
-  size_t map = kInitialMapBytes;
+  size_t map = initial_map_bytes != 0 ? initial_map_bytes : kInitialMapBytes;
   if (::stat((dir + "/data.mdb").c_str(), &st) == 0) {
     while (map < static_cast<size_t>(st.st_size) * 2) map *= 2;
   }

@@ -31,7 +31,8 @@ struct Dbis {
 
 class Env {
  public:
-  static Result<std::unique_ptr<Env>> Open(const std::string& dir, bool read_only, bool create);
+  static Result<std::unique_ptr<Env>> Open(const std::string& dir, bool read_only, bool create,
+                                           size_t initial_map_bytes = 0);
   ~Env();
   MDB_env* get() const { return env_; }
   bool read_only() const { return read_only_; }

@@ -32,6 +32,9 @@ struct OpenOptions {
   bool create_if_missing = false;  // needs read_only = false
   // Open an archive whose format version is older than kFormatVersion (for migrations/).
   bool allow_old_format = false;
+  // Initial map size; 0 = 64 MiB. The map grows by doubling whenever a write finds it full,
+  // so this only matters to tests of that growth.
+  size_t initial_map_bytes = 0;
 };
 
 class Archive;

@@ -1,0 +1,52 @@
+// `recital cat SYMBOL [--version N]`: the exact released bytes.
+#include <cstdio>
+#include <string>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/util_archive.h"
+#include "store/store.h"
+
+namespace recital::cli {
+namespace {
+
+struct CatArgs {
+  std::string archive;
+  std::string symbol;
+  uint32_t version = 0;
+};
+
+int RunCat(const CatArgs& args) {
+  auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
+  if (!archive) return 2;
+  auto raw = archive->GetRawRelease(args.symbol, args.version);
+  if (!raw.ok()) {
+    PrintError(raw.status().message());
+    return 2;
+  }
+  if (std::fwrite(raw->data(), 1, raw->size(), stdout) != raw->size() || std::fflush(stdout) != 0) {
+    PrintError("cannot write to stdout");
+    return 2;
+  }
+  return 0;
+}
+
+void SetupCat(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<CatArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "cat",
+      "Write the exact bytes of a release, as they were ingested, to stdout (newest version\n"
+      "unless --version N). Exit status: 0 written, 2 unknown symbol/version or trouble.");
+  cmd->add_option("SYMBOL", args->symbol, "Document symbol, e.g. A/RES/54/144")->required();
+  AddArchiveOption(cmd, &args->archive);
+  cmd->add_option("--version", args->version, "Version number (1 = first ingested)")
+      ->check(CLI::PositiveNumber);
+  cmd->footer("Example:\n  recital cat A/RES/54/144 --version 1 > A-RES-54-144.txt");
+  cmd->callback([args, &ctx] { ctx.exit_code = RunCat(*args); });
+}
+
+}  // namespace
+
+RECITAL_COMMAND(cat, 13, SetupCat);
+
+}  // namespace recital::cli

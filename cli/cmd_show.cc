@@ -1,0 +1,59 @@
+// `recital show SYMBOL [--version N] [--format text|json]`: a stored record.
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/render_record.h"
+#include "cli/util_archive.h"
+#include "store/store.h"
+
+namespace recital::cli {
+namespace {
+
+struct ShowArgs {
+  std::string archive;
+  std::string symbol;
+  uint32_t version = 0;
+  std::string format = "text";
+};
+
+int RunShow(const ShowArgs& args) {
+  auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
+  if (!archive) return 2;
+  auto res = archive->GetResolution(args.symbol, args.version);
+  if (!res.ok()) {
+    PrintError(res.status().message());
+    return 2;
+  }
+  if (args.format == "json") {
+    std::fputs((RecordToJson(*res).dump(2) + "\n").c_str(), stdout);
+  } else {
+    std::fputs(RecordToText(*res).c_str(), stdout);
+  }
+  return 0;
+}
+
+void SetupShow(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<ShowArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "show",
+      "Print the stored record of a document (newest version unless --version N), in the same\n"
+      "form as `recital parse`. Exit status: 0 shown, 2 unknown symbol/version or trouble.");
+  cmd->add_option("SYMBOL", args->symbol, "Document symbol, e.g. A/RES/54/144")->required();
+  AddArchiveOption(cmd, &args->archive);
+  cmd->add_option("--version", args->version, "Version number (1 = first ingested)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--format", args->format, "Output format: text (default) or json")
+      ->check(CLI::IsMember({"text", "json"}));
+  cmd->footer("Example:\n  recital show A/RES/54/144 --format json");
+  cmd->callback([args, &ctx] { ctx.exit_code = RunShow(*args); });
+}
+
+}  // namespace
+
+RECITAL_COMMAND(show, 12, SetupShow);
+
+}  // namespace recital::cli

@@ -1,0 +1,94 @@
+// `recital stats [--json]`: what the archive holds and how small it is.
+#include <cstdio>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/util_archive.h"
+#include "store/store.h"
+
+namespace recital::cli {
+namespace {
+
+struct StatsArgs {
+  std::string archive;
+  bool json = false;
+};
+
+double Ratio(uint64_t a, uint64_t b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; }
+
+int RunStats(const StatsArgs& args) {
+  auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
+  if (!archive) return 2;
+  auto s = archive->Stats();
+  if (!s.ok()) {
+    PrintError(s.status().ToString());
+    return 2;
+  }
+  uint64_t objects = s->raw_objects + s->paragraph_objects + s->record_objects + s->other_objects;
+  nlohmann::json j = {
+      {"documents", s->documents},
+      {"versions", s->versions},
+      {"objects",
+       {{"release", s->raw_objects},
+        {"paragraph", s->paragraph_objects},
+        {"record", s->record_objects},
+        {"total", objects}}},
+      {"object_bytes",
+       {{"release", s->raw_object_bytes},
+        {"paragraph", s->paragraph_object_bytes},
+        {"record", s->record_object_bytes},
+        {"total", s->object_bytes}}},
+      {"raw_bytes", s->raw_bytes},
+      {"stored_bytes", s->stored_bytes},
+      {"ratio_raw_to_stored", Ratio(s->raw_bytes, s->stored_bytes)},
+      {"ratio_raw_to_objects", Ratio(s->raw_bytes, s->object_bytes)},
+      {"paragraph_uses", s->paragraph_uses},
+      {"reused_paragraphs", s->reused_paragraphs},
+      {"uses_per_paragraph", Ratio(s->paragraph_uses, s->paragraph_objects)},
+  };
+  if (args.json) {
+    std::fputs((j.dump(2) + "\n").c_str(), stdout);
+    return 0;
+  }
+  std::printf("documents          %llu (%llu versions)\n",
+              static_cast<unsigned long long>(s->documents),
+              static_cast<unsigned long long>(s->versions));
+  std::printf("objects            %llu: %llu releases, %llu paragraphs, %llu records\n",
+              static_cast<unsigned long long>(objects),
+              static_cast<unsigned long long>(s->raw_objects),
+              static_cast<unsigned long long>(s->paragraph_objects),
+              static_cast<unsigned long long>(s->record_objects));
+  std::printf("raw bytes          %s (sum of release sizes)\n", HumanBytes(s->raw_bytes).c_str());
+  std::printf("object bytes       %s (releases %s, paragraphs %s, records %s); raw/objects %.2fx\n",
+              HumanBytes(s->object_bytes).c_str(), HumanBytes(s->raw_object_bytes).c_str(),
+              HumanBytes(s->paragraph_object_bytes).c_str(),
+              HumanBytes(s->record_object_bytes).c_str(), Ratio(s->raw_bytes, s->object_bytes));
+  std::printf("stored bytes       %s (database pages in use); raw/stored %.2fx\n",
+              HumanBytes(s->stored_bytes).c_str(), Ratio(s->raw_bytes, s->stored_bytes));
+  std::printf("paragraph reuse    %llu uses of %llu wordings; %llu wordings used more than once\n",
+              static_cast<unsigned long long>(s->paragraph_uses),
+              static_cast<unsigned long long>(s->paragraph_objects),
+              static_cast<unsigned long long>(s->reused_paragraphs));
+  return 0;
+}
+
+void SetupStats(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<StatsArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "stats",
+      "Summarise the archive: documents, versions, objects by type, raw_bytes (sum of release\n"
+      "sizes), object and stored bytes (database pages in use), ratios, paragraph reuse.");
+  AddArchiveOption(cmd, &args->archive);
+  cmd->add_flag("--json", args->json, "JSON output");
+  cmd->footer("Example:\n  recital stats --json");
+  cmd->callback([args, &ctx] { ctx.exit_code = RunStats(*args); });
+}
+
+}  // namespace
+
+RECITAL_COMMAND(stats, 15, SetupStats);
+
+}  // namespace recital::cli

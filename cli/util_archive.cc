@@ -1,0 +1,76 @@
+#include "cli/util_archive.h"
+
+#include <cstdio>
+
+#include "cli/common.h"
+
+namespace recital::cli {
+
+void AddArchiveOption(CLI::App* cmd, std::string* archive_flag) {
+  cmd->add_option("--archive", *archive_flag,
+                  "Archive directory (default: $RECITAL_ARCHIVE, else ./recital-archive)");
+}
+
+std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
+                                                    ArchiveMode mode) {
+  std::string dir = ResolveArchivePath(archive_flag);
+  store::OpenOptions options;
+  options.read_only = mode == ArchiveMode::kRead;
+  options.create_if_missing = mode == ArchiveMode::kCreate;
+  auto archive = store::Archive::Open(dir, options);
+  if (archive.ok()) return std::move(*archive);
+  const Status& st = archive.status();
+  if (st.IsNotFound()) {
+    PrintError("no archive at " + dir +
+               " (create one with `recital ingest --archive " + dir +
+               " FILE...`, or name another with --archive DIR or RECITAL_ARCHIVE)");
+  } else if (st.IsFormatTooNew()) {
+    PrintError(st.message());
+  } else {
+    PrintError("cannot open archive " + dir + ": " + st.ToString());
+  }
+  return nullptr;
+}
+
+std::string HumanBytes(uint64_t bytes) {
+  char buf[64];
+  if (bytes < 10 * 1024) {
+    std::snprintf(buf, sizeof buf, "%llu B", static_cast<unsigned long long>(bytes));
+  } else if (bytes < 10ull * 1024 * 1024) {
+    std::snprintf(buf, sizeof buf, "%.1f KiB", bytes / 1024.0);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+  return buf;
+}
+
+ProgressBar::ProgressBar(uint64_t total_items, bool enabled)
+    : total_(total_items), enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+
+ProgressBar::~ProgressBar() { Finish(); }
+
+void ProgressBar::Update(uint64_t done_items, uint64_t done_bytes) {
+  if (!enabled_ || total_ == 0) return;
+  auto now = std::chrono::steady_clock::now();
+  if (drawn_ && done_items < total_ && now - last_ < std::chrono::milliseconds(100)) return;
+  last_ = now;
+  drawn_ = true;
+  constexpr int kWidth = 30;
+  int filled = static_cast<int>(kWidth * done_items / total_);
+  double secs = std::chrono::duration<double>(now - start_).count();
+  double mbps = secs > 0 ? done_bytes / secs / 1e6 : 0;
+  std::fprintf(stderr, "\r[%s%s] %llu/%llu files  %.1f MB/s ", std::string(filled, '#').c_str(),
+               std::string(kWidth - filled, ' ').c_str(),
+               static_cast<unsigned long long>(done_items),
+               static_cast<unsigned long long>(total_), mbps);
+  std::fflush(stderr);
+}
+
+void ProgressBar::Finish() {
+  if (!drawn_) return;
+  std::fprintf(stderr, "\r%*s\r", 72, "");
+  std::fflush(stderr);
+  drawn_ = false;
+}
+
+}  // namespace recital::cli

@@ -1,0 +1,44 @@
+// Helpers for the commands that use the archive: opening it with errors a person can act on,
+// and a progress bar for long runs.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "store/store.h"
+
+namespace recital::cli {
+
+// Adds `--archive DIR` to cmd (see ResolveArchivePath for the fallbacks).
+void AddArchiveOption(CLI::App* cmd, std::string* archive_flag);
+
+enum class ArchiveMode { kRead, kWrite, kCreate };
+
+// Opens the archive named by the flag / $RECITAL_ARCHIVE / ./recital-archive. On failure
+// prints "recital: ..." on stderr (with what to do next) and returns nullptr: exit 2.
+std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
+                                                    ArchiveMode mode);
+
+// "12.3 MB"-style sizes and a fixed-precision rate.
+std::string HumanBytes(uint64_t bytes);
+
+// A one-line progress bar on stderr, drawn only when enabled (stderr a terminal, enough work).
+class ProgressBar {
+ public:
+  ProgressBar(uint64_t total_items, bool enabled);
+  ~ProgressBar();
+  void Update(uint64_t done_items, uint64_t done_bytes);
+  void Finish();  // clears the line
+
+ private:
+  uint64_t total_;
+  bool enabled_;
+  bool drawn_ = false;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+}  // namespace recital::cli
