@@ -1,0 +1,235 @@
+#include "cli/util_history.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <utility>
+
+namespace recital::cli {
+namespace {
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// Session of a series member, from the document index (no record decoding).
+Result<uint32_t> SessionOf(const store::Archive& archive, const std::string& symbol) {
+  auto doc = archive.GetDocument(symbol);
+  if (!doc.ok()) return doc.status();
+  return doc->newest().session;
+}
+
+// A --from/--to bound as a session number; 0 with *open = true when empty.
+Result<uint32_t> BoundSession(const store::Archive& archive, const Series& series,
+                              const std::string& bound) {
+  if (AllDigits(bound) && bound.size() <= 4) return static_cast<uint32_t>(std::stoul(bound));
+  std::string symbol = NormalizeSymbolArg(bound);
+  if (std::find(series.symbols.begin(), series.symbols.end(), symbol) == series.symbols.end()) {
+    return Status::InvalidInput("'" + bound + "' is neither a session number nor a member of "
+                                "the series '" + series.name + "'");
+  }
+  return SessionOf(archive, symbol);
+}
+
+}  // namespace
+
+std::string NormalizeSymbolArg(std::string_view arg) {
+  std::string s(arg);
+  std::string lower = Lower(s);
+  if (lower.rfind("a/res/", 0) == 0) return "A/RES/" + s.substr(6);
+  // "54/144" or "2957(XXVII)": a resolution number without the A/RES/ prefix.
+  size_t slash = s.find('/');
+  if (slash != std::string::npos && AllDigits(s.substr(0, slash)) &&
+      AllDigits(s.substr(slash + 1))) {
+    return "A/RES/" + s;
+  }
+  size_t paren = s.find('(');
+  if (paren != std::string::npos && paren > 0 && AllDigits(s.substr(0, paren)) &&
+      s.back() == ')') {
+    return "A/RES/" + s;
+  }
+  return s;
+}
+
+std::string ShortSymbol(std::string_view symbol) {
+  if (symbol.rfind("A/RES/", 0) == 0) return std::string(symbol.substr(6));
+  return std::string(symbol);
+}
+
+Result<SeriesOverrides> LoadSeriesOverrides(const store::Archive& archive) {
+  SeriesOverrides o;
+  auto settings = archive.ListSettings("series/");
+  if (!settings.ok()) return settings.status();
+  for (const auto& [key, value] : *settings) {
+    if (key.rfind("series/name/", 0) == 0) {
+      o.names.emplace_back(key.substr(12), value);
+    } else if (key.rfind("series/join/", 0) == 0) {
+      o.joins.emplace_back(key.substr(12), value);
+    } else if (key.rfind("series/split/", 0) == 0) {
+      o.split_out.push_back(key.substr(13));
+    }
+  }
+  return o;
+}
+
+Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
+  auto overrides = LoadSeriesOverrides(archive);
+  if (!overrides.ok()) return overrides.status();
+  std::vector<SeriesMember> members;
+  Status st = archive.ForEachResolution([&](const store::Document&, const Resolution& r) {
+    members.push_back(SeriesMemberFromResolution(r));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return DetectSeries(members, *overrides);
+}
+
+Result<Series> ResolveSeriesArg(const store::Archive& archive, std::string_view arg) {
+  auto all = ArchiveSeries(archive);
+  if (!all.ok()) return all.status();
+  const std::string symbol = NormalizeSymbolArg(arg);
+  const std::string lower = Lower(arg);
+  for (const Series& s : *all) {
+    if (s.key == arg) return s;
+    if (std::find(s.symbols.begin(), s.symbols.end(), symbol) != s.symbols.end()) return s;
+  }
+  const Series* prefix_match = nullptr;
+  size_t prefix_matches = 0;
+  for (const Series& s : *all) {
+    std::string name = Lower(s.name);
+    if (name == lower) return s;
+    if (!lower.empty() && name.rfind(lower, 0) == 0) {
+      prefix_match = &s;
+      ++prefix_matches;
+    }
+  }
+  if (prefix_matches == 1) return *prefix_match;
+  if (prefix_matches > 1) {
+    return Status::InvalidInput("'" + std::string(arg) + "' is the beginning of " +
+                                std::to_string(prefix_matches) +
+                                " series names; give more of the name, a series key or a symbol");
+  }
+  return Status::NotFound("no series or document '" + std::string(arg) +
+                          "' in the archive (give a symbol such as A/RES/54/144, a series key "
+                          "or a series name; `recital ls` lists the documents)");
+}
+
+Result<Series> SliceSeries(const store::Archive& archive, const Series& series,
+                           const std::string& from, const std::string& to) {
+  if (from.empty() && to.empty()) return series;
+  uint32_t lo = 0, hi = UINT32_MAX;
+  if (!from.empty()) {
+    auto b = BoundSession(archive, series, from);
+    if (!b.ok()) return b.status();
+    lo = *b;
+  }
+  if (!to.empty()) {
+    auto b = BoundSession(archive, series, to);
+    if (!b.ok()) return b.status();
+    hi = *b;
+  }
+  Series out = series;
+  out.symbols.clear();
+  for (const std::string& sym : series.symbols) {
+    auto session = SessionOf(archive, sym);
+    if (!session.ok()) return session.status();
+    if (*session >= lo && *session <= hi) out.symbols.push_back(sym);
+  }
+  if (out.symbols.empty()) {
+    return Status::InvalidInput("no session of the series '" + series.name + "' lies between " +
+                                (from.empty() ? "its start" : from) + " and " +
+                                (to.empty() ? "its end" : to));
+  }
+  return out;
+}
+
+Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series) {
+  SeriesHistory h;
+  h.series = series;
+  h.records.reserve(series.symbols.size());
+  for (const std::string& sym : series.symbols) {
+    auto r = archive.GetResolution(sym);
+    if (!r.ok()) return r.status();
+    h.records.push_back(std::move(r).value());
+  }
+  for (size_t i = 1; i < h.records.size(); ++i) {
+    h.diffs.push_back(DiffResolutions(h.records[i - 1], h.records[i]));
+  }
+  return h;
+}
+
+std::vector<BlameParagraph> BlameLast(const SeriesHistory& history) {
+  std::vector<BlameParagraph> out;
+  if (history.records.empty()) return out;
+  // For each diff, the change that produced each (section, index) of its new side.
+  using Slot = std::pair<Section, size_t>;
+  std::vector<std::map<Slot, const Change*>> producer(history.diffs.size());
+  for (size_t d = 0; d < history.diffs.size(); ++d) {
+    for (const Change& c : history.diffs[d].changes) {
+      for (const ParagraphRef& to : c.to) producer[d][{to.section, to.index}] = &c;
+    }
+  }
+  const size_t last = history.records.size() - 1;
+  const Resolution& r = history.records[last];
+  const std::pair<Section, const std::vector<Paragraph>*> sections[] = {
+      {Section::kPreamble, &r.preamble}, {Section::kOperative, &r.operative},
+      {Section::kAnnex, &r.annex}};
+  for (const auto& [section_id, section] : sections) {
+    for (size_t index = 0; index < section->size(); ++index) {
+      const Paragraph& p = (*section)[index];
+      // chain[0] is the current wording; each entry's symbol moves back while it holds.
+      std::vector<LineageEntry> chain{{r.symbol, ParagraphFullText(p)}};
+      Slot slot{section_id, index};
+      for (size_t i = last; i > 0; --i) {
+        auto it = producer[i - 1].find(slot);
+        if (it == producer[i - 1].end()) break;
+        const Change& c = *it->second;
+        if (c.from.empty()) break;  // added in records[i]
+        const std::string& prev_symbol = history.records[i - 1].symbol;
+        if (c.status == ChangeStatus::kUnchanged) {
+          chain.back().symbol = prev_symbol;
+        } else {
+          std::string text;
+          for (const ParagraphRef& f : c.from) text += (text.empty() ? "" : " ") + f.text;
+          chain.push_back({prev_symbol, std::move(text)});
+        }
+        slot = {c.from.front().section, c.from.front().index};
+      }
+      BlameParagraph b;
+      b.section = section_id;
+      b.number = p.number;
+      b.lead = p.lead;
+      b.text = chain.front().text;
+      b.since = chain.front().symbol;
+      b.lineage.assign(chain.begin() + 1, chain.end());
+      out.push_back(std::move(b));
+    }
+  }
+  return out;
+}
+
+std::vector<SessionRow> OverviewRows(const SeriesHistory& history) {
+  std::vector<SessionRow> rows;
+  for (size_t i = 0; i < history.records.size(); ++i) {
+    const Resolution& r = history.records[i];
+    SessionRow row;
+    row.symbol = r.symbol;
+    row.session = r.session;
+    row.adoption_date = r.adoption_date;
+    row.title = r.title;
+    if (i > 0) {
+      row.has_previous = true;
+      row.summary = history.diffs[i - 1].summary;
+    }
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+}  // namespace recital::cli
