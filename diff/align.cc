@@ -139,6 +139,13 @@ double Aligner::SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_
     return static_cast<double>(BagOverlap(part, x)) / static_cast<double>(part.size());
   };
   if (contained(p) < 0.5 || contained(q) < 0.5) return -1;
+  // Each half must be made of words the other half left over, else it is a 1:1 rewording next
+  // to an unrelated paragraph that happens to share vocabulary.
+  auto residual_contains = [&x](const Bag& used, const Bag& part) {
+    Bag rest = BagMinus(x, used);
+    return static_cast<double>(BagOverlap(part, rest)) / static_cast<double>(part.size());
+  };
+  if (residual_contains(p, q) < 0.5 || residual_contains(q, p) < 0.5) return -1;
   return Sim(x, BagConcat(p, q));
 }
 

@@ -17,6 +17,8 @@ using Bag = std::vector<uint64_t>;
 Bag ContentBag(std::string_view text);
 // Multiset intersection size of two sorted bags.
 size_t BagOverlap(const Bag& a, const Bag& b);
+// Sorted multiset difference a - b.
+Bag BagMinus(const Bag& a, const Bag& b);
 // Sorted multiset union (sum) of two bags.
 Bag BagConcat(const Bag& a, const Bag& b);
 // Dice coefficient; equal_fallback is returned when both bags are empty.

@@ -73,6 +73,12 @@ size_t BagOverlap(const Bag& a, const Bag& b) {
   return n;
 }
 
+Bag BagMinus(const Bag& a, const Bag& b) {
+  Bag out;
+  std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
 Bag BagConcat(const Bag& a, const Bag& b) {
   Bag out;
   out.reserve(a.size() + b.size());

@@ -211,7 +211,10 @@ void Session::Move() {
     size_t jumped = 0;
     for (size_t k = lo; k <= hi; ++k)
       if (k != from && Free(v[k])) ++jumped;
-    if (jumped >= 3) dests.push_back(to);
+    bool near_touched = false;  // never land inside a split or next to another edit
+    for (size_t k = to > 0 ? to - 1 : 0; k <= to + 1 && k < v.size(); ++k)
+      near_touched = near_touched || (k != from && touched_.count(v[k].id));
+    if (jumped >= 3 && !near_touched) dests.push_back(to);
   }
   if (dests.empty()) return;
   size_t to = rng_.Pick(dests);
@@ -235,12 +238,15 @@ void Session::ToggleFootnote() {
 }
 
 std::vector<Op> Session::Run() {
-  for (uint32_t k = 0; k < opt_.removals; ++k) Remove();
+  // Order matters for the truth: merges join paragraphs adjacent in the old text, and the two
+  // halves of a split stay adjacent in the new one.
   if (rng_.Chance(opt_.merge_probability)) Merge();
+  for (uint32_t k = 0; k < opt_.removals; ++k) Remove();
+  for (uint32_t k = 0; k < opt_.additions; ++k) Add();
   if (rng_.Chance(opt_.split_probability)) Split();
   for (uint32_t k = 0; k < opt_.rewordings; ++k) Reword();
   for (uint32_t k = 0; k < opt_.lead_changes; ++k) ChangeLead();
-  for (uint32_t k = 0; k < opt_.additions; ++k) Add();
+  // Last: a move jumps over paragraphs that are still unchanged, so it is unambiguous.
   for (uint32_t k = 0; k < opt_.moves; ++k) Move();
   if (rng_.Chance(0.5)) ToggleFootnote();
   return ops_;

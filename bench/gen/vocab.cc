@@ -165,8 +165,9 @@ const std::vector<std::string>& Leads(LeadKind kind) {
       "Welcomes", "Notes with concern", "Takes note of", "Reaffirms", "Endorses",
       "Recognizes", "Emphasizes", "Expresses its appreciation for", "Commends",
       "Notes with appreciation", "Stresses"};
+  // Verbs differ so that a swap is a change of stance under any lead convention.
   static const std::vector<std::string> kOpSelf = {"Requests the Secretary-General",
-                                                   "Requests the High Commissioner",
+                                                   "Encourages the High Commissioner",
                                                    "Invites the Secretary-General"};
   static const std::vector<std::string> kNone;
   switch (kind) {

@@ -1,0 +1,158 @@
+// Precision and recall of the diff engine against generated series with known edits.
+#include <cstdio>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "bench/gen/gen.h"
+#include "diff/diff.h"
+#include "ingest/ingest.h"
+
+namespace recital {
+namespace {
+
+struct Counts {
+  size_t tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp == 0 ? 1.0 : double(tp) / double(tp + fp); }
+  double Recall() const { return tp + fn == 0 ? 1.0 : double(tp) / double(tp + fn); }
+};
+
+std::string Refs(const std::vector<gen::TruthRef>& v) {
+  std::string s;
+  for (const auto& r : v) s += std::string(SectionName(r.section)) + ":" + std::to_string(r.index) + " ";
+  return s;
+}
+std::string Refs(const std::vector<ParagraphRef>& v) {
+  std::string s;
+  for (const auto& r : v) s += std::string(SectionName(r.section)) + ":" + std::to_string(r.index) + " ";
+  return s;
+}
+
+// Category -> set of "from|to" keys.
+using Keyed = std::map<std::string, std::set<std::string>>;
+
+Keyed TruthKeys(const std::vector<gen::TruthChange>& changes) {
+  Keyed k;
+  for (const auto& c : changes) {
+    std::string key = Refs(c.from) + "|" + Refs(c.to);
+    if (c.status != "unchanged") k[c.status].insert(key);
+    if (c.moved) k["moved"].insert(key);
+    if (c.lead_changed) k["lead_changed"].insert(key);
+  }
+  return k;
+}
+
+Keyed DetectedKeys(const DiffResult& d) {
+  Keyed k;
+  for (const auto& c : d.changes) {
+    std::string key = Refs(c.from) + "|" + Refs(c.to);
+    if (c.status != ChangeStatus::kUnchanged) k[ChangeStatusName(c.status)].insert(key);
+    if (c.moved) k["moved"].insert(key);
+    if (c.lead_changed) k["lead_changed"].insert(key);
+  }
+  return k;
+}
+
+const std::vector<std::string> kCategories = {"reworded", "added", "removed", "split",
+                                              "merged", "moved", "lead_changed"};
+
+// Runs the diff over consecutive releases; parse=true diffs what the real parser reads from the
+// generated text, else the truth records.
+std::map<std::string, Counts> Evaluate(const gen::GenOptions& opt, bool parse, size_t* pairs,
+                                       bool verbose = false) {
+  std::map<std::string, Counts> counts;
+  auto releases = gen::GenerateSeriesVector(opt);
+  EXPECT_TRUE(releases.ok());
+  if (!releases.ok()) return counts;
+  std::vector<Resolution> records;
+  for (const auto& r : *releases) {
+    if (parse) {
+      auto parsed = ParseRelease(r.text);
+      EXPECT_TRUE(parsed.ok()) << r.filename;
+      records.push_back(parsed.ok() ? *parsed : Resolution{});
+    } else {
+      records.push_back(r.truth_record);
+    }
+  }
+  for (size_t i = 1; i < releases->size(); ++i) {
+    const auto& rel = (*releases)[i];
+    if (rel.previous_symbol.empty()) continue;
+    ++*pairs;
+    DiffResult d = DiffResolutions(records[i - 1], records[i]);
+    Keyed truth = TruthKeys(rel.changes), got = DetectedKeys(d);
+    for (const std::string& cat : kCategories) {
+      Counts& c = counts[cat];
+      for (const auto& key : got[cat]) {
+        if (truth[cat].count(key)) {
+          ++c.tp;
+        } else {
+          ++c.fp;
+          if (verbose) std::printf("FP %s %s %s\n", rel.filename.c_str(), cat.c_str(), key.c_str());
+        }
+      }
+      for (const auto& key : truth[cat]) {
+        if (!got[cat].count(key)) {
+          ++c.fn;
+          if (verbose) std::printf("FN %s %s %s\n", rel.filename.c_str(), cat.c_str(), key.c_str());
+        }
+      }
+    }
+  }
+  return counts;
+}
+
+void Report(const char* what, const std::map<std::string, Counts>& counts, size_t pairs) {
+  std::printf("%s (%zu consecutive pairs):\n", what, pairs);
+  for (const std::string& cat : kCategories) {
+    const Counts& c = counts.at(cat);
+    std::printf("  %-13s tp %5zu fp %4zu fn %4zu  precision %.3f  recall %.3f\n", cat.c_str(), c.tp,
+                c.fp, c.fn, c.Precision(), c.Recall());
+  }
+}
+
+TEST(AccuracyTest, GeneratedSeriesTruthRecordsPrecisionRecallAtLeast095) {
+  gen::GenOptions opt;
+  opt.seed = 20261128;  // fixed; printed below
+  opt.series = 8;
+  opt.sessions = 30;
+  std::printf("seed %llu, %u series x %u sessions\n", static_cast<unsigned long long>(opt.seed),
+              opt.series, opt.sessions);
+  size_t pairs = 0;
+  auto counts = Evaluate(opt, /*parse=*/false, &pairs, getenv("ACCURACY_VERBOSE") != nullptr);
+  Report("truth records", counts, pairs);
+  for (const std::string& cat : kCategories) {
+    EXPECT_GT(counts[cat].tp, 0u) << cat;
+    EXPECT_GE(counts[cat].Precision(), 0.95) << cat;
+    EXPECT_GE(counts[cat].Recall(), 0.95) << cat;
+  }
+}
+
+}  // namespace
+}  // namespace recital
+
+namespace recital {
+namespace {
+
+TEST(AccuracyTest, GeneratedSeriesThroughTheParser) {
+  gen::GenOptions opt;
+  opt.seed = 77;
+  opt.series = 3;
+  opt.sessions = 30;
+  for (const char* layout : {"ods", "unorg"}) {
+    opt.layout = layout;
+    size_t pairs = 0;
+    auto counts = Evaluate(opt, /*parse=*/true, &pairs, getenv("ACCURACY_VERBOSE") != nullptr);
+    Report(layout, counts, pairs);
+    for (const std::string& cat : kCategories) {
+      EXPECT_GT(counts[cat].tp, 0u) << layout << " " << cat;
+      EXPECT_GE(counts[cat].Precision(), 0.95) << layout << " " << cat;
+      EXPECT_GE(counts[cat].Recall(), 0.95) << layout << " " << cat;
+    }
+  }
+}
+
+}  // namespace
+}  // namespace recital
