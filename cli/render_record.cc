@@ -91,7 +91,7 @@ std::string RecordToText(const Resolution& r) {
   line("Report", OrUnknown(r.report));
   line("Distributed", OrUnknown(r.distribution_date));
   line("Adopted", OrUnknown(r.adoption_date) +
-                      (r.meeting ? " (" + std::to_string(r.meeting) + "th plenary meeting)" : ""));
+                      (r.meeting ? " (plenary meeting " + std::to_string(r.meeting) + ")" : ""));
   line("Layout", OrUnknown(r.layout) + ", language " + OrUnknown(r.language));
   out += "\nPreamble (" + std::to_string(r.preamble.size()) + " paragraphs)\n";
   for (const Paragraph& p : r.preamble) {

@@ -1,5 +1,13 @@
 // Internal pieces of the ingest parser, shared between its .cc files. Not a public header:
 // only ingest/*.cc, tests/ingest and tests/fuzz include it.
+//
+// Pipeline (parse.cc): ValidateRelease -> NormalizeRelease (NFC, line ends, odd spaces) ->
+// DetectLayout/DetectLanguage -> CleanLines (page furniture and site debris become page
+// breaks) -> SplitRegions (cover / body / adoption line / footnote list) -> ParseCover ->
+// ParseFootnoteList -> SplitParagraphs -> BuildParagraphs (lead phrases, numbers,
+// sub-paragraphs, footnote markers) -> ExtractCitations.
+// Nothing here uses std::regex: every scanner is linear and bounded, so hostile input can
+// neither blow the stack nor take quadratic time.
 #pragma once
 
 #include <cstdint>
@@ -12,25 +20,141 @@
 
 namespace recital::ingest {
 
+inline constexpr std::string_view kPageBreak = "\f";
+
 // ---- validate.cc ----
 // OK, or InvalidInput / ResourceExhausted whose message starts with options.source_name.
 Status ValidateRelease(std::string_view bytes, const ParseOptions& options);
 // Offset of the first invalid UTF-8 sequence, or npos when the bytes are valid UTF-8.
 size_t FindInvalidUtf8(std::string_view bytes);
 
+// ---- text.cc: small string helpers ----
+bool IsAsciiSpace(char c);
+bool IsAsciiDigit(char c);
+bool IsAsciiUpper(char c);
+bool IsAsciiLower(char c);
+bool IsAsciiAlpha(char c);
+std::string_view Trim(std::string_view s);
+bool StartsWith(std::string_view s, std::string_view prefix);
+bool EndsWith(std::string_view s, std::string_view suffix);
+bool StartsWithNoCase(std::string_view s, std::string_view prefix);
+std::string ToLowerAscii(std::string_view s);
+// Runs of whitespace become one space; leading/trailing whitespace removed.
+std::string CollapseSpaces(std::string_view s);
+std::vector<std::string> SplitLines(std::string_view s);
+// "17 December 1999" / "17 December, 1999" at pos -> "1999-12-17", *end past it; "" if none.
+std::string ParseDateAt(std::string_view s, size_t pos, size_t* end);
+// The first date at or after from; *at receives its position. "" when there is none.
+std::string FindDate(std::string_view s, size_t from = 0, size_t* at = nullptr);
+// Digits at s[*i] (at most max_digits); false when none or more digits follow.
+bool ReadUint(std::string_view s, size_t* i, uint32_t* out, size_t max_digits = 6);
+
+// ---- normalize.cc ----
+// Unicode NFC, CRLF/CR -> LF, no-break and other odd spaces -> space, soft hyphens and
+// zero-width characters removed, tabs -> spaces (tab stops of 8, so indentation survives).
+std::string NormalizeRelease(std::string_view utf8);
+// Repairs within one paragraph of running text: spaces before , ; : . ) removed, words
+// split by stray spaces re-joined where the document itself shows the whole word.
+std::string RepairStraySpaces(std::string_view text, const std::vector<std::string>& vocabulary);
+// Share of word-like tokens that look like fragments of a split word (0..1).
+double StraySpaceScore(std::string_view text);
+
 // ---- symbols.cc ----
-// A resolution symbol found in text: "A/RES/54/144" or "A/RES/2957(XXVII)".
 struct SymbolMatch {
   std::string symbol;
   uint32_t session = 0;
   uint32_t number = 0;
   size_t pos = std::string_view::npos;
 };
-// The first resolution symbol in text (also "A/RES/54/ 144" with stray spaces), or pos npos.
+// The first "A/RES/54/144" or "A/RES/2957(XXVII)" (stray spaces tolerated) in text.
 SymbolMatch FindResolutionSymbol(std::string_view text, size_t from = 0);
-// Roman numeral (I..C range used by sessions 1-40) to integer, 0 when not one.
+// Symbols written by web sites: "G.A. res. 51/70", "Resolution 57/302", "A36r125",
+// a line "2294 (XXII)". Only for the cover region.
+SymbolMatch FindSiteSymbol(std::string_view cover);
 uint32_t RomanToInt(std::string_view roman);
-// "Fifty-fourth" -> 54, "Eighth" -> 8; 0 when unknown.
+// "Fifty-fourth" -> 54; 0 when not an ordinal.
 uint32_t OrdinalWordsToInt(std::string_view words);
+
+// ---- detect.cc ----
+// "ods", "unorg", "modern" or "web".
+std::string DetectLayout(std::string_view text);
+// "en", "fr", "es" or "" (unknown).
+std::string DetectLanguage(std::string_view text);
+
+// ---- debris.cc ----
+struct CleanResult {
+  std::vector<std::string> lines;  // debris lines replaced by kPageBreak
+  size_t removed_lines = 0;
+};
+// Drops page furniture (ODS markers, running headers, job footers, barcodes, "/...",
+// rules) and site debris (menus, disclaimers) line by line and inline.
+CleanResult CleanLines(const std::vector<std::string>& lines);
+// True when a whole (trimmed) line is page furniture or site debris.
+bool IsDebrisLine(std::string_view trimmed);
+// Splits over-long lines (texts collapsed onto one line) at structural points: before
+// "The General Assembly,", numbered paragraphs, lead phrases after , or ;, "(a)" after : or ;,
+// footnote rules "____".
+std::vector<std::string> UnfoldLongLines(const std::vector<std::string>& lines);
+
+// ---- leads.cc ----
+enum class LeadKind { kNone, kPreamble, kOperative };
+struct LeadMatch {
+  LeadKind kind = LeadKind::kNone;
+  size_t length = 0;  // bytes of text that form the lead phrase
+  bool known = false; // from the table (else by rule)
+};
+// Known lead phrase (longest match, case-insensitive for ALL-CAPS text) at the start of
+// text, else the rule for unknown ones (participle/adjective for preamble, third-person verb
+// for operative). kNone when the text does not open with a lead phrase.
+LeadMatch MatchLead(std::string_view text);
+// Only the table: a known lead phrase at the start of text.
+LeadMatch MatchKnownLead(std::string_view text);
+
+// ---- regions (cover.cc) ----
+struct Regions {
+  std::vector<std::string> cover;      // lines before the body
+  std::vector<std::string> body;       // paragraphs region
+  std::vector<std::string> footnotes;  // footnote list lines (may contain kPageBreak)
+  std::string adoption;                // the adoption line(s), flattened
+  bool has_opening = false;            // "The General Assembly," found
+};
+Regions SplitRegions(const std::vector<std::string>& lines);
+// Fills symbol, session, number, title, agenda items, committee, report, dates, meeting.
+// raw_text is the whole normalized release (for symbols written anywhere in the cover).
+// Returns true when a cover block was found (numbered title, "Distr.", session or agenda line).
+bool ParseCover(const Regions& regions, std::string_view raw_text, Resolution* r);
+
+// ---- footnotes.cc ----
+std::vector<Footnote> ParseFootnoteList(const std::vector<std::string>& lines);
+// Removes footnote markers from text (see ExtractMarkers in footnotes.cc for the forms),
+// appending FootnoteRefs with offsets into the returned text. state carries the marker
+// sequence across paragraphs.
+struct MarkerState {
+  std::vector<uint32_t> known;  // numbers of the footnote list, empty when there is none
+  bool list_truncated = false;  // the list is cut off: numbers past its end may exist
+  uint32_t max_seen = 0;
+  bool any_seen = false;
+  bool mid_document = false;  // the text starts after the first page
+  bool bare_numbers = false;  // layout where markers are bare numbers after a space
+};
+std::string ExtractMarkers(std::string_view text, MarkerState* state, std::vector<FootnoteRef>* refs);
+
+// ---- body.cc ----
+struct RawParagraph {
+  std::string text;  // joined, spaces collapsed, markers still in
+};
+// Body lines -> paragraph texts (also sub-paragraph texts, which BuildParagraphs attaches).
+std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body);
+// Classifies raw paragraphs into r->preamble / r->operative, with lead, number,
+// sub-paragraphs and footnote references; adds warnings (leading fragment, cut-off end).
+// has_opening: the body follows "The General Assembly," (so a first paragraph without a
+// lead phrase is still a paragraph, not the tail of one from an earlier page).
+void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, MarkerState* markers,
+                     Resolution* r);
+
+// ---- citations.cc ----
+// Citations of resolutions (with dates) and other document symbols from paragraph texts,
+// footnotes and the report field.
+void ExtractCitations(Resolution* r);
 
 }  // namespace recital::ingest

@@ -115,4 +115,72 @@ SymbolMatch FindResolutionSymbol(std::string_view s, size_t from) {
   return m;
 }
 
+namespace {
+
+SymbolMatch Modern(uint32_t session, uint32_t number, size_t pos) {
+  SymbolMatch m;
+  m.symbol = "A/RES/" + std::to_string(session) + "/" + std::to_string(number);
+  m.session = session;
+  m.number = number;
+  m.pos = pos;
+  return m;
+}
+
+// "51/70" at s[i] (session 1..200, number 1..9999); false otherwise.
+bool ReadSessionNumber(std::string_view s, size_t i, uint32_t* session, uint32_t* number) {
+  if (i > 0 && (IsDigit(s[i - 1]) || s[i - 1] == '/')) return false;
+  if (!ReadNumber(s, &i, session) || *session == 0 || *session > 200) return false;
+  if (i >= s.size() || s[i] != '/') return false;
+  ++i;
+  return ReadNumber(s, &i, number) && *number > 0 && *number < 10000;
+}
+
+}  // namespace
+
+SymbolMatch FindSiteSymbol(std::string_view c) {
+  uint32_t a = 0, b = 0;
+  // Citation lines of law libraries: "G.A. res. 51/70".
+  for (size_t p = c.find("G.A. res. "); p != std::string_view::npos; p = c.find("G.A. res. ", p + 1)) {
+    if (ReadSessionNumber(c, p + 10, &a, &b)) return Modern(a, b, p);
+  }
+  // "UN Resolution 57/302", "General Assembly resolution 51/77", "Resolution Nº ...".
+  const std::string lower = ToLowerAscii(c);
+  for (size_t p = lower.find("resolution "); p != std::string::npos;
+       p = lower.find("resolution ", p + 1)) {
+    if (ReadSessionNumber(c, p + 11, &a, &b)) return Modern(a, b, p);
+  }
+  // un.org file names: "A36r125".
+  for (size_t p = 0; p + 4 < c.size(); ++p) {
+    if (c[p] != 'A' || (p > 0 && IsAsciiAlpha(c[p - 1]))) continue;
+    size_t i = p + 1;
+    if (!ReadNumber(c, &i, &a) || a == 0 || a > 200 || i >= c.size() || c[i] != 'r') continue;
+    ++i;
+    if (ReadNumber(c, &i, &b) && b > 0 && (i >= c.size() || !IsAsciiAlpha(c[i]))) {
+      return Modern(a, b, p);
+    }
+  }
+  // Old style written as "2294 (XXII)" on its own.
+  for (size_t p = c.find(" ("); p != std::string_view::npos; p = c.find(" (", p + 1)) {
+    size_t k = p + 2;
+    while (k < c.size() && IsRomanChar(c[k])) ++k;
+    if (k == p + 2 || k >= c.size() || c[k] != ')') continue;
+    size_t d = p;
+    while (d > 0 && IsDigit(c[d - 1])) --d;
+    if (d == p || p - d > 4 || (d > 0 && !IsAsciiSpace(c[d - 1]))) continue;
+    if (d >= 11 && ToLowerAscii(c.substr(d - 11, 11)) == "resolution ") continue;
+    const std::string roman(c.substr(p + 2, k - p - 2));
+    const uint32_t session = RomanToInt(roman);
+    size_t i = d;
+    uint32_t n = 0;
+    if (session == 0 || !ReadNumber(c, &i, &n) || n == 0) continue;
+    SymbolMatch m;
+    m.symbol = "A/RES/" + std::to_string(n) + "(" + roman + ")";
+    m.session = session;
+    m.number = n;
+    m.pos = d;
+    return m;
+  }
+  return {};
+}
+
 }  // namespace recital::ingest

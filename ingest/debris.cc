@@ -1,0 +1,168 @@
+// Page furniture and site debris. Whole debris lines become page breaks (so a paragraph
+// split by a page break can be re-joined); debris inside lines is cut out.
+#include <array>
+#include <string>
+
+#include "ingest/ingest_internal.h"
+
+namespace recital::ingest {
+namespace {
+
+// Menus, disclaimers and navigation of the sites the corpus comes from, matched as line
+// prefixes. Only lines that can never be resolution text belong here.
+constexpr std::array<std::string_view, 22> kSiteDebris = {
+    "Close sites icon close", "Search form", "Search for the country site", "Country profile",
+    "Country website", "Executive Committee Meetings", "This is not a UNHCR publication",
+    "URL for areas of image", "Select target paragraph", "You are on page",
+    "Get Acrobat Reader", "U.S. Department of State", "Other State Department Archive",
+    "Home Issues & Press", "You are in:", "Prima Pagina", "Reg. Tribunale",
+    "Direttore responsabile", "150 150 Rapaport", "Court:", "Publication Date:",
+    "Resolution Number:"};
+
+bool AllOf(std::string_view s, char c) {
+  if (s.empty()) return false;
+  for (char x : s)
+    if (x != c) return false;
+  return true;
+}
+
+bool OnlyChars(std::string_view s, std::string_view allowed) {
+  for (char c : s)
+    if (allowed.find(c) == std::string_view::npos && !IsAsciiDigit(c)) return false;
+  return true;
+}
+
+// "A/RES/54/144", "A/RES/53/", "A/RES/54/144 Page 3", "/RES /74/ 268".
+bool IsRunningSymbol(std::string_view t) {
+  if (StartsWith(t, "A/RES/")) {
+    std::string_view rest = t.substr(6);
+    const size_t page = rest.find("Page");
+    if (page != std::string_view::npos) {
+      if (!OnlyChars(rest.substr(page + 4), " ")) return false;
+      rest = Trim(rest.substr(0, page));
+    }
+    return OnlyChars(rest, "/() IVXLC");
+  }
+  return StartsWith(t, "/RES") && OnlyChars(t.substr(4), "/ ");
+}
+
+size_t FindInlineJobFooter(std::string_view s, size_t* len);
+
+}  // namespace
+
+bool IsDebrisLine(std::string_view t) {
+  if (t.empty()) return false;
+  if (StartsWith(t, "<<ODS") || (t.front() == '[' && t.back() == ']' && t.size() <= 6 &&
+                                  t.find(' ') == std::string_view::npos && !IsAsciiDigit(t[1]))) {
+    return true;
+  }
+  if (AllOf(t, '-') || AllOf(t, '=') || AllOf(t, '*')) return true;
+  if (EndsWith(t, "/...") && OnlyChars(t.substr(0, t.size() - 4), " \t")) return true;
+  if (t == "Page" || (StartsWith(t, "Page ") && OnlyChars(t.substr(5), " of"))) return true;
+  if (IsRunningSymbol(t)) return true;
+  // Job numbers and barcodes: "N0029482E", "*2228912*", "22-28912 (E) 060123", "060123".
+  if (t.size() == 9 && IsAsciiUpper(t[0]) && IsAsciiUpper(t[8]) && OnlyChars(t.substr(1, 7), "")) return true;
+  if (t.size() >= 5 && t.front() == '*' && t.back() == '*' && OnlyChars(t.substr(1, t.size() - 2), "")) return true;
+  if (t.find("(E)") != std::string_view::npos && OnlyChars(t, " -()E*")) return true;
+  if (t.size() == 6 && OnlyChars(t, "")) return true;
+  for (std::string_view d : kSiteDebris)
+    if (StartsWith(t, d)) return true;
+  return false;
+}
+
+namespace {
+
+// Cuts ODS markers, "[hj1]", PDF footnote anchors ("0F", "10F"), barcodes and job footers
+// out of a line.
+std::string CutInlineDebris(std::string_view line) {
+  std::string s(line);
+  for (size_t p = s.find("[hj"); p != std::string::npos; p = s.find("[hj", p)) {
+    const size_t e = s.find(']', p);
+    if (e == std::string::npos || e - p > 6) break;
+    s.erase(p, e - p + 1);
+  }
+  for (size_t p = s.find("<<ODS"); p != std::string::npos; p = s.find("<<ODS", p)) {
+    size_t e = s.find(">>", p);
+    if (e == std::string::npos) break;
+    const size_t second = s.find("<<ODS", e);
+    if (second != std::string::npos) {
+      const size_t e2 = s.find(">>", second);
+      e = e2 == std::string::npos ? e : e2;
+    }
+    s.erase(p, e + 2 - p);
+  }
+  // Token-level: "10F" anchors, "*2228912*", "060123" right after a barcode or job footer.
+  std::string out;
+  size_t i = 0;
+  while (i < s.size()) {
+    if (s[i] == ' ' || (i > 0 && s[i - 1] != ' ')) {
+      out += s[i++];
+      continue;
+    }
+    size_t e = i;
+    while (e < s.size() && s[e] != ' ') ++e;
+    const std::string_view tok = std::string_view(s).substr(i, e - i);
+    const bool anchor = tok.size() >= 2 && tok.size() <= 4 && tok.back() == 'F' &&
+                        OnlyChars(tok.substr(0, tok.size() - 1), "");
+    const bool barcode = tok.size() >= 7 && tok.front() == '*' && tok.back() == '*' &&
+                         OnlyChars(tok.substr(1, tok.size() - 2), "");
+    // The date code printed before a barcode: "060123 *2228912*".
+    const bool date_code = tok.size() == 6 && OnlyChars(tok, "") && e + 2 < s.size() && s[e] == ' ' &&
+                           s[e + 1] == '*' && IsAsciiDigit(s[e + 2]);
+    size_t footer_len = 0;
+    const bool footer = FindInlineJobFooter(std::string_view(s).substr(i), &footer_len) == 0;
+    if (footer) {
+      e = i + footer_len;
+    }
+    if (anchor || barcode || footer || date_code) {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      i = e;
+      continue;
+    }
+    out.append(tok);
+    i = e;
+  }
+  return out;
+}
+
+// "22-28912 (E)" optionally followed by " 060123": returns 0 and its length when s starts
+// with one, npos otherwise.
+size_t FindInlineJobFooter(std::string_view s, size_t* len) {
+  size_t i = 0;
+  uint32_t v = 0;
+  if (!ReadUint(s, &i, &v, 2) || i != 2 || i >= s.size() || s[i] != '-') return std::string_view::npos;
+  ++i;
+  const size_t b = i;
+  if (!ReadUint(s, &i, &v, 5) || i - b != 5) return std::string_view::npos;
+  if (s.substr(i, 4) != " (E)") return std::string_view::npos;
+  i += 4;
+  size_t j = i + 1;
+  if (i < s.size() && s[i] == ' ' && ReadUint(s, &j, &v, 6) && j - i - 1 == 6) i = j;
+  *len = i;
+  return 0;
+}
+
+}  // namespace
+
+CleanResult CleanLines(const std::vector<std::string>& lines) {
+  CleanResult out;
+  out.lines.reserve(lines.size());
+  for (const std::string& raw : lines) {
+    const std::string_view t = Trim(raw);
+    if (IsDebrisLine(t)) {
+      ++out.removed_lines;
+      out.lines.emplace_back(kPageBreak);
+      continue;
+    }
+    std::string cut = CutInlineDebris(raw);
+    if (!Trim(raw).empty() && Trim(cut).empty()) {
+      ++out.removed_lines;
+      out.lines.emplace_back(kPageBreak);
+      continue;
+    }
+    out.lines.push_back(std::move(cut));
+  }
+  return out;
+}
+
+}  // namespace recital::ingest

@@ -1,0 +1,138 @@
+// Splits cleaned lines into cover, body, adoption line and footnote list.
+#include <string>
+
+#include "ingest/ingest_internal.h"
+
+namespace recital::ingest {
+namespace {
+
+std::string NoSpaces(std::string_view s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ') out += c;
+  return out;
+}
+
+// "The General Assembly," (also "THE GENERAL ASSEMBLY," and "The General Assembl y,").
+// Returns the length of the opening within t (through the comma), or 0.
+size_t OpeningLength(std::string_view t) {
+  if (StartsWithNoCase(t, "The General Assembly,")) return 21;
+  if (t.size() > 40) t = t.substr(0, 40);
+  const std::string ns = NoSpaces(t);
+  if (!StartsWithNoCase(ns, "TheGeneralAssembly,")) return 0;
+  size_t letters = 0, i = 0;
+  while (i < t.size() && letters < 19) {
+    if (t[i] != ' ') ++letters;
+    ++i;
+  }
+  return i;
+}
+
+bool IsAdoptionLine(std::string_view t) {
+  size_t i = 0;
+  uint32_t n = 0;
+  if (!ReadUint(t, &i, &n, 5) || n == 0) return false;
+  const std::string_view rest = t.substr(i);
+  return (StartsWith(rest, "st ") || StartsWith(rest, "nd ") || StartsWith(rest, "rd ") ||
+          StartsWith(rest, "th ")) &&
+         StartsWith(rest.substr(3), "plenary meeting");
+}
+
+bool StartsParagraph(const std::vector<std::string>& lines, size_t i) {
+  const std::string_view t = Trim(lines[i]);
+  if (t.empty() || t == kPageBreak) return false;
+  size_t k = 0;
+  uint32_t n = 0;
+  if (ReadUint(t, &k, &n, 3) && n > 0 && k < t.size() && t[k] == '.') {
+    std::string_view rest = Trim(t.substr(k + 1));
+    if (rest.empty()) {  // "4." alone, the text on the next line
+      for (size_t j = i + 1; j < lines.size() && j < i + 3; ++j) {
+        rest = Trim(lines[j]);
+        if (!rest.empty()) break;
+      }
+    }
+    return MatchLead(rest).kind == LeadKind::kOperative;
+  }
+  return IsAsciiUpper(t[0]) && MatchKnownLead(t).kind != LeadKind::kNone;
+}
+
+bool EndsWithContinuation(std::string_view t) {
+  return !t.empty() && (t.back() == ',' || t.back() == ';');
+}
+
+}  // namespace
+
+Regions SplitRegions(const std::vector<std::string>& lines) {
+  Regions r;
+  size_t body_begin = lines.size();
+  size_t cover_end = lines.size();
+  std::string first_body;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string_view t = Trim(lines[i]);
+    const size_t open = OpeningLength(t);
+    if (open > 0) {
+      r.has_opening = true;
+      cover_end = i;
+      body_begin = i + 1;
+      first_body = std::string(Trim(t.substr(open)));
+      break;
+    }
+  }
+  if (!r.has_opening) {
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (StartsParagraph(lines, i)) {
+        body_begin = i;
+        break;
+      }
+    }
+    // A paragraph tail before the first paragraph start belongs to the body (a later page
+    // that begins mid-paragraph); BuildParagraphs drops it with a warning.
+    size_t j = body_begin;
+    while (j > 0 && j <= lines.size() && (Trim(lines[j - 1]).empty() || lines[j - 1] == kPageBreak)) --j;
+    if (j > 0 && body_begin < lines.size() && EndsWithContinuation(Trim(lines[j - 1]))) {
+      body_begin = j - 1;
+      while (body_begin > 0 && !Trim(lines[body_begin - 1]).empty() &&
+             lines[body_begin - 1] != kPageBreak && !EndsWithContinuation(Trim(lines[body_begin - 1]))) {
+        --body_begin;
+      }
+    }
+  }
+  if (!r.has_opening) cover_end = body_begin;
+  for (size_t i = 0; i < cover_end && i < lines.size(); ++i) r.cover.push_back(lines[i]);
+  if (!first_body.empty()) r.body.push_back(first_body);
+  size_t i = body_begin;
+  bool in_notes = false;
+  for (; i < lines.size(); ++i) {
+    const std::string_view t = Trim(lines[i]);
+    if (IsAdoptionLine(t)) break;
+    if (StartsWith(t, "_____")) {
+      in_notes = true;
+      r.footnotes.emplace_back(kPageBreak);
+      r.body.emplace_back(kPageBreak);
+      continue;
+    }
+    if (in_notes && lines[i] == kPageBreak) in_notes = false;
+    (in_notes ? r.footnotes : r.body).push_back(lines[i]);
+  }
+  if (i < lines.size()) {
+    r.adoption = std::string(Trim(lines[i]));
+    ++i;
+    // The date is on the next non-empty line unless the adoption line carries it.
+    if (FindDate(r.adoption).empty()) {
+      for (; i < lines.size(); ++i) {
+        const std::string_view t = Trim(lines[i]);
+        if (t.empty()) continue;
+        if (!FindDate(t).empty()) {
+          r.adoption += " " + std::string(t);
+          ++i;
+        }
+        break;
+      }
+    }
+    r.footnotes.emplace_back(kPageBreak);
+    for (; i < lines.size(); ++i) r.footnotes.push_back(lines[i]);
+  }
+  return r;
+}
+
+}  // namespace recital::ingest

@@ -1,0 +1,138 @@
+// Small string helpers shared by the ingest scanners. ASCII-only classification is enough:
+// every structural token of a release (digits, symbols, lead phrases) is ASCII, and UTF-8
+// continuation bytes are never mistaken for ASCII.
+#include <array>
+#include <string>
+
+#include "ingest/ingest_internal.h"
+
+namespace recital::ingest {
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
+bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+
+std::string_view Trim(std::string_view s) {
+  size_t b = 0, e = s.size();
+  while (b < e && IsAsciiSpace(s[b])) ++b;
+  while (e > b && IsAsciiSpace(s[e - 1])) --e;
+  return s.substr(b, e - b);
+}
+
+bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+bool EndsWith(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
+
+bool StartsWithNoCase(std::string_view s, std::string_view p) {
+  if (s.size() < p.size()) return false;
+  for (size_t i = 0; i < p.size(); ++i) {
+    char a = s[i], b = p[i];
+    if (IsAsciiUpper(a)) a = char(a - 'A' + 'a');
+    if (IsAsciiUpper(b)) b = char(b - 'A' + 'a');
+    if (a != b) return false;
+  }
+  return true;
+}
+
+std::string ToLowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (IsAsciiUpper(c)) c = char(c - 'A' + 'a');
+  return out;
+}
+
+std::string CollapseSpaces(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending = false;
+  for (char c : s) {
+    if (IsAsciiSpace(c)) {
+      pending = !out.empty();
+      continue;
+    }
+    if (pending) out += ' ';
+    pending = false;
+    out += c;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitLines(std::string_view s) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start <= s.size()) {
+    const size_t nl = s.find('\n', start);
+    if (nl == std::string_view::npos) {
+      if (start < s.size()) lines.emplace_back(s.substr(start));
+      break;
+    }
+    lines.emplace_back(s.substr(start, nl - start));
+    start = nl + 1;
+  }
+  return lines;
+}
+
+bool ReadUint(std::string_view s, size_t* i, uint32_t* out, size_t max_digits) {
+  size_t j = *i;
+  uint64_t v = 0;
+  while (j < s.size() && IsAsciiDigit(s[j]) && j - *i < max_digits) v = v * 10 + uint64_t(s[j++] - '0');
+  if (j == *i || (j < s.size() && IsAsciiDigit(s[j]))) return false;
+  *i = j;
+  *out = uint32_t(v);
+  return true;
+}
+
+namespace {
+
+constexpr std::array<std::string_view, 12> kMonths = {
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"};
+
+std::string Two(uint32_t v) { return (v < 10 ? "0" : "") + std::to_string(v); }
+
+}  // namespace
+
+std::string ParseDateAt(std::string_view s, size_t pos, size_t* end) {
+  size_t i = pos;
+  if (i > 0 && (IsAsciiDigit(s[i - 1]) || IsAsciiAlpha(s[i - 1]))) return "";
+  uint32_t day = 0;
+  if (!ReadUint(s, &i, &day, 2) || day == 0 || day > 31) return "";
+  if (i >= s.size() || s[i] != ' ') return "";
+  ++i;
+  size_t month = 0;
+  for (size_t m = 0; m < kMonths.size(); ++m) {
+    if (StartsWith(s.substr(i), kMonths[m])) {
+      month = m + 1;
+      i += kMonths[m].size();
+      break;
+    }
+  }
+  if (month == 0) return "";
+  if (i < s.size() && s[i] == ',') ++i;
+  if (i >= s.size() || s[i] != ' ') return "";
+  ++i;
+  uint32_t year = 0;
+  const size_t ystart = i;
+  while (i < s.size() && IsAsciiDigit(s[i]) && i - ystart < 4) year = year * 10 + uint32_t(s[i++] - '0');
+  if (i - ystart != 4 || year < 1900 || year > 2100) return "";
+  if (end) *end = i;
+  return std::to_string(year) + "-" + Two(uint32_t(month)) + "-" + Two(day);
+}
+
+std::string FindDate(std::string_view s, size_t from, size_t* at) {
+  for (size_t i = from; i < s.size(); ++i) {
+    if (!IsAsciiDigit(s[i])) continue;
+    size_t end = 0;
+    std::string d = ParseDateAt(s, i, &end);
+    if (!d.empty()) {
+      if (at) *at = i;
+      return d;
+    }
+  }
+  return "";
+}
+
+}  // namespace recital::ingest

@@ -1,0 +1,139 @@
+// Texts collapsed onto a few long lines (web copies of PDFs) carry their structure inline.
+// UnfoldLongLines cuts such lines where the structure is unambiguous, so the line-based
+// stages after it see one paragraph start per line.
+#include <algorithm>
+#include <string>
+
+#include "ingest/ingest_internal.h"
+
+namespace recital::ingest {
+namespace {
+
+bool EndsParagraphChar(char c) { return c == ',' || c == ';' || c == ':' || c == '.'; }
+
+// Position just before an optional footnote marker ("3", "[3]", "3/") that ends at end,
+// so "Rights, 2 Reaffirming" still counts as ", " before the lead.
+size_t SkipMarkerBackwards(std::string_view s, size_t end) {
+  size_t i = end;
+  while (i > 0 && s[i - 1] == ' ') --i;
+  size_t j = i;
+  if (j > 0 && (s[j - 1] == ']' || s[j - 1] == '/')) --j;
+  const size_t digits_end = j;
+  while (j > 0 && IsAsciiDigit(s[j - 1])) --j;
+  if (digits_end - j == 0 || digits_end - j > 2) return i;
+  if (j > 0 && s[j - 1] == '[') --j;
+  while (j > 0 && s[j - 1] == ' ') --j;
+  return j;
+}
+
+bool PrecededByParagraphEnd(std::string_view s, size_t p) {
+  size_t i = p;
+  while (i > 0 && s[i - 1] == ' ') --i;
+  if (i > 0 && EndsParagraphChar(s[i - 1])) return true;
+  const size_t j = SkipMarkerBackwards(s, p);
+  if (j > 0 && EndsParagraphChar(s[j - 1])) return true;
+  // Glued markers: "Refugees;2 2. Notes".
+  size_t k = i;
+  while (k > 0 && IsAsciiDigit(s[k - 1]) && i - k < 2) --k;
+  return k < i && k > 0 && EndsParagraphChar(s[k - 1]);
+}
+
+bool NumberedParagraphAt(std::string_view s, size_t p) {
+  size_t i = p;
+  uint32_t n = 0;
+  if (!ReadUint(s, &i, &n, 3) || n == 0 || i + 2 >= s.size()) return false;
+  return s[i] == '.' && s[i + 1] == ' ' && IsAsciiUpper(s[i + 2]);
+}
+
+bool SubParagraphAt(std::string_view s, size_t p) {
+  if (p + 3 >= s.size() || s[p] != '(') return false;
+  size_t i = p + 1;
+  while (i < s.size() && i - p <= 5 && IsAsciiLower(s[i])) ++i;
+  return i > p + 1 && i + 1 < s.size() && s[i] == ')' && s[i + 1] == ' ';
+}
+
+// Leading running header "A/RES/55/74" or "A/RES/51/71 Page 2"; its length or 0.
+size_t RunningSymbolPrefix(std::string_view s) {
+  const SymbolMatch m = FindResolutionSymbol(s);
+  if (m.pos != 0) return 0;
+  size_t e = 6;
+  while (e < s.size() && s[e] != ' ') ++e;
+  size_t after = e;
+  while (after < s.size() && s[after] == ' ') ++after;
+  if (StartsWith(s.substr(after), "Page ")) {
+    size_t i = after + 5;
+    uint32_t n = 0;
+    if (ReadUint(s, &i, &n, 3)) e = i;
+  }
+  return e;
+}
+
+std::vector<size_t> CutPoints(std::string_view s) {
+  std::vector<size_t> cuts;
+  size_t begin = 0;
+  while (begin < s.size() && s[begin] == ' ') ++begin;
+  const size_t sym = RunningSymbolPrefix(s.substr(begin));
+  if (sym > 0 && begin + sym < s.size()) {
+    cuts.push_back(begin + sym);
+    size_t rest = begin + sym;
+    while (rest < s.size() && s[rest] == ' ') ++rest;
+    // A running title before the first paragraph: "A/RES/67/150 Assistance ... Recognizing".
+    const std::string_view tail = s.substr(rest);
+    if (MatchKnownLead(tail).kind == LeadKind::kNone && !NumberedParagraphAt(s, rest)) {
+      for (size_t p = rest + 1; p < s.size() && p < rest + 300; ++p) {
+        if (s[p - 1] != ' ' || !IsAsciiUpper(s[p])) continue;
+        if (MatchKnownLead(s.substr(p)).kind == LeadKind::kNone) continue;
+        if (!PrecededByParagraphEnd(s, p)) cuts.push_back(p);
+        break;
+      }
+    }
+  }
+  for (size_t p = begin + 1; p < s.size(); ++p) {
+    if (s[p - 1] != ' ') continue;
+    const std::string_view at = s.substr(p);
+    if (StartsWith(at, "The General Assembly,") || StartsWith(at, "_____")) {
+      cuts.push_back(p);
+    } else if (IsAsciiDigit(s[p]) && NumberedParagraphAt(s, p) && PrecededByParagraphEnd(s, p)) {
+      cuts.push_back(p);
+    } else if (s[p] == '(' && SubParagraphAt(s, p) && p >= 2 && (s[p - 2] == ':' || s[p - 2] == ';')) {
+      cuts.push_back(p);
+    } else if (IsAsciiUpper(s[p]) && PrecededByParagraphEnd(s, p)) {
+      const size_t j = SkipMarkerBackwards(s, p);
+      size_t i = p;
+      while (i > 0 && s[i - 1] == ' ') --i;
+      const char before = j > 0 ? s[j - 1] : (i > 0 ? s[i - 1] : ' ');
+      const char direct = i > 0 ? s[i - 1] : ' ';
+      if ((before == ',' || before == ';' || direct == ',' || direct == ';') &&
+          MatchKnownLead(at).kind != LeadKind::kNone) {
+        cuts.push_back(p);
+      }
+    }
+    // After a footnote rule the block continues on its own line.
+    if (s[p - 1] == ' ' && p >= 6 && s[p - 2] == '_' && s[p - 6] == '_') cuts.push_back(p);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
+}
+
+}  // namespace
+
+std::vector<std::string> UnfoldLongLines(const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  out.reserve(lines.size());
+  for (const std::string& line : lines) {
+    const std::vector<size_t> cuts = CutPoints(line);
+    size_t prev = 0;
+    for (size_t c : cuts) {
+      if (c <= prev) continue;
+      std::string piece = line.substr(prev, c - prev);
+      while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+      if (!Trim(piece).empty()) out.push_back(std::move(piece));
+      prev = c;
+    }
+    out.push_back(line.substr(prev));
+  }
+  return out;
+}
+
+}  // namespace recital::ingest
