@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/render_report.h"
 #include "cli/util_archive.h"
 #include "cli/util_history.h"
 
@@ -25,29 +26,6 @@ nlohmann::json SummaryJson(const DiffSummary& s) {
   return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
           {"removed", s.removed},     {"moved", s.moved},       {"split", s.split},
           {"merged", s.merged}};
-}
-
-std::string LogText(const Series& series, const std::vector<SessionRow>& rows) {
-  std::string out = fmt::format("Series: {} ({}, {} session{})\n", series.name, series.key,
-                                rows.size(), rows.size() == 1 ? "" : "s");
-  out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
-                     "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "ADDED", "REMOVED",
-                     "MOVED", "SPLIT", "MERGED", "TITLE");
-  for (const SessionRow& r : rows) {
-    std::string counts;
-    if (r.has_previous) {
-      const DiffSummary& s = r.summary;
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", s.unchanged, s.reworded,
-                           s.added, s.removed, s.moved, s.split, s.merged);
-    } else {
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", "-", "-", "-", "-", "-",
-                           "-", "-");
-    }
-    out += fmt::format("{:<20} {:>7} {:<10} {}  {}\n", r.symbol,
-                       r.session ? std::to_string(r.session) : "?",
-                       r.adoption_date.empty() ? "?" : r.adoption_date, counts, r.title);
-  }
-  return out;
 }
 
 nlohmann::json LogJson(const Series& series, const std::vector<SessionRow>& rows) {

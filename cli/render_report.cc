@@ -306,6 +306,7 @@ std::string ReportHtml(const SeriesHistory& h) {
   std::string title = "Change report: " + h.series.name;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta name=\"generator\" content=\"Recital change report\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
       Html(title), kCss, Html(title));
@@ -374,6 +375,29 @@ std::string PairText(const SeriesHistory& h, size_t pair, bool colour) {
       if (e.op == EditOp::kInsert) words += fmt::format("{}{{+{}+}}{}", green, e.text, reset);
     }
     out += "  " + words + "\n";
+  }
+  return out;
+}
+
+std::string LogText(const Series& series, const std::vector<SessionRow>& rows) {
+  std::string out = fmt::format("Series: {} ({}, {} session{})\n", series.name, series.key,
+                                rows.size(), rows.size() == 1 ? "" : "s");
+  out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
+                     "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "ADDED", "REMOVED",
+                     "MOVED", "SPLIT", "MERGED", "TITLE");
+  for (const SessionRow& r : rows) {
+    std::string counts;
+    if (r.has_previous) {
+      const DiffSummary& s = r.summary;
+      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", s.unchanged, s.reworded,
+                           s.added, s.removed, s.moved, s.split, s.merged);
+    } else {
+      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", "-", "-", "-", "-", "-",
+                           "-", "-");
+    }
+    out += fmt::format("{:<20} {:>7} {:<10} {}  {}\n", r.symbol,
+                       r.session ? std::to_string(r.session) : "?",
+                       r.adoption_date.empty() ? "?" : r.adoption_date, counts, r.title);
   }
   return out;
 }

@@ -38,6 +38,10 @@ nlohmann::json ReportJson(const SeriesHistory& history);
 // paragraph, words marked [-deleted-]{+inserted+} (in red/green when colour is true).
 std::string PairText(const SeriesHistory& history, size_t pair, bool colour);
 
+// The `recital log` table: a header line naming the series, then one line per session with
+// the counts against the previous session ("-" for the first). Ends with a newline.
+std::string LogText(const Series& series, const std::vector<SessionRow>& rows);
+
 // True for changes a report lists (anything but an unchanged paragraph in place).
 bool IsReportedChange(const Change& c);
 
