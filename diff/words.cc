@@ -339,8 +339,17 @@ void HoistWhitespace(std::vector<Seg>* segs) {
     bool all = true;
     for (size_t j = i; j < end; ++j) all = all && (*segs)[j].text.size() > 1 && (*segs)[j].text[0] == ' ';
     if (!all) continue;
-    for (size_t j = i; j < end; ++j) (*segs)[j].text.erase(0, 1);
-    (*segs)[i - 1].text += ' ';
+    if (end - i == 2) {  // a delete and an insert: both sides keep one space before the run
+      for (size_t j = i; j < end; ++j) (*segs)[j].text.erase(0, 1);
+      (*segs)[i - 1].text += ' ';
+    } else if (end < segs->size() && (*segs)[end].text.size() > 1 && (*segs)[end].text[0] == ' ') {
+      // A pure insertion or deletion: rotate the space ("all {+Member +}States") so that the
+      // side without the run still has exactly one space.
+      (*segs)[i].text.erase(0, 1);
+      (*segs)[i].text += ' ';
+      (*segs)[end].text.erase(0, 1);
+      (*segs)[i - 1].text += ' ';
+    }
   }
 }
 

@@ -1,0 +1,131 @@
+// `recital diff OLD NEW`: what changed between two resolutions, paragraph by paragraph and word
+// by word. OLD and NEW are release files (parsed on the fly, nothing stored) or archive symbols.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/render_diff.h"
+#include "cli/util_archive.h"
+#include "cli/util_history.h"
+#include "diff/diff.h"
+#include "ingest/ingest.h"
+
+namespace recital::cli {
+namespace {
+
+struct DiffArgs {
+  std::string old_arg, new_arg;
+  std::string format = "text";
+  bool all = false;
+  double threshold = DiffOptions{}.reword_threshold;
+  std::string archive_flag;
+};
+
+// An existing file is parsed; anything else is looked up in the archive (opened once, lazily).
+class Loader {
+ public:
+  explicit Loader(const std::string& archive_flag) : archive_flag_(archive_flag) {}
+  Result<Resolution> Load(const std::string& arg) {
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(arg, ec)) {
+      Result<std::string> bytes = ReadFileLimited(arg, kDefaultMaxReleaseBytes);
+      if (!bytes.ok()) return bytes.status();
+      ParseOptions po;
+      po.source_name = arg;
+      return ParseRelease(*bytes, po);
+    }
+    if (!archive_) {
+      archive_ = OpenArchiveOrReport(archive_flag_, ArchiveMode::kRead);
+      if (!archive_) {
+        return Status::NotFound(arg + ": not a file, and no archive to look the symbol up in");
+      }
+    }
+    std::string symbol = NormalizeSymbolArg(arg);
+    Result<Resolution> r = archive_->GetResolution(symbol);
+    if (!r.ok() && r.status().IsNotFound())
+      return Status::NotFound(arg + ": neither a file nor a symbol in the archive " +
+                              archive_->dir());
+    return r;
+  }
+
+ private:
+  std::string archive_flag_;
+  std::unique_ptr<store::Archive> archive_;
+};
+
+int RunDiff(const DiffArgs& args) {
+  Loader loader(args.archive_flag);
+  Result<Resolution> from = loader.Load(args.old_arg);
+  if (!from.ok()) {
+    PrintError(from.status().message());
+    return 2;
+  }
+  Result<Resolution> to = loader.Load(args.new_arg);
+  if (!to.ok()) {
+    PrintError(to.status().message());
+    return 2;
+  }
+  if (from->preamble.empty() && from->operative.empty())
+    std::fprintf(stderr, "recital: warning: %s: no paragraphs found\n", args.old_arg.c_str());
+  if (to->preamble.empty() && to->operative.empty())
+    std::fprintf(stderr, "recital: warning: %s: no paragraphs found\n", args.new_arg.c_str());
+  DiffOptions opt;
+  opt.reword_threshold = args.threshold;
+  DiffResult d = DiffResolutions(*from, *to, opt);
+  if (d.from_symbol.empty()) d.from_symbol = args.old_arg;
+  if (d.to_symbol.empty()) d.to_symbol = args.new_arg;
+  DiffRenderOptions ro;
+  ro.all = args.all;
+  ro.colour = args.format == "text" && UseColour(stdout);
+  std::string out;
+  if (args.format == "json") {
+    out = DiffToJson(d).dump(2) + "\n";
+  } else if (args.format == "md") {
+    out = DiffToMarkdown(d, ro);
+  } else if (args.format == "html") {
+    out = DiffToHtml(d, ro);
+  } else {
+    out = DiffToText(d, ro);
+  }
+  std::fwrite(out.data(), 1, out.size(), stdout);
+  return d.HasChanges() ? 1 : 0;
+}
+
+void SetupDiff(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<DiffArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "diff",
+      "Show what changed from OLD to NEW: paragraphs paired across the two texts (also when\n"
+      "moved or renumbered), each classified unchanged, reworded, added, removed, split or\n"
+      "merged, flagged moved / lead changed, with a word-level diff. Renumbering, footnote\n"
+      "renumbering and line wrapping are not changes. OLD and NEW are release files (parsed on\n"
+      "the fly, nothing stored) or symbols in the archive (\"A/RES/54/144\" or \"54/144\").\n"
+      "Text output marks [-deleted-] and {+inserted+} words (colours on a terminal) and\n"
+      "collapses unchanged paragraphs unless --all.\n"
+      "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble.");
+  cmd->add_option("OLD", args->old_arg, "Older resolution: file or symbol")->required();
+  cmd->add_option("NEW", args->new_arg, "Newer resolution: file or symbol")->required();
+  cmd->add_option("--format", args->format, "Output: text (default), md, html or json")
+      ->check(CLI::IsMember({"text", "md", "html", "json"}));
+  cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
+  cmd->add_option("--threshold", args->threshold,
+                  "Similarity (0..1) from which a changed paragraph counts as reworded rather "
+                  "than removed + added (default 0.45)")
+      ->check(CLI::Range(0.0, 1.0));
+  AddArchiveOption(cmd, &args->archive_flag);
+  cmd->footer(
+      "Examples:\n"
+      "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
+      "  recital diff 53/123 54/144 --format json\n"
+      "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
+  cmd->callback([args, &ctx] { ctx.exit_code = RunDiff(*args); });
+}
+
+}  // namespace
+
+RECITAL_COMMAND(diff, 40, SetupDiff);
+
+}  // namespace recital::cli

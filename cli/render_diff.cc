@@ -1,0 +1,250 @@
+// Text, Markdown, HTML and JSON renderings of a resolution diff.
+#include "cli/render_diff.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+namespace recital::cli {
+namespace {
+
+constexpr const char* kRed = "\x1b[31m";
+constexpr const char* kGreen = "\x1b[32m";
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string HtmlEscape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+bool Quiet(const Change& c) { return c.status == ChangeStatus::kUnchanged && !c.moved; }
+
+// "reworded PP2 -> PP3 (similarity 0.82, moved, lead changed: A -> B)"
+std::string Header(const Change& c) {
+  std::string h = ChangeStatusName(c.status);
+  if (!c.from.empty() && !c.to.empty()) {
+    h += " " + ParagraphLabels(c.from) + " -> " + ParagraphLabels(c.to);
+  } else if (!c.to.empty()) {
+    h += " " + ParagraphLabels(c.to);
+  } else {
+    h += " " + ParagraphLabels(c.from);
+  }
+  std::vector<std::string> notes;
+  if (c.status != ChangeStatus::kAdded && c.status != ChangeStatus::kRemoved &&
+      c.status != ChangeStatus::kUnchanged)
+    notes.push_back(fmt::format("similarity {:.2f}", c.similarity));
+  if (c.moved) notes.push_back("moved");
+  if (c.lead_changed)
+    notes.push_back("lead changed: " + c.from.front().lead + " -> " + c.to.front().lead);
+  if (!notes.empty()) {
+    h += " (";
+    for (size_t i = 0; i < notes.size(); ++i) h += (i ? ", " : "") + notes[i];
+    h += ")";
+  }
+  return h;
+}
+
+std::string PlainText(const Change& c) {
+  return c.to.empty() ? c.from.front().text : c.to.front().text;
+}
+
+nlohmann::json RefJson(const ParagraphRef& r) {
+  return {{"section", SectionName(r.section)},
+          {"index", r.index},
+          {"number", r.number},
+          {"lead", r.lead},
+          {"text", r.text}};
+}
+
+nlohmann::json SideJson(const std::vector<ParagraphRef>& refs) {
+  if (refs.empty()) return nullptr;
+  if (refs.size() == 1) return RefJson(refs.front());
+  nlohmann::json a = nlohmann::json::array();
+  for (const ParagraphRef& r : refs) a.push_back(RefJson(r));
+  return a;
+}
+
+// Calls emit(change) for shown changes and collapsed(n) for runs of n quiet ones.
+template <typename Emit, typename Collapsed>
+void Walk(const DiffResult& diff, bool all, Emit emit, Collapsed collapsed) {
+  size_t quiet = 0;
+  for (const Change& c : diff.changes) {
+    if (!all && Quiet(c)) {
+      ++quiet;
+      continue;
+    }
+    if (quiet) collapsed(quiet);
+    quiet = 0;
+    emit(c);
+  }
+  if (quiet) collapsed(quiet);
+}
+
+std::string Plural(size_t n) { return n == 1 ? " unchanged paragraph" : " unchanged paragraphs"; }
+
+}  // namespace
+
+std::string ParagraphLabel(const ParagraphRef& ref) {
+  switch (ref.section) {
+    case Section::kPreamble: return "PP" + std::to_string(ref.index + 1);
+    case Section::kOperative:
+      return "OP" + (ref.number.empty() ? std::to_string(ref.index + 1) : ref.number);
+    case Section::kAnnex: return "AN" + std::to_string(ref.index + 1);
+  }
+  return "?";
+}
+
+std::string ParagraphLabels(const std::vector<ParagraphRef>& refs) {
+  std::string out;
+  for (const ParagraphRef& r : refs) out += (out.empty() ? "" : "+") + ParagraphLabel(r);
+  return out;
+}
+
+std::string EditsToText(const std::vector<Edit>& edits, bool colour) {
+  std::string out;
+  for (const Edit& e : edits) {
+    switch (e.op) {
+      case EditOp::kEqual: out += e.text; break;
+      case EditOp::kDelete:
+        out += colour ? std::string(kRed) + e.text + kReset : "[-" + e.text + "-]";
+        break;
+      case EditOp::kInsert:
+        out += colour ? std::string(kGreen) + e.text + kReset : "{+" + e.text + "+}";
+        break;
+    }
+  }
+  return out;
+}
+
+std::string EditsToMarkdown(const std::vector<Edit>& edits) {
+  std::string out;
+  for (const Edit& e : edits) {
+    if (e.op == EditOp::kEqual) {
+      out += e.text;
+    } else {
+      const char* mark = e.op == EditOp::kDelete ? "~~" : "**";
+      out += mark + e.text + mark;
+    }
+  }
+  return out;
+}
+
+std::string EditsToHtml(const std::vector<Edit>& edits) {
+  std::string out;
+  for (const Edit& e : edits) {
+    switch (e.op) {
+      case EditOp::kEqual: out += HtmlEscape(e.text); break;
+      case EditOp::kDelete: out += "<del>" + HtmlEscape(e.text) + "</del>"; break;
+      case EditOp::kInsert: out += "<ins>" + HtmlEscape(e.text) + "</ins>"; break;
+    }
+  }
+  return out;
+}
+
+std::string SummaryLine(const DiffSummary& s) {
+  std::vector<std::pair<size_t, const char*>> parts = {
+      {s.reworded, "reworded"}, {s.added, "added"}, {s.removed, "removed"}, {s.split, "split"},
+      {s.merged, "merged"},     {s.moved, "moved"}, {s.unchanged, "unchanged"}};
+  std::string out;
+  bool changed = false;
+  for (const auto& [n, name] : parts) {
+    if (n == 0) continue;
+    if (std::string_view(name) != "unchanged") changed = true;
+    out += (out.empty() ? "" : ", ") + std::to_string(n) + " " + name;
+  }
+  if (!changed) return out.empty() ? "no changes" : "no changes (" + out + ")";
+  return out;
+}
+
+std::string DiffToText(const DiffResult& diff, const DiffRenderOptions& options) {
+  const bool c = options.colour;
+  std::string out = (c ? std::string(kBold) : "") + "diff " + diff.from_symbol + " -> " +
+                    diff.to_symbol + (c ? kReset : "") + "\n";
+  Walk(
+      diff, options.all,
+      [&](const Change& ch) {
+        out += "\n" + std::string(c ? kBold : "") + Header(ch) + (c ? kReset : "") + "\n";
+        out += "  " + (Quiet(ch) ? PlainText(ch) : EditsToText(ch.edits, c)) + "\n";
+      },
+      [&](size_t n) { out += "\n  ... " + std::to_string(n) + Plural(n) + "\n"; });
+  out += "\n" + SummaryLine(diff.summary) + "\n";
+  return out;
+}
+
+std::string DiffToMarkdown(const DiffResult& diff, const DiffRenderOptions& options) {
+  std::string out = "## " + diff.from_symbol + " → " + diff.to_symbol + "\n\n";
+  Walk(
+      diff, options.all,
+      [&](const Change& ch) {
+        out += "**" + Header(ch) + "**\n\n> " +
+               (Quiet(ch) ? PlainText(ch) : EditsToMarkdown(ch.edits)) + "\n\n";
+      },
+      [&](size_t n) { out += "*… " + std::to_string(n) + Plural(n) + "*\n\n"; });
+  out += "Summary: " + SummaryLine(diff.summary) + "\n";
+  return out;
+}
+
+std::string DiffToHtmlFragment(const DiffResult& diff, const DiffRenderOptions& options) {
+  std::string out = "<section class=\"recital-diff\">\n<h2>" + HtmlEscape(diff.from_symbol) +
+                    " &rarr; " + HtmlEscape(diff.to_symbol) + "</h2>\n";
+  Walk(
+      diff, options.all,
+      [&](const Change& ch) {
+        out += "<div class=\"change " + std::string(ChangeStatusName(ch.status)) + "\"><h3>" +
+               HtmlEscape(Header(ch)) + "</h3><p>" +
+               (Quiet(ch) ? HtmlEscape(PlainText(ch)) : EditsToHtml(ch.edits)) + "</p></div>\n";
+      },
+      [&](size_t n) {
+        out += "<p class=\"collapsed\">&hellip; " + std::to_string(n) + Plural(n) + "</p>\n";
+      });
+  out += "<p class=\"summary\">" + HtmlEscape(SummaryLine(diff.summary)) + "</p>\n</section>\n";
+  return out;
+}
+
+std::string DiffToHtml(const DiffResult& diff, const DiffRenderOptions& options) {
+  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
+         HtmlEscape(diff.from_symbol + " -> " + diff.to_symbol) +
+         "</title>\n<style>body{font-family:serif;max-width:50em;margin:auto}"
+         "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
+         ".collapsed{color:#777}h3{font-size:1em;font-family:sans-serif}</style></head>\n<body>\n" +
+         DiffToHtmlFragment(diff, options) + "</body></html>\n";
+}
+
+nlohmann::json SummaryToJson(const DiffSummary& s) {
+  return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
+          {"removed", s.removed},     {"split", s.split},       {"merged", s.merged},
+          {"moved", s.moved}};
+}
+
+nlohmann::json DiffToJson(const DiffResult& diff) {
+  nlohmann::json changes = nlohmann::json::array();
+  for (const Change& c : diff.changes) {
+    nlohmann::json edits = nlohmann::json::array();
+    for (const Edit& e : c.edits) edits.push_back({{"op", EditOpName(e.op)}, {"text", e.text}});
+    changes.push_back({{"status", ChangeStatusName(c.status)},
+                       {"moved", c.moved},
+                       {"lead_changed", c.lead_changed},
+                       {"similarity", std::round(c.similarity * 1000.0) / 1000.0},
+                       {"section", SectionName(c.section)},
+                       {"from", SideJson(c.from)},
+                       {"to", SideJson(c.to)},
+                       {"edits", std::move(edits)}});
+  }
+  return {{"from", {{"symbol", diff.from_symbol}}},
+          {"to", {{"symbol", diff.to_symbol}}},
+          {"changes", std::move(changes)},
+          {"summary", SummaryToJson(diff.summary)}};
+}
+
+}  // namespace recital::cli
