@@ -41,20 +41,18 @@ Result<int> CheckFormat(const Txn& txn, const Dbis& dbis, const std::string& dir
   return format;
 }
 
-Status InitMeta(const Env& env, const std::string& dir, bool* created) {
-  auto txn = Txn::Begin(env, true);
-  if (!txn.ok()) return txn.status();
-  auto magic = txn->Get(env.dbis().meta, kMetaMagicKey);
+// Runs in the transaction that creates the databases: a new archive gets its magic and
+// format version atomically with its databases.
+Status InitMeta(Txn& txn, const Dbis& dbis, const std::string& dir) {
+  auto magic = txn.Get(dbis.meta, kMetaMagicKey);
   if (!magic.ok()) return magic.status();
   if (magic->has_value()) return Status::Ok();
   // A brand-new environment has no objects; anything else without magic is not ours.
   MDB_stat st;
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_stat(txn->get(), env.dbis().objects, &st), "stat"));
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_stat(txn.get(), dbis.objects, &st), "stat"));
   if (st.ms_entries != 0) return Status::Corruption(dir + " is not a Recital archive");
-  RECITAL_RETURN_IF_ERROR(txn->Put(env.dbis().meta, kMetaMagicKey, kMetaMagic));
-  RECITAL_RETURN_IF_ERROR(WriteFormatVersion(*txn, env.dbis(), kFormatVersion));
-  *created = true;
-  return txn->Commit();
+  RECITAL_RETURN_IF_ERROR(txn.Put(dbis.meta, kMetaMagicKey, kMetaMagic));
+  return WriteFormatVersion(txn, dbis, kFormatVersion);
 }
 
 class MigrationTxnImpl : public MigrationTxn {
@@ -142,15 +140,12 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& dir, const Ope
     return Status::InvalidInput("create_if_missing needs a read-write archive");
   }
   auto env = Env::Open(dir, options.read_only, options.create_if_missing,
-                       options.initial_map_bytes);
+                       options.initial_map_bytes,
+                       [&](Txn& txn, const Dbis& dbis) { return InitMeta(txn, dbis, dir); });
   if (!env.ok()) return env.status();
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
   impl->env = std::move(*env);
-  if (!options.read_only) {
-    bool created = false;
-    RECITAL_RETURN_IF_ERROR(InitMeta(*impl->env, dir, &created));
-  }
   auto txn = Txn::Begin(*impl->env, false);
   if (!txn.ok()) return txn.status();
   auto format = CheckFormat(*txn, impl->dbis(), dir, options.allow_old_format);

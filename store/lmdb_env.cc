@@ -46,7 +46,7 @@ Status LmdbStatus(int rc, std::string_view operation) {
 }
 
 Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, bool create,
-                                       size_t initial_map_bytes) {
+                                       size_t initial_map_bytes, const InitFn& init) {
   std::error_code ec;
   if (!std::filesystem::exists(std::filesystem::path(dir) / "data.mdb", ec)) {
     if (!create) return Status::NotFound("no archive at " + dir);
@@ -72,7 +72,7 @@ Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, b
   if (!st_open.ok()) return st_open;
   int dead = 0;
   mdb_reader_check(env->env_, &dead);  // clear reader slots of killed processes
-  RECITAL_RETURN_IF_ERROR(env->OpenDbis(create && !read_only));
+  RECITAL_RETURN_IF_ERROR(env->OpenDbis(create && !read_only, init));
   return env;
 }
 
@@ -80,7 +80,7 @@ Env::~Env() {
   if (env_ != nullptr) mdb_env_close(env_);
 }
 
-Status Env::OpenDbis(bool create) {
+Status Env::OpenDbis(bool create, const InitFn& init) {
   auto txn = Txn::Begin(*this, !read_only_);
   if (!txn.ok()) return txn.status();
   struct Named {
@@ -97,15 +97,37 @@ Status Env::OpenDbis(bool create) {
       {"settings", &dbis_.settings, 0},
       {"titles", &dbis_.titles, 0},
   };
+  if (create) {
+    // Never add our databases to somebody else's LMDB environment.
+    MDB_dbi probe, main_dbi;
+    MDB_stat main;
+    if (mdb_dbi_open(txn->get(), "meta", 0, &probe) == MDB_NOTFOUND &&
+        mdb_dbi_open(txn->get(), nullptr, 0, &main_dbi) == 0 &&
+        mdb_stat(txn->get(), main_dbi, &main) == 0 && main.ms_entries != 0) {
+      const char* path = "";
+      mdb_env_get_path(env_, &path);
+      return Status::Corruption(std::string(path) +
+                                " holds an LMDB database that is not a Recital archive");
+    }
+  }
   for (const auto& n : named) {
     unsigned flags = n.flags | (create ? MDB_CREATE : 0);
     int rc = mdb_dbi_open(txn->get(), n.name, flags, n.dbi);
     if (rc == MDB_NOTFOUND) {
+      MDB_stat main;
+      const char* path = "";
+      mdb_env_get_path(env_, &path);
+      MDB_dbi main_dbi;
+      if (mdb_dbi_open(txn->get(), nullptr, 0, &main_dbi) == 0 &&
+          mdb_stat(txn->get(), main_dbi, &main) == 0 && main.ms_entries == 0) {
+        return Status::NotFound("no archive at " + std::string(path) + " (the database is empty)");
+      }
       return Status::Corruption("archive has no '" + std::string(n.name) +
                                 "' database: not a Recital archive, or damaged");
     }
     RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
   }
+  if (create && init) RECITAL_RETURN_IF_ERROR(init(*txn, dbis_));
   return txn->Commit();
 }
 

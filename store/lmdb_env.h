@@ -4,6 +4,7 @@
 #include <lmdb.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -29,10 +30,15 @@ struct Dbis {
           settings = 0, titles = 0;
 };
 
+class Txn;
+
 class Env {
  public:
+  // When create is set, the databases are created and init(txn) runs in the same write
+  // transaction, so a process killed while creating leaves either nothing or a whole archive.
+  using InitFn = std::function<Status(Txn& txn, const Dbis& dbis)>;
   static Result<std::unique_ptr<Env>> Open(const std::string& dir, bool read_only, bool create,
-                                           size_t initial_map_bytes = 0);
+                                           size_t initial_map_bytes, const InitFn& init);
   ~Env();
   MDB_env* get() const { return env_; }
   bool read_only() const { return read_only_; }
@@ -46,7 +52,7 @@ class Env {
 
  private:
   Env() = default;
-  Status OpenDbis(bool create);
+  Status OpenDbis(bool create, const InitFn& init);
   MDB_env* env_ = nullptr;
   bool read_only_ = true;
   Dbis dbis_;

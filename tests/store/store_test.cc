@@ -104,14 +104,36 @@ TEST(ArchiveTest, OpenRefusesMissingNewerAndOlderFormats) {
   EXPECT_EQ((*now)->GetSetting("migrated")->value_or(""), "yes");
 }
 
-TEST(ArchiveTest, NotAnArchiveIsRefused) {
+TEST(ArchiveTest, EmptyLmdbEnvironmentIsNoArchive) {
   testing::TempDir dir;
   MDB_env* env = nullptr;
   ASSERT_EQ(mdb_env_create(&env), 0);
   ASSERT_EQ(mdb_env_open(env, dir.str().c_str(), 0, 0644), 0);
   mdb_env_close(env);
   auto a = Archive::Open(dir.str(), {});
+  EXPECT_TRUE(a.status().IsNotFound()) << a.status().ToString();
+}
+
+TEST(ArchiveTest, NotAnArchiveIsRefused) {
+  testing::TempDir dir;
+  MDB_env* env = nullptr;
+  ASSERT_EQ(mdb_env_create(&env), 0);
+  ASSERT_EQ(mdb_env_open(env, dir.str().c_str(), 0, 0644), 0);
+  MDB_txn* txn = nullptr;
+  MDB_dbi dbi;
+  ASSERT_EQ(mdb_txn_begin(env, nullptr, 0, &txn), 0);
+  ASSERT_EQ(mdb_dbi_open(txn, nullptr, 0, &dbi), 0);
+  std::string key = "someone else's data";
+  MDB_val k{key.size(), key.data()}, v{key.size(), key.data()};
+  ASSERT_EQ(mdb_put(txn, dbi, &k, &v, 0), 0);
+  ASSERT_EQ(mdb_txn_commit(txn), 0);
+  mdb_env_close(env);
+  auto a = Archive::Open(dir.str(), {});
   EXPECT_TRUE(a.status().IsCorruption()) << a.status().ToString();
+  store::OpenOptions rw;
+  rw.read_only = false;
+  rw.create_if_missing = true;
+  EXPECT_FALSE(Archive::Open(dir.str(), rw).ok());
 }
 
 TEST(IngestTest, AddedThenUnchangedThenVersionAndRefusals) {
