@@ -71,6 +71,14 @@ class Aligner {
 
  private:
   double Sim(const Bag& x, const Bag& y) const { return BagDice(x, y, 0.0); }
+  // Whether a 1:1 pair is close enough to be one paragraph reworded: similarity at the
+  // threshold, or the shorter one (8+ content words) almost wholly inside the longer (a long
+  // clause added, or a text cut off by the publishing site).
+  bool Pairable(const Bag& x, const Bag& y, double sim) const {
+    if (sim >= opt_.reword_threshold) return true;
+    size_t shorter = std::min(x.size(), y.size());
+    return shorter >= 8 && static_cast<double>(BagOverlap(x, y)) >= 0.85 * static_cast<double>(shorter);
+  }
   // Similarity of one paragraph with two consecutive ones on the other side, or -1 when each of
   // the two is not mostly made of the one's words.
   double SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b) const;
@@ -174,7 +182,8 @@ void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& 
       if (j > 0) consider(score[i * w + j - 1], 2, 0);
       if (i > 0 && j > 0) {
         double s = sim11[(i - 1) * m + j - 1];
-        if (s >= opt_.reword_threshold) consider(score[(i - 1) * w + j - 1] + 2 * s, 3, s);
+        if (Pairable(al_->from[a[i - 1]].bag, al_->to[b[j - 1]].bag, s))
+          consider(score[(i - 1) * w + j - 1] + 2 * std::max(s, opt_.reword_threshold), 3, s);
       }
       if (i > 0 && j > 1) {
         double s = SplitSim(a[i - 1], true, b[j - 2], b[j - 1]);
@@ -218,7 +227,7 @@ void Aligner::PairLeftovers() {
   for (size_t f : fa) {
     for (size_t t : tb) {
       double s = al_->from[f].key == al_->to[t].key ? 1.0 : Sim(al_->from[f].bag, al_->to[t].bag);
-      if (s >= opt_.reword_threshold) cands.push_back({s, f, t});
+      if (Pairable(al_->from[f].bag, al_->to[t].bag, s)) cands.push_back({s, f, t});
     }
   }
   std::stable_sort(cands.begin(), cands.end(),
