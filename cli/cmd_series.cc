@@ -1,0 +1,156 @@
+// `recital series`: the follow-up series of the archive (detected from titles and recall
+// chains, diff/series.cc) and the user's corrections, kept in the archive settings
+// (series/name/<key>, series/join/<key>, series/split/<symbol>; read by cli/util_history.cc).
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/command.h"
+#include "cli/common.h"
+#include "cli/util_archive.h"
+#include "cli/util_history.h"
+#include "diff/diff.h"
+
+namespace recital::cli {
+namespace {
+
+struct SeriesArgs {
+  std::string archive_flag;
+  bool json = false;
+  std::string a, b;  // operands of rename/join/split
+};
+
+int List(const SeriesArgs& args) {
+  auto archive = OpenArchiveOrReport(args.archive_flag, ArchiveMode::kRead);
+  if (!archive) return 2;
+  auto all = ArchiveSeries(*archive);
+  if (!all.ok()) {
+    PrintError(all.status().ToString());
+    return 2;
+  }
+  if (args.json) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const Series& s : *all)
+      out.push_back({{"key", s.key}, {"name", s.name}, {"symbols", s.symbols}});
+    std::fputs((out.dump(2) + "\n").c_str(), stdout);
+    return 0;
+  }
+  for (const Series& s : *all) {
+    std::string line = s.key + "  " + s.name + "\n   ";
+    for (const std::string& sym : s.symbols) line += " " + ShortSymbol(sym);
+    std::fputs((line + "\n").c_str(), stdout);
+  }
+  return 0;
+}
+
+// Opens read-write and resolves a SERIES|SYMBOL argument; nullptr/empty key after reporting.
+std::unique_ptr<store::Archive> OpenForWrite(const SeriesArgs& args) {
+  return OpenArchiveOrReport(args.archive_flag, ArchiveMode::kWrite);
+}
+
+int Put(store::Archive& archive, const std::string& key, const std::string& value,
+        const std::string& done) {
+  Status st = archive.PutSetting(key, value);
+  if (!st.ok()) {
+    PrintError(st.ToString());
+    return 2;
+  }
+  std::fprintf(stderr, "recital: %s\n", done.c_str());
+  return 0;
+}
+
+int Rename(const SeriesArgs& args) {
+  if (args.b.empty()) {
+    PrintError("series rename: the new name must not be empty");
+    return 2;
+  }
+  auto archive = OpenForWrite(args);
+  if (!archive) return 2;
+  auto s = ResolveSeriesArg(*archive, args.a);
+  if (!s.ok()) {
+    PrintError(s.status().message());
+    return 2;
+  }
+  return Put(*archive, "series/name/" + s->key, args.b, "series " + s->key + " is now named \"" + args.b + "\"");
+}
+
+int Join(const SeriesArgs& args) {
+  auto archive = OpenForWrite(args);
+  if (!archive) return 2;
+  auto a = ResolveSeriesArg(*archive, args.a);
+  if (!a.ok()) {
+    PrintError(a.status().message());
+    return 2;
+  }
+  auto b = ResolveSeriesArg(*archive, args.b);
+  if (!b.ok()) {
+    PrintError(b.status().message());
+    return 2;
+  }
+  if (a->key == b->key) {
+    PrintError("series join: " + args.a + " and " + args.b + " are already one series (" + a->key + ")");
+    return 2;
+  }
+  return Put(*archive, "series/join/" + a->key, b->key, "joined series " + a->key + " and " + b->key);
+}
+
+int Split(const SeriesArgs& args) {
+  auto archive = OpenForWrite(args);
+  if (!archive) return 2;
+  std::string symbol = NormalizeSymbolArg(args.a);
+  auto doc = archive->GetDocument(symbol);
+  if (!doc.ok()) {
+    PrintError("series split: " + args.a + ": " + doc.status().message());
+    return 2;
+  }
+  return Put(*archive, "series/split/" + symbol, "", symbol + " now forms a series of its own");
+}
+
+void SetupSeries(CLI::App& app, Context& ctx) {
+  auto args = std::make_shared<SeriesArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "series",
+      "List the follow-up series of the archive: resolutions grouped by normalised title and\n"
+      "by the \"Recalling its resolutions ...\" chain (titles change within a series), each with\n"
+      "a stable key, a readable name and its symbols in session order. The subcommands correct\n"
+      "the grouping; corrections are kept in the archive and apply to every later command.\n"
+      "Exit status: 0 ok, 2 trouble (no archive, unknown series).");
+  AddArchiveOption(cmd, &args->archive_flag);
+  cmd->add_flag("--json", args->json, "JSON: [{\"key\", \"name\", \"symbols\": [...]}]");
+  cmd->require_subcommand(0, 1);
+
+  CLI::App* rename = cmd->add_subcommand("rename", "Give a series a name of your own");
+  rename->add_option("SERIES", args->a, "Series key, name, or a member's symbol")->required();
+  rename->add_option("NAME", args->b, "The new name")->required();
+  AddArchiveOption(rename, &args->archive_flag);
+  rename->callback([args, &ctx] { ctx.exit_code = Rename(*args); });
+
+  CLI::App* join = cmd->add_subcommand("join", "Make two series one");
+  join->add_option("SERIES_A", args->a, "Series key, name, or a member's symbol")->required();
+  join->add_option("SERIES_B", args->b, "Series key, name, or a member's symbol")->required();
+  AddArchiveOption(join, &args->archive_flag);
+  join->callback([args, &ctx] { ctx.exit_code = Join(*args); });
+
+  CLI::App* split = cmd->add_subcommand("split", "Take a resolution out of its series");
+  split->add_option("SYMBOL", args->a, "Symbol (\"A/RES/54/144\" or \"54/144\")")->required();
+  AddArchiveOption(split, &args->archive_flag);
+  split->callback([args, &ctx] { ctx.exit_code = Split(*args); });
+
+  cmd->footer(
+      "Examples:\n"
+      "  recital series --archive arch\n"
+      "  recital series rename 54/144 \"CIS refugee conference follow-up\"\n"
+      "  recital series join 50/151 51/70\n"
+      "  recital series split A/RES/56/134");
+  cmd->callback([args, cmd, &ctx] {
+    if (cmd->get_subcommands().empty()) ctx.exit_code = List(*args);
+  });
+}
+
+}  // namespace
+
+RECITAL_COMMAND(series, 45, SetupSeries);
+
+}  // namespace recital::cli
