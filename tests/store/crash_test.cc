@@ -11,7 +11,11 @@
 #include <chrono>
 #include <cstdio>
 #include <fcntl.h>
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <map>
+#include <set>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -106,14 +110,39 @@ TEST(CrashTest, KilledIngestLeavesOnlyWholeReleases) {
   std::vector<Stored> all_stored;
   int kills = 0, max_delay_us = 40000;
   for (int round = 0; kills < 20 && round < 80; ++round) {
-    // Each round offers 8 more files than the last, so there is always new work to interrupt.
-    size_t n = std::min(files.size(), static_cast<size_t>(8 * (round + 1)));
-    std::vector<std::string> offered(files.begin(), files.begin() + n);
+    // Each round offers the next 12 files not yet reported stored, so there is always new
+    // work to interrupt, after two that are (to be found unchanged).
+    std::set<std::string> done;
+    for (const auto& s : all_stored) done.insert(s.file);
+    std::vector<std::string> offered;
+    for (const auto& f : files) {
+      if (done.count(f) && offered.size() < 2) offered.push_back(f);
+    }
+    for (const auto& f : files) {
+      if (!done.count(f) && offered.size() < 14) offered.push_back(f);
+    }
     std::string out = dir.str() + "/out" + std::to_string(round);
     pid_t pid = StartIngest(archive, offered, out, "3");
     ASSERT_GT(pid, 0);
-    int delay = std::uniform_int_distribution<int>(0, max_delay_us)(rng);
-    std::this_thread::sleep_for(std::chrono::microseconds(delay));
+    // Odd rounds: kill at a random time. Even rounds: wait until the child has reported a
+    // random number of results (so commits have happened), then kill a little later.
+    if (round % 2 == 1) {
+      int delay = std::uniform_int_distribution<int>(0, max_delay_us)(rng);
+      std::this_thread::sleep_for(std::chrono::microseconds(delay));
+    } else {
+      size_t lines = std::uniform_int_distribution<size_t>(1, 10)(rng);
+      for (int i = 0; i < 20000; ++i) {
+        std::ifstream so_far(out);
+        size_t seen = std::count(std::istreambuf_iterator<char>(so_far),
+                                 std::istreambuf_iterator<char>(), '\n');
+        if (seen >= lines) break;
+        siginfo_t info{};
+        if (waitid(P_PID, pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid) break;
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+      }
+      std::this_thread::sleep_for(
+          std::chrono::microseconds(std::uniform_int_distribution<int>(0, 3000)(rng)));
+    }
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
