@@ -113,7 +113,7 @@ std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body) 
 
 namespace {
 
-std::vector<std::string> Vocabulary(const std::vector<RawParagraph>& raw) {
+std::vector<std::string> Words(const std::vector<RawParagraph>& raw) {
   std::vector<std::string> words;
   for (const RawParagraph& p : raw) {
     size_t i = 0;
@@ -153,7 +153,7 @@ std::vector<std::string> MergeContinuations(const std::vector<RawParagraph>& raw
 
 void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, MarkerState* markers,
                      Resolution* r) {
-  const std::vector<std::string> vocab = Vocabulary(raw);
+  const Vocabulary vocab = MakeVocabulary(Words(raw));
   const std::vector<std::string> merged = MergeContinuations(raw, r->title);
   bool first = true;
   for (const std::string& whole : merged) {

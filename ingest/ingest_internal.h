@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "ingest/ingest.h"
@@ -55,7 +56,10 @@ bool ReadUint(std::string_view s, size_t* i, uint32_t* out, size_t max_digits = 
 std::string NormalizeRelease(std::string_view utf8);
 // Repairs within one paragraph of running text: spaces before , ; : . ) removed, words
 // split by stray spaces re-joined where the document itself shows the whole word.
-std::string RepairStraySpaces(std::string_view text, const std::vector<std::string>& vocabulary);
+// vocabulary: lower-cased word -> occurrences in the whole document (MakeVocabulary).
+using Vocabulary = std::unordered_map<std::string, int>;
+Vocabulary MakeVocabulary(const std::vector<std::string>& words);
+std::string RepairStraySpaces(std::string_view text, const Vocabulary& vocabulary);
 // Share of word-like tokens that look like fragments of a split word (0..1).
 double StraySpaceScore(std::string_view text);
 

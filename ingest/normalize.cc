@@ -123,7 +123,13 @@ double StraySpaceScore(std::string_view text) {
   return words == 0 ? 0.0 : double(fragments) / double(words);
 }
 
-std::string RepairStraySpaces(std::string_view text, const std::vector<std::string>& vocabulary) {
+Vocabulary MakeVocabulary(const std::vector<std::string>& words) {
+  Vocabulary counts;
+  for (const std::string& w : words) ++counts[ToLowerAscii(w)];
+  return counts;
+}
+
+std::string RepairStraySpaces(std::string_view text, const Vocabulary& counts) {
   // 1. No space before closing punctuation: "development ," -> "development,".
   std::string s;
   s.reserve(text.size());
@@ -135,11 +141,9 @@ std::string RepairStraySpaces(std::string_view text, const std::vector<std::stri
     }
     s += c;
   }
-  if (vocabulary.empty()) return s;
+  if (counts.empty()) return s;
   // 2. Join two alphabetic pieces when the joined word occurs elsewhere in the document and
   // at least one piece is not a word of its own there ("countri es" -> "countries").
-  std::unordered_map<std::string, int> counts;
-  for (const std::string& w : vocabulary) ++counts[ToLowerAscii(w)];
   auto known = [&](std::string_view w) {
     auto it = counts.find(ToLowerAscii(w));
     return IsShortWord(w) || (it != counts.end() && it->second >= 2);
