@@ -1,0 +1,267 @@
+# Workloads size, diff, queries, micro, the goals table and the RESULTS.md splice of bench/run
+# (sourced by bench/run_lib.sh).
+
+# ---- git baseline: one path per series, one commit per session --------------------------
+# The same release bytes as `git add` stores them (hash-object -w), committed session by
+# session (update-index + commit-tree), so git log/blame on series/<key>.txt follow a series
+# the way recital log/blame do, and git's delta search sees a series under one path.
+declare -A GIT_READY=()
+ensure_git() {
+  local size=$1 c=$2 g=$work/git-$1 s parent="" tree commit
+  [ -n "${GIT_READY[$size]:-}" ] && return 0
+  rm -rf "$g"
+  git init -q --bare "$g" || { fail "git init failed"; return 1; }
+  : >"$g/sessions.tsv"
+  local t0=${EPOCHREALTIME/./}
+  for s in $(cut -f2 "$c/meta.tsv" | sort -n -u); do
+    awk -F'\t' -v s="$s" '$2 == s' "$c/meta.tsv" >"$work/session.tsv"
+    cut -f1 "$work/session.tsv" | sed "s|^|$c/releases/|" |
+      git --git-dir="$g" hash-object -w --stdin-paths >"$work/blobs.txt" || { fail "git hash-object failed"; return 1; }
+    paste "$work/blobs.txt" "$work/session.tsv" |
+      awk -F'\t' '{printf "100644 %s\tseries/%s\n", $1, $6}' |
+      git --git-dir="$g" update-index --add --index-info || { fail "git update-index failed"; return 1; }
+    tree=$(git --git-dir="$g" write-tree) || { fail "git write-tree failed"; return 1; }
+    commit=$(git --git-dir="$g" -c user.name=bench -c user.email=bench@localhost \
+      commit-tree "$tree" ${parent:+-p "$parent"} -m "session $s") || { fail "git commit-tree failed"; return 1; }
+    parent=$commit
+    printf '%s\t%s\n' "$s" "$commit" >>"$g/sessions.tsv"
+  done
+  git --git-dir="$g" update-ref HEAD "$parent"
+  GIT_COMMIT_S[$size]=$(awk -v a="$t0" -v b="${EPOCHREALTIME/./}" 'BEGIN{printf "%.2f", (b - a) / 1e6}')
+  run_measured git --git-dir="$g" gc --aggressive -q
+  if [ "$M_rc" -ne 0 ]; then fail "git gc --aggressive failed: $(tail -n 2 "$work/last.log")"; return 1; fi
+  GIT_GC_S[$size]=$M_wall
+  GIT_READY[$size]=1
+}
+declare -A GIT_COMMIT_S=() GIT_GC_S=()
+
+workload_size() {
+  local size=$1 c=$2 raw a=$work/archive-$1-t2 cp=$work/compact-$1 arch compact pack tz tzs
+  emit "### size"
+  emit ""
+  ensure_ingest "$size" "$c" 2 && ensure_git "$size" "$c" || return
+  raw=$(corpus_bytes "$c")
+  arch=$(stat -c %s "$a/data.mdb")
+  rm -rf "$cp" && mkdir -p "$cp"
+  if ! mdb_copy -c "$a" "$cp" 2>"$work/last.log"; then fail "mdb_copy -c failed: $(cat "$work/last.log")"; return; fi
+  compact=$(stat -c %s "$cp/data.mdb")
+  pack=$(find "$work/git-$size/objects/pack" -name '*.pack' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
+  run_measured bash -c "tar -C '$c' -cf - releases | zstd -19 --long -T1 -q -c >'$work/tar-$size.tar.zst'"
+  if [ "$M_rc" -ne 0 ]; then fail "tar | zstd -19 --long failed"; return; fi
+  tz=$(stat -c %s "$work/tar-$size.tar.zst") tzs=$M_wall
+  G[size-$size]=$(div "$compact" "$pack")
+  emit "| | bytes | MB | raw / size | size vs git pack | time s |"
+  emit "|---|---|---|---|---|---|"
+  emit "| releases (raw) | $raw | $(mb "$raw") | 1.00 | $(div "$raw" "$pack")x | |"
+  emit "| recital archive as written (data.mdb) | $arch | $(mb "$arch") | $(div "$raw" "$arch") | $(div "$arch" "$pack")x | ${I_wall[$size-2]} (ingest) |"
+  emit "| recital archive after mdb_copy -c | $compact | $(mb "$compact") | $(div "$raw" "$compact") | **$(div "$compact" "$pack")x** | |"
+  emit "| git pack after gc --aggressive | $pack | $(mb "$pack") | $(div "$raw" "$pack") | 1x | ${GIT_COMMIT_S[$size]} add+commit, ${GIT_GC_S[$size]} gc |"
+  emit "| tar \\| zstd -19 --long | $tz | $(mb "$tz") | $(div "$raw" "$tz") | $(div "$tz" "$pack")x | $tzs |"
+  emit ""
+}
+
+# ---- diff -------------------------------------------------------------------------------
+# time_loop OUTFILE CMD...: runs CMD (with {OLD} {NEW} {SYM} {FILE} {KEY} {COMMIT} {WORD}
+# substituted from the rows in $work/rows.tsv, cycled) $loop_n times; one microsecond latency
+# per line in OUTFILE. L_errors counts exit codes >= 2 (0 and 1 are answers).
+time_loop() {
+  local outf=$1; shift
+  local -a rows cmd
+  local i=0 n t0 t1 rc row f
+  mapfile -t rows <"$work/rows.tsv"
+  n=${#rows[@]}
+  : >"$outf"
+  L_errors=0
+  [ "$n" -eq 0 ] && return
+  while [ "$i" -lt "$loop_n" ]; do
+    row=${rows[i % n]}
+    IFS=$'\x1f' read -r -a f <<<"${row//$'\t'/$'\x1f'}"  # tab is IFS whitespace: empties would merge
+    cmd=("${@//\{FILE\}/$rel/${f[0]}}")
+    cmd=("${cmd[@]//\{OLD\}/$rel/${f[3]}}")
+    cmd=("${cmd[@]//\{NEW\}/$rel/${f[0]}}")
+    cmd=("${cmd[@]//\{SYM\}/${f[2]}}")
+    cmd=("${cmd[@]//\{KEY\}/${f[4]}}")
+    cmd=("${cmd[@]//\{COMMIT\}/${f[5]:-HEAD}}")
+    cmd=("${cmd[@]//\{WORD\}/${f[6]:-resolution}}")
+    t0=${EPOCHREALTIME/./}
+    "${cmd[@]}" >/dev/null 2>"$work/loop.err"
+    rc=$?
+    t1=${EPOCHREALTIME/./}
+    echo $(( t1 - t0 )) >>"$outf"
+    if [ "$rc" -ge 2 ]; then
+      L_errors=$(( L_errors + 1 ))
+      [ "$L_errors" = 1 ] && cp "$work/loop.err" "$work/first-error.log" && printf '%s ' "${cmd[@]}" >>"$work/first-error.log"
+    fi
+    i=$(( i + 1 ))
+  done
+}
+sum_s() { awk '{s += $1} END {printf "%.3f", s / 1e6}' "$1"; }
+
+workload_diff() {
+  local size=$1 c=$2 rs gs rp gp
+  rel=$c/releases
+  emit "### diff"
+  emit ""
+  if ! has_command diff; then skip "recital diff is not in this build"; return; fi
+  sample_rows "$c" "$pairs" 1 >"$work/rows.tsv"
+  loop_n=$(wc -l <"$work/rows.tsv")
+  time_loop "$work/diff-recital.us" "$RECITAL" diff {OLD} {NEW}
+  [ "$L_errors" -gt 0 ] && fail "recital diff failed on $L_errors of $loop_n pairs: $(head -c 300 "$work/first-error.log")"
+  time_loop "$work/diff-git.us" git diff --no-index --word-diff {OLD} {NEW}
+  [ "$L_errors" -gt 0 ] && fail "git diff failed on $L_errors pairs"
+  rs=$(sum_s "$work/diff-recital.us") gs=$(sum_s "$work/diff-git.us")
+  read -r rp _ <<<"$(latencies "$work/diff-recital.us")"
+  read -r gp _ <<<"$(latencies "$work/diff-git.us")"
+  G[diff-$size]=$(div "$rs" "$gs")
+  emit "| successive pairs ($loop_n, random, seed $seed) | wall s | pairs/s | p50 ms per pair | time vs git |"
+  emit "|---|---|---|---|---|"
+  emit "| recital diff OLD NEW (process) | $rs | $(div "$loop_n" "$rs" %.1f) | $rp | **${G[diff-$size]}x** |"
+  emit "| git diff --no-index --word-diff (process) | $gs | $(div "$loop_n" "$gs" %.1f) | $gp | 1x |"
+  micro_inprocess
+  emit ""
+}
+# In-process pairs/s: the microbench's pairing/diff benchmarks (bench/diff_bench.cc), if built.
+micro_inprocess() {
+  [ -n "$micro" ] || { emit "| in-process | skipped: recital_microbench not built | | | |"; return; }
+  if [ -z "${MICRO_DIFF:-}" ]; then
+    "$micro" --benchmark_filter='Pair' --benchmark_min_time="$(micro_min_time)" \
+      --benchmark_format=json 2>/dev/null | micro_rows >"$work/micro-diff.csv"
+    MICRO_DIFF=1
+  fi
+  if [ ! -s "$work/micro-diff.csv" ]; then emit "| in-process | skipped: no *Pair* benchmark in recital_microbench | | | |"; return; fi
+  while IFS=, read -r name cpu unit bps ips; do
+    emit "| in-process: $name (recital_microbench) | | ${ips:+$(fmt "$ips" %.1f)} | $(fmt "$cpu" %.0f) $unit CPU per iteration | |"
+  done <"$work/micro-diff.csv"
+}
+micro_min_time() { [ "$smoke" = 1 ] && echo 0.01 || echo 0.3; }
+# Google Benchmark CSV -> name,cpu_time,unit,bytes_per_second,items_per_second (rows only).
+# Google Benchmark JSON (one key per line) -> name,cpu_time,unit,bytes_per_second,items_per_second
+# (CSV output aborts when benchmarks have different counters).
+micro_rows() {
+  awk -F': ' '
+    function val(s) { sub(/,$/, "", s); gsub(/"/, "", s); return s }
+    function flush() { if (name != "" && !err) print name "," cpu "," unit "," bps "," ips; name = "" }
+    /^ *"benchmarks"/ { inb = 1 }
+    inb && /^ *"name":/ { flush(); name = val($2); cpu = unit = bps = ips = ""; err = 0 }
+    inb && /^ *"cpu_time":/ { cpu = val($2) }
+    inb && /^ *"time_unit":/ { unit = val($2) }
+    inb && /^ *"bytes_per_second":/ { bps = val($2) }
+    inb && /^ *"items_per_second":/ { ips = val($2) }
+    inb && /^ *"error_occurred": true/ { err = 1 }
+    END { flush() }'
+}
+
+# ---- queries ----------------------------------------------------------------------------
+workload_queries() {
+  local size=$1 c=$2 a=$work/archive-$1-t2 g=$work/git-$1 n cmd rp r99 gp g99 ratio
+  rel=$c/releases
+  emit "### queries"
+  emit ""
+  ensure_ingest "$size" "$c" 2 && ensure_git "$size" "$c" || return
+  n=$(( runs < size ? runs : size ))
+  # rows: meta + commit of the release's session + a word (7+ letters) from the release.
+  sample_rows "$c" "$n" 0 |
+    awk -F'\t' -v OFS='\t' 'NR == FNR {commit[$1] = $2; next} {print $0, commit[$2]}' "$g/sessions.tsv" - |
+    while IFS= read -r line; do
+      f=${line%%$'\t'*}
+      w=$(grep -o -E '[A-Za-z]{7,}' "$rel/$f" | awk -v s="$seed" 'BEGIN{srand(s)} {w[NR] = $0} END {print w[int(rand() * NR) + 1]}')
+      printf '%s\t%s\n' "$line" "${w:-resolution}"
+    done >"$work/rows.tsv"
+  loop_n=$runs
+  emit "| command ($runs runs, random symbols, seed $seed) | recital p50 ms | p99 ms | git equivalent | git p50 ms | p99 ms | p50 vs git |"
+  emit "|---|---|---|---|---|---|---|"
+  query_row "process start (--version)" "git --version" -- "$RECITAL" --version -- git --version
+  query_row show "git show COMMIT:series/KEY" -- "$RECITAL" show --archive "$a" {SYM} -- git --git-dir="$g" show {COMMIT}:series/{KEY}
+  query_row cat "git cat-file blob COMMIT:series/KEY" -- "$RECITAL" cat --archive "$a" {SYM} -- git --git-dir="$g" cat-file blob {COMMIT}:series/{KEY}
+  query_row log "git log --oneline -- series/KEY" -- "$RECITAL" log --archive "$a" {SYM} -- git --git-dir="$g" log --oneline HEAD -- series/{KEY}
+  query_row blame "git blame COMMIT -- series/KEY" -- "$RECITAL" blame --archive "$a" {SYM} -- git --git-dir="$g" blame {COMMIT} -- series/{KEY}
+  query_row grep "git grep -l -w WORD HEAD" -- "$RECITAL" grep --archive "$a" {WORD} -- git --git-dir="$g" grep -l -w {WORD} HEAD
+  emit ""
+}
+# query_row NAME GITLABEL -- RECITAL-CMD... -- GIT-CMD...
+query_row() {
+  local name=$1 glabel=$2 sub=$1; shift 3
+  local -a rc=() gc=()
+  while [ "$1" != -- ]; do rc+=("$1"); shift; done
+  shift
+  gc=("$@")
+  [ "$name" = "process start (--version)" ] && sub=""
+  if [ -n "$sub" ] && ! has_command "$sub"; then
+    emit "| $name | skipped: recital $sub is not in this build | | | | | |"
+    return
+  fi
+  time_loop "$work/q-recital.us" "${rc[@]}"
+  if [ "$L_errors" -gt 0 ]; then fail "recital $name failed on $L_errors of $loop_n runs: $(head -c 300 "$work/first-error.log")"; fi
+  read -r rp r99 <<<"$(latencies "$work/q-recital.us")"
+  time_loop "$work/q-git.us" "${gc[@]}"
+  local gerr=$L_errors
+  read -r gp g99 <<<"$(latencies "$work/q-git.us")"
+  [ -n "$sub" ] && G[$sub-$size]=$rp
+  emit "| $name | **$rp** | $r99 | \`$glabel\`$([ "$gerr" -gt 0 ] && echo " ($gerr errors)") | $gp | $g99 | $(div "$rp" "$gp")x |"
+}
+
+# ---- micro ------------------------------------------------------------------------------
+workload_micro() {
+  local fam missing=""
+  emit "## micro-benchmarks (recital_microbench)"
+  emit ""
+  if [ -z "$micro" ]; then skip "recital_microbench is not built (no bench/*_bench.cc, or RECITAL_BUILD_BENCH=OFF)"; return; fi
+  "$micro" --benchmark_min_time="$(micro_min_time)" --benchmark_format=json 2>"$work/micro.err" |
+    micro_rows >"$work/micro.csv"
+  if [ "${PIPESTATUS[0]}" -ne 0 ]; then fail "recital_microbench failed: $(tail -n 3 "$work/micro.err")"; fi
+  emit "| benchmark | CPU time per iteration | MB/s | items/s |"
+  emit "|---|---|---|---|"
+  while IFS=, read -r name cpu unit bps ips; do
+    emit "| $name | $(fmt "$cpu" %.0f) $unit | $([ -n "$bps" ] && div "$bps" 1e6 %.1f) | $([ -n "$ips" ] && fmt "$ips" %.0f) |"
+  done <"$work/micro.csv"
+  for fam in Parse Hash Compress Pair 'WordDiff|DiffWord'; do
+    grep -qE "^BM_[A-Za-z]*($fam)" "$work/micro.csv" || missing="$missing BM_*${fam%%|*}*"
+  done
+  emit ""
+  [ -n "$missing" ] && emit "Not (yet) in recital_microbench:$missing." && emit ""
+}
+
+# ---- goals ------------------------------------------------------------------------------
+verdict() {  # verdict VALUE LIMIT [le|lt] -> met / MISSED by x
+  awk -v v="$1" -v l="$2" -v op="${3:-le}" 'BEGIN{
+    if (v == "" || v == "n/a") { print "not measured"; exit }
+    ok = (op == "lt") ? (v < l) : (v <= l)
+    if (ok) print "met"; else printf "**MISSED** by %.1fx\n", v / l }'
+}
+goals_section() {
+  local s lo=0 hi=0 r
+  emit "## goals"
+  emit ""
+  emit "| goal | size | measured | verdict |"
+  emit "|---|---|---|---|"
+  for s in ${sizes//,/ }; do
+    [ -n "${G[ingest-$s]:-}" ] && emit "| ingest within 3x the time of zstd -3 | $s | ${G[ingest-$s]}x | $(verdict "${G[ingest-$s]}" 3) |"
+    [ -n "${G[size-$s]:-}" ] && emit "| archive (mdb_copy -c) no larger than git's aggressive pack | $s | ${G[size-$s]}x | $(verdict "${G[size-$s]}" 1) |"
+    [ -n "${G[diff-$s]:-}" ] && emit "| recital diff faster than git diff --word-diff per pair | $s | ${G[diff-$s]}x git's time | $(verdict "${G[diff-$s]}" 1 lt) |"
+    for q in show blame; do
+      [ -n "${G[$q-$s]:-}" ] && emit "| $q p50 under 1 ms (goal at 20,000) | $s | ${G[$q-$s]} ms | $(verdict "${G[$q-$s]}" 1 lt) |"
+    done
+    if [ -n "${G[rss-$s]:-}" ]; then
+      r=${G[rss-$s]}
+      emit "| ingest peak RSS under 100 MB | $s | $r MB | $(verdict "$r" 100 lt) |"
+      if [ "$lo" = 0 ] || [ "$r" -lt "$lo" ]; then lo=$r; fi
+      [ "$r" -gt "$hi" ] && hi=$r
+    fi
+  done
+  [ "$lo" -gt 0 ] && emit "| ingest peak RSS flat across sizes (max/min at most 1.25) | all | $(div "$hi" "$lo")x | $(verdict "$(div "$hi" "$lo")" 1.25) |"
+  emit ""
+}
+
+# splice_results REPORT OUT: replaces the part of OUT between the markers with REPORT (the rest
+# of OUT, the hand-written analysis, is kept); creates OUT when missing.
+splice_results() {
+  local rpt=$1 dst=$2 b='<!-- bench/run: begin -->' e='<!-- bench/run: end -->'
+  if [ -f "$dst" ] && grep -qF "$b" "$dst" && grep -qF "$e" "$dst"; then
+    awk -v b="$b" -v e="$e" -v r="$rpt" '
+      $0 == b { print; while ((getline l < r) > 0) print l; skip = 1; next }
+      $0 == e { skip = 0 }
+      !skip { print }' "$dst" >"$dst.tmp" && mv "$dst.tmp" "$dst"
+  else
+    { echo "# Benchmark results"; echo ""; echo "$b"; cat "$rpt"; echo "$e"; } >"$dst"
+  fi
+}
