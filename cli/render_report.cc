@@ -213,7 +213,7 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
   const Resolution& a = h.records[i];
   const Resolution& b = h.records[i + 1];
   std::string out = fmt::format(
-      "<section class=\"pair\" id=\"pair-{}\">\n<h2>{}</h2>\n<p class=\"meta\">{} ({}) → {} "
+      "<section class=\"pair\" id=\"pair-{}\">\n<h2>{}</h2>\n<p class=\"meta\">From {} ({}) to {} "
       "({}): {}.</p>\n",
       i + 1, Html(PairTitle(h, i)), Html(SessionLabel(a)),
       a.adoption_date.empty() ? "date unknown" : Html(a.adoption_date), Html(SessionLabel(b)),
@@ -291,7 +291,8 @@ std::string ReportMarkdown(const SeriesHistory& h) {
   for (size_t i = 0; i < h.diffs.size(); ++i) {
     const Resolution& a = h.records[i];
     const Resolution& b = h.records[i + 1];
-    out += fmt::format("\n## {}\n\n{} ({}) → {} ({}): {}.\n\n", PairTitle(h, i), SessionLabel(a),
+    if (!out.ends_with("\n\n")) out += "\n";
+    out += fmt::format("## {}\n\nFrom {} ({}) to {} ({}): {}.\n\n", PairTitle(h, i), SessionLabel(a),
                        a.adoption_date.empty() ? "date unknown" : a.adoption_date,
                        SessionLabel(b), b.adoption_date.empty() ? "date unknown" : b.adoption_date,
                        SummaryPhrase(h.diffs[i].summary));
