@@ -9,6 +9,7 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/render_diff.h"
 #include "cli/render_report.h"
 #include "cli/util_archive.h"
 #include "cli/util_history.h"
@@ -22,12 +23,6 @@ struct LogArgs {
   bool json = false;
 };
 
-nlohmann::json SummaryJson(const DiffSummary& s) {
-  return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
-          {"removed", s.removed},     {"moved", s.moved},       {"split", s.split},
-          {"merged", s.merged}};
-}
-
 nlohmann::json LogJson(const Series& series, const std::vector<SessionRow>& rows) {
   nlohmann::json sessions = nlohmann::json::array();
   for (const SessionRow& r : rows) {
@@ -36,7 +31,7 @@ nlohmann::json LogJson(const Series& series, const std::vector<SessionRow>& rows
          {"session", r.session ? nlohmann::json(r.session) : nlohmann::json()},
          {"adoption_date", r.adoption_date.empty() ? nlohmann::json() : nlohmann::json(r.adoption_date)},
          {"title", r.title},
-         {"changes", r.has_previous ? SummaryJson(r.summary) : nlohmann::json()}});
+         {"changes", r.has_previous ? SummaryToJson(r.summary) : nlohmann::json()}});
   }
   return {{"series", {{"key", series.key}, {"name", series.name}}}, {"sessions", sessions}};
 }

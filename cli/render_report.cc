@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/render_diff.h"
+
 namespace recital::cli {
 namespace {
 
@@ -14,22 +16,6 @@ std::string RefsLabel(const std::vector<ParagraphRef>& refs) {
   std::string out;
   for (const ParagraphRef& r : refs) out += (out.empty() ? "" : " + ") + RefLabel(r);
   return out;
-}
-
-// Counts as a phrase, only those that are not zero: "2 reworded, 1 added".
-std::string SummaryPhrase(const DiffSummary& s) {
-  std::string out;
-  auto add = [&](size_t n, const char* what) {
-    if (n == 0) return;
-    out += fmt::format("{}{} {}", out.empty() ? "" : ", ", n, what);
-  };
-  add(s.reworded, "reworded");
-  add(s.added, "added");
-  add(s.removed, "removed");
-  add(s.moved, "moved");
-  add(s.split, "split");
-  add(s.merged, "merged");
-  return out.empty() ? "no changes" : out;
 }
 
 std::string StatusPhrase(const Change& c) {
@@ -218,7 +204,7 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
       i + 1, Html(PairTitle(h, i)), Html(SessionLabel(a)),
       a.adoption_date.empty() ? "date unknown" : Html(a.adoption_date), Html(SessionLabel(b)),
       b.adoption_date.empty() ? "date unknown" : Html(b.adoption_date),
-      Html(SummaryPhrase(h.diffs[i].summary)));
+      Html(SummaryLine(h.diffs[i].summary)));
   std::string rows;
   for (const Change& c : h.diffs[i].changes) {
     if (IsReportedChange(c)) rows += HtmlChangeRow(c);
@@ -232,30 +218,6 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
 }
 
 // ---- JSON ------------------------------------------------------------------------------
-
-nlohmann::json CountsJson(const DiffSummary& s) {
-  return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
-          {"removed", s.removed},     {"moved", s.moved},       {"split", s.split},
-          {"merged", s.merged}};
-}
-
-nlohmann::json RefsJson(const std::vector<ParagraphRef>& refs) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const ParagraphRef& r : refs) {
-    out.push_back({{"section", SectionName(r.section)}, {"index", r.index}, {"number", r.number},
-                   {"lead", r.lead}, {"text", r.text}});
-  }
-  return out;
-}
-
-nlohmann::json ChangeJson(const Change& c) {
-  nlohmann::json edits = nlohmann::json::array();
-  for (const Edit& e : EditsOf(c)) edits.push_back({{"op", EditOpName(e.op)}, {"text", e.text}});
-  return {{"status", ChangeStatusName(c.status)}, {"moved", c.moved},
-          {"lead_changed", c.lead_changed},       {"similarity", c.similarity},
-          {"section", SectionName(c.section)},    {"from", RefsJson(c.from)},
-          {"to", RefsJson(c.to)},                 {"edits", edits}};
-}
 
 }  // namespace
 
@@ -285,7 +247,7 @@ std::string ReportMarkdown(const SeriesHistory& h) {
   out += ".\nChanged words are marked [-deleted-] and {+inserted+}.\n\n## Contents\n\n";
   out += "- Overview\n";
   for (size_t i = 0; i < h.diffs.size(); ++i) {
-    out += fmt::format("- {}: {}\n", PairTitle(h, i), SummaryPhrase(h.diffs[i].summary));
+    out += fmt::format("- {}: {}\n", PairTitle(h, i), SummaryLine(h.diffs[i].summary));
   }
   out += "\n## Overview\n\n" + MdOverview(h);
   for (size_t i = 0; i < h.diffs.size(); ++i) {
@@ -295,7 +257,7 @@ std::string ReportMarkdown(const SeriesHistory& h) {
     out += fmt::format("## {}\n\nFrom {} ({}) to {} ({}): {}.\n\n", PairTitle(h, i), SessionLabel(a),
                        a.adoption_date.empty() ? "date unknown" : a.adoption_date,
                        SessionLabel(b), b.adoption_date.empty() ? "date unknown" : b.adoption_date,
-                       SummaryPhrase(h.diffs[i].summary));
+                       SummaryLine(h.diffs[i].summary));
     for (const Change& c : h.diffs[i].changes) {
       if (IsReportedChange(c)) out += MdChange(c);
     }
@@ -321,7 +283,7 @@ std::string ReportHtml(const SeriesHistory& h) {
          "<li><a href=\"#overview\">Overview</a></li>\n";
   for (size_t i = 0; i < h.diffs.size(); ++i) {
     out += fmt::format("<li><a href=\"#pair-{}\">{}</a>: {}</li>\n", i + 1, Html(PairTitle(h, i)),
-                       Html(SummaryPhrase(h.diffs[i].summary)));
+                       Html(SummaryLine(h.diffs[i].summary)));
   }
   out += "</ol>\n</nav>\n<section id=\"overview\">\n<h2>Overview</h2>\n" + HtmlOverview(h) +
          "</section>\n";
@@ -338,17 +300,19 @@ nlohmann::json ReportJson(const SeriesHistory& h) {
          {"adoption_date",
           r.adoption_date.empty() ? nlohmann::json() : nlohmann::json(r.adoption_date)},
          {"title", r.title},
-         {"changes", r.has_previous ? CountsJson(r.summary) : nlohmann::json()}});
+         {"changes", r.has_previous ? SummaryToJson(r.summary) : nlohmann::json()}});
   }
   nlohmann::json pairs = nlohmann::json::array();
   for (size_t i = 0; i < h.diffs.size(); ++i) {
+    // The change objects of `recital diff --format json`, changed paragraphs only.
+    nlohmann::json all = DiffToJson(h.diffs[i]);
     nlohmann::json changes = nlohmann::json::array();
-    for (const Change& c : h.diffs[i].changes) {
-      if (IsReportedChange(c)) changes.push_back(ChangeJson(c));
+    for (size_t k = 0; k < h.diffs[i].changes.size(); ++k) {
+      if (IsReportedChange(h.diffs[i].changes[k])) changes.push_back(all["changes"][k]);
     }
     pairs.push_back({{"from", h.records[i].symbol},
                      {"to", h.records[i + 1].symbol},
-                     {"summary", CountsJson(h.diffs[i].summary)},
+                     {"summary", SummaryToJson(h.diffs[i].summary)},
                      {"changes", changes}});
   }
   return {{"series", {{"key", h.series.key}, {"name", h.series.name}}},
@@ -357,25 +321,17 @@ nlohmann::json ReportJson(const SeriesHistory& h) {
 }
 
 std::string PairText(const SeriesHistory& h, size_t pair, bool colour) {
-  const char* red = colour ? "\033[31m" : "";
-  const char* green = colour ? "\033[32m" : "";
   const char* bold = colour ? "\033[1m" : "";
   const char* reset = colour ? "\033[0m" : "";
   std::string out = fmt::format("{}{}{}: {}\n", bold, PairTitle(h, pair), reset,
-                                SummaryPhrase(h.diffs[pair].summary));
+                                SummaryLine(h.diffs[pair].summary));
   for (const Change& c : h.diffs[pair].changes) {
     if (!IsReportedChange(c)) continue;
     out += fmt::format("\n{}{}{} ({})\n", bold, ChangeLabel(c), reset, StatusPhrase(c));
     if (c.lead_changed && !c.from.empty() && !c.to.empty()) {
       out += fmt::format("  lead phrase changed: \"{}\" -> \"{}\"\n", c.from[0].lead, c.to[0].lead);
     }
-    std::string words;
-    for (const Edit& e : EditsOf(c)) {
-      if (e.op == EditOp::kEqual) words += e.text;
-      if (e.op == EditOp::kDelete) words += fmt::format("{}[-{}-]{}", red, e.text, reset);
-      if (e.op == EditOp::kInsert) words += fmt::format("{}{{+{}+}}{}", green, e.text, reset);
-    }
-    out += "  " + words + "\n";
+    out += "  " + EditsToText(EditsOf(c), colour) + "\n";
   }
   return out;
 }

@@ -14,10 +14,9 @@
 //   JSON      {"series": {"key", "name"}, "sessions": [{"symbol", "session", "adoption_date",
 //             "title", "changes": null | {"unchanged", "reworded", "added", "removed", "moved",
 //             "split", "merged"}}], "pairs": [{"from", "to", "summary": {...same counts},
-//             "changes": [{"status", "moved", "lead_changed", "similarity", "section",
-//             "from": [{"section", "index", "number", "lead", "text"}], "to": [...],
-//             "edits": [{"op": "equal"|"insert"|"delete", "text"}]}]}]}.
-//             Only changed paragraphs (not unchanged-in-place ones) are listed.
+//             "changes": [change objects of `recital diff --format json`, see
+//             cli/render_diff.h]}]}. Only changed paragraphs (not unchanged-in-place ones)
+//             are listed.
 // Output is deterministic (no clock, no paths), so it can be compared with golden files.
 // Thread safety: pure functions.
 #pragma once

@@ -60,9 +60,11 @@ TEST(ReportHtmlTest, ChromiumShowsContentsSideBySideMarksAndLeadCallout) {
   // Table of contents: one entry per pair, each linking to a section that exists.
   std::string toc = Between(dom, "<nav class=\"toc\"", "</nav>");
   EXPECT_NE(toc.find("<a href=\"#overview\">Overview</a>"), std::string::npos) << toc;
-  EXPECT_NE(toc.find("<a href=\"#pair-1\">A/RES/60/7 → A/RES/61/7</a>: 2 reworded, 1 removed"),
+  EXPECT_NE(toc.find("<a href=\"#pair-1\">A/RES/60/7 → A/RES/61/7</a>: "
+                     "2 reworded, 1 removed, 3 unchanged"),
             std::string::npos) << toc;
-  EXPECT_NE(toc.find("<a href=\"#pair-2\">A/RES/61/7 → A/RES/62/7</a>: 1 reworded, 1 added"),
+  EXPECT_NE(toc.find("<a href=\"#pair-2\">A/RES/61/7 → A/RES/62/7</a>: "
+                     "1 reworded, 1 added, 4 unchanged"),
             std::string::npos) << toc;
   for (const char* id : {"id=\"overview\"", "id=\"pair-1\"", "id=\"pair-2\""})
     EXPECT_NE(dom.find(id), std::string::npos) << id;
