@@ -145,7 +145,7 @@ Prepared Prepare(ReleaseInput& in, const IngestOptions& options, Compressor& com
   }
   p.citations.assign(cited.begin(), cited.end());
   // Derived objects use the release itself as their dictionary: the wording is in it.
-  comp.SetBase(BaseRef{p.raw_hash, 0, p.raw});
+  comp.SetBase(BaseRef{p.raw_hash, 0, p.raw}, 512);
   for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
     for (const auto& para : *list) {
       std::string enc = EncodeParagraph(para);
@@ -155,7 +155,7 @@ Prepared Prepare(ReleaseInput& in, const IngestOptions& options, Compressor& com
   std::string record = EncodeResolution(r);
   p.record_hash = HashBytes(record);
   p.record_value = comp.Encode(ObjectType::kRecord, record, true);
-  comp.SetBase(BaseRef{});
+  comp.SetBase(BaseRef{}, 0);
   p.refused = false;
   return p;
 }
@@ -288,10 +288,10 @@ Result<uint8_t> Writer::EnsureRelease(Txn& txn, ObjectReader& reader, const Prep
   }
   auto base = ChooseBase(txn, reader, p, versions);
   if (!base.ok()) return base.status();
-  if (base->has_value()) comp_.SetBase(**base);
+  if (base->has_value()) comp_.SetBase(**base, p.raw.size());
   std::string value = comp_.Encode(ObjectType::kRelease, p.raw, base->has_value());
   base_content_.reset();
-  comp_.SetBase(BaseRef{});  // drop the reference to base_content_
+  comp_.SetBase(BaseRef{}, 0);  // drop the reference to base_content_
   RECITAL_RETURN_IF_ERROR(txn.Put(d.objects, key, value));
   return static_cast<uint8_t>(value[2]);
 }

@@ -3,6 +3,8 @@
 #define ZSTD_STATIC_LINKING_ONLY  // raw-content dictionaries (exported by libzstd1)
 #include <zstd.h>
 
+#include <algorithm>
+
 namespace recital::store {
 namespace {
 
@@ -68,7 +70,7 @@ Compressor::~Compressor() {
   ZSTD_freeCCtx(state_->cctx);
 }
 
-void Compressor::SetBase(const BaseRef& base) {
+void Compressor::SetBase(const BaseRef& base, size_t typical_size) {
   ZSTD_freeCDict(state_->cdict);
   state_->cdict = nullptr;
   state_->base = base;
@@ -76,7 +78,8 @@ void Compressor::SetBase(const BaseRef& base) {
   // Raw content, explicitly: a release is never parsed as a formatted zstd dictionary.
   state_->cdict = ZSTD_createCDict_advanced(
       base.content.data(), base.content.size(), ZSTD_dlm_byRef, ZSTD_dct_rawContent,
-      ZSTD_getCParams(state_->level, 0, base.content.size()), ZSTD_defaultCMem);
+      ZSTD_getCParams(state_->level, std::max<size_t>(typical_size, 64), base.content.size()),
+      ZSTD_defaultCMem);
   RECITAL_CHECK(state_->cdict != nullptr);
 }
 

@@ -49,7 +49,9 @@ class Compressor {
   Compressor& operator=(const Compressor&) = delete;
   // Indexes base.content once for the following Encode(..., true) calls; base.content must
   // stay alive until the next SetBase or the Compressor's end. An empty content clears it.
-  void SetBase(const BaseRef& base);
+  // typical_size: expected content size of the following Encode calls; sizes zstd's tables
+  // (an unknown size would make level 19 allocate tables for gigabytes, per call).
+  void SetBase(const BaseRef& base, size_t typical_size);
   std::string Encode(ObjectType type, std::string_view content, bool use_base);
 
  private:
