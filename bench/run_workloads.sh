@@ -62,12 +62,13 @@ workload_size() {
 
 # ---- diff -------------------------------------------------------------------------------
 # time_loop OUTFILE CMD...: runs CMD (with {OLD} {NEW} {SYM} {FILE} {KEY} {COMMIT} {WORD}
-# substituted from the rows in $work/rows.tsv, cycled) $loop_n times; one microsecond latency
-# per line in OUTFILE. L_errors counts exit codes >= 2 (0 and 1 are answers).
+# substituted from the rows in $work/rows.tsv, cycled) $loop_n times, or fewer once
+# $loop_budget_s seconds have passed; one microsecond latency per line in OUTFILE. L_errors
+# counts exit codes >= 2 (0 and 1 are answers), L_runs the runs made.
 time_loop() {
   local outf=$1; shift
   local -a rows cmd
-  local i=0 n t0 t1 rc row f
+  local i=0 n t0 t1 rc row f start=${EPOCHREALTIME/./}
   mapfile -t rows <"$work/rows.tsv"
   n=${#rows[@]}
   : >"$outf"
@@ -93,7 +94,10 @@ time_loop() {
       [ "$L_errors" = 1 ] && cp "$work/loop.err" "$work/first-error.log" && printf '%s ' "${cmd[@]}" >>"$work/first-error.log"
     fi
     i=$(( i + 1 ))
+    # Slow commands stop after the time budget (at least 5 runs); L_runs says how many ran.
+    [ "$i" -ge 5 ] && [ $(( t1 - start )) -gt $(( loop_budget_s * 1000000 )) ] && break
   done
+  L_runs=$i
 }
 sum_s() { awk '{s += $1} END {printf "%.3f", s / 1e6}' "$1"; }
 
@@ -105,6 +109,7 @@ workload_diff() {
   if ! has_command diff; then skip "recital diff is not in this build"; return; fi
   sample_rows "$c" "$pairs" 1 >"$work/rows.tsv"
   loop_n=$(wc -l <"$work/rows.tsv")
+  loop_budget_s=100000
   time_loop "$work/diff-recital.us" "$RECITAL" diff {OLD} {NEW}
   [ "$L_errors" -gt 0 ] && fail "recital diff failed on $L_errors of $loop_n pairs: $(head -c 300 "$work/first-error.log")"
   time_loop "$work/diff-git.us" git diff --no-index --word-diff {OLD} {NEW}
@@ -168,8 +173,9 @@ workload_queries() {
       printf '%s\t%s\n' "$line" "${w:-resolution}"
     done >"$work/rows.tsv"
   loop_n=$runs
-  emit "| command ($runs runs, random symbols, seed $seed) | recital p50 ms | p99 ms | git equivalent | git p50 ms | p99 ms | p50 vs git |"
-  emit "|---|---|---|---|---|---|---|"
+  loop_budget_s=$(( smoke ? 5 : 30 ))
+  emit "| command (random symbols, seed $seed; up to $runs runs or ${loop_budget_s} s) | runs | recital p50 ms | p99 ms | git equivalent | git p50 ms | p99 ms | p50 vs git |"
+  emit "|---|---|---|---|---|---|---|---|"
   query_row "process start (--version)" "git --version" -- "$RECITAL" --version -- git --version
   query_row show "git show COMMIT:series/KEY" -- "$RECITAL" show --archive "$a" {SYM} -- git --git-dir="$g" show {COMMIT}:series/{KEY}
   query_row cat "git cat-file blob COMMIT:series/KEY" -- "$RECITAL" cat --archive "$a" {SYM} -- git --git-dir="$g" cat-file blob {COMMIT}:series/{KEY}
@@ -187,17 +193,18 @@ query_row() {
   gc=("$@")
   [ "$name" = "process start (--version)" ] && sub=""
   if [ -n "$sub" ] && ! has_command "$sub"; then
-    emit "| $name | skipped: recital $sub is not in this build | | | | | |"
+    emit "| $name | skipped: recital $sub is not in this build | | | | | | |"
     return
   fi
   time_loop "$work/q-recital.us" "${rc[@]}"
+  local nrun=$L_runs
   if [ "$L_errors" -gt 0 ]; then fail "recital $name failed on $L_errors of $loop_n runs: $(head -c 300 "$work/first-error.log")"; fi
   read -r rp r99 <<<"$(latencies "$work/q-recital.us")"
   time_loop "$work/q-git.us" "${gc[@]}"
   local gerr=$L_errors
   read -r gp g99 <<<"$(latencies "$work/q-git.us")"
   [ -n "$sub" ] && G[$sub-$size]=$rp
-  emit "| $name | **$rp** | $r99 | \`$glabel\`$([ "$gerr" -gt 0 ] && echo " ($gerr errors)") | $gp | $g99 | $(div "$rp" "$gp")x |"
+  emit "| $name | $nrun | **$rp** | $r99 | \`$glabel\`$([ "$gerr" -gt 0 ] && echo " ($gerr errors)") | $gp | $g99 | $(div "$rp" "$gp")x |"
 }
 
 # ---- micro ------------------------------------------------------------------------------
