@@ -2,6 +2,7 @@
 // stray spaces in text pulled out of PDFs.
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdlib>
 #include <memory>
@@ -34,6 +35,10 @@ bool IsInvisible(uint32_t cp) {
 }
 
 std::string Nfc(std::string_view s) {
+  // ASCII is always NFC; most releases are ASCII, and NFC is the costliest step.
+  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(s);
+  }
   std::string in(s);
   utf8proc_uint8_t* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(in.c_str()));
   if (out == nullptr) return in;  // cannot happen on validated UTF-8; keep the text as is
