@@ -57,7 +57,8 @@ Status InitMeta(Txn& txn, const Dbis& dbis, const std::string& dir) {
 
 class MigrationTxnImpl : public MigrationTxn {
  public:
-  MigrationTxnImpl(Txn& txn, const Env& env) : txn_(txn), env_(env) {}
+  MigrationTxnImpl(Txn& txn, const Env& env)
+      : txn_(txn), env_(env), reader_(txn, env.dbis().objects) {}
   Result<std::optional<std::string>> Get(std::string_view db, std::string_view key) override {
     auto dbi = Dbi(db);
     if (!dbi.ok()) return dbi.status();
@@ -89,6 +90,12 @@ class MigrationTxnImpl : public MigrationTxn {
       RECITAL_RETURN_IF_ERROR(fn(k, v));
     }
   }
+  Result<std::string> LoadObject(const Hash128& hash) override {
+    ObjectType type;
+    auto content = reader_.LoadAny(hash, &type);
+    if (!content.ok()) return content.status();
+    return std::string(**content);
+  }
 
  private:
   Result<MDB_dbi> Dbi(std::string_view db) {
@@ -98,6 +105,7 @@ class MigrationTxnImpl : public MigrationTxn {
   }
   Txn& txn_;
   const Env& env_;
+  ObjectReader reader_;
 };
 
 }  // namespace
@@ -363,13 +371,25 @@ Status Archive::Migrate(int to_version, const std::function<Status(MigrationTxn&
   if (to_version < 1 || to_version > kFormatVersion) {
     return Status::InvalidInput("cannot migrate to format version " + std::to_string(to_version));
   }
-  ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, true);
-  if (!txn.ok()) return txn.status();
-  MigrationTxnImpl mtxn(*txn, *impl_->env);
-  RECITAL_RETURN_IF_ERROR(fn(mtxn));
-  RECITAL_RETURN_IF_ERROR(WriteFormatVersion(*txn, impl_->dbis(), to_version));
-  RECITAL_RETURN_IF_ERROR(txn->Commit());
+  // A step may add more than the map holds (a new index): grow and run it again, as ingest does.
+  for (;;) {
+    {
+      ReadLock lock(impl_->txn_mutex);
+      auto txn = Txn::Begin(*impl_->env, true);
+      if (!txn.ok()) return txn.status();
+      Status st;
+      {
+        MigrationTxnImpl mtxn(*txn, *impl_->env);
+        st = fn(mtxn);
+      }
+      if (st.ok()) st = WriteFormatVersion(*txn, impl_->dbis(), to_version);
+      if (st.ok()) st = txn->Commit();
+      if (st.ok()) break;
+      if (!txn->map_full()) return st;
+    }
+    std::unique_lock<std::shared_mutex> lock(impl_->txn_mutex);
+    RECITAL_RETURN_IF_ERROR(impl_->env->Grow());
+  }
   impl_->format_version = to_version;
   return Status::Ok();
 }

@@ -128,6 +128,16 @@ Status Env::OpenDbis(bool create, const InitFn& init) {
     RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
   }
   if (create && init) RECITAL_RETURN_IF_ERROR(init(*txn, dbis_));
+  // words (format 2; store/words.cc) is filled by ingest and migration 0002. An older archive
+  // opened for writing gains it empty; opened read-only it has none (0) and the format check
+  // sends the user to `recital migrate`.
+  unsigned words_flags = MDB_DUPSORT | MDB_DUPFIXED | (read_only_ ? 0 : MDB_CREATE);
+  int rc = mdb_dbi_open(txn->get(), "words", words_flags, &dbis_.words);
+  if (rc == MDB_NOTFOUND) {
+    dbis_.words = 0;
+  } else {
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "dbi_open words"));
+  }
   return txn->Commit();
 }
 
@@ -140,6 +150,7 @@ std::optional<MDB_dbi> Env::DbiByName(std::string_view name) const {
   if (name == "cited_by") return dbis_.cited_by;
   if (name == "settings") return dbis_.settings;
   if (name == "titles") return dbis_.titles;
+  if (name == "words" && dbis_.words != 0) return dbis_.words;
   return std::nullopt;
 }
 

@@ -28,6 +28,8 @@ inline std::string_view FromVal(const MDB_val& v) {
 struct Dbis {
   MDB_dbi meta = 0, objects = 0, docs = 0, paragraph_uses = 0, cites = 0, cited_by = 0,
           settings = 0, titles = 0;
+  // Format 2. Every writer creates it; 0 only in an older archive opened read-only.
+  MDB_dbi words = 0;
 };
 
 class Txn;

@@ -24,8 +24,10 @@ namespace recital::store {
 
 // The on-disk format this build writes. Archives with a newer version are refused
 // (FormatTooNew); older ones are refused with a pointer to `recital migrate` unless
-// OpenOptions::allow_old_format is set (migrations only).
-inline constexpr int kFormatVersion = 1;
+// OpenOptions::allow_old_format is set (migrations only). Versions: 1 the first layout;
+// 2 adds the words index (migrations/m0002_word_index.cc). A layout change bumps it and adds
+// a migration step and a golden archive of the old version (tests/testdata/golden-vN).
+inline constexpr int kFormatVersion = 2;
 
 struct OpenOptions {
   bool read_only = true;
@@ -51,6 +53,9 @@ class MigrationTxn {
   // Every (key, value) in key order (every duplicate for dup-sorted databases).
   virtual Status ForEach(std::string_view db,
                          const std::function<Status(std::string_view, std::string_view)>& fn) = 0;
+  // The content of an object (decompressed, hash-checked), whatever its type. NotFound when
+  // absent, Corruption when it does not decode.
+  virtual Result<std::string> LoadObject(const Hash128& hash) = 0;
 };
 
 // One stored version of a document. version is 1-based, in ingest order.
@@ -118,6 +123,36 @@ struct IngestOptions {
 // Called on the calling thread, in input order, for every input: refused/unchanged ones as
 // soon as known, stored ones (added/version) only after their transaction committed durably.
 using IngestCallback = std::function<void(const IngestResult&)>;
+
+// ---- word index (format 2; store/FORMAT.md "words") -------------------------------------
+// The one word normalisation, shared by indexing and querying: lower-cases (Latin with its
+// accents, Greek, Cyrillic, full-width Latin; Arabic and Chinese have no case) and drops every
+// character that is not part of a word (punctuation, symbols, white space, soft hyphens and
+// zero-width joiners); other UTF-8 is kept as is. "General," -> "general", "ÉTATS" -> "états".
+std::string NormalizeWordForIndex(std::string_view word);
+// The normalised words of a text, in order. Words split at white space, punctuation and
+// symbols ("Secretary-General" is two words, "53/123" too); each CJK ideograph or kana is a
+// word of its own.
+std::vector<std::string> SplitWordsForIndex(std::string_view text);
+// The words database keys of a paragraph wording: the words of its text and of every
+// sub-paragraph, each cut to kMaxWordKeyBytes at a character boundary, sorted, unique.
+inline constexpr size_t kMaxWordKeyBytes = 128;
+std::vector<std::string> ParagraphIndexKeys(const Paragraph& wording);
+
+struct PhraseMatch {
+  int subparagraph = -1;     // -1: in Paragraph.text; else index into subparagraphs
+  uint32_t byte_offset = 0;  // where the first word of the phrase starts in that text
+  uint32_t byte_length = 0;  // up to the end of its last word
+};
+struct PhraseHit {
+  Hash128 wording_hash;
+  Paragraph wording;                 // lead, text, sub-paragraphs (no number: not wording)
+  std::vector<PhraseMatch> matches;  // every occurrence, text first; never empty
+  std::vector<ParagraphUse> uses;    // every use, sorted by (symbol, version, position)
+};
+struct PhraseOptions {
+  size_t max_hits = 0;  // keep the first this many hits; 0 = all
+};
 
 // ---- verify and stats ------------------------------------------------------------------
 struct VerifyProblem {
@@ -192,6 +227,16 @@ class Archive {
   // Re-hashes and decodes every object, checks every reference and index entry.
   Result<VerifyReport> Verify() const;
   Result<ArchiveStats> Stats() const;
+
+  // Every paragraph wording that holds phrase as a run of whole words (both sides split by
+  // SplitWordsForIndex, so case and punctuation do not matter), with where it occurs and every
+  // (symbol, version, position) that uses it. Backed by the words index: the postings of the
+  // phrase's words are intersected and only those candidate wordings are decoded to confirm
+  // the run. Hits are sorted by their first use; one snapshot. Errors: InvalidInput when the
+  // phrase has no words or the archive predates format 2 (opened with allow_old_format);
+  // Corruption when the index points at a missing or undecodable object.
+  Result<std::vector<PhraseHit>> FindPhrase(std::string_view phrase,
+                                            const PhraseOptions& options = {}) const;
 
   // Small user settings (series names and corrections, ...). Keys and values are any bytes;
   // keep keys namespaced ("series/name/<key>"). GetSetting: nullopt when unset.

@@ -1,0 +1,382 @@
+// The word index (format 2): word normalisation, postings written at ingest and by migration
+// 0002, phrase search, and verify's check of the index. Layout: store/FORMAT.md "words".
+//
+// Normalisation is hand-written rather than full Unicode case folding: it covers the scripts of
+// the six UN languages (Latin with its accents, Cyrillic, Greek; Arabic and Chinese have no
+// case), needs no library, and above all is the same function on both sides (index and query),
+// which is what makes matches exact. Changing it changes the keys: a format version bump.
+#include "store/words.h"
+
+#include <algorithm>
+#include <map>
+#include <mutex>
+
+#include "store/archive_impl.h"
+
+namespace recital::store {
+namespace {
+
+enum class CharClass { kWord, kSeparator, kIgnorable, kIdeograph };
+
+// Decodes one code point at s[*i]; invalid or truncated sequences yield U+FFFD for one byte.
+char32_t NextCodePoint(std::string_view s, size_t* i) {
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
+  unsigned char b = byte(*i);
+  int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  if (len == 1) {
+    ++*i;
+    return b;
+  }
+  if (len == 0 || *i + len > s.size()) {
+    ++*i;
+    return 0xFFFD;
+  }
+  char32_t cp = b & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    unsigned char c = byte(*i + k);
+    if ((c & 0xC0) != 0x80) {
+      ++*i;
+      return 0xFFFD;
+    }
+    cp = (cp << 6) | (c & 0x3F);
+  }
+  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++*i;
+    return 0xFFFD;
+  }
+  *i += len;
+  return cp;
+}
+
+void AppendUtf8(std::string* out, char32_t cp) {
+  if (cp < 0x80) {
+    out->push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else if (cp < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (cp >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (cp >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  }
+}
+
+bool In(char32_t cp, char32_t lo, char32_t hi) { return cp >= lo && cp <= hi; }
+
+CharClass Classify(char32_t cp) {
+  if (cp < 0x80) {
+    return (In(cp, '0', '9') || In(cp, 'A', 'Z') || In(cp, 'a', 'z')) ? CharClass::kWord
+                                                                      : CharClass::kSeparator;
+  }
+  // Invisible inside words: soft hyphen, Arabic tatweel, zero-width (non-)joiners, BOM.
+  if (cp == 0xAD || cp == 0x640 || In(cp, 0x200B, 0x200D) || cp == 0x2060 || cp == 0xFEFF) {
+    return CharClass::kIgnorable;
+  }
+  if (In(cp, 0x3040, 0x30FF) || In(cp, 0x3400, 0x4DBF) || In(cp, 0x4E00, 0x9FFF) ||
+      In(cp, 0xF900, 0xFAFF) || In(cp, 0x20000, 0x2FFFF)) {
+    return CharClass::kIdeograph;
+  }
+  bool latin1_letter_or_digit = cp == 0xAA || cp == 0xB2 || cp == 0xB3 || cp == 0xB5 ||
+                                cp == 0xB9 || cp == 0xBA;
+  if ((In(cp, 0x80, 0xBF) && !latin1_letter_or_digit) || cp == 0xD7 || cp == 0xF7 ||
+      cp == 0x37E || cp == 0x387 ||                                  // Greek punctuation
+      cp == 0x60C || cp == 0x61B || cp == 0x61F || In(cp, 0x66A, 0x66D) || cp == 0x6D4 ||
+      In(cp, 0x2000, 0x2BFF) ||                                      // punctuation, symbols
+      In(cp, 0x2E00, 0x2E7F) || In(cp, 0x3000, 0x303F) ||            // CJK punctuation
+      In(cp, 0xFE30, 0xFE6F) || In(cp, 0xFF01, 0xFF0F) || In(cp, 0xFF1A, 0xFF20) ||
+      In(cp, 0xFF3B, 0xFF40) || In(cp, 0xFF5B, 0xFF65) || cp == 0xFFFD) {
+    return CharClass::kSeparator;
+  }
+  return CharClass::kWord;
+}
+
+char32_t Lower(char32_t cp) {
+  if (In(cp, 'A', 'Z')) return cp + 32;
+  if (cp < 0xC0) return cp;
+  if (In(cp, 0xC0, 0xDE) && cp != 0xD7) return cp + 32;
+  if (In(cp, 0x100, 0x137) || In(cp, 0x14A, 0x177)) return cp | 1;
+  if (In(cp, 0x139, 0x148) || In(cp, 0x179, 0x17E)) return (cp & 1) ? cp + 1 : cp;
+  if (cp == 0x178) return 0xFF;
+  if (cp == 0x386) return 0x3AC;
+  if (In(cp, 0x388, 0x38A)) return cp + 37;
+  if (cp == 0x38C) return 0x3CC;
+  if (cp == 0x38E || cp == 0x38F) return cp + 63;
+  if (In(cp, 0x391, 0x3AB) && cp != 0x3A2) return cp + 32;
+  if (cp == 0x3C2) return 0x3C3;  // final sigma folds to sigma
+  if (In(cp, 0x400, 0x40F)) return cp + 80;
+  if (In(cp, 0x410, 0x42F)) return cp + 32;
+  if (In(cp, 0x460, 0x481) || In(cp, 0x48A, 0x4BF) || In(cp, 0x4D0, 0x52F)) return cp | 1;
+  if (cp == 0x4C0) return 0x4CF;
+  if (In(cp, 0x4C1, 0x4CE)) return (cp & 1) ? cp + 1 : cp;
+  if (In(cp, 0x1E00, 0x1E95) || In(cp, 0x1EA0, 0x1EFF)) return cp | 1;
+  if (In(cp, 0xFF21, 0xFF3A)) return cp + 32;
+  return cp;
+}
+
+struct Token {
+  std::string word;  // normalised
+  size_t begin = 0, end = 0;  // bytes of the original text
+};
+
+// Every word of text, normalised, with its byte span.
+std::vector<Token> Tokenize(std::string_view text) {
+  std::vector<Token> out;
+  Token cur;
+  bool in_word = false;
+  auto flush = [&] {
+    if (in_word && !cur.word.empty()) out.push_back(std::move(cur));
+    cur = Token{};
+    in_word = false;
+  };
+  for (size_t i = 0; i < text.size();) {
+    size_t start = i;
+    char32_t cp = NextCodePoint(text, &i);
+    switch (Classify(cp)) {
+      case CharClass::kSeparator:
+        flush();
+        break;
+      case CharClass::kIgnorable:
+        if (in_word) cur.end = i;
+        break;
+      case CharClass::kIdeograph:
+        flush();
+        AppendUtf8(&cur.word, cp);
+        cur.begin = start;
+        cur.end = i;
+        in_word = true;
+        flush();
+        break;
+      case CharClass::kWord:
+        if (!in_word) cur.begin = start;
+        in_word = true;
+        AppendUtf8(&cur.word, Lower(cp));
+        cur.end = i;
+        break;
+    }
+  }
+  flush();
+  return out;
+}
+
+// Cuts a normalised word to kMaxWordKeyBytes at a character boundary (LMDB keys are bounded).
+std::string KeyOf(std::string word) {
+  if (word.size() <= kMaxWordKeyBytes) return word;
+  size_t n = kMaxWordKeyBytes;
+  while (n > 0 && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) --n;
+  word.resize(n);
+  return word;
+}
+
+// Occurrences of the phrase (normalised words) as a run of whole words in text.
+void FindRuns(std::string_view text, const std::vector<std::string>& phrase, int subparagraph,
+              std::vector<PhraseMatch>* out) {
+  std::vector<Token> tokens = Tokenize(text);
+  if (tokens.size() < phrase.size()) return;
+  for (size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+    size_t k = 0;
+    while (k < phrase.size() && tokens[i + k].word == phrase[k]) ++k;
+    if (k < phrase.size()) continue;
+    const Token& last = tokens[i + phrase.size() - 1];
+    out->push_back(PhraseMatch{subparagraph, static_cast<uint32_t>(tokens[i].begin),
+                               static_cast<uint32_t>(last.end - tokens[i].begin)});
+  }
+}
+
+// Candidate wordings: postings of the rarest key, kept where every other key has them too.
+Result<std::vector<Hash128>> Candidates(const Txn& txn, MDB_dbi words,
+                                        const std::vector<std::string>& keys) {
+  std::vector<std::pair<size_t, std::string>> counted;  // (postings, key)
+  auto cur = Cursor::Open(txn, words);
+  if (!cur.ok()) return cur.status();
+  for (const auto& key : keys) {
+    std::string_view k = key, v;
+    auto found = cur->Get(MDB_SET_KEY, &k, &v);
+    if (!found.ok()) return found.status();
+    if (!*found) return std::vector<Hash128>();
+    size_t count = 0;
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_cursor_count(cur->get(), &count), "cursor_count"));
+    counted.emplace_back(count, key);
+  }
+  std::sort(counted.begin(), counted.end());
+  std::vector<Hash128> out;
+  std::string_view k = counted[0].second, v;
+  auto probe = Cursor::Open(txn, words);
+  if (!probe.ok()) return probe.status();
+  for (auto more = cur->Get(MDB_SET_KEY, &k, &v);; more = cur->Get(MDB_NEXT_DUP, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    bool everywhere = true;
+    for (size_t i = 1; i < counted.size() && everywhere; ++i) {
+      std::string_view pk = counted[i].second, pv = v;
+      auto has = probe->Get(MDB_GET_BOTH, &pk, &pv);
+      if (!has.ok()) return has.status();
+      everywhere = *has;
+    }
+    Hash128 h;
+    if (!Hash128::FromBytes(v, &h)) {
+      return Status::Corruption("words: posting of '" + counted[0].second + "' is not a hash");
+    }
+    if (everywhere) out.push_back(h);
+  }
+  return out;
+}
+
+Result<std::vector<ParagraphUse>> UsesOf(const Txn& txn, MDB_dbi uses, const Hash128& h) {
+  std::vector<ParagraphUse> out;
+  auto cur = Cursor::Open(txn, uses);
+  if (!cur.ok()) return cur.status();
+  std::string key = h.ToBytes();
+  std::string_view k = key, v;
+  for (auto more = cur->Get(MDB_SET_KEY, &k, &v);; more = cur->Get(MDB_NEXT_DUP, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    ParagraphUse use;
+    if (!DecodeUse(v, &use)) {
+      return Status::Corruption("paragraph_uses entry of " + h.ToHex() + " is malformed");
+    }
+    out.push_back(std::move(use));
+  }
+  std::sort(out.begin(), out.end(), [](const ParagraphUse& a, const ParagraphUse& b) {
+    return std::tie(a.symbol, a.version, a.position) < std::tie(b.symbol, b.version, b.position);
+  });
+  return out;
+}
+
+}  // namespace
+
+std::string NormalizeWordForIndex(std::string_view word) {
+  std::string out;
+  for (const Token& t : Tokenize(word)) out += t.word;
+  return out;
+}
+
+std::vector<std::string> SplitWordsForIndex(std::string_view text) {
+  std::vector<std::string> out;
+  for (Token& t : Tokenize(text)) out.push_back(std::move(t.word));
+  return out;
+}
+
+std::vector<std::string> ParagraphIndexKeys(const Paragraph& wording) {
+  std::vector<std::string> keys;
+  auto add = [&](std::string_view text) {
+    for (Token& t : Tokenize(text)) keys.push_back(KeyOf(std::move(t.word)));
+  };
+  add(wording.text);
+  for (const auto& sub : wording.subparagraphs) add(sub.text);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+Status PutWordPostings(Txn& txn, MDB_dbi words, const Hash128& wording_hash,
+                       const std::vector<std::string>& keys) {
+  std::string value = wording_hash.ToBytes();
+  for (const auto& key : keys) {
+    RECITAL_RETURN_IF_ERROR(txn.Put(words, key, value, MDB_NODUPDATA));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
+                                                   const PhraseOptions& options) const {
+  std::vector<std::string> words = SplitWordsForIndex(phrase);
+  if (words.empty()) {
+    return Status::InvalidInput("the phrase '" + std::string(phrase) +
+                                "' has no words to search for");
+  }
+  if (impl_->format_version < 2 || impl_->dbis().words == 0) {
+    return Status::InvalidInput("archive " + impl_->dir + " has format version " +
+                                std::to_string(impl_->format_version) +
+                                ", which has no word index: run `recital migrate`");
+  }
+  std::vector<std::string> keys;
+  for (const auto& w : words) keys.push_back(KeyOf(w));
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+
+  std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
+  auto txn = Txn::Begin(*impl_->env, false);
+  if (!txn.ok()) return txn.status();
+  auto candidates = Candidates(*txn, impl_->dbis().words, keys);
+  if (!candidates.ok()) return candidates.status();
+  ObjectReader reader(*txn, impl_->dbis().objects);
+  std::vector<PhraseHit> hits;
+  for (const Hash128& h : *candidates) {
+    auto bytes = reader.Load(h, ObjectType::kParagraph);
+    if (!bytes.ok()) return bytes.status().WithContext("words index");
+    PhraseHit hit;
+    hit.wording_hash = h;
+    RECITAL_RETURN_IF_ERROR(DecodeParagraph(**bytes, &hit.wording));
+    FindRuns(hit.wording.text, words, -1, &hit.matches);
+    for (size_t i = 0; i < hit.wording.subparagraphs.size(); ++i) {
+      FindRuns(hit.wording.subparagraphs[i].text, words, static_cast<int>(i), &hit.matches);
+    }
+    if (hit.matches.empty()) continue;  // every word is there, but not as this run
+    auto uses = UsesOf(*txn, impl_->dbis().paragraph_uses, h);
+    if (!uses.ok()) return uses.status();
+    hit.uses = std::move(*uses);
+    hits.push_back(std::move(hit));
+  }
+  auto first_use = [](const PhraseHit& x) {
+    return x.uses.empty() ? ParagraphUse{} : x.uses.front();
+  };
+  std::sort(hits.begin(), hits.end(), [&](const PhraseHit& a, const PhraseHit& b) {
+    ParagraphUse ua = first_use(a), ub = first_use(b);
+    return std::tie(ua.symbol, ua.version, ua.position, a.wording_hash) <
+           std::tie(ub.symbol, ub.version, ub.position, b.wording_hash);
+  });
+  if (options.max_hits != 0 && hits.size() > options.max_hits) hits.resize(options.max_hits);
+  return hits;
+}
+
+void WordIndexCheck::AddParagraph(const Hash128& wording_hash, const Paragraph& wording) {
+  std::string hash = wording_hash.ToBytes();
+  for (const auto& key : ParagraphIndexKeys(wording)) expected_.insert(key + '\0' + hash);
+}
+
+Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
+                               const std::function<void(std::string)>& problem) const {
+  constexpr size_t kMaxReports = 20;
+  // An entry is key NUL 16 hash bytes (the hash may hold NULs itself).
+  auto describe = [](std::string_view entry) {
+    if (entry.size() < 17) return "'" + std::string(entry) + "'";
+    Hash128 h;
+    Hash128::FromBytes(entry.substr(entry.size() - 16), &h);
+    return "'" + std::string(entry.substr(0, entry.size() - 17)) + "' -> " + h.ToHex();
+  };
+  size_t missing = 0, extra = 0;
+  std::set<std::string> seen;
+  auto cur = Cursor::Open(txn, words);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    std::string entry = std::string(k) + '\0' + std::string(v);
+    if (v.size() != 16 || !expected_.count(entry)) {
+      if (++extra <= kMaxReports) {
+        problem("words: posting " + describe(entry) + " points at no paragraph object with that word");
+      }
+      continue;
+    }
+    seen.insert(std::move(entry));
+  }
+  for (const auto& e : expected_) {
+    if (!seen.count(e) && ++missing <= kMaxReports) {
+      problem("words: missing posting " + describe(e));
+    }
+  }
+  if (extra > kMaxReports || missing > kMaxReports) {
+    problem("words: " + std::to_string(missing) + " missing and " + std::to_string(extra) +
+            " unexpected postings in all");
+  }
+  return Status::Ok();
+}
+
+}  // namespace recital::store

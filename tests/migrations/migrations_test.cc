@@ -1,0 +1,289 @@
+// Migrations: the golden archive of every released format version opens (refused with the
+// migrate hint), migrates and verifies; a killed migration leaves the old or the new version
+// and a re-run finishes; `recital migrate --dry-run` says what would change and changes nothing.
+#include <fcntl.h>
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <random>
+#include <set>
+#include <thread>
+#include <tuple>
+
+#include "migrations/migrations.h"
+#include "store/store.h"
+#include "tests/migrations/migration_test_util.h"
+#include "tests/test_util.h"
+
+namespace recital {
+namespace {
+
+using testing::RunRecital;
+using testing::TempDir;
+
+std::string GoldenDir(int version) {
+  return std::string(RECITAL_SOURCE_DIR) + "/tests/testdata/golden-v" + std::to_string(version);
+}
+
+// The version on disk, whatever it is (-1 when it cannot be opened).
+int DiskVersion(const std::string& dir) {
+  store::OpenOptions options;
+  options.allow_old_format = true;
+  auto archive = store::Archive::Open(dir, options);
+  return archive.ok() ? (*archive)->format_version() : -1;
+}
+
+void ExpectVerifiedCurrent(const std::string& dir) {
+  store::OpenOptions options;
+  auto archive = store::Archive::Open(dir, options);
+  ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+  EXPECT_EQ((*archive)->format_version(), store::kFormatVersion);
+  auto report = (*archive)->Verify();
+  ASSERT_TRUE(report.ok()) << report.status().ToString();
+  EXPECT_TRUE(report->ok()) << report->problems.size() << " problems, first: "
+                            << report->problems[0].what;
+}
+
+TEST(MigrationsTest, StepsAreNumberedInOrderUpToTheCurrentVersion) {
+  const auto& steps = migrations::AllSteps();
+  ASSERT_EQ(steps.size(), static_cast<size_t>(store::kFormatVersion));
+  for (size_t i = 0; i < steps.size(); ++i) {
+    EXPECT_EQ(steps[i].number, static_cast<int>(i + 1));
+    EXPECT_EQ(steps[i].from_version, steps[i].number - 1);
+    EXPECT_EQ(steps[i].to_version, steps[i].number);
+    EXPECT_FALSE(steps[i].description.empty());
+    EXPECT_EQ(static_cast<bool>(steps[i].apply), i > 0) << steps[i].name;
+  }
+}
+
+TEST(GoldenArchiveTest, VersionOneIsRefusedWithTheMigrateHint) {
+  TempDir dir;
+  testing::CopyArchive(GoldenDir(1), dir.str());
+  store::OpenOptions options;
+  auto archive = store::Archive::Open(dir.str(), options);
+  ASSERT_FALSE(archive.ok());
+  EXPECT_TRUE(archive.status().IsInvalidInput());
+  EXPECT_NE(archive.status().message().find("older format version 1"), std::string::npos)
+      << archive.status().message();
+  // Every other command says the same and exits 2.
+  auto ls = RunRecital({"ls", "--archive", dir.str()});
+  EXPECT_EQ(ls.exit_code, 2);
+  EXPECT_NE(ls.err.find("format version 1"), std::string::npos) << ls.err;
+  EXPECT_NE(ls.err.find("recital migrate --archive " + dir.str()), std::string::npos) << ls.err;
+  EXPECT_EQ(DiskVersion(dir.str()), 1);
+}
+
+TEST(GoldenArchiveTest, VersionOneMigratesToCurrentAndVerifiesClean) {
+  TempDir dir;
+  testing::CopyArchive(GoldenDir(1), dir.str());
+  std::vector<int> done;
+  migrations::MigrateOptions options;
+  options.on_step_done = [&](const migrations::Step& s) { done.push_back(s.number); };
+  auto plan = migrations::Migrate(dir.str(), options);
+  ASSERT_TRUE(plan.ok()) << plan.status().ToString();
+  EXPECT_EQ(plan->from_version, 1);
+  EXPECT_EQ(plan->to_version, store::kFormatVersion);
+  EXPECT_EQ(done, (std::vector<int>{2}));
+  ExpectVerifiedCurrent(dir.str());
+  auto verify = RunRecital({"verify", "--archive", dir.str()});
+  EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
+  // Running it again has nothing to do.
+  auto again = RunRecital({"migrate", "--archive", dir.str()});
+  EXPECT_EQ(again.exit_code, 0);
+  EXPECT_NE(again.out.find("nothing to do"), std::string::npos) << again.out;
+}
+
+// FindPhrase on the migrated golden archive agrees with reading every paragraph of every
+// stored version.
+TEST(GoldenArchiveTest, MigratedArchiveFindsPhrasesLikeAFullScan) {
+  TempDir dir;
+  testing::CopyArchive(GoldenDir(1), dir.str());
+  ASSERT_TRUE(migrations::Migrate(dir.str(), {}).ok());
+  auto archive = store::Archive::Open(dir.str(), store::OpenOptions{});
+  ASSERT_TRUE(archive.ok());
+  auto docs = (*archive)->ListDocuments();
+  ASSERT_TRUE(docs.ok());
+  ASSERT_GE(docs->size(), 4u);
+  // Every version's paragraphs, as word lists, by use.
+  std::vector<std::pair<store::ParagraphUse, std::vector<std::string>>> paragraphs;
+  for (const auto& doc : *docs) {
+    for (const auto& v : doc.versions) {
+      auto r = (*archive)->GetResolution(doc.symbol, v.version);
+      ASSERT_TRUE(r.ok());
+      uint32_t position = 0;
+      for (const auto* list : {&r->preamble, &r->operative, &r->annex}) {
+        for (const auto& p : *list) {
+          std::vector<std::string> words = store::SplitWordsForIndex(p.text);
+          for (const auto& sub : p.subparagraphs) {
+            words.push_back("\x01");  // a phrase never runs across a sub-paragraph boundary
+            for (auto& w : store::SplitWordsForIndex(sub.text)) words.push_back(w);
+          }
+          paragraphs.push_back({{doc.symbol, v.version, position++}, words});
+        }
+      }
+    }
+  }
+  ASSERT_GE(paragraphs.size(), 10u);
+  // Phrases: three words from the middle of some paragraphs, one word, and one absent.
+  std::vector<std::string> phrases = {"General Assembly", "zzzz-not-a-word"};
+  for (size_t i = 0; i < paragraphs.size(); i += paragraphs.size() / 5) {
+    const auto& w = paragraphs[i].second;
+    if (w.size() >= 5) phrases.push_back(w[2] + " " + w[3] + ", " + w[4]);
+  }
+  for (const auto& phrase : phrases) {
+    std::vector<std::string> want = store::SplitWordsForIndex(phrase);
+    std::set<std::tuple<std::string, uint32_t, uint32_t>> expected, found;
+    for (const auto& [use, words] : paragraphs) {
+      for (size_t i = 0; i + want.size() <= words.size(); ++i) {
+        if (std::equal(want.begin(), want.end(), words.begin() + i)) {
+          expected.insert({use.symbol, use.version, use.position});
+          break;
+        }
+      }
+    }
+    auto hits = (*archive)->FindPhrase(phrase);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    for (const auto& hit : *hits) {
+      for (const auto& use : hit.uses) found.insert({use.symbol, use.version, use.position});
+    }
+    EXPECT_EQ(found, expected) << "phrase: " << phrase;
+    if (phrase != "zzzz-not-a-word") {
+      EXPECT_FALSE(found.empty()) << phrase;
+    }
+  }
+}
+
+TEST(MigrateCommandTest, DryRunSaysWhatWouldChangeAndChangesNothing) {
+  TempDir dir;
+  testing::CopyArchive(GoldenDir(1), dir.str());
+  std::string before = testing::ReadFile(dir.str() + "/data.mdb");
+  auto run = RunRecital({"migrate", "--dry-run", "--archive", dir.str()});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(run.out, "archive " + dir.str() + " is at format version 1; this Recital writes 2\n"
+                     "would run 1 step(s):\n"
+                     "  m0002 word_index (1 -> 2): add the word index (words: normalised word "
+                     "-> paragraph wordings) that `recital grep` searches, built from every "
+                     "stored paragraph\n"
+                     "dry run: nothing changed\n");
+  EXPECT_EQ(testing::ReadFile(dir.str() + "/data.mdb"), before);
+  EXPECT_EQ(DiskVersion(dir.str()), 1);
+  auto json = RunRecital({"migrate", "-n", "--json", "--archive", dir.str()});
+  EXPECT_EQ(json.exit_code, 0);
+  EXPECT_NE(json.out.find("\"from_version\": 1"), std::string::npos) << json.out;
+  EXPECT_NE(json.out.find("\"name\": \"word_index\""), std::string::npos) << json.out;
+  EXPECT_EQ(testing::ReadFile(dir.str() + "/data.mdb"), before);
+}
+
+TEST(MigrateCommandTest, BackupKeepsTheOldVersionAndIsNeverOverwritten) {
+  TempDir dir, backups;
+  testing::CopyArchive(GoldenDir(1), dir.str());
+  std::string backup = backups.str() + "/v1";
+  auto run = RunRecital({"migrate", "--archive", dir.str(), "--backup", backup});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("migrated " + dir.str() + " from format version 1 to 2"),
+            std::string::npos) << run.out;
+  EXPECT_EQ(DiskVersion(backup), 1);
+  EXPECT_EQ(DiskVersion(dir.str()), 2);
+  // The backup is a whole archive: it migrates and verifies too.
+  ASSERT_TRUE(migrations::Migrate(backup, {}).ok());
+  ExpectVerifiedCurrent(backup);
+  // A directory that already holds an archive is refused; nothing is migrated.
+  TempDir old;
+  testing::CopyArchive(GoldenDir(1), old.str());
+  auto refused = RunRecital({"migrate", "--archive", old.str(), "--backup", backup});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("already holds an archive"), std::string::npos) << refused.err;
+  EXPECT_EQ(DiskVersion(old.str()), 1);
+}
+
+TEST(MigrateCommandTest, NewerArchiveIsRefusedAndUntouched) {
+  TempDir dir;
+  testing::CopyArchive(GoldenDir(1), dir.str());
+  ASSERT_TRUE(testing::SetFormatVersion(dir.str(), store::kFormatVersion + 1).ok());
+  std::string before = testing::ReadFile(dir.str() + "/data.mdb");
+  for (auto args : {std::vector<std::string>{"migrate", "--archive", dir.str()},
+                    std::vector<std::string>{"ls", "--archive", dir.str()}}) {
+    auto run = RunRecital(args);
+    EXPECT_EQ(run.exit_code, 2);
+    EXPECT_NE(run.err.find("format version " + std::to_string(store::kFormatVersion + 1)),
+              std::string::npos) << run.err;
+    EXPECT_NE(run.err.find("upgrade Recital"), std::string::npos) << run.err;
+  }
+  EXPECT_EQ(testing::ReadFile(dir.str() + "/data.mdb"), before);
+}
+
+// Starts `recital migrate` on dir and SIGKILLs it after delay; true when the signal landed
+// while it was still running.
+bool KillMigrateAfter(const std::string& dir, std::chrono::microseconds delay) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = ::open("/dev/null", O_WRONLY);
+    dup2(null, 1);
+    dup2(null, 2);
+    execl(RECITAL_BINARY, RECITAL_BINARY, "migrate", "--archive", dir.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(delay);
+  kill(pid, SIGKILL);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+}
+
+TEST(MigrateKillTest, KilledMigrationLeavesOldOrNewVersionAndRerunFinishes) {
+  // A version-1 archive large enough for kills to land mid-step: a generated set ingested by
+  // this build, then aged to version 1 (format 2 is format 1 plus the words database).
+  TempDir releases, pristine;
+  auto gen = RunRecital({"generate", "--seed", "11", "--series", "8", "--sessions", "8",
+                         "--out", releases.str(), "--quiet"});
+  ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  auto ingest = RunRecital({"ingest", "--archive", pristine.str(), releases.str()});
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  ASSERT_TRUE(testing::DowngradeToV1(pristine.str()).ok());
+  ASSERT_EQ(DiskVersion(pristine.str()), 1);
+
+  // How long an uninterrupted run takes bounds the kill delays (no assertion on time).
+  TempDir probe;
+  testing::CopyArchive(pristine.str(), probe.str());
+  auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(RunRecital({"migrate", "--archive", probe.str()}).exit_code, 0);
+  auto full = std::chrono::duration_cast<std::chrono::microseconds>(
+      std::chrono::steady_clock::now() - start);
+  ExpectVerifiedCurrent(probe.str());
+
+  const unsigned seed = 20261128;
+  std::printf("MigrateKillTest seed %u, uninterrupted run %lld us\n", seed,
+              static_cast<long long>(full.count()));
+  std::fflush(stdout);  // the forked children must not inherit unwritten output
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<long long> pick(0, full.count());
+  int kills = 0, left_old = 0, left_new = 0;
+  for (int attempt = 0; attempt < 60 && kills < 12; ++attempt) {
+    TempDir dir;
+    testing::CopyArchive(pristine.str(), dir.str());
+    if (!KillMigrateAfter(dir.str(), std::chrono::microseconds(pick(rng)))) continue;
+    ++kills;
+    int version = DiskVersion(dir.str());
+    ASSERT_TRUE(version == 1 || version == 2) << "after kill " << kills << ": " << version;
+    if (version == 1) {
+      ++left_old;
+      EXPECT_LE(testing::CountEntries(dir.str(), "words"), 0) << "postings at version 1";
+    } else {
+      ++left_new;
+    }
+    auto rerun = RunRecital({"migrate", "--archive", dir.str()});
+    ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
+    ExpectVerifiedCurrent(dir.str());
+  }
+  std::printf("MigrateKillTest: %d kills, %d left version 1, %d left version 2\n", kills,
+              left_old, left_new);
+  EXPECT_GE(kills, 10);
+}
+
+}  // namespace
+}  // namespace recital
