@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <set>
 #include <utility>
 
 namespace recital::cli {
@@ -90,7 +91,60 @@ Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
   return DetectSeries(members, *overrides);
 }
 
+Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& symbol) {
+  auto overrides = LoadSeriesOverrides(archive);
+  if (!overrides.ok()) return overrides.status();
+  if (!overrides->joins.empty()) {
+    // Joins name series by the keys of the whole archive's grouping: detect them all.
+    auto all = ArchiveSeries(archive);
+    if (!all.ok()) return all.status();
+    for (Series& s : *all) {
+      if (std::find(s.symbols.begin(), s.symbols.end(), symbol) != s.symbols.end()) return s;
+    }
+    return Status::NotFound("no document " + symbol + " in the archive");
+  }
+  auto docs = archive.ListDocuments();
+  if (!docs.ok()) return docs.status();
+  std::map<std::string, std::vector<std::string>> by_title;
+  std::map<std::string, std::string> title_of;
+  for (const store::Document& d : *docs) {
+    std::string t = NormalizeTitle(d.newest().title);
+    title_of[d.symbol] = t;
+    if (!t.empty()) by_title[t].push_back(d.symbol);
+  }
+  if (!title_of.count(symbol)) return Status::NotFound("no document " + symbol + " in the archive");
+  // The closure of the symbol under every edge DetectSeries may use (same normalised title,
+  // recalls, and citations as a superset of recalls in the other direction); detection over
+  // that closure groups the symbol's series exactly as over the whole archive.
+  std::vector<SeriesMember> members;
+  std::set<std::string> seen{symbol};
+  std::vector<std::string> todo{symbol};
+  auto visit = [&](const std::string& s) {
+    if (title_of.count(s) && seen.insert(s).second) todo.push_back(s);
+  };
+  while (!todo.empty()) {
+    std::string s = std::move(todo.back());
+    todo.pop_back();
+    auto r = archive.GetResolution(s);
+    if (!r.ok()) return r.status();
+    members.push_back(SeriesMemberFromResolution(*r));
+    for (const std::string& recalled : members.back().recalls) visit(recalled);
+    auto citing = archive.CitedBy(s);
+    if (!citing.ok()) return citing.status();
+    for (const std::string& c : *citing) visit(c);
+    if (const std::string& t = title_of[s]; !t.empty()) {
+      for (const std::string& same : by_title[t]) visit(same);
+    }
+  }
+  for (Series& s : DetectSeries(members, *overrides)) {
+    if (std::find(s.symbols.begin(), s.symbols.end(), symbol) != s.symbols.end()) return s;
+  }
+  return Status::Internal("series detection lost " + symbol);
+}
+
 Result<Series> ResolveSeriesArg(const store::Archive& archive, std::string_view arg) {
+  const std::string sym = NormalizeSymbolArg(arg);
+  if (archive.GetDocument(sym).ok()) return SeriesOfSymbol(archive, sym);
   auto all = ArchiveSeries(archive);
   if (!all.ok()) return all.status();
   const std::string symbol = NormalizeSymbolArg(arg);

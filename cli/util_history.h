@@ -26,6 +26,12 @@ Result<SeriesOverrides> LoadSeriesOverrides(const store::Archive& archive);
 // the stored overrides. Decodes every record (one snapshot).
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive);
 
+// The series of one archived document, decoding only the records that may belong to it
+// (same normalised title, recall and citation links, transitively). Same result as picking
+// it from ArchiveSeries (falls back to that when the overrides hold joins). NotFound when
+// the symbol is not archived.
+Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& symbol);
+
 // The series an argument names: a series key ("s-1a2b..."), a series name (case-insensitive,
 // whole or unique prefix) or the symbol of a member (full or "54/144"). NotFound with a message
 // saying what was tried; InvalidInput when a name prefix is ambiguous.
