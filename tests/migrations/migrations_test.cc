@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <random>
 #include <set>
 #include <thread>
@@ -242,6 +243,7 @@ TEST(MigrateKillTest, KilledMigrationLeavesOldOrNewVersionAndRerunFinishes) {
   auto gen = RunRecital({"generate", "--seed", "11", "--series", "8", "--sessions", "8",
                          "--out", releases.str(), "--quiet"});
   ASSERT_EQ(gen.exit_code, 0) << gen.err;
+  std::filesystem::remove(releases.path() / "truth.jsonl");  // the generator's answers
   auto ingest = RunRecital({"ingest", "--archive", pristine.str(), releases.str()});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   ASSERT_TRUE(testing::DowngradeToV1(pristine.str()).ok());
