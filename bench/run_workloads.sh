@@ -5,10 +5,14 @@
 # The same release bytes as `git add` stores them (hash-object -w), committed session by
 # session (update-index + commit-tree), so git log/blame on series/<key>.txt follow a series
 # the way recital log/blame do, and git's delta search sees a series under one path.
+# ensure_git SIZE CORPUS [GC]: GC=0 leaves the repository un-packed (queries need no pack).
 declare -A GIT_READY=()
 ensure_git() {
-  local size=$1 c=$2 g=$work/git-$1 s parent="" tree commit
-  [ -n "${GIT_READY[$size]:-}" ] && return 0
+  local size=$1 c=$2 gc=${3:-1} g=$work/git-$1 s parent="" tree commit
+  if [ -n "${GIT_READY[$size]:-}" ]; then
+    [ "$gc" = 1 ] && [ -z "${GIT_GC_S[$size]:-}" ] && { git_gc "$size" || return 1; }
+    return 0
+  fi
   rm -rf "$g"
   git init -q --bare "$g" || { fail "git init failed"; return 1; }
   : >"$g/sessions.tsv"
@@ -28,10 +32,14 @@ ensure_git() {
   done
   git --git-dir="$g" update-ref HEAD "$parent"
   GIT_COMMIT_S[$size]=$(awk -v a="$t0" -v b="${EPOCHREALTIME/./}" 'BEGIN{printf "%.2f", (b - a) / 1e6}')
-  run_measured git --git-dir="$g" gc --aggressive -q
-  if [ "$M_rc" -ne 0 ]; then fail "git gc --aggressive failed: $(tail -n 2 "$work/last.log")"; return 1; fi
-  GIT_GC_S[$size]=$M_wall
   GIT_READY[$size]=1
+  [ "$gc" = 1 ] && { git_gc "$size" || return 1; }
+  return 0
+}
+git_gc() {
+  run_measured git --git-dir="$work/git-$1" gc --aggressive -q
+  if [ "$M_rc" -ne 0 ]; then fail "git gc --aggressive failed: $(tail -n 2 "$work/last.log")"; return 1; fi
+  GIT_GC_S[$1]=$M_wall
 }
 declare -A GIT_COMMIT_S=() GIT_GC_S=()
 
@@ -162,7 +170,7 @@ workload_queries() {
   rel=$c/releases
   emit "### queries"
   emit ""
-  ensure_ingest "$size" "$c" 2 && ensure_git "$size" "$c" || return
+  ensure_ingest "$size" "$c" 2 && ensure_git "$size" "$c" 0 || return
   n=$(( runs < size ? runs : size ))
   # rows: meta + commit of the release's session + a word (7+ letters) from the release.
   sample_rows "$c" "$n" 0 |
