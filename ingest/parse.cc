@@ -80,6 +80,9 @@ Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& opti
   markers.mid_document = !regions.has_opening;
   markers.bare_numbers = r.layout == "modern" || r.layout == "web";
   BuildParagraphs(SplitParagraphs(regions.body), regions.has_opening, &markers, &r);
+  if (r.preamble.empty() && r.operative.empty()) {
+    return Status::InvalidInput(options.source_name + ": not a resolution (no paragraphs found)");
+  }
   if (KnownLeadOrNumberCount(r) == 0 && !(regions.has_opening && !r.symbol.empty())) {
     return Status::InvalidInput(options.source_name +
                                 ": not a resolution (no \"The General Assembly,\", no lead phrases, "

@@ -1,6 +1,7 @@
 // Unit tests of the ingest stages on texts written for these tests (never corpus text).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "ingest/ingest.h"
@@ -65,6 +66,27 @@ TEST(ValidateTest, RefusesEmptyBinaryNonUtf8AndOversizedInputNamingTheFile) {
   auto prose = Parse("Hello there.\nThis is a shopping list: eggs, milk, bread.\n");
   ASSERT_FALSE(prose.ok());
   EXPECT_NE(prose.status().message().find("fixture.txt: not a resolution"), std::string::npos);
+}
+
+TEST(ValidateTest, RefusesACoverWithoutParagraphs) {
+  auto r = Parse("A/RES/1/1\n\nThe General Assembly,\n");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "fixture.txt: not a resolution (no paragraphs found)");
+}
+
+TEST(WebLayoutTest, LeadWordsOnALineOfTheirOwnStartTheirParagraph) {
+  auto r = Parse("The General Assembly,\n\nRecalling\n\nits resolution 48/113 of 20 December 1993,\n\n"
+                 "Noting with concern\nthe situation,\n\n1.\nDecides to remain seized of the matter.\n");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->preamble.size(), 2u);
+  EXPECT_EQ(r->preamble[0].text, "Recalling its resolution 48/113 of 20 December 1993,");
+  EXPECT_EQ(r->preamble[0].lead, "Recalling");
+  EXPECT_EQ(r->preamble[1].lead, "Noting with concern");
+  ASSERT_EQ(r->operative.size(), 1u);
+  EXPECT_EQ(r->operative[0].number, "1");
+  EXPECT_EQ(r->operative[0].text, "Decides to remain seized of the matter.");
+  EXPECT_NE(std::find(r->warnings.begin(), r->warnings.end(), "no symbol found"), r->warnings.end());
+  EXPECT_NE(std::find(r->warnings.begin(), r->warnings.end(), "no adoption line"), r->warnings.end());
 }
 
 TEST(ValidateTest, Utf8CheckerRejectsOverlongAndSurrogates) {
