@@ -12,7 +12,7 @@
 # Usual sizes: 1000, 20000, 100000 (about 8 KB per release).
 set -euo pipefail
 if [ $# -lt 2 ]; then
-  sed -n '2,13p' "$0" >&2
+  sed -n '2,12p' "$0" >&2
   exit 2
 fi
 releases=$1 out=$2 seed=${3:-1} sessions=${4:-20}
