@@ -91,28 +91,37 @@ Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
   return DetectSeries(members, *overrides);
 }
 
-Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& symbol) {
+Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive& archive) {
   auto overrides = LoadSeriesOverrides(archive);
   if (!overrides.ok()) return overrides.status();
-  if (!overrides->joins.empty()) {
+  std::unique_ptr<SeriesFinder> f(new SeriesFinder(archive));
+  f->overrides_ = std::move(overrides).value();
+  if (!f->overrides_.joins.empty()) {
     // Joins name series by the keys of the whole archive's grouping: detect them all.
     auto all = ArchiveSeries(archive);
     if (!all.ok()) return all.status();
-    for (Series& s : *all) {
-      if (std::find(s.symbols.begin(), s.symbols.end(), symbol) != s.symbols.end()) return s;
-    }
-    return Status::NotFound("no document " + symbol + " in the archive");
+    for (Series& s : *all) f->Remember(std::move(s));
+    return f;
   }
   auto docs = archive.ListDocuments();
   if (!docs.ok()) return docs.status();
-  std::map<std::string, std::vector<std::string>> by_title;
-  std::map<std::string, std::string> title_of;
   for (const store::Document& d : *docs) {
     std::string t = NormalizeTitle(d.newest().title);
-    title_of[d.symbol] = t;
-    if (!t.empty()) by_title[t].push_back(d.symbol);
+    f->title_of_[d.symbol] = t;
+    if (!t.empty()) f->by_title_[t].push_back(d.symbol);
   }
-  if (!title_of.count(symbol)) return Status::NotFound("no document " + symbol + " in the archive");
+  return f;
+}
+
+void SeriesFinder::Remember(Series s) {
+  size_t index = found_.size();
+  for (const std::string& sym : s.symbols) series_of_.emplace(sym, index);
+  found_.push_back(std::move(s));
+}
+
+Result<Series> SeriesFinder::Find(const std::string& symbol) {
+  if (auto it = series_of_.find(symbol); it != series_of_.end()) return found_[it->second];
+  if (!title_of_.count(symbol)) return Status::NotFound("no document " + symbol + " in the archive");
   // The closure of the symbol under every edge DetectSeries may use (same normalised title,
   // recalls, and citations as a superset of recalls in the other direction); detection over
   // that closure groups the symbol's series exactly as over the whole archive.
@@ -120,26 +129,34 @@ Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& 
   std::set<std::string> seen{symbol};
   std::vector<std::string> todo{symbol};
   auto visit = [&](const std::string& s) {
-    if (title_of.count(s) && seen.insert(s).second) todo.push_back(s);
+    if (title_of_.count(s) && seen.insert(s).second) todo.push_back(s);
   };
   while (!todo.empty()) {
     std::string s = std::move(todo.back());
     todo.pop_back();
-    auto r = archive.GetResolution(s);
+    auto r = archive_.GetResolution(s);
     if (!r.ok()) return r.status();
     members.push_back(SeriesMemberFromResolution(*r));
     for (const std::string& recalled : members.back().recalls) visit(recalled);
-    auto citing = archive.CitedBy(s);
+    auto citing = archive_.CitedBy(s);
     if (!citing.ok()) return citing.status();
     for (const std::string& c : *citing) visit(c);
-    if (const std::string& t = title_of[s]; !t.empty()) {
-      for (const std::string& same : by_title[t]) visit(same);
+    if (const std::string& t = title_of_[s]; !t.empty()) {
+      for (const std::string& same : by_title_[t]) visit(same);
     }
   }
-  for (Series& s : DetectSeries(members, *overrides)) {
-    if (std::find(s.symbols.begin(), s.symbols.end(), symbol) != s.symbols.end()) return s;
+  // Every series of the closure is complete (it is closed under the same edges).
+  for (Series& s : DetectSeries(members, overrides_)) {
+    if (!series_of_.count(s.symbols.front())) Remember(std::move(s));
   }
+  if (auto it = series_of_.find(symbol); it != series_of_.end()) return found_[it->second];
   return Status::Internal("series detection lost " + symbol);
+}
+
+Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& symbol) {
+  auto finder = SeriesFinder::Create(archive);
+  if (!finder.ok()) return finder.status();
+  return (*finder)->Find(symbol);
 }
 
 Result<Series> ResolveSeriesArg(const store::Archive& archive, std::string_view arg) {

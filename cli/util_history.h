@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,25 @@ Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive);
 // it from ArchiveSeries (falls back to that when the overrides hold joins). NotFound when
 // the symbol is not archived.
 Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& symbol);
+
+// SeriesOfSymbol for many symbols: lists the documents once and remembers every series it
+// has detected. Not thread-safe; must not outlive the archive.
+class SeriesFinder {
+ public:
+  static Result<std::unique_ptr<SeriesFinder>> Create(const store::Archive& archive);
+  // NotFound when the symbol is not archived.
+  Result<Series> Find(const std::string& symbol);
+
+ private:
+  explicit SeriesFinder(const store::Archive& archive) : archive_(archive) {}
+  void Remember(Series s);
+  const store::Archive& archive_;
+  SeriesOverrides overrides_;
+  std::map<std::string, std::string> title_of_;                  // symbol -> normalised title
+  std::map<std::string, std::vector<std::string>> by_title_;     // normalised title -> symbols
+  std::map<std::string, size_t> series_of_;                      // symbol -> index in found_
+  std::vector<Series> found_;
+};
 
 // The series an argument names: a series key ("s-1a2b..."), a series name (case-insensitive,
 // whole or unique prefix) or the symbol of a member (full or "54/144"). NotFound with a message

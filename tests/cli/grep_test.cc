@@ -1,0 +1,95 @@
+// recital grep on the hand-written lighthouse series (which sessions hold which phrase is known
+// from its construction, history_fixture.h) and on the real corpus.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "tests/cli/history_fixture.h"
+#include "tests/test_util.h"
+
+namespace recital {
+namespace {
+
+using nlohmann::json;
+using testing::RunRecital;
+using testing::TempDir;
+
+TEST(GrepTest, PhraseInSomeSessionsReportsFirstAndLast) {
+  TempDir dir;
+  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  // "best practices" was inserted in 61/7 and kept in 62/7; case and punctuation ignored.
+  auto r = RunRecital({"grep", "--archive", archive, "BEST, Practices", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json j = json::parse(r.out);
+  ASSERT_EQ(j["series"].size(), 1u) << r.out;
+  json s = j["series"][0];
+  EXPECT_EQ(s["name"], "Cooperation on the maintenance of lighthouses in coastal States");
+  EXPECT_EQ(s["first"]["symbol"], "A/RES/61/7");
+  EXPECT_EQ(s["first"]["session"], 61);
+  EXPECT_EQ(s["last"]["symbol"], "A/RES/62/7");
+  ASSERT_EQ(s["paragraphs"].size(), 2u);
+  EXPECT_EQ(s["paragraphs"][0]["text"], testing::kEncourages61);
+  EXPECT_EQ(s["paragraphs"][0]["position"], 3);  // after the two preamble paragraphs
+  EXPECT_EQ(s["paragraphs"][1]["text"], testing::kUrges62);
+  json m = s["paragraphs"][1]["matches"][0];
+  EXPECT_EQ(std::string(testing::kUrges62).substr(m["byte_offset"], m["byte_length"]),
+            "best practices");
+}
+
+TEST(GrepTest, RemovedWordingIsFoundOnlyWhereItStood) {
+  TempDir dir;
+  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  auto r = RunRecital({"grep", "--archive", archive, "working group", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json s = json::parse(r.out)["series"][0];
+  EXPECT_EQ(s["first"]["symbol"], "A/RES/60/7");
+  EXPECT_EQ(s["last"]["symbol"], "A/RES/60/7");
+  // The unchanged Requests paragraph is in all three sessions.
+  auto all = RunRecital({"grep", "--archive", archive, "submit a report", "--json"});
+  ASSERT_EQ(all.exit_code, 0) << all.err;
+  json a = json::parse(all.out)["series"][0];
+  EXPECT_EQ(a["first"]["symbol"], "A/RES/60/7");
+  EXPECT_EQ(a["last"]["symbol"], "A/RES/62/7");
+  EXPECT_EQ(a["paragraphs"].size(), 3u);
+}
+
+TEST(GrepTest, TextOutputAndExitCodes) {
+  TempDir dir;
+  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  auto r = RunRecital({"grep", "--archive", archive, "lighthouse keepers"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out,
+            "Cooperation on the maintenance of lighthouses in coastal States (s-518afefe407c)\n"
+            "  first A/RES/62/7 (session 62), last A/RES/62/7 (session 62); 1 resolution\n"
+            "  62/7             ¶4   Invites regional organizations to support training "
+            "programmes for lighthouse keepers;\n");
+  // Whole words only: "lighthouse keep" is not a phrase of the archive.
+  auto none = RunRecital({"grep", "--archive", archive, "lighthouse keep"});
+  EXPECT_EQ(none.exit_code, 1);
+  EXPECT_TRUE(none.out.empty());
+  auto bad = RunRecital({"grep", "--archive", archive, "best practices", "--series", "A/RES/9/9"});
+  EXPECT_EQ(bad.exit_code, 2);
+  auto only = RunRecital({"grep", "--archive", archive, "best practices", "--series", "60/7"});
+  EXPECT_EQ(only.exit_code, 0) << only.err;
+}
+
+TEST(GrepTest, CorpusPhraseGroupsTheCisFollowUpSeries) {
+  RECITAL_REQUIRE_CORPUS();
+  TempDir dir;
+  std::string archive = dir.str() + "/archive";
+  auto ing = RunRecital({"ingest", "--archive", archive, testing::CorpusDir()});
+  ASSERT_LE(ing.exit_code, 1) << ing.err;
+  auto r = RunRecital({"grep", "--archive", archive, "Commonwealth of Independent States",
+                       "--series", "A/RES/54/144", "--json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json s = json::parse(r.out)["series"];
+  ASSERT_EQ(s.size(), 1u) << r.out;
+  // 54/144 is the newest archived member of its detected series and names the CIS often.
+  EXPECT_EQ(s[0]["last"]["symbol"], "A/RES/54/144");
+  EXPECT_LE(s[0]["first"]["session"].get<int>(), 51);
+  EXPECT_GE(s[0]["paragraphs"].size(), 5u);
+}
+
+}  // namespace
+}  // namespace recital
