@@ -113,7 +113,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
   cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
-                  "than removed + added (default 0.45)")
+                  "than removed + added (default 0.5)")
       ->check(CLI::Range(0.0, 1.0));
   AddArchiveOption(cmd, &args->archive_flag);
   cmd->footer(

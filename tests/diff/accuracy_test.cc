@@ -1,4 +1,5 @@
 // Precision and recall of the diff engine against generated series with known edits.
+#include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -10,6 +11,7 @@
 #include "bench/gen/gen.h"
 #include "diff/diff.h"
 #include "ingest/ingest.h"
+#include "tests/test_util.h"
 
 namespace recital {
 namespace {
@@ -152,6 +154,76 @@ TEST(AccuracyTest, GeneratedSeriesThroughTheParser) {
       EXPECT_GE(counts[cat].Recall(), 0.95) << layout << " " << cat;
     }
   }
+}
+
+}  // namespace
+}  // namespace recital
+
+namespace recital {
+namespace {
+
+// How DiffOptions::reword_threshold was chosen: true rewordings of the generated series must
+// score above it, and unrelated paragraphs (generated removed x added of one session; every
+// pair of distinct paragraphs within real resolutions of the corpus, which share a subject and
+// its vocabulary) below it. The figures are printed.
+TEST(AccuracyTest, ThresholdSeparatesRewordingsFromUnrelatedParagraphs) {
+  gen::GenOptions opt;
+  opt.seed = 99;
+  opt.series = 6;
+  opt.sessions = 30;
+  auto releases = gen::GenerateSeriesVector(opt);
+  ASSERT_TRUE(releases.ok());
+  auto text_of = [](const Resolution& r, const gen::TruthRef& ref) {
+    const auto& v = ref.section == Section::kPreamble ? r.preamble : r.operative;
+    return ParagraphFullText(v[ref.index]);
+  };
+  double min_reworded = 1, max_unrelated_gen = 0;
+  for (size_t i = 1; i < releases->size(); ++i) {
+    const auto& prev = (*releases)[i - 1].truth_record;
+    const auto& cur = (*releases)[i];
+    if (cur.previous_symbol.empty()) continue;
+    std::vector<std::string> removed, added;
+    for (const auto& c : cur.changes) {
+      if (c.status == "reworded")
+        min_reworded = std::min(min_reworded, Similarity(text_of(prev, c.from[0]), text_of(cur.truth_record, c.to[0])));
+      if (c.status == "removed") removed.push_back(text_of(prev, c.from[0]));
+      if (c.status == "added") added.push_back(text_of(cur.truth_record, c.to[0]));
+    }
+    for (const auto& r : removed)
+      for (const auto& a : added) max_unrelated_gen = std::max(max_unrelated_gen, Similarity(r, a));
+  }
+  std::vector<double> real;
+  for (const std::string& path : testing::CorpusFiles()) {
+    std::string bytes;
+    if (FILE* f = std::fopen(path.c_str(), "rb")) {
+      char buf[4096];
+      size_t n;
+      while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) bytes.append(buf, n);
+      std::fclose(f);
+    }
+    auto r = ParseRelease(bytes);
+    if (!r.ok()) continue;
+    std::vector<std::string> ps;
+    for (const auto& p : r->preamble) ps.push_back(ParagraphFullText(p));
+    for (const auto& p : r->operative) ps.push_back(ParagraphFullText(p));
+    for (size_t x = 0; x < ps.size(); ++x)
+      for (size_t y = x + 1; y < ps.size(); ++y)
+        if (NormalizedWording(ps[x]) != NormalizedWording(ps[y])) real.push_back(Similarity(ps[x], ps[y]));
+  }
+  std::sort(real.begin(), real.end());
+  double threshold = DiffOptions{}.reword_threshold;
+  std::printf("generated: min similarity of true rewordings %.3f, max of removed x added %.3f\n",
+              min_reworded, max_unrelated_gen);
+  if (!real.empty()) {
+    std::printf("real corpus: %zu pairs of distinct paragraphs within one resolution: "
+                "median %.3f, 99th percentile %.3f, max %.3f\n",
+                real.size(), real[real.size() / 2], real[real.size() * 99 / 100], real.back());
+    size_t above = static_cast<size_t>(real.end() - std::lower_bound(real.begin(), real.end(), threshold));
+    std::printf("real pairs at or above the threshold %.2f: %zu\n", threshold, above);
+    EXPECT_LT(real[real.size() * 99 / 100], threshold);
+  }
+  EXPECT_GE(min_reworded, threshold);
+  EXPECT_LT(max_unrelated_gen, threshold);
 }
 
 }  // namespace
