@@ -29,7 +29,7 @@ run_ms() {
   t0=$(now)
   for ((i = 0; i < n; i++)); do "$@" >/dev/null 2>&1 || [ $? -eq 1 ]; done
   t1=$(now)
-  echo "scale=3; ($t1 - $t0) / 1000000 / $n" | bc
+  awk -v a="$t0" -v b="$t1" -v n="$n" 'BEGIN { printf "%.3f", (b - a) / 1000000 / n }'
 }
 series() {  # series TOOL: every consecutive pair once
   for ((k = 1; k < 30; k++)); do
@@ -56,6 +56,7 @@ printf '%-44s %10s ms\n' "git diff --no-index --word-diff, one pair" "$g_pair"
 printf '%-44s %10s ms\n' "(recital --version: process start alone)" "$r_start"
 printf '%-44s %10s ms\n' "recital diff, 30-session series (29 pairs)" "$r_series"
 printf '%-44s %10s ms\n' "git diff --word-diff, same 29 pairs" "$g_series"
-printf 'ratio recital/git: pair %s, series %s\n' "$(echo "scale=2; $r_pair / $g_pair" | bc)" \
-  "$(echo "scale=2; $r_series / $g_series" | bc)"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+printf 'ratio recital/git: pair %s, series %s\n' "$(ratio "$r_pair" "$g_pair")" \
+  "$(ratio "$r_series" "$g_series")"
 echo "engine only (no process start, no parsing): build/bench/recital_microbench --benchmark_filter=Diff"
