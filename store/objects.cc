@@ -41,10 +41,17 @@ Result<ObjectHeader> ParseObjectHeader(std::string_view value, const Hash128& ke
   h.depth = static_cast<uint8_t>(value[2]);
   value.remove_prefix(kHeaderBytes);
   if (h.codec == Codec::kZstdWithBase) {
-    if (value.size() < 16 || !Hash128::FromBytes(value.substr(0, 16), &h.base) || h.depth == 0) {
+    size_t n = value.empty() ? 0 : static_cast<uint8_t>(value[0]);
+    if (n == 0 || n > kMaxBases || value.size() < 1 + 16 * n || h.depth == 0) {
       return Status::Corruption(HexKey(key) + ": bad base reference");
     }
-    value.remove_prefix(16);
+    value.remove_prefix(1);
+    for (size_t i = 0; i < n; ++i) {
+      Hash128 b;
+      Hash128::FromBytes(value.substr(0, 16), &b);
+      h.bases.push_back(b);
+      value.remove_prefix(16);
+    }
   } else if (h.depth != 0) {
     return Status::Corruption(HexKey(key) + ": chain depth without a base");
   }
@@ -55,7 +62,9 @@ Result<ObjectHeader> ParseObjectHeader(std::string_view value, const Hash128& ke
 struct Compressor::State {
   ZSTD_CCtx* cctx = nullptr;
   ZSTD_CDict* cdict = nullptr;
-  BaseRef base;
+  std::string dict;       // the bases' contents, concatenated
+  std::string base_refs;  // count byte + hashes, as written into the header
+  uint8_t depth = 0;      // depth of objects encoded against the bases
   int level = 3;
 };
 
@@ -70,22 +79,35 @@ Compressor::~Compressor() {
   ZSTD_freeCCtx(state_->cctx);
 }
 
-void Compressor::SetBase(const BaseRef& base, size_t typical_size) {
+void Compressor::SetBases(const std::vector<BaseRef>& bases, size_t typical_size) {
   ZSTD_freeCDict(state_->cdict);
   state_->cdict = nullptr;
-  state_->base = base;
-  if (base.content.empty()) return;
+  state_->dict.clear();
+  state_->base_refs.clear();
+  state_->depth = 0;
+  if (bases.empty()) return;
+  RECITAL_CHECK(bases.size() <= kMaxBases);
+  state_->base_refs.push_back(static_cast<char>(bases.size()));
+  for (const auto& b : bases) {
+    state_->dict.append(b.content);
+    state_->base_refs += b.hash.ToBytes();
+    state_->depth = std::max<uint8_t>(state_->depth, static_cast<uint8_t>(b.depth + 1));
+  }
+  if (state_->dict.empty()) {
+    state_->base_refs.clear();
+    return;
+  }
   // Raw content, explicitly: a release is never parsed as a formatted zstd dictionary.
   state_->cdict = ZSTD_createCDict_advanced(
-      base.content.data(), base.content.size(), ZSTD_dlm_byRef, ZSTD_dct_rawContent,
-      ZSTD_getCParams(state_->level, std::max<size_t>(typical_size, 64), base.content.size()),
+      state_->dict.data(), state_->dict.size(), ZSTD_dlm_byRef, ZSTD_dct_rawContent,
+      ZSTD_getCParams(state_->level, std::max<size_t>(typical_size, 64), state_->dict.size()),
       ZSTD_defaultCMem);
   RECITAL_CHECK(state_->cdict != nullptr);
 }
 
 std::string Compressor::Encode(ObjectType type, std::string_view content, bool use_base) {
   const bool base = use_base && state_->cdict != nullptr;
-  size_t header = kHeaderBytes + (base ? 16 : 0);
+  size_t header = kHeaderBytes + (base ? state_->base_refs.size() : 0);
   std::string out(header + ZSTD_compressBound(content.size()), '\0');
   // Frames carry their content size, no checksum (the content hash is the check), no dict id.
   size_t n = base ? ZSTD_compress_usingCDict(state_->cctx, out.data() + header,
@@ -105,8 +127,8 @@ std::string Compressor::Encode(ObjectType type, std::string_view content, bool u
   out.resize(header + n);
   out[0] = static_cast<char>(type);
   out[1] = static_cast<char>(base ? Codec::kZstdWithBase : Codec::kZstd);
-  out[2] = static_cast<char>(base ? state_->base.depth + 1 : 0);
-  if (base) out.replace(kHeaderBytes, 16, state_->base.hash.ToBytes());
+  out[2] = static_cast<char>(base ? state_->depth : 0);
+  if (base) out.replace(kHeaderBytes, state_->base_refs.size(), state_->base_refs);
   return out;
 }
 
@@ -154,12 +176,18 @@ Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& 
     content->assign(header->payload);
   } else {
     std::shared_ptr<const std::string> base;
-    if (header->codec == Codec::kZstdWithBase) {
+    std::string dict;
+    for (const auto& b : header->bases) {
       ObjectType base_type;
-      auto b = LoadAny(header->base, &base_type, header->depth - 1);
-      if (!b.ok()) return b.status().WithContext(HexKey(key) + ": base");
-      base = *b;
+      auto loaded = LoadAny(b, &base_type, header->depth - 1);
+      if (!loaded.ok()) return loaded.status().WithContext(HexKey(key) + ": base");
+      if (header->bases.size() == 1) {
+        base = *loaded;  // no copy for the common single base
+      } else {
+        dict += **loaded;
+      }
     }
+    if (header->bases.size() > 1) base = std::make_shared<const std::string>(std::move(dict));
     unsigned long long size =
         ZSTD_getFrameContentSize(header->payload.data(), header->payload.size());
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||

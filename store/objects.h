@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "schema/schema.h"
 #include "schema/status.h"
@@ -20,11 +21,15 @@ const char* ObjectTypeName(ObjectType t);
 // A base is kept only while its chain stays at most this deep, so decoding stays cheap.
 inline constexpr int kMaxChainDepth = 48;
 
+// At most this many bases per object; their contents, concatenated in order, are the
+// raw-content zstd dictionary of the object.
+inline constexpr size_t kMaxBases = 4;
+
 struct ObjectHeader {
   ObjectType type = ObjectType::kRelease;
   Codec codec = Codec::kStored;
-  uint8_t depth = 0;  // 0 without a base, else base depth + 1
-  Hash128 base;       // kZstdWithBase only: content of this object is the zstd dictionary
+  uint8_t depth = 0;  // 0 without a base, else 1 + the largest base depth
+  std::vector<Hash128> bases;  // kZstdWithBase only
   std::string_view payload;
 };
 
@@ -47,11 +52,11 @@ class Compressor {
   ~Compressor();
   Compressor(const Compressor&) = delete;
   Compressor& operator=(const Compressor&) = delete;
-  // Indexes base.content once for the following Encode(..., true) calls; base.content must
-  // stay alive until the next SetBase or the Compressor's end. An empty content clears it.
-  // typical_size: expected content size of the following Encode calls; sizes zstd's tables
-  // (an unknown size would make level 19 allocate tables for gigabytes, per call).
-  void SetBase(const BaseRef& base, size_t typical_size);
+  // Indexes the bases' contents (copied, concatenated in order) once for the following
+  // Encode(..., true) calls. No bases clears them. typical_size: expected content size of
+  // the following Encode calls; sizes zstd's tables (an unknown size would make level 19
+  // allocate tables for gigabytes, per call).
+  void SetBases(const std::vector<BaseRef>& bases, size_t typical_size);
   std::string Encode(ObjectType type, std::string_view content, bool use_base);
 
  private:
