@@ -15,6 +15,7 @@
 #include <cctype>
 
 #include "store/archive_impl.h"
+#include "store/words.h"
 
 namespace recital::store {
 namespace {
@@ -42,6 +43,7 @@ struct Prepared {
   struct Object {
     Hash128 hash;
     std::string value;
+    std::vector<std::string> words;  // ParagraphIndexKeys (format 2 words index)
   };
   std::vector<Object> paragraphs;  // document order, one per use
 };
@@ -180,7 +182,8 @@ Prepared Prepare(ReleaseInput& in, const IngestOptions& options, Compressor& com
   for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
     for (const auto& para : *list) {
       std::string enc = EncodeParagraph(para);
-      p.paragraphs.push_back({HashBytes(enc), comp.Encode(ObjectType::kParagraph, enc, true)});
+      p.paragraphs.push_back({HashBytes(enc), comp.Encode(ObjectType::kParagraph, enc, true),
+                              ParagraphIndexKeys(para)});
     }
   }
   p.record = EncodeResolution(r);
@@ -398,6 +401,12 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
       EnsureRelease(txn, reader, p, versions.empty() ? nullptr : &versions, &similar_record);
   if (!depth.ok()) return depth.status();
   for (const auto& para : p.paragraphs) {
+    // A new wording's words are indexed in this same transaction (all or nothing).
+    auto known = txn.Get(d.objects, para.hash.ToBytes());
+    if (!known.ok()) return known.status();
+    if (!known->has_value()) {
+      RECITAL_RETURN_IF_ERROR(PutWordPostings(txn, d.words, para.hash, para.words));
+    }
     RECITAL_RETURN_IF_ERROR(PutDerived(txn, para.hash, para.value, *depth));
   }
   RECITAL_RETURN_IF_ERROR(PutRecord(txn, reader, p, *depth, similar_record));

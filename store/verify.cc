@@ -4,6 +4,7 @@
 #include <set>
 
 #include "store/archive_impl.h"
+#include "store/words.h"
 
 namespace recital::store {
 namespace {
@@ -22,6 +23,7 @@ struct Scan {
   std::map<Hash128, std::vector<Hash128>> dependents;  // base -> objects compressed against it
   std::set<std::string> expected_uses, expected_cites;
   std::map<Hash128, std::string> broken;                // object -> problem
+  WordIndexCheck words;                                 // postings the paragraphs imply
 
   Scan(const Txn& t, const Dbis& dbis) : txn(t), d(dbis), reader(t, dbis.objects, kVerifyCacheBytes) {}
 
@@ -162,6 +164,7 @@ Status ScanObjects(Scan& s) {
       Paragraph p;
       Status st = DecodeParagraph(**content, &p);
       if (!st.ok()) s.broken[h] = "object " + h.ToHex() + ": " + st.message();
+      if (st.ok()) s.words.AddParagraph(h, p);
     }
   }
   return Status::Ok();
@@ -227,6 +230,14 @@ Result<VerifyReport> Archive::Verify() const {
   RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false, false));
   RECITAL_RETURN_IF_ERROR(
       CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, false, true));
+  if (impl_->format_version >= 2) {
+    if (impl_->dbis().words == 0) {
+      s.Problem("archive has no 'words' database (format 2 needs it)");
+    } else {
+      RECITAL_RETURN_IF_ERROR(s.words.Compare(*txn, impl_->dbis().words,
+                                              [&](std::string what) { s.Problem(std::move(what)); }));
+    }
+  }
   return std::move(s.report);
 }
 
