@@ -37,7 +37,11 @@ measure() {  # measure NAME DIR: DIR holds only the release files
   archive_bytes=$(size_of "$archive/data.mdb")
   compact_bytes=$(size_of "$work/$name-compact/data.mdb")
   local object_bytes
-  object_bytes=$("$bin" stats --archive "$archive" --json | awk -F'[:,]' '/"total"/ { t = $2 } END { print t + 0 }')
+  object_bytes=$("$bin" stats --archive "$archive" --json |
+    python3 -c 'import json,sys; print(json.load(sys.stdin)["object_bytes"]["total"])')
+  local db_pages
+  db_pages=$(mdb_stat -a "$work/$name-compact" | awk '/^Status of/ { db = $3 } /(Leaf|Branch|Overflow) pages/ { p[db] += $3 }
+    END { for (d in p) printf "%s=%dKiB ", d, p[d] * 4; }')
 
   local repo="$work/$name-git"
   mkdir -p "$repo"
@@ -62,6 +66,7 @@ measure() {  # measure NAME DIR: DIR holds only the release files
     "recital archive after mdb_copy -c" "$compact_bytes" "$(awk -v r="$raw" -v c="$compact_bytes" 'BEGIN{print r/c}')"
   printf '   %-38s %10s bytes\n' "  (live data.mdb before compaction)" "$archive_bytes"
   printf '   %-38s %10s bytes\n' "  (sum of object values)" "$object_bytes"
+  echo "     (pages per database after compaction: $db_pages)"
   printf '   %-38s %10s bytes  (%.2fx)\n' "git gc --aggressive pack" "$pack_bytes" "$(awk -v r="$raw" -v c="$pack_bytes" 'BEGIN{print r/c}')"
   printf '   %-38s %10s bytes  (%.2fx)\n' "tar | zstd -19 --long" "$tzst_bytes" "$(awk -v r="$raw" -v c="$tzst_bytes" 'BEGIN{print r/c}')"
   printf '   %-38s %10s MB/s   (%.2f s)\n' "recital ingest (wall clock)" "$(mbps "$raw" "$ingest_s")" "$ingest_s"
