@@ -375,7 +375,7 @@ Status Writer::PutDerived(Txn& txn, const Hash128& hash, std::string value, uint
   auto existing = txn.Get(impl_.dbis().objects, key);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) return Status::Ok();
-  if (static_cast<Codec>(value[1]) == Codec::kZstdWithBase) {
+  if (HasBases(static_cast<Codec>(value[1]))) {
     value[2] = static_cast<char>(raw_depth + 1);
   }
   return txn.Put(impl_.dbis().objects, key, value);

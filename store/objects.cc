@@ -35,17 +35,19 @@ Result<ObjectHeader> ParseObjectHeader(std::string_view value, const Hash128& ke
   if (type < 1 || type > 3) {
     return Status::Corruption(HexKey(key) + ": unknown type " + std::to_string(type));
   }
-  if (codec > 2) return Status::Corruption(HexKey(key) + ": unknown codec " + std::to_string(codec));
+  if (codec > 3) return Status::Corruption(HexKey(key) + ": unknown codec " + std::to_string(codec));
   h.type = static_cast<ObjectType>(type);
   h.codec = static_cast<Codec>(codec);
   h.depth = static_cast<uint8_t>(value[2]);
   value.remove_prefix(kHeaderBytes);
-  if (h.codec == Codec::kZstdWithBase) {
-    size_t n = value.empty() ? 0 : static_cast<uint8_t>(value[0]);
-    if (n == 0 || n > kMaxBases || value.size() < 1 + 16 * n || h.depth == 0) {
+  if (HasBases(h.codec)) {
+    // Codec 2 (written since format 1) names exactly one base and has no count byte.
+    const bool counted = h.codec == Codec::kZstdWithBases;
+    size_t n = !counted ? 1 : value.empty() ? 0 : static_cast<uint8_t>(value[0]);
+    if (n == 0 || n > kMaxBases || value.size() < (counted ? 1 : 0) + 16 * n || h.depth == 0) {
       return Status::Corruption(HexKey(key) + ": bad base reference");
     }
-    value.remove_prefix(1);
+    if (counted) value.remove_prefix(1);
     for (size_t i = 0; i < n; ++i) {
       Hash128 b;
       Hash128::FromBytes(value.substr(0, 16), &b);
@@ -63,7 +65,8 @@ struct Compressor::State {
   ZSTD_CCtx* cctx = nullptr;
   ZSTD_CDict* cdict = nullptr;
   std::string dict;       // the bases' contents, concatenated
-  std::string base_refs;  // count byte + hashes, as written into the header
+  std::string base_refs;  // as written into the header: one hash, or a count byte + hashes
+  Codec base_codec = Codec::kZstdWithBase;
   uint8_t depth = 0;      // depth of objects encoded against the bases
   int level = 3;
 };
@@ -87,7 +90,8 @@ void Compressor::SetBases(const std::vector<BaseRef>& bases, size_t typical_size
   state_->depth = 0;
   if (bases.empty()) return;
   RECITAL_CHECK(bases.size() <= kMaxBases);
-  state_->base_refs.push_back(static_cast<char>(bases.size()));
+  state_->base_codec = bases.size() == 1 ? Codec::kZstdWithBase : Codec::kZstdWithBases;
+  if (bases.size() > 1) state_->base_refs.push_back(static_cast<char>(bases.size()));
   for (const auto& b : bases) {
     state_->dict.append(b.content);
     state_->base_refs += b.hash.ToBytes();
@@ -126,7 +130,7 @@ std::string Compressor::Encode(ObjectType type, std::string_view content, bool u
   }
   out.resize(header + n);
   out[0] = static_cast<char>(type);
-  out[1] = static_cast<char>(base ? Codec::kZstdWithBase : Codec::kZstd);
+  out[1] = static_cast<char>(base ? state_->base_codec : Codec::kZstd);
   out[2] = static_cast<char>(base ? state_->depth : 0);
   if (base) out.replace(kHeaderBytes, state_->base_refs.size(), state_->base_refs);
   return out;

@@ -15,7 +15,10 @@
 namespace recital::store {
 
 enum class ObjectType : uint8_t { kRelease = 1, kParagraph = 2, kRecord = 3 };
-enum class Codec : uint8_t { kStored = 0, kZstd = 1, kZstdWithBase = 2 };
+// kZstdWithBase (format 1 and on): one base, its hash right after the header, no count byte.
+// kZstdWithBases: 1..kMaxBases bases, a count byte then the hashes. Both decode the same way.
+enum class Codec : uint8_t { kStored = 0, kZstd = 1, kZstdWithBase = 2, kZstdWithBases = 3 };
+inline bool HasBases(Codec c) { return c == Codec::kZstdWithBase || c == Codec::kZstdWithBases; }
 const char* ObjectTypeName(ObjectType t);
 
 // A base is kept only while its chain stays at most this deep, so decoding stays cheap.
