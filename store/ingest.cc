@@ -117,6 +117,38 @@ std::string SymbolFromFileName(const std::string& path) {
   return name;
 }
 
+// Session and number spelled by a resolution symbol taken from a file name:
+// "A/RES/54/144" -> 54, 144; "A/RES/2957(XXVII)" -> 27, 2957. Leaves both 0 otherwise.
+void SessionFromSymbol(std::string_view symbol, uint32_t* session, uint32_t* number) {
+  constexpr std::string_view kPrefix = "A/RES/";
+  if (symbol.substr(0, kPrefix.size()) != kPrefix) return;
+  symbol.remove_prefix(kPrefix.size());
+  auto digits = [](std::string_view* t) {
+    uint32_t v = 0;
+    size_t i = 0;
+    for (; i < t->size() && i < 6 && IsDigit((*t)[i]); ++i) v = v * 10 + ((*t)[i] - '0');
+    t->remove_prefix(i);
+    return v;
+  };
+  uint32_t first = digits(&symbol);
+  if (!symbol.empty() && symbol[0] == '/') {
+    symbol.remove_prefix(1);
+    uint32_t second = digits(&symbol);
+    if (symbol.empty() && first > 0 && second > 0) *session = first, *number = second;
+    return;
+  }
+  if (symbol.size() < 3 || symbol.front() != '(' || symbol.back() != ')') return;
+  uint32_t roman = 0, prev = 0;
+  for (size_t i = symbol.size() - 2; i >= 1; --i) {  // right to left: subtractive pairs
+    uint32_t v = symbol[i] == 'I' ? 1 : symbol[i] == 'V' ? 5 : symbol[i] == 'X' ? 10
+               : symbol[i] == 'L' ? 50 : symbol[i] == 'C' ? 100 : 0;
+    if (v == 0) return;
+    roman = v < prev ? roman - v : roman + v;
+    prev = std::max(prev, v);
+  }
+  if (first > 0 && roman > 0) *session = roman, *number = first;
+}
+
 bool UsableSymbol(std::string_view s) {
   return !s.empty() && s.size() <= kMaxSymbolBytes && s.find('\0') == std::string_view::npos;
 }
@@ -156,6 +188,10 @@ Prepared Prepare(ReleaseInput& in, const IngestOptions& options, Compressor& com
       p.result.symbol = from_name;
       p.result.message = "no symbol in the text; " + from_name + " taken from the file name";
       r.warnings.push_back(p.result.message);
+      uint32_t session = 0, number = 0;
+      SessionFromSymbol(from_name, &session, &number);
+      if (r.session == 0) r.session = session;
+      if (r.number == 0) r.number = number;
     }
   }
   if (r.symbol.empty()) {

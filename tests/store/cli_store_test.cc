@@ -165,3 +165,33 @@ TEST(StoreCliTest, MissingArchiveIsAClearError) {
 
 }  // namespace
 }  // namespace recital
+
+namespace recital {
+namespace {
+
+// Corpus files whose text carries no symbol (SOURCES.tsv gives it) are stored under the symbol
+// their file name spells; the session follows from that symbol so the series log orders them.
+TEST(StoreCliTest, SymbolFromFileNameAlsoGivesTheSession) {
+  RECITAL_REQUIRE_CORPUS();
+  testing::TempDir dir;
+  std::string archive = dir.str() + "/a";
+  std::string corpus = testing::CorpusDir();
+  auto run = testing::RunRecital({"ingest", "--archive", archive, "--json",
+                                  corpus + "/A-RES-33-26.unhcr.txt",
+                                  corpus + "/A-RES-3143(XXVIII).refworld.txt"});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  auto ls = testing::RunRecital({"ls", "--archive", archive, "--json"});
+  ASSERT_EQ(ls.exit_code, 0) << ls.err;
+  EXPECT_THAT(ls.out, ::testing::HasSubstr("A/RES/33/26"));
+  for (auto [symbol, session, number] :
+       {std::tuple{"A/RES/33/26", 33u, 26u}, std::tuple{"A/RES/3143(XXVIII)", 28u, 3143u}}) {
+    auto show = testing::RunRecital({"show", "--archive", archive, symbol, "--format", "json"});
+    ASSERT_EQ(show.exit_code, 0) << show.err;
+    auto j = nlohmann::json::parse(show.out);
+    EXPECT_EQ(j["session"], session) << symbol;
+    EXPECT_EQ(j["number"], number) << symbol;
+  }
+}
+
+}  // namespace
+}  // namespace recital
