@@ -1,6 +1,5 @@
 // `recital blame SYMBOL [--format text|json]`: for every paragraph, the session where its
 // wording first appeared and its earlier wordings back through the follow-up series.
-#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -21,21 +20,6 @@ struct BlameArgs {
   std::string symbol;
   std::string format = "text";
 };
-
-nlohmann::json BlameJson(const std::string& symbol, const std::vector<BlameParagraph>& ps) {
-  nlohmann::json paragraphs = nlohmann::json::array();
-  for (const BlameParagraph& p : ps) {
-    nlohmann::json lineage = nlohmann::json::array();
-    for (const LineageEntry& e : p.lineage) lineage.push_back({{"symbol", e.symbol}, {"text", e.text}});
-    paragraphs.push_back({{"section", SectionName(p.section)},
-                          {"number", p.number},
-                          {"lead", p.lead},
-                          {"text", p.text},
-                          {"since", p.since},
-                          {"lineage", lineage}});
-  }
-  return {{"symbol", symbol}, {"paragraphs", paragraphs}};
-}
 
 std::string BlameText(const SeriesHistory& h, const std::vector<BlameParagraph>& ps) {
   const Resolution& r = h.records.back();
@@ -66,30 +50,16 @@ std::string BlameText(const SeriesHistory& h, const std::vector<BlameParagraph>&
 int RunBlame(const BlameArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
-  const std::string symbol = NormalizeSymbolArg(args.symbol);
-  if (auto doc = archive->GetDocument(symbol); !doc.ok()) {
-    PrintError(doc.status().message());
+  auto view = BlameSymbol(*archive, args.symbol);
+  if (!view.ok()) {
+    PrintError(view.status().message());
     return 2;
   }
-  auto series = ResolveSeriesArg(*archive, symbol);
-  if (!series.ok()) {
-    PrintError(series.status().message());
-    return 2;
-  }
-  // Only the sessions up to this one matter.
-  auto& syms = series->symbols;
-  auto it = std::find(syms.begin(), syms.end(), symbol);
-  if (it != syms.end()) syms.erase(it + 1, syms.end());
-  auto history = LoadSeriesHistory(*archive, *series);
-  if (!history.ok()) {
-    PrintError(history.status().message());
-    return 2;
-  }
-  std::vector<BlameParagraph> ps = BlameLast(*history);
   if (args.format == "json") {
-    std::fputs((BlameJson(symbol, ps).dump(2) + "\n").c_str(), stdout);
+    std::fputs((BlameJson(NormalizeSymbolArg(args.symbol), view->paragraphs).dump(2) + "\n").c_str(),
+               stdout);
   } else {
-    std::fputs(BlameText(*history, ps).c_str(), stdout);
+    std::fputs(BlameText(view->history, view->paragraphs).c_str(), stdout);
   }
   return 0;
 }

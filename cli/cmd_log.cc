@@ -23,37 +23,18 @@ struct LogArgs {
   bool json = false;
 };
 
-nlohmann::json LogJson(const Series& series, const std::vector<SessionRow>& rows) {
-  nlohmann::json sessions = nlohmann::json::array();
-  for (const SessionRow& r : rows) {
-    sessions.push_back(
-        {{"symbol", r.symbol},
-         {"session", r.session ? nlohmann::json(r.session) : nlohmann::json()},
-         {"adoption_date", r.adoption_date.empty() ? nlohmann::json() : nlohmann::json(r.adoption_date)},
-         {"title", r.title},
-         {"changes", r.has_previous ? SummaryToJson(r.summary) : nlohmann::json()}});
-  }
-  return {{"series", {{"key", series.key}, {"name", series.name}}}, {"sessions", sessions}};
-}
-
 int RunLog(const LogArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
-  auto series = ResolveSeriesArg(*archive, args.target);
-  if (!series.ok()) {
-    PrintError(series.status().message());
+  auto view = LogOf(*archive, args.target);
+  if (!view.ok()) {
+    PrintError(view.status().message());
     return 2;
   }
-  auto history = LoadSeriesHistory(*archive, *series);
-  if (!history.ok()) {
-    PrintError(history.status().message());
-    return 2;
-  }
-  std::vector<SessionRow> rows = OverviewRows(*history);
   if (args.json) {
-    std::fputs((LogJson(*series, rows).dump(2) + "\n").c_str(), stdout);
+    std::fputs((LogJson(view->series, view->rows).dump(2) + "\n").c_str(), stdout);
   } else {
-    std::fputs(LogText(*series, rows).c_str(), stdout);
+    std::fputs(LogText(view->series, view->rows).c_str(), stdout);
   }
   return 0;
 }

@@ -6,6 +6,8 @@
 #include <set>
 #include <utility>
 
+#include "cli/render_diff.h"
+
 namespace recital::cli {
 namespace {
 
@@ -137,6 +139,7 @@ Result<Series> SeriesFinder::Find(const std::string& symbol) {
     auto r = archive_.GetResolution(s);
     if (!r.ok()) return r.status();
     members.push_back(SeriesMemberFromResolution(*r));
+    if (keep_records_) records_.emplace(s, std::move(r).value());
     for (const std::string& recalled : members.back().recalls) visit(recalled);
     auto citing = archive_.CitedBy(s);
     if (!citing.ok()) return citing.status();
@@ -151,6 +154,14 @@ Result<Series> SeriesFinder::Find(const std::string& symbol) {
   }
   if (auto it = series_of_.find(symbol); it != series_of_.end()) return found_[it->second];
   return Status::Internal("series detection lost " + symbol);
+}
+
+std::optional<Resolution> SeriesFinder::TakeRecord(const std::string& symbol) {
+  auto it = records_.find(symbol);
+  if (it == records_.end()) return std::nullopt;
+  std::optional<Resolution> r(std::move(it->second));
+  records_.erase(it);
+  return r;
 }
 
 Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& symbol) {
@@ -220,16 +231,23 @@ Result<Series> SliceSeries(const store::Archive& archive, const Series& series,
   return out;
 }
 
-Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series) {
+Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
+                                        SeriesFinder* records_from, bool with_diffs) {
   SeriesHistory h;
   h.series = series;
   h.records.reserve(series.symbols.size());
   for (const std::string& sym : series.symbols) {
+    if (records_from) {
+      if (std::optional<Resolution> kept = records_from->TakeRecord(sym)) {
+        h.records.push_back(std::move(*kept));
+        continue;
+      }
+    }
     auto r = archive.GetResolution(sym);
     if (!r.ok()) return r.status();
     h.records.push_back(std::move(r).value());
   }
-  for (size_t i = 1; i < h.records.size(); ++i) {
+  for (size_t i = 1; with_diffs && i < h.records.size(); ++i) {
     h.diffs.push_back(DiffResolutions(h.records[i - 1], h.records[i]));
   }
   return h;
@@ -238,47 +256,67 @@ Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Ser
 std::vector<BlameParagraph> BlameLast(const SeriesHistory& history) {
   std::vector<BlameParagraph> out;
   if (history.records.empty()) return out;
-  // For each diff, the change that produced each (section, index) of its new side.
-  using Slot = std::pair<Section, size_t>;
-  std::vector<std::map<Slot, const Change*>> producer(history.diffs.size());
-  for (size_t d = 0; d < history.diffs.size(); ++d) {
-    for (const Change& c : history.diffs[d].changes) {
-      for (const ParagraphRef& to : c.to) producer[d][{to.section, to.index}] = &c;
-    }
-  }
   const size_t last = history.records.size() - 1;
   const Resolution& r = history.records[last];
+  // One walk per paragraph of the last record: chain[0] is the current wording; each entry's
+  // symbol moves back while it holds. `slot` is where the walk stands in records[i].
+  using Slot = std::pair<Section, size_t>;
+  struct Walk {
+    std::vector<LineageEntry> chain;
+    Slot slot;
+    bool active = true;
+  };
+  std::vector<Walk> walks;
   const std::pair<Section, const std::vector<Paragraph>*> sections[] = {
       {Section::kPreamble, &r.preamble}, {Section::kOperative, &r.operative},
       {Section::kAnnex, &r.annex}};
   for (const auto& [section_id, section] : sections) {
     for (size_t index = 0; index < section->size(); ++index) {
-      const Paragraph& p = (*section)[index];
-      // chain[0] is the current wording; each entry's symbol moves back while it holds.
-      std::vector<LineageEntry> chain{{r.symbol, ParagraphFullText(p)}};
-      Slot slot{section_id, index};
-      for (size_t i = last; i > 0; --i) {
-        auto it = producer[i - 1].find(slot);
-        if (it == producer[i - 1].end()) break;
-        const Change& c = *it->second;
-        if (c.from.empty()) break;  // added in records[i]
-        const std::string& prev_symbol = history.records[i - 1].symbol;
-        if (c.status == ChangeStatus::kUnchanged) {
-          chain.back().symbol = prev_symbol;
-        } else {
-          std::string text;
-          for (const ParagraphRef& f : c.from) text += (text.empty() ? "" : " ") + f.text;
-          chain.push_back({prev_symbol, std::move(text)});
-        }
-        slot = {c.from.front().section, c.from.front().index};
+      walks.push_back({{{r.symbol, ParagraphFullText((*section)[index])}}, {section_id, index}});
+    }
+  }
+  const bool have_diffs = history.diffs.size() == last;
+  size_t active = walks.size();
+  for (size_t i = last; i > 0 && active > 0; --i) {
+    DiffResult computed;
+    if (!have_diffs) computed = DiffResolutions(history.records[i - 1], history.records[i]);
+    const DiffResult& diff = have_diffs ? history.diffs[i - 1] : computed;
+    // The change that produced each (section, index) of records[i].
+    std::map<Slot, const Change*> producer;
+    for (const Change& c : diff.changes) {
+      for (const ParagraphRef& to : c.to) producer[{to.section, to.index}] = &c;
+    }
+    const std::string& prev_symbol = history.records[i - 1].symbol;
+    for (Walk& w : walks) {
+      if (!w.active) continue;
+      auto it = producer.find(w.slot);
+      if (it == producer.end() || it->second->from.empty()) {  // added in records[i]
+        w.active = false;
+        --active;
+        continue;
       }
+      const Change& c = *it->second;
+      if (c.status == ChangeStatus::kUnchanged) {
+        w.chain.back().symbol = prev_symbol;
+      } else {
+        std::string text;
+        for (const ParagraphRef& f : c.from) text += (text.empty() ? "" : " ") + f.text;
+        w.chain.push_back({prev_symbol, std::move(text)});
+      }
+      w.slot = {c.from.front().section, c.from.front().index};
+    }
+  }
+  size_t k = 0;
+  for (const auto& [section_id, section] : sections) {
+    for (const Paragraph& p : *section) {
+      Walk& w = walks[k++];
       BlameParagraph b;
       b.section = section_id;
       b.number = p.number;
       b.lead = p.lead;
-      b.text = chain.front().text;
-      b.since = chain.front().symbol;
-      b.lineage.assign(chain.begin() + 1, chain.end());
+      b.text = w.chain.front().text;
+      b.since = w.chain.front().symbol;
+      b.lineage.assign(w.chain.begin() + 1, w.chain.end());
       out.push_back(std::move(b));
     }
   }
@@ -301,6 +339,78 @@ std::vector<SessionRow> OverviewRows(const SeriesHistory& history) {
     rows.push_back(std::move(row));
   }
   return rows;
+}
+
+Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg) {
+  const std::string symbol = NormalizeSymbolArg(symbol_arg);
+  if (auto doc = archive.GetDocument(symbol); !doc.ok()) return doc.status();
+  // The series of an archived symbol, as ResolveSeriesArg finds it, keeping the records the
+  // search decoded so they are not decoded twice.
+  auto finder = SeriesFinder::Create(archive);
+  if (!finder.ok()) return finder.status();
+  (*finder)->KeepRecords();
+  auto series = (*finder)->Find(symbol);
+  if (!series.ok()) return series.status();
+  // Only the sessions up to this one matter.
+  auto& syms = series->symbols;
+  auto it = std::find(syms.begin(), syms.end(), symbol);
+  if (it != syms.end()) syms.erase(it + 1, syms.end());
+  auto history = LoadSeriesHistory(archive, *series, finder->get(), /*with_diffs=*/false);
+  if (!history.ok()) return history.status();
+  BlameView view;
+  view.history = std::move(history).value();
+  view.paragraphs = BlameLast(view.history);
+  return view;
+}
+
+nlohmann::json BlameJson(const std::string& symbol, const std::vector<BlameParagraph>& ps) {
+  nlohmann::json paragraphs = nlohmann::json::array();
+  for (const BlameParagraph& p : ps) {
+    nlohmann::json lineage = nlohmann::json::array();
+    for (const LineageEntry& e : p.lineage) lineage.push_back({{"symbol", e.symbol}, {"text", e.text}});
+    paragraphs.push_back({{"section", SectionName(p.section)},
+                          {"number", p.number},
+                          {"lead", p.lead},
+                          {"text", p.text},
+                          {"since", p.since},
+                          {"lineage", lineage}});
+  }
+  return {{"symbol", symbol}, {"paragraphs", paragraphs}};
+}
+
+Result<LogView> LogOf(const store::Archive& archive, std::string_view target) {
+  // An archived symbol: its series as ResolveSeriesArg finds it, keeping the decoded records.
+  std::unique_ptr<SeriesFinder> finder;
+  Result<Series> series = Status::NotFound("");
+  if (const std::string sym = NormalizeSymbolArg(target); archive.GetDocument(sym).ok()) {
+    auto f = SeriesFinder::Create(archive);
+    if (!f.ok()) return f.status();
+    finder = std::move(f).value();
+    finder->KeepRecords();
+    series = finder->Find(sym);
+  } else {
+    series = ResolveSeriesArg(archive, target);
+  }
+  if (!series.ok()) return series.status();
+  auto history = LoadSeriesHistory(archive, *series, finder.get());
+  if (!history.ok()) return history.status();
+  LogView view;
+  view.series = std::move(series).value();
+  view.rows = OverviewRows(*history);
+  return view;
+}
+
+nlohmann::json LogJson(const Series& series, const std::vector<SessionRow>& rows) {
+  nlohmann::json sessions = nlohmann::json::array();
+  for (const SessionRow& r : rows) {
+    sessions.push_back(
+        {{"symbol", r.symbol},
+         {"session", r.session ? nlohmann::json(r.session) : nlohmann::json()},
+         {"adoption_date", r.adoption_date.empty() ? nlohmann::json() : nlohmann::json(r.adoption_date)},
+         {"title", r.title},
+         {"changes", r.has_previous ? SummaryToJson(r.summary) : nlohmann::json()}});
+  }
+  return {{"series", {{"key", series.key}, {"name", series.name}}}, {"sessions", sessions}};
 }
 
 }  // namespace recital::cli

@@ -6,9 +6,12 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "diff/diff.h"
 #include "schema/schema.h"
@@ -41,12 +44,19 @@ class SeriesFinder {
   static Result<std::unique_ptr<SeriesFinder>> Create(const store::Archive& archive);
   // NotFound when the symbol is not archived.
   Result<Series> Find(const std::string& symbol);
+  // Keep the records Find decodes (newest versions) for TakeRecord; off by default (grep
+  // finds the series of many symbols and needs none of the records).
+  void KeepRecords() { keep_records_ = true; }
+  // A record Find decoded and kept (moved out), or nullopt.
+  std::optional<Resolution> TakeRecord(const std::string& symbol);
 
  private:
   explicit SeriesFinder(const store::Archive& archive) : archive_(archive) {}
   void Remember(Series s);
   const store::Archive& archive_;
   SeriesOverrides overrides_;
+  bool keep_records_ = false;
+  std::map<std::string, Resolution> records_;                    // kept by Find
   std::map<std::string, std::string> title_of_;                  // symbol -> normalised title
   std::map<std::string, std::vector<std::string>> by_title_;     // normalised title -> symbols
   std::map<std::string, size_t> series_of_;                      // symbol -> index in found_
@@ -70,7 +80,11 @@ struct SeriesHistory {
   std::vector<Resolution> records;
   std::vector<DiffResult> diffs;
 };
-Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series);
+// records_from: take the records a SeriesFinder kept instead of decoding them again.
+// with_diffs = false leaves diffs empty.
+Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
+                                        SeriesFinder* records_from = nullptr,
+                                        bool with_diffs = true);
 
 // Blame of one paragraph of the newest record of a history.
 struct LineageEntry {
@@ -87,7 +101,9 @@ struct BlameParagraph {
 };
 // Follows the diff pairing from the last record of `history` back to the first: a paragraph
 // keeps its wording across an unchanged pair (moved or not); a reworded, split or merged pair
-// starts a new wording; an added paragraph ends the walk.
+// starts a new wording; an added paragraph ends the walk. Uses history.diffs when they are
+// all there; else diffs the pairs itself, newest first, and stops at the first pair no
+// paragraph's walk reaches.
 std::vector<BlameParagraph> BlameLast(const SeriesHistory& history);
 
 // Per-session counts for log and report overviews, from a DiffSummary.
@@ -100,6 +116,31 @@ struct SessionRow {
   DiffSummary summary;        // against the previous session
 };
 std::vector<SessionRow> OverviewRows(const SeriesHistory& history);
+
+// ---- log and blame as the commands compute them (also timed in process by
+// bench/query_bench.cc) ----
+
+// `recital blame SYMBOL`: the series of an archived symbol up to that symbol (its records and
+// the diffs between them) and the blame of its paragraphs. NotFound when the symbol is not
+// archived (the message names it).
+struct BlameView {
+  SeriesHistory history;  // records only: diffs empty (blame diffs only the pairs it needs)
+  std::vector<BlameParagraph> paragraphs;
+};
+Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg);
+// {"symbol", "paragraphs": [{"section", "number", "lead", "text", "since", "lineage":
+// [{"symbol", "text"}]}]}, as `recital blame --format json` prints it.
+nlohmann::json BlameJson(const std::string& symbol, const std::vector<BlameParagraph>& ps);
+
+// `recital log SERIES|SYMBOL`: the series an argument names (ResolveSeriesArg) and its
+// per-session rows.
+struct LogView {
+  Series series;
+  std::vector<SessionRow> rows;
+};
+Result<LogView> LogOf(const store::Archive& archive, std::string_view target);
+// {"series": {"key", "name"}, "sessions": [...]}, as `recital log --json` prints it.
+nlohmann::json LogJson(const Series& series, const std::vector<SessionRow>& rows);
 
 // "A/RES/54/144" -> "54/144" for compact tables; other symbols unchanged.
 std::string ShortSymbol(std::string_view symbol);
