@@ -57,6 +57,36 @@ if(RECITAL_BUILD_BENCH)
   endif()
 endif()
 
+# RECITAL_STATIC: link the C/C++ libraries from their Debian static archives (.a) instead of
+# their shared objects, and fmt header-only (Debian ships no libfmt.a); cli/ links `recital` as a
+# static PIE. Measured on a 1,000-release archive (`perf stat -e task-clock -r 40 recital show
+# SYMBOL`): 0.76 ms CPU static vs 4.4 ms with the shared libraries (mapping and relocating 13
+# objects dominated every short command). `--eh-frame-hdr` keeps exceptions cheap: without it a
+# static binary sorts every FDE on the first throw (CLI11 throws for --help/--version: 5 ms).
+# Off for sanitizer and fuzz builds (their runtimes want the shared C++ runtime).
+set(RECITAL_FMT_TARGET fmt::fmt)
+if(RECITAL_STATIC)
+  foreach(pair "PkgConfig::LMDB=lmdb" "PkgConfig::ZSTD=zstd" "PkgConfig::XXHASH=xxhash"
+               "PkgConfig::UTF8PROC=utf8proc" "CapnProto::capnp=capnp" "CapnProto::kj=kj")
+    string(REPLACE "=" ";" pair "${pair}")
+    list(GET pair 0 target)
+    list(GET pair 1 lib)
+    find_library(RECITAL_STATIC_${lib} NAMES lib${lib}.a)
+    if(NOT RECITAL_STATIC_${lib})
+      message(FATAL_ERROR "RECITAL_STATIC: lib${lib}.a not found (configure with -DRECITAL_STATIC=OFF)")
+    endif()
+    get_target_property(type ${target} TYPE)
+    if(type STREQUAL "INTERFACE_LIBRARY")  # pkg-config targets: the library is a link item
+      get_target_property(deps ${target} INTERFACE_LINK_LIBRARIES)
+      list(FILTER deps EXCLUDE REGEX "lib${lib}(-[0-9.]+)?\\.so")
+      set_property(TARGET ${target} PROPERTY INTERFACE_LINK_LIBRARIES ${RECITAL_STATIC_${lib}} ${deps})
+    else()  # Cap'n Proto's config imports the shared object as the target's location
+      set_property(TARGET ${target} PROPERTY IMPORTED_LOCATION ${RECITAL_STATIC_${lib}})
+    endif()
+  endforeach()
+  set(RECITAL_FMT_TARGET fmt::fmt-header-only)
+endif()
+
 # recital_module(NAME [DEPS...]): a library from every .cc file in the current folder, with the
 # project root on its include path, as target recital_NAME and alias recital::NAME.
 function(recital_module name)
