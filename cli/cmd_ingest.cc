@@ -1,4 +1,6 @@
 // `recital ingest PATH...`: put release files (or whole directory trees) into the archive.
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -22,14 +24,24 @@ struct IngestArgs {
   std::vector<std::string> paths;
   std::string archive;
   bool json = false;
+  bool all_files = false;
   int threads = 2;
   size_t batch = 64;
 };
 
-// Files named on the command line, and every regular file under named directories (sorted,
-// hidden files and directories skipped). Paths that cannot be read come back in *missing.
-std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
-                                     std::vector<std::string>* missing) {
+// Releases are plain-text exports: inside a directory only *.txt files are taken (a
+// collection's README, SOURCES.tsv or PDFs are not resolutions), unless all_files.
+bool LooksLikeRelease(const fs::path& p) {
+  std::string ext = p.extension().string();
+  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == ".txt";
+}
+
+// Files named on the command line, and every regular *.txt file (every file with all_files)
+// under named directories (sorted, hidden files and directories skipped). Paths that cannot be
+// read come back in *missing; files passed over in directories are counted in *skipped.
+std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths, bool all_files,
+                                     std::vector<std::string>* missing, size_t* skipped) {
   std::vector<std::string> files;
   for (const auto& p : paths) {
     std::error_code ec;
@@ -42,7 +54,12 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
         }
-        if (it->is_regular_file(ec)) found.push_back(it->path().string());
+        if (!it->is_regular_file(ec)) continue;
+        if (all_files || LooksLikeRelease(it->path())) {
+          found.push_back(it->path().string());
+        } else {
+          ++*skipped;
+        }
       }
       if (ec) missing->push_back(p);
       std::sort(found.begin(), found.end());
@@ -88,7 +105,13 @@ void Report(const store::IngestResult& r, bool json) {
 
 int RunIngest(const IngestArgs& args) {
   std::vector<std::string> missing;
-  std::vector<std::string> files = ExpandPaths(args.paths, &missing);
+  size_t skipped = 0;
+  std::vector<std::string> files = ExpandPaths(args.paths, args.all_files, &missing, &skipped);
+  if (skipped > 0) {
+    PrintError("note: " + std::to_string(skipped) + (skipped == 1 ? " file" : " files") +
+              " in the directories given are not *.txt and were skipped (name them, or pass "
+              "--all-files, to ingest them)");
+  }
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kCreate);
   if (!archive) return 2;
   Tally tally;
@@ -144,7 +167,8 @@ void SetupIngest(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "ingest",
       "Put release files into the archive (created if missing). Directories are read\n"
-      "recursively (hidden files skipped). Each release is stored whole or not at all; bytes\n"
+      "recursively: their *.txt files (hidden files skipped; --all-files takes every file;\n"
+      "files named on the command line are always taken). Each release is stored whole or not at all; bytes\n"
       "already stored for their symbol are 'unchanged', other bytes for a known symbol add a\n"
       "'version'. A file that is not a resolution, or whose symbol cannot be found, is\n"
       "'refused' (it could not be addressed) and the others go on.\n"
@@ -155,6 +179,8 @@ void SetupIngest(CLI::App& app, Context& ctx) {
   cmd->add_option("PATH", args->paths, "Release files or directories")->required();
   AddArchiveOption(cmd, &args->archive);
   cmd->add_flag("--json", args->json, "One JSON result per line and file");
+  cmd->add_flag("--all-files", args->all_files,
+                "In directories, take every file, not only *.txt");
   cmd->add_option("--threads", args->threads, "Parse/compress threads (default 2)");
   cmd->add_option("--batch", args->batch, "Releases per write transaction (default 64)");
   cmd->footer(
