@@ -107,10 +107,21 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
   }
   auto docs = archive.ListDocuments();
   if (!docs.ok()) return docs.status();
+  // Titles repeat across a series: normalise each distinct title once.
+  std::unordered_map<std::string, uint32_t> by_raw, by_norm;
+  f->title_id_.reserve(docs->size());
   for (const store::Document& d : *docs) {
-    std::string t = NormalizeTitle(d.newest().title);
-    f->title_of_[d.symbol] = t;
-    if (!t.empty()) f->by_title_[t].push_back(d.symbol);
+    auto [raw, fresh] = by_raw.try_emplace(d.newest().title, kNoTitle);
+    if (fresh) {
+      std::string t = NormalizeTitle(raw->first);
+      if (!t.empty()) {
+        auto [norm, new_norm] = by_norm.try_emplace(std::move(t), f->mates_.size());
+        if (new_norm) f->mates_.emplace_back();
+        raw->second = norm->second;
+      }
+    }
+    f->title_id_.emplace(d.symbol, raw->second);
+    if (raw->second != kNoTitle) f->mates_[raw->second].push_back(d.symbol);
   }
   return f;
 }
@@ -123,32 +134,54 @@ void SeriesFinder::Remember(Series s) {
 
 Result<Series> SeriesFinder::Find(const std::string& symbol) {
   if (auto it = series_of_.find(symbol); it != series_of_.end()) return found_[it->second];
-  if (!title_of_.count(symbol)) return Status::NotFound("no document " + symbol + " in the archive");
-  // The closure of the symbol under every edge DetectSeries may use (same normalised title,
-  // recalls, and citations as a superset of recalls in the other direction); detection over
-  // that closure groups the symbol's series exactly as over the whole archive.
-  std::vector<SeriesMember> members;
-  std::set<std::string> seen{symbol};
+  if (!title_id_.count(symbol)) return Status::NotFound("no document " + symbol + " in the archive");
+  // The symbol's series is a connected component of the graph DetectSeries builds (same
+  // normalised title; a recall of an earlier member). The expanded documents are closed under
+  // those edges: every title-mate and recalled symbol of an expanded document is expanded, and
+  // a document citing it (citations are a superset of recalls) is decoded and expanded only
+  // when it recalls it. A citing document that does not is left out: no edge joins it to an
+  // expanded document (that edge would have expanded it), so detection over the expanded
+  // documents groups them exactly as over the whole archive, without following citations
+  // into unrelated series.
+  std::map<std::string, SeriesMember> decoded;
+  auto member = [&](const std::string& s) -> Result<const SeriesMember*> {
+    auto it = decoded.find(s);
+    if (it == decoded.end()) {
+      auto r = archive_.GetResolution(s);
+      if (!r.ok()) return r.status();
+      it = decoded.emplace(s, SeriesMemberFromResolution(*r)).first;
+      if (keep_records_) records_.emplace(s, std::move(r).value());
+    }
+    return &it->second;
+  };
+  std::set<std::string> expanded{symbol};
   std::vector<std::string> todo{symbol};
-  auto visit = [&](const std::string& s) {
-    if (title_of_.count(s) && seen.insert(s).second) todo.push_back(s);
+  auto expand = [&](const std::string& s) {
+    if (title_id_.count(s) && expanded.insert(s).second) todo.push_back(s);
   };
   while (!todo.empty()) {
     std::string s = std::move(todo.back());
     todo.pop_back();
-    auto r = archive_.GetResolution(s);
-    if (!r.ok()) return r.status();
-    members.push_back(SeriesMemberFromResolution(*r));
-    if (keep_records_) records_.emplace(s, std::move(r).value());
-    for (const std::string& recalled : members.back().recalls) visit(recalled);
+    auto m = member(s);
+    if (!m.ok()) return m.status();
+    for (const std::string& recalled : (*m)->recalls) expand(recalled);
+    if (uint32_t t = title_id_.at(s); t != kNoTitle) {
+      for (const std::string& same : mates_[t]) expand(same);
+    }
     auto citing = archive_.CitedBy(s);
     if (!citing.ok()) return citing.status();
-    for (const std::string& c : *citing) visit(c);
-    if (const std::string& t = title_of_[s]; !t.empty()) {
-      for (const std::string& same : by_title_[t]) visit(same);
+    for (const std::string& c : *citing) {
+      if (expanded.count(c) || !title_id_.count(c)) continue;
+      auto cm = member(c);
+      if (!cm.ok()) return cm.status();
+      const std::vector<std::string>& recalls = (*cm)->recalls;
+      if (std::find(recalls.begin(), recalls.end(), s) != recalls.end()) expand(c);
     }
   }
-  // Every series of the closure is complete (it is closed under the same edges).
+  std::vector<SeriesMember> members;
+  members.reserve(expanded.size());
+  for (const std::string& s : expanded) members.push_back(std::move(decoded.at(s)));
+  // Every series of the expanded documents is complete (they are closed under the edges).
   for (Series& s : DetectSeries(members, overrides_)) {
     if (!series_of_.count(s.symbols.front())) Remember(std::move(s));
   }

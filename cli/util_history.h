@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -57,8 +58,10 @@ class SeriesFinder {
   SeriesOverrides overrides_;
   bool keep_records_ = false;
   std::map<std::string, Resolution> records_;                    // kept by Find
-  std::map<std::string, std::string> title_of_;                  // symbol -> normalised title
-  std::map<std::string, std::vector<std::string>> by_title_;     // normalised title -> symbols
+  // Every archived symbol -> its normalised title's index in mates_ (kNoTitle: empty).
+  static constexpr uint32_t kNoTitle = UINT32_MAX;
+  std::unordered_map<std::string, uint32_t> title_id_;
+  std::vector<std::vector<std::string>> mates_;                  // symbols per normalised title
   std::map<std::string, size_t> series_of_;                      // symbol -> index in found_
   std::vector<Series> found_;
 };
