@@ -168,9 +168,9 @@ void SetupIngest(CLI::App& app, Context& ctx) {
       "ingest",
       "Put release files into the archive (created if missing). Directories are read\n"
       "recursively: their *.txt files (hidden files skipped; --all-files takes every file;\n"
-      "files named on the command line are always taken). Each release is stored whole or not at all; bytes\n"
-      "already stored for their symbol are 'unchanged', other bytes for a known symbol add a\n"
-      "'version'. A file that is not a resolution, or whose symbol cannot be found, is\n"
+      "files named on the command line are always taken). Each release is stored whole or\n"
+      "not at all; bytes already stored for their symbol are 'unchanged', other bytes for a\n"
+      "known symbol add a 'version'. A file that is not a resolution, or whose symbol cannot be found, is\n"
       "'refused' (it could not be addressed) and the others go on.\n"
       "Output: a summary line (files, added, new versions, unchanged, refused, MB/s); with\n"
       "--json one JSON object per line and file: file, symbol, status (added|version|\n"
