@@ -1,293 +1,29 @@
-// Archive::IngestBatch: workers read, parse, hash and compress the derived objects; the calling
-// thread chooses each release's compression base and writes, many releases per transaction.
+// Archive::IngestBatch: workers (store/ingest_pipeline.cc) read, parse, hash and compress; the
+// calling thread writes, many releases per transaction, checking each prepared object's bases
+// against what is stored and compressing itself only what workers could not.
 // A kill leaves only whole releases because a release's every write is in one transaction and
 // results are reported only after that transaction committed.
 #include <algorithm>
-#include <atomic>
-#include <condition_variable>
 #include <ctime>
-#include <fstream>
 #include <mutex>
-#include <set>
-#include <sstream>
-#include <thread>
-#include <filesystem>
-#include <cctype>
+#include <shared_mutex>
 
 #include "store/archive_impl.h"
+#include "store/ingest_pipeline.h"
 #include "store/words.h"
 
 namespace recital::store {
 namespace {
 
-// Releases are compressed against a similar earlier release; small objects against their own
-// release. Levels measured with bench/store_compare.sh (see store/FORMAT.md "Compression").
-// Level 12 everywhere: on 1,000 generated releases it stores within 2% of level 19 at half
-// the CPU time (levels 9/6 cost 6% more bytes).
-constexpr int kReleaseLevel = 12;
-constexpr int kDerivedLevel = 12;
-constexpr int kRecordLevel = 12;
-// Workers stay at most this many inputs ahead of the writer (bounds memory).
-constexpr size_t kWindow = 256;
-
-struct Prepared {
-  IngestResult result;
-  bool refused = true;
-  std::string raw;
-  Hash128 raw_hash;
-  uint32_t session = 0, number = 0;
-  std::string title, adoption_date;
-  std::vector<std::string> citations;
-  Hash128 record_hash;
-  std::string record;  // encoded; compressed by the writer against the base's record
-  struct Object {
-    Hash128 hash;
-    std::string value;
-    std::vector<std::string> words;  // ParagraphIndexKeys (format 2 words index)
-  };
-  std::vector<Object> paragraphs;  // document order, one per use
-};
-
-Prepared Refuse(Prepared p, std::string message) {
-  p.refused = true;
-  p.result.status = IngestStatus::kRefused;
-  p.result.message = std::move(message);
-  p.raw.clear();
-  return p;
-}
-
-Result<std::string> ReadRelease(const std::string& path, size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidInput(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError(path + ": read failed");
-  std::string data = std::move(ss).str();
-  if (data.size() > max_bytes) {
-    return Status::ResourceExhausted(path + ": file is " + std::to_string(data.size()) +
-                                     " bytes, over the limit of " + std::to_string(max_bytes));
-  }
-  return data;
-}
-
-// Consumes from *s a run of min..max characters satisfying pred.
-template <typename Pred>
-bool Run(std::string_view* s, size_t min, size_t max, Pred pred) {
-  size_t n = 0;
-  while (n < s->size() && n < max && pred((*s)[n])) ++n;
-  if (n < min) return false;
-  s->remove_prefix(n);
-  return true;
-}
-bool Lit(std::string_view* s, std::string_view lit) {
-  if (s->substr(0, lit.size()) != lit) return false;
-  s->remove_prefix(lit.size());
-  return true;
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsRoman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; }
-
-// "A-RES-54-144", "A-RES-2957(XXVII)" or "A-61-L.27", exactly (no std::regex: GCC 12 warns
-// inside <regex> under -O0 with sanitizers).
-bool IsFileNameSymbol(std::string_view s) {
-  std::string_view t = s;
-  if (Lit(&t, "A-RES-")) {
-    std::string_view u = t;
-    if (Run(&u, 1, 3, IsDigit) && Lit(&u, "-") && Run(&u, 1, 4, IsDigit) && u.empty()) return true;
-    return Run(&t, 1, 4, IsDigit) && Lit(&t, "(") && Run(&t, 1, 8, IsRoman) && Lit(&t, ")") &&
-           t.empty();
-  }
-  return Lit(&t, "A-") && Run(&t, 1, 3, IsDigit) && Lit(&t, "-L.") && Run(&t, 1, 4, IsDigit) &&
-         t.empty();
-}
-
-// The symbol a file name spells in the corpus convention, or "": "A-RES-54-144.ods.txt" ->
-// "A/RES/54/144", "A-RES-2957(XXVII).unhcr.txt" -> "A/RES/2957(XXVII)", "A-61-L.27.x.txt" ->
-// "A/61/L.27". Trailing dot-segments that start with a letter (site tags, extensions) are
-// dropped; what remains must match one of the three shapes exactly.
-std::string SymbolFromFileName(const std::string& path) {
-  std::string name = std::filesystem::path(path).filename().string();
-  for (size_t dot = name.rfind('.'); dot != std::string::npos && dot + 1 < name.size() &&
-                                     std::isalpha(static_cast<unsigned char>(name[dot + 1]));
-       dot = name.rfind('.')) {
-    name.resize(dot);
-  }
-  if (!IsFileNameSymbol(name)) return "";
-  std::replace(name.begin(), name.end(), '-', '/');
-  return name;
-}
-
-// Session and number spelled by a resolution symbol taken from a file name:
-// "A/RES/54/144" -> 54, 144; "A/RES/2957(XXVII)" -> 27, 2957. Leaves both 0 otherwise.
-void SessionFromSymbol(std::string_view symbol, uint32_t* session, uint32_t* number) {
-  constexpr std::string_view kPrefix = "A/RES/";
-  if (symbol.substr(0, kPrefix.size()) != kPrefix) return;
-  symbol.remove_prefix(kPrefix.size());
-  auto digits = [](std::string_view* t) {
-    uint32_t v = 0;
-    size_t i = 0;
-    for (; i < t->size() && i < 6 && IsDigit((*t)[i]); ++i) v = v * 10 + ((*t)[i] - '0');
-    t->remove_prefix(i);
-    return v;
-  };
-  uint32_t first = digits(&symbol);
-  if (!symbol.empty() && symbol[0] == '/') {
-    symbol.remove_prefix(1);
-    uint32_t second = digits(&symbol);
-    if (symbol.empty() && first > 0 && second > 0) *session = first, *number = second;
-    return;
-  }
-  if (symbol.size() < 3 || symbol.front() != '(' || symbol.back() != ')') return;
-  uint32_t roman = 0, prev = 0;
-  for (size_t i = symbol.size() - 2; i >= 1; --i) {  // right to left: subtractive pairs
-    uint32_t v = symbol[i] == 'I' ? 1 : symbol[i] == 'V' ? 5 : symbol[i] == 'X' ? 10
-               : symbol[i] == 'L' ? 50 : symbol[i] == 'C' ? 100 : 0;
-    if (v == 0) return;
-    roman = v < prev ? roman - v : roman + v;
-    prev = std::max(prev, v);
-  }
-  if (first > 0 && roman > 0) *session = roman, *number = first;
-}
-
-bool UsableSymbol(std::string_view s) {
-  return !s.empty() && s.size() <= kMaxSymbolBytes && s.find('\0') == std::string_view::npos;
-}
-
-Prepared Prepare(ReleaseInput& in, const IngestOptions& options, Compressor& comp) {
-  Prepared p;
-  p.result.source_name = in.source_name;
-  if (in.bytes) {
-    p.raw = std::move(*in.bytes);
-    in.bytes.reset();
-  } else {
-    auto data = ReadRelease(in.source_name, options.max_release_bytes);
-    if (!data.ok()) return Refuse(std::move(p), data.status().message());
-    p.raw = std::move(*data);
-  }
-  p.result.bytes = p.raw.size();
-  if (p.raw.size() > options.max_release_bytes) {
-    return Refuse(std::move(p), in.source_name + ": " + std::to_string(p.raw.size()) +
-                                    " bytes, over the limit of " +
-                                    std::to_string(options.max_release_bytes));
-  }
-  Result<Resolution> parsed = Status::Internal("not parsed");
-  try {
-    parsed = options.parse(p.raw, in.source_name);
-  } catch (const std::exception& e) {
-    return Refuse(std::move(p), in.source_name + ": parser failed: " + e.what());
-  }
-  if (!parsed.ok()) return Refuse(std::move(p), parsed.status().message());
-  Resolution& r = *parsed;
-  p.result.symbol = r.symbol;
-  if (r.symbol.empty()) {
-    // Kept rather than refused when the file name spells a symbol: the bytes are preserved
-    // and the record says where its symbol came from.
-    std::string from_name = SymbolFromFileName(in.source_name);
-    if (!from_name.empty()) {
-      r.symbol = from_name;
-      p.result.symbol = from_name;
-      p.result.message = "no symbol in the text; " + from_name + " taken from the file name";
-      r.warnings.push_back(p.result.message);
-      uint32_t session = 0, number = 0;
-      SessionFromSymbol(from_name, &session, &number);
-      if (r.session == 0) r.session = session;
-      if (r.number == 0) r.number = number;
-    }
-  }
-  if (r.symbol.empty()) {
-    return Refuse(std::move(p), in.source_name +
-                                    ": no document symbol found in the release; it cannot be "
-                                    "addressed, so it is not stored");
-  }
-  if (!UsableSymbol(r.symbol)) {
-    return Refuse(std::move(p), in.source_name + ": symbol is too long or holds a NUL byte");
-  }
-  p.raw_hash = HashBytes(p.raw);
-  r.raw_hash = p.raw_hash;  // the record must point at exactly these bytes
-  p.session = r.session;
-  p.number = r.number;
-  p.title = r.title;
-  p.adoption_date = r.adoption_date;
-  std::set<std::string> cited;
-  for (const auto& c : r.citations) {
-    if (UsableSymbol(c.symbol) && c.symbol != r.symbol) cited.insert(c.symbol);
-  }
-  p.citations.assign(cited.begin(), cited.end());
-  // Derived objects use the release itself as their dictionary: the wording is in it.
-  comp.SetBases({BaseRef{p.raw_hash, 0, p.raw}}, 512);
-  for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
-    for (const auto& para : *list) {
-      std::string enc = EncodeParagraph(para);
-      p.paragraphs.push_back({HashBytes(enc), comp.Encode(ObjectType::kParagraph, enc, true),
-                              ParagraphIndexKeys(para)});
-    }
-  }
-  p.record = EncodeResolution(r);
-  p.record_hash = HashBytes(p.record);
-  comp.SetBases({}, 0);
-  p.refused = false;
-  return p;
-}
-
-// Runs Prepare on worker threads; Take(i) hands results to the writer in input order.
-class Pipeline {
- public:
-  Pipeline(std::vector<ReleaseInput>& inputs, const IngestOptions& options)
-      : inputs_(inputs), options_(options), slots_(inputs.size()) {
-    int n = std::max(1, options.threads);
-    for (int t = 0; t < n; ++t) threads_.emplace_back([this] { Work(); });
-  }
-  ~Pipeline() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    cv_.notify_all();
-    for (auto& t : threads_) t.join();
-  }
-  Prepared Take(size_t i) {
-    std::unique_lock<std::mutex> lock(mu_);
-    cv_.wait(lock, [&] { return slots_[i].has_value(); });
-    Prepared p = std::move(*slots_[i]);
-    slots_[i].reset();
-    taken_ = i + 1;
-    cv_.notify_all();
-    return p;
-  }
-
- private:
-  void Work() {
-    Compressor comp(kDerivedLevel);
-    for (;;) {
-      size_t i;
-      {
-        std::unique_lock<std::mutex> lock(mu_);
-        cv_.wait(lock, [&] { return stop_ || next_ >= slots_.size() || next_ < taken_ + kWindow; });
-        if (stop_ || next_ >= slots_.size()) return;
-        i = next_++;
-      }
-      Prepared p = Prepare(inputs_[i], options_, comp);
-      {
-        std::lock_guard<std::mutex> lock(mu_);
-        slots_[i] = std::move(p);
-      }
-      cv_.notify_all();
-    }
-  }
-  std::vector<ReleaseInput>& inputs_;
-  const IngestOptions& options_;
-  std::vector<std::optional<Prepared>> slots_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  size_t next_ = 0, taken_ = 0;
-  bool stop_ = false;
-  std::vector<std::thread> threads_;
-};
+// Decoded bases the writer keeps per transaction: it loads some only when a worker's plan
+// failed (a base missing or too deep), so a small cache is enough.
+constexpr size_t kWriterCacheBytes = 8u << 20;
 
 class Writer {
  public:
   Writer(Archive::Impl& impl, int64_t now)
-      : impl_(impl), comp_(kReleaseLevel), record_comp_(kRecordLevel), now_(now) {}
+      : impl_(impl), comp_(kReleaseLevel), record_comp_(kRecordLevel),
+        para_comp_(kParagraphLevel), now_(now) {}
   // Applies one release inside txn; fills *out (not yet reported).
   Status Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestResult* out);
 
@@ -297,15 +33,20 @@ class Writer {
     Hash128 raw, record;
   };
   Result<uint8_t> EnsureRelease(Txn& txn, ObjectReader& reader, const Prepared& p,
-                                const std::vector<DocumentVersion>* versions,
-                                std::optional<Hash128>* similar_record);
+                                const std::vector<DocumentVersion>* versions);
   Result<std::vector<Similar>> Candidates(Txn& txn, const Prepared& p,
                                           const std::vector<DocumentVersion>* versions);
-  Status PutDerived(Txn& txn, const Hash128& hash, std::string value, uint8_t raw_depth);
+  // The depth an object compressed against value's bases gets, as they are stored in txn;
+  // nullopt when a base is missing or its depth + 1 exceeds max_base_depth + 1.
+  Result<std::optional<uint8_t>> StoredDepth(Txn& txn, const Hash128& key,
+                                             std::string_view value, int max_base_depth);
+  Status PutDerived(Txn& txn, const Hash128& hash, const std::string& value, uint8_t raw_depth);
   Status PutRecord(Txn& txn, ObjectReader& reader, const Prepared& p, uint8_t raw_depth,
-                   const std::optional<Hash128>& similar_record);
+                   const std::vector<DocumentVersion>* versions);
   Archive::Impl& impl_;
-  Compressor comp_, record_comp_;
+  Compressor comp_, record_comp_, para_comp_;
+  const Prepared* current_ = nullptr;  // the release Apply is writing
+  const Prepared* para_bases_ = nullptr;  // the release para_comp_'s bases are set to
   int64_t now_;
 };
 
@@ -339,21 +80,47 @@ Result<std::vector<Writer::Similar>> Writer::Candidates(
   return out;
 }
 
+Result<std::optional<uint8_t>> Writer::StoredDepth(Txn& txn, const Hash128& key,
+                                                   std::string_view value, int max_base_depth) {
+  using Out = std::optional<uint8_t>;
+  auto header = ParseObjectHeader(value, key);
+  if (!header.ok()) return header.status();
+  if (!HasBases(header->codec)) return Out(0);
+  int depth = 0;
+  for (const auto& b : header->bases) {
+    auto stored = txn.Get(impl_.dbis().objects, b.ToBytes());
+    if (!stored.ok()) return stored.status();
+    if (!stored->has_value()) return Out();
+    auto base = ParseObjectHeader(**stored, b);
+    if (!base.ok() || base->depth > max_base_depth) return Out();
+    depth = std::max(depth, base->depth + 1);
+  }
+  return Out(static_cast<uint8_t>(depth));
+}
+
 Result<uint8_t> Writer::EnsureRelease(Txn& txn, ObjectReader& reader, const Prepared& p,
-                                      const std::vector<DocumentVersion>* versions,
-                                      std::optional<Hash128>* similar_record) {
+                                      const std::vector<DocumentVersion>* versions) {
   const Dbis& d = impl_.dbis();
   std::string key = p.raw_hash.ToBytes();
   auto existing = txn.Get(d.objects, key);
   if (!existing.ok()) return existing.status();
-  auto candidates = Candidates(txn, p, versions);
-  if (!candidates.ok()) return candidates.status();
-  if (!candidates->empty()) *similar_record = candidates->front().record;
   if (existing->has_value()) {
     auto header = ParseObjectHeader(**existing, p.raw_hash);
     if (!header.ok()) return header.status();
     return header->depth;
   }
+  if (!p.release_value.empty()) {  // as a worker compressed it, when its base is stored
+    auto depth = StoredDepth(txn, p.raw_hash, p.release_value, kMaxChainDepth - 1);
+    if (!depth.ok()) return depth.status();
+    if (depth->has_value()) {
+      std::string value = p.release_value;
+      value[2] = static_cast<char>(**depth);
+      RECITAL_RETURN_IF_ERROR(txn.Put(d.objects, key, value));
+      return **depth;
+    }
+  }
+  auto candidates = Candidates(txn, p, versions);
+  if (!candidates.ok()) return candidates.status();
   std::shared_ptr<const std::string> base_content;
   for (const auto& c : *candidates) {
     auto value = txn.Get(d.objects, c.raw.ToBytes());
@@ -367,59 +134,86 @@ Result<uint8_t> Writer::EnsureRelease(Txn& txn, ObjectReader& reader, const Prep
     auto content = reader.Load(c.raw, ObjectType::kRelease);
     if (!content.ok()) return content.status();
     base_content = *content;
-    comp_.SetBases({BaseRef{c.raw, header->depth, *base_content}}, p.raw.size());
-    *similar_record = c.record;
+    comp_.SetBases({BaseRef{c.raw, header->depth, *base_content}}, p.raw->size());
     break;
   }
-  std::string value = comp_.Encode(ObjectType::kRelease, p.raw, base_content != nullptr);
+  std::string value = comp_.Encode(ObjectType::kRelease, *p.raw, base_content != nullptr);
   comp_.SetBases({}, 0);
   RECITAL_RETURN_IF_ERROR(txn.Put(d.objects, key, value));
   return static_cast<uint8_t>(value[2]);
 }
 
 Status Writer::PutRecord(Txn& txn, ObjectReader& reader, const Prepared& p, uint8_t raw_depth,
-                         const std::optional<Hash128>& similar_record) {
+                         const std::vector<DocumentVersion>* versions) {
   const Dbis& d = impl_.dbis();
   std::string key = p.record_hash.ToBytes();
   auto existing = txn.Get(d.objects, key);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) return Status::Ok();
+  if (!p.record_value.empty()) {
+    auto depth = StoredDepth(txn, p.record_hash, p.record_value, kMaxChainDepth);
+    if (!depth.ok()) return depth.status();
+    if (depth->has_value()) {
+      std::string value = p.record_value;
+      value[2] = static_cast<char>(**depth);
+      return txn.Put(d.objects, key, value);
+    }
+  }
   // Dictionary: the similar release's record (most wording hashes recur) and this release.
+  auto candidates = Candidates(txn, p, versions);
+  if (!candidates.ok()) return candidates.status();
   std::vector<BaseRef> bases;
   std::shared_ptr<const std::string> prev;
-  if (similar_record && *similar_record != p.record_hash) {
-    auto value = txn.Get(d.objects, similar_record->ToBytes());
+  if (!candidates->empty() && candidates->front().record != p.record_hash) {
+    const Hash128& similar = candidates->front().record;
+    auto value = txn.Get(d.objects, similar.ToBytes());
     if (!value.ok()) return value.status();
     if (value->has_value()) {
-      auto header = ParseObjectHeader(**value, *similar_record);
-      auto content = reader.Load(*similar_record, ObjectType::kRecord);
+      auto header = ParseObjectHeader(**value, similar);
+      auto content = reader.Load(similar, ObjectType::kRecord);
       if (header.ok() && content.ok() && header->depth + 1 <= kMaxChainDepth) {
         prev = *content;
-        bases.push_back(BaseRef{*similar_record, header->depth, *prev});
+        bases.push_back(BaseRef{similar, header->depth, *prev});
       }
     }
   }
-  bases.push_back(BaseRef{p.raw_hash, raw_depth, p.raw});
-  record_comp_.SetBases(bases, p.record.size());
-  std::string value = record_comp_.Encode(ObjectType::kRecord, p.record, true);
+  bases.push_back(BaseRef{p.raw_hash, raw_depth, *p.raw});
+  record_comp_.SetBases(bases, p.record->size());
+  std::string value = record_comp_.Encode(ObjectType::kRecord, *p.record, true);
   record_comp_.SetBases({}, 0);
   return txn.Put(d.objects, key, value);
 }
 
-Status Writer::PutDerived(Txn& txn, const Hash128& hash, std::string value, uint8_t raw_depth) {
+Status Writer::PutDerived(Txn& txn, const Hash128& hash, const std::string& value,
+                          uint8_t raw_depth) {
   std::string key = hash.ToBytes();
   auto existing = txn.Get(impl_.dbis().objects, key);
   if (!existing.ok()) return existing.status();
   if (existing->has_value()) return Status::Ok();
-  if (HasBases(static_cast<Codec>(value[1]))) {
-    value[2] = static_cast<char>(raw_depth + 1);
+  std::string out;
+  if (!value.empty()) {
+    out = value;
+  } else {  // a worker left it to an earlier input that did not store it after all
+    const Prepared& p = *current_;
+    auto para = std::find_if(p.paragraphs.begin(), p.paragraphs.end(),
+                             [&](const Prepared::Object& o) { return o.hash == hash; });
+    if (para == p.paragraphs.end()) return Status::Internal("wording not in its release");
+    if (para_bases_ != &p) {
+      para_comp_.SetBases({BaseRef{p.raw_hash, raw_depth, *p.raw}}, 512);
+      para_bases_ = &p;
+    }
+    out = para_comp_.Encode(ObjectType::kParagraph, para->encoded, true);
   }
-  return txn.Put(impl_.dbis().objects, key, value);
+  // Against its own release, whose depth is known only now.
+  if (HasBases(static_cast<Codec>(out[1]))) out[2] = static_cast<char>(raw_depth + 1);
+  return txn.Put(impl_.dbis().objects, key, out);
 }
 
 Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestResult* out) {
   *out = p.result;
   if (p.refused) return Status::Ok();
+  current_ = &p;
+  para_bases_ = nullptr;
   const Dbis& d = impl_.dbis();
   const std::string& symbol = p.result.symbol;
   auto read = ReadDocVersions(txn, d, symbol);
@@ -432,9 +226,8 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
       return Status::Ok();
     }
   }
-  std::optional<Hash128> similar_record;
-  auto depth =
-      EnsureRelease(txn, reader, p, versions.empty() ? nullptr : &versions, &similar_record);
+  const auto* known_versions = versions.empty() ? nullptr : &versions;
+  auto depth = EnsureRelease(txn, reader, p, known_versions);
   if (!depth.ok()) return depth.status();
   for (const auto& para : p.paragraphs) {
     // A new wording's words are indexed in this same transaction (all or nothing).
@@ -445,14 +238,14 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
     }
     RECITAL_RETURN_IF_ERROR(PutDerived(txn, para.hash, para.value, *depth));
   }
-  RECITAL_RETURN_IF_ERROR(PutRecord(txn, reader, p, *depth, similar_record));
+  RECITAL_RETURN_IF_ERROR(PutRecord(txn, reader, p, *depth, known_versions));
   DocumentVersion v;
   v.version = static_cast<uint32_t>(versions.size() + 1);
   v.raw_hash = p.raw_hash;
   v.record_hash = p.record_hash;
   v.ingest_time = now_;
   v.source_name = p.result.source_name;
-  v.raw_size = p.raw.size();
+  v.raw_size = p.raw->size();
   v.session = p.session;
   v.number = p.number;
   v.title = p.title;
@@ -500,7 +293,7 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
   if (!options.parse) return Status::InvalidInput("IngestOptions.parse is required");
   const int64_t now = options.ingest_time != 0 ? options.ingest_time
                                                : static_cast<int64_t>(std::time(nullptr));
-  Pipeline pipeline(inputs, options);
+  Pipeline pipeline(*impl_, inputs, options);
   Writer writer(*impl_, now);
   size_t next = 0;
   while (next < inputs.size()) {
@@ -509,7 +302,7 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
     while (next < inputs.size() && batch.size() < std::max<size_t>(1, options.batch_releases) &&
            bytes < options.batch_bytes) {
       batch.push_back(pipeline.Take(next++));
-      bytes += batch.back().raw.size();
+      bytes += batch.back().result.bytes;
     }
     std::vector<IngestResult> results(batch.size());
     for (;;) {
@@ -520,7 +313,7 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
         if (!txn.ok()) return txn.status();
         Status st;
         {
-          ObjectReader reader(*txn, impl_->dbis().objects);
+          ObjectReader reader(*txn, impl_->dbis().objects, kWriterCacheBytes);
           for (size_t i = 0; i < batch.size() && st.ok(); ++i) {
             st = writer.Apply(*txn, reader, batch[i], &results[i]);
           }
@@ -535,6 +328,7 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
         RECITAL_RETURN_IF_ERROR(impl_->env->Grow());
       }
     }
+    pipeline.Committed(next);
     if (on_result) {
       for (const auto& r : results) on_result(r);
     }

@@ -143,7 +143,7 @@ struct ObjectReader::DCtx {
 };
 
 ObjectReader::ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes)
-    : txn_(txn), objects_(objects), cache_limit_(cache_bytes), dctx_(std::make_unique<DCtx>()) {}
+    : txn_(&txn), objects_(objects), cache_limit_(cache_bytes), dctx_(std::make_unique<DCtx>()) {}
 
 ObjectReader::~ObjectReader() = default;
 
@@ -163,7 +163,7 @@ Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& 
                                                                  ObjectType* type_out,
                                                                  int max_depth) {
   std::string k = key.ToBytes();
-  auto value = txn_.Get(objects_, k);
+  auto value = txn_->Get(objects_, k);
   if (!value.ok()) return value.status();
   if (!value->has_value()) return Status::NotFound(HexKey(key) + ": missing");
   auto header = ParseObjectHeader(**value, key);

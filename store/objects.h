@@ -68,11 +68,15 @@ class Compressor {
 };
 
 // Loads and decodes objects inside one transaction, caching decoded contents (bases are
-// shared by many objects). Not thread-safe; lives no longer than its transaction.
+// shared by many objects). Not thread-safe; lives no longer than its transaction, or than
+// the transaction it was last rebound to.
 class ObjectReader {
  public:
   ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes = 64u << 20);
   ~ObjectReader();
+  // Reads through txn from now on, keeping the cache: a content is addressed by its hash,
+  // so it is the same in every transaction that holds the object.
+  void Rebind(const Txn& txn) { txn_ = &txn; }
   // NotFound when absent; Corruption when undecodable or the content hash differs from key
   // or the type is not `type`.
   Result<std::shared_ptr<const std::string>> Load(const Hash128& key, ObjectType type);
@@ -81,7 +85,7 @@ class ObjectReader {
                                                      int max_depth = 255);
 
  private:
-  const Txn& txn_;
+  const Txn* txn_;
   MDB_dbi objects_;
   size_t cache_limit_;
   size_t cache_size_ = 0;

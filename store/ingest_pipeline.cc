@@ -1,0 +1,525 @@
+// Pipeline: the worker side of Archive::IngestBatch (see store/ingest_pipeline.h).
+//
+// Determinism: input j chooses its bases from the archive as committed plus the inputs i < j
+// of this run (every one of them is parsed and registered before j chooses), so the archive's
+// bytes do not depend on thread timing. A registered input is forgotten only after the writer
+// committed it, and workers consult the registry before they open their read transaction, so
+// an input is always found in one or the other.
+#include "store/ingest_pipeline.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <shared_mutex>
+#include <sstream>
+
+#include "store/words.h"
+
+namespace recital::store {
+
+// Measured on 1,000 generated releases (object bytes, ingest CPU; levels 3/6/9/12 for all
+// three were 1.57/1.43/1.42/1.34 MB at 1.9-4.6 s): releases and records gain almost nothing
+// past level 7 (lazy2; level 12 stores them 0.7% smaller at 2x their CPU), while paragraph
+// wordings, tiny and wholly inside their release, are 13% smaller from level 11 on (btopt:
+// optimal parsing finds the one long match cheaply). 7/11/7 stores 0.1% less than 12/12/12
+// in 40% less ingest CPU.
+const int kReleaseLevel = 7;
+const int kParagraphLevel = 11;
+const int kRecordLevel = 7;
+
+namespace {
+
+// Workers stay at most this many inputs ahead of the writer (bounds memory).
+constexpr size_t kWindow = 256;
+// Decoded bases a worker keeps across its read transactions (contents are addressed by hash).
+constexpr size_t kWorkerCacheBytes = 16u << 20;
+
+Prepared Refuse(Prepared p, std::string message) {
+  p.refused = true;
+  p.result.status = IngestStatus::kRefused;
+  p.result.message = std::move(message);
+  p.raw.reset();
+  return p;
+}
+
+Result<std::string> ReadRelease(const std::string& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidInput(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read failed");
+  std::string data = std::move(ss).str();
+  if (data.size() > max_bytes) {
+    return Status::ResourceExhausted(path + ": file is " + std::to_string(data.size()) +
+                                     " bytes, over the limit of " + std::to_string(max_bytes));
+  }
+  return data;
+}
+
+// Consumes from *s a run of min..max characters satisfying pred.
+template <typename Pred>
+bool Run(std::string_view* s, size_t min, size_t max, Pred pred) {
+  size_t n = 0;
+  while (n < s->size() && n < max && pred((*s)[n])) ++n;
+  if (n < min) return false;
+  s->remove_prefix(n);
+  return true;
+}
+bool Lit(std::string_view* s, std::string_view lit) {
+  if (s->substr(0, lit.size()) != lit) return false;
+  s->remove_prefix(lit.size());
+  return true;
+}
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsRoman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; }
+
+// "A-RES-54-144", "A-RES-2957(XXVII)" or "A-61-L.27", exactly (no std::regex: GCC 12 warns
+// inside <regex> under -O0 with sanitizers).
+bool IsFileNameSymbol(std::string_view s) {
+  std::string_view t = s;
+  if (Lit(&t, "A-RES-")) {
+    std::string_view u = t;
+    if (Run(&u, 1, 3, IsDigit) && Lit(&u, "-") && Run(&u, 1, 4, IsDigit) && u.empty()) return true;
+    return Run(&t, 1, 4, IsDigit) && Lit(&t, "(") && Run(&t, 1, 8, IsRoman) && Lit(&t, ")") &&
+           t.empty();
+  }
+  return Lit(&t, "A-") && Run(&t, 1, 3, IsDigit) && Lit(&t, "-L.") && Run(&t, 1, 4, IsDigit) &&
+         t.empty();
+}
+
+// The symbol a file name spells in the corpus convention, or "": "A-RES-54-144.ods.txt" ->
+// "A/RES/54/144", "A-RES-2957(XXVII).unhcr.txt" -> "A/RES/2957(XXVII)", "A-61-L.27.x.txt" ->
+// "A/61/L.27". Trailing dot-segments that start with a letter (site tags, extensions) are
+// dropped; what remains must match one of the three shapes exactly.
+std::string SymbolFromFileName(const std::string& path) {
+  std::string name = std::filesystem::path(path).filename().string();
+  for (size_t dot = name.rfind('.'); dot != std::string::npos && dot + 1 < name.size() &&
+                                     std::isalpha(static_cast<unsigned char>(name[dot + 1]));
+       dot = name.rfind('.')) {
+    name.resize(dot);
+  }
+  if (!IsFileNameSymbol(name)) return "";
+  std::replace(name.begin(), name.end(), '-', '/');
+  return name;
+}
+
+// Session and number spelled by a resolution symbol taken from a file name:
+// "A/RES/54/144" -> 54, 144; "A/RES/2957(XXVII)" -> 27, 2957. Leaves both 0 otherwise.
+void SessionFromSymbol(std::string_view symbol, uint32_t* session, uint32_t* number) {
+  constexpr std::string_view kPrefix = "A/RES/";
+  if (symbol.substr(0, kPrefix.size()) != kPrefix) return;
+  symbol.remove_prefix(kPrefix.size());
+  auto digits = [](std::string_view* t) {
+    uint32_t v = 0;
+    size_t i = 0;
+    for (; i < t->size() && i < 6 && IsDigit((*t)[i]); ++i) v = v * 10 + ((*t)[i] - '0');
+    t->remove_prefix(i);
+    return v;
+  };
+  uint32_t first = digits(&symbol);
+  if (!symbol.empty() && symbol[0] == '/') {
+    symbol.remove_prefix(1);
+    uint32_t second = digits(&symbol);
+    if (symbol.empty() && first > 0 && second > 0) *session = first, *number = second;
+    return;
+  }
+  if (symbol.size() < 3 || symbol.front() != '(' || symbol.back() != ')') return;
+  uint32_t roman = 0, prev = 0;
+  for (size_t i = symbol.size() - 2; i >= 1; --i) {  // right to left: subtractive pairs
+    uint32_t v = symbol[i] == 'I' ? 1 : symbol[i] == 'V' ? 5 : symbol[i] == 'X' ? 10
+               : symbol[i] == 'L' ? 50 : symbol[i] == 'C' ? 100 : 0;
+    if (v == 0) return;
+    roman = v < prev ? roman - v : roman + v;
+    prev = std::max(prev, v);
+  }
+  if (first > 0 && roman > 0) *session = roman, *number = first;
+}
+
+bool UsableSymbol(std::string_view s) {
+  return !s.empty() && s.size() <= kMaxSymbolBytes && s.find('\0') == std::string_view::npos;
+}
+
+// Reads and parses one input: everything but compression. Paragraph values stay empty.
+Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
+  Prepared p;
+  p.result.source_name = in.source_name;
+  std::string raw;
+  if (in.bytes) {
+    raw = std::move(*in.bytes);
+    in.bytes.reset();
+  } else {
+    auto data = ReadRelease(in.source_name, options.max_release_bytes);
+    if (!data.ok()) return Refuse(std::move(p), data.status().message());
+    raw = std::move(*data);
+  }
+  p.result.bytes = raw.size();
+  if (raw.size() > options.max_release_bytes) {
+    return Refuse(std::move(p), in.source_name + ": " + std::to_string(raw.size()) +
+                                    " bytes, over the limit of " +
+                                    std::to_string(options.max_release_bytes));
+  }
+  Result<Resolution> parsed = Status::Internal("not parsed");
+  try {
+    parsed = options.parse(raw, in.source_name);
+  } catch (const std::exception& e) {
+    return Refuse(std::move(p), in.source_name + ": parser failed: " + e.what());
+  }
+  if (!parsed.ok()) return Refuse(std::move(p), parsed.status().message());
+  Resolution& r = *parsed;
+  p.result.symbol = r.symbol;
+  if (r.symbol.empty()) {
+    // Kept rather than refused when the file name spells a symbol: the bytes are preserved
+    // and the record says where its symbol came from.
+    std::string from_name = SymbolFromFileName(in.source_name);
+    if (!from_name.empty()) {
+      r.symbol = from_name;
+      p.result.symbol = from_name;
+      p.result.message = "no symbol in the text; " + from_name + " taken from the file name";
+      r.warnings.push_back(p.result.message);
+      uint32_t session = 0, number = 0;
+      SessionFromSymbol(from_name, &session, &number);
+      if (r.session == 0) r.session = session;
+      if (r.number == 0) r.number = number;
+    }
+  }
+  if (r.symbol.empty()) {
+    return Refuse(std::move(p), in.source_name +
+                                    ": no document symbol found in the release; it cannot be "
+                                    "addressed, so it is not stored");
+  }
+  if (!UsableSymbol(r.symbol)) {
+    return Refuse(std::move(p), in.source_name + ": symbol is too long or holds a NUL byte");
+  }
+  p.raw_hash = HashBytes(raw);
+  r.raw_hash = p.raw_hash;  // the record must point at exactly these bytes
+  p.raw = std::make_shared<const std::string>(std::move(raw));
+  p.session = r.session;
+  p.number = r.number;
+  p.title = r.title;
+  p.adoption_date = r.adoption_date;
+  std::set<std::string> cited;
+  for (const auto& c : r.citations) {
+    if (UsableSymbol(c.symbol) && c.symbol != r.symbol) cited.insert(c.symbol);
+  }
+  p.citations.assign(cited.begin(), cited.end());
+  for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
+    for (const auto& para : *list) {
+      std::string enc = EncodeParagraph(para);
+      Hash128 h = HashBytes(enc);
+      p.paragraphs.push_back({h, std::move(enc), {}, ParagraphIndexKeys(para)});
+    }
+  }
+  auto record = std::make_shared<std::string>(EncodeResolution(r));
+  p.record_hash = HashBytes(*record);
+  p.record = std::move(record);
+  p.refused = false;
+  return p;
+}
+
+}  // namespace
+
+struct Pipeline::Known {
+  std::string symbol, title_key;
+  uint32_t session = 0;
+  Hash128 raw_hash, record_hash;
+  std::shared_ptr<const std::string> raw, record;
+};
+
+struct Pipeline::Worker {
+  Compressor release{kReleaseLevel}, paragraph{kParagraphLevel}, record{kRecordLevel};
+  std::optional<ObjectReader> reader;
+};
+
+Pipeline::Pipeline(Archive::Impl& impl, std::vector<ReleaseInput>& inputs,
+                   const IngestOptions& options)
+    : impl_(impl), inputs_(inputs), options_(options), slots_(inputs.size()),
+      parsed_(inputs.size(), false) {
+  int n = std::max(1, options.threads);
+  for (int t = 0; t < n; ++t) threads_.emplace_back([this] { Work(); });
+}
+
+Pipeline::~Pipeline() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+Prepared Pipeline::Take(size_t i) {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return slots_[i].has_value(); });
+  Prepared p = std::move(*slots_[i]);
+  slots_[i].reset();
+  taken_ = i + 1;
+  cv_.notify_all();
+  return p;
+}
+
+void Pipeline::Committed(size_t end) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto drop = [](std::unordered_map<std::string, std::vector<size_t>>& m, const std::string& key,
+                 size_t i) {
+    auto it = m.find(key);
+    if (it == m.end()) return;
+    std::erase(it->second, i);
+    if (it->second.empty()) m.erase(it);
+  };
+  for (; forgotten_upto_ < end && forgotten_upto_ < registered_upto_; ++forgotten_upto_) {
+    size_t i = forgotten_upto_;
+    auto it = known_.find(i);
+    if (it != known_.end()) {
+      drop(by_symbol_, it->second->symbol, i);
+      if (!it->second->title_key.empty()) drop(by_title_, it->second->title_key, i);
+      known_.erase(it);
+    }
+    auto c = claims_.find(i);
+    if (c != claims_.end()) {
+      for (const auto& h : c->second) {
+        auto k = claimed_.find(h);
+        if (k != claimed_.end() && k->second == i) claimed_.erase(k);
+      }
+      claims_.erase(c);
+    }
+  }
+}
+
+void Pipeline::Register(size_t i, const Prepared& p) {
+  std::shared_ptr<Known> k;
+  if (!p.refused) {
+    k = std::make_shared<Known>();
+    k->symbol = p.result.symbol;
+    k->title_key = TitleKey(p.title);
+    k->session = p.session;
+    k->raw_hash = p.raw_hash;
+    k->record_hash = p.record_hash;
+    k->raw = p.raw;
+    k->record = p.record;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (k) {
+      auto insert_sorted = [i](std::vector<size_t>& v) {
+        v.insert(std::upper_bound(v.begin(), v.end(), i), i);
+      };
+      insert_sorted(by_symbol_[k->symbol]);
+      if (!k->title_key.empty()) insert_sorted(by_title_[k->title_key]);
+      known_.emplace(i, std::move(k));
+    }
+    parsed_[i] = true;
+    while (registered_upto_ < parsed_.size() && parsed_[registered_upto_]) ++registered_upto_;
+  }
+  cv_.notify_all();
+}
+
+void Pipeline::WaitRegistered(size_t i) {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return stop_ || registered_upto_ >= i; });
+}
+
+std::shared_ptr<const Pipeline::Known> Pipeline::Latest(
+    const std::unordered_map<std::string, std::vector<size_t>>& m, const std::string& key,
+    size_t before) const {
+  auto it = m.find(key);
+  if (it == m.end()) return nullptr;
+  auto pos = std::lower_bound(it->second.begin(), it->second.end(), before);
+  if (pos == it->second.begin()) return nullptr;
+  return known_.at(*(pos - 1));
+}
+
+void Pipeline::Work() {
+  Worker w;
+  for (;;) {
+    size_t i;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return stop_ || next_ >= slots_.size() || next_ < taken_ + kWindow; });
+      if (stop_ || next_ >= slots_.size()) return;
+      i = next_++;
+    }
+    Prepared p = Parse(inputs_[i], options_);
+    Register(i, p);
+    if (!p.refused) {
+      WaitRegistered(i);
+      // A failed read only means the writer compresses what is missing itself.
+      (void)Compress(i, w, &p);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      slots_[i] = std::move(p);
+    }
+    cv_.notify_all();
+  }
+}
+
+// A candidate base: an earlier release similar to the one being compressed, with its record.
+struct Pipeline::Candidate {
+  Hash128 raw, record;
+  std::shared_ptr<const std::string> raw_content, record_content;  // when prepared in this run
+};
+
+Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
+  // 1. What earlier inputs of this run offer, and which wordings nobody compresses yet.
+  std::shared_ptr<const Known> same, titled;
+  std::vector<std::shared_ptr<const Known>> cited_run(p->citations.size());
+  std::vector<bool> mine(p->paragraphs.size(), false);
+  const std::string title_key = TitleKey(p->title);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    same = Latest(by_symbol_, p->result.symbol, i);
+    if (!title_key.empty()) titled = Latest(by_title_, title_key, i);
+    for (size_t c = 0; c < p->citations.size(); ++c) {
+      cited_run[c] = Latest(by_symbol_, p->citations[c], i);
+    }
+    for (size_t k = 0; k < p->paragraphs.size(); ++k) {
+      if (claimed_.emplace(p->paragraphs[k].hash, i).second) {
+        mine[k] = true;
+        claims_[i].push_back(p->paragraphs[k].hash);
+      }
+    }
+  }
+  // 2. The archive as committed.
+  std::shared_lock<std::shared_mutex> lock(impl_.txn_mutex);
+  auto txn = Txn::Begin(*impl_.env, false);
+  if (!txn.ok()) return txn.status();
+  const Dbis& d = impl_.dbis();
+  if (!w.reader) {
+    w.reader.emplace(*txn, d.objects, kWorkerCacheBytes);
+  } else {
+    w.reader->Rebind(*txn);
+  }
+  auto versions = ReadDocVersions(*txn, d, p->result.symbol);
+  if (!versions.ok()) return versions.status();
+  if (versions->has_value()) {
+    for (const auto& v : **versions) {
+      if (v.raw_hash == p->raw_hash) return Status::Ok();  // unchanged: nothing to write
+    }
+  }
+  // Candidates in the writer's order: this symbol's newest version, the newest release with
+  // this title, the cited document of the latest session.
+  std::vector<Candidate> candidates;
+  if (same) {
+    candidates.push_back({same->raw_hash, same->record_hash, same->raw, same->record});
+  } else if (versions->has_value()) {
+    candidates.push_back({(*versions)->back().raw_hash, (*versions)->back().record_hash, {}, {}});
+  }
+  if (titled) {
+    candidates.push_back({titled->raw_hash, titled->record_hash, titled->raw, titled->record});
+  } else if (!title_key.empty()) {
+    auto v = txn->Get(d.titles, title_key);
+    if (!v.ok()) return v.status();
+    Candidate c;
+    if (v->has_value() && (*v)->size() == 32 &&
+        Hash128::FromBytes((*v)->substr(0, 16), &c.raw) &&
+        Hash128::FromBytes((*v)->substr(16), &c.record)) {
+      candidates.push_back(c);
+    }
+  }
+  uint32_t best_session = 0;
+  std::optional<Candidate> cited;
+  for (size_t c = 0; c < p->citations.size(); ++c) {
+    if (cited_run[c]) {
+      const Known& k = *cited_run[c];
+      if (!cited || k.session > best_session) {
+        best_session = k.session;
+        cited = Candidate{k.raw_hash, k.record_hash, k.raw, k.record};
+      }
+      continue;
+    }
+    auto v = ReadDocVersions(*txn, d, p->citations[c]);
+    if (!v.ok()) return v.status();
+    if (v->has_value() && (!cited || (*v)->back().session > best_session)) {
+      best_session = (*v)->back().session;
+      cited = Candidate{(*v)->back().raw_hash, (*v)->back().record_hash, {}, {}};
+    }
+  }
+  if (cited) candidates.push_back(*cited);
+  return CompressObjects(*txn, w, candidates, mine, p);
+}
+
+Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
+                                 const std::vector<Candidate>& candidates,
+                                 const std::vector<bool>& mine, Prepared* p) {
+  const Dbis& d = impl_.dbis();
+  auto stored = [&](const Hash128& h) -> Result<bool> {
+    auto v = txn.Get(d.objects, h.ToBytes());
+    if (!v.ok()) return v.status();
+    return v->has_value();
+  };
+  // The release, against the first candidate whose release can be read. Depths are the
+  // writer's business (it knows what it stored); 0 stands in for them here.
+  std::optional<Hash128> similar_record;
+  if (!candidates.empty()) similar_record = candidates.front().record;
+  auto release_stored = stored(p->raw_hash);
+  if (!release_stored.ok()) return release_stored.status();
+  if (!*release_stored) {
+    std::shared_ptr<const std::string> base;
+    const Candidate* chosen = nullptr;
+    for (const auto& c : candidates) {
+      if (c.raw_content) {
+        base = c.raw_content;
+      } else {
+        auto content = w.reader->Load(c.raw, ObjectType::kRelease);
+        if (!content.ok()) continue;
+        base = *content;
+      }
+      chosen = &c;
+      break;
+    }
+    if (chosen != nullptr) {
+      similar_record = chosen->record;
+      w.release.SetBases({BaseRef{chosen->raw, 0, *base}}, p->raw->size());
+    }
+    p->release_value = w.release.Encode(ObjectType::kRelease, *p->raw, chosen != nullptr);
+    w.release.SetBases({}, 0);
+  }
+  // The record, against the similar release's record (most wording hashes recur) and its own
+  // release.
+  auto record_stored = stored(p->record_hash);
+  if (!record_stored.ok()) return record_stored.status();
+  if (!*record_stored) {
+    std::vector<BaseRef> bases;
+    std::shared_ptr<const std::string> prev;
+    if (similar_record && *similar_record != p->record_hash) {
+      const Candidate* run = nullptr;
+      for (const auto& c : candidates) {
+        if (c.record == *similar_record && c.record_content) run = &c;
+      }
+      if (run != nullptr) {
+        prev = run->record_content;
+      } else {
+        auto content = w.reader->Load(*similar_record, ObjectType::kRecord);
+        if (content.ok()) prev = *content;
+      }
+      if (prev) bases.push_back(BaseRef{*similar_record, 0, *prev});
+    }
+    bases.push_back(BaseRef{p->raw_hash, 0, *p->raw});
+    w.record.SetBases(bases, p->record->size());
+    p->record_value = w.record.Encode(ObjectType::kRecord, *p->record, true);
+    w.record.SetBases({}, 0);
+  }
+  // Paragraph wordings that are new to the archive and to the run, against their release.
+  bool bases_set = false;
+  for (size_t k = 0; k < p->paragraphs.size(); ++k) {
+    auto& para = p->paragraphs[k];
+    bool compress = false;
+    if (mine[k]) {
+      auto s = stored(para.hash);
+      if (!s.ok()) return s.status();
+      compress = !*s;
+    }
+    if (!compress) continue;
+    if (!bases_set) {
+      w.paragraph.SetBases({BaseRef{p->raw_hash, 0, *p->raw}}, 512);
+      bases_set = true;
+    }
+    para.value = w.paragraph.Encode(ObjectType::kParagraph, para.encoded, true);
+  }
+  if (bases_set) w.paragraph.SetBases({}, 0);
+  return Status::Ok();
+}
+
+}  // namespace recital::store
