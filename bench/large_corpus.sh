@@ -7,12 +7,13 @@
 # Writes OUTDIR/releases/*.txt (RELEASES files: ceil(RELEASES / SESSIONS) series of SESSIONS
 # successive sessions, the last series cut short), OUTDIR/truth.jsonl (one line per release,
 # see `recital generate --help`) and OUTDIR/STAMP. A second call with the same arguments and
-# generator binary reuses OUTDIR (the stamp matches) instead of regenerating.
+# generator output (checksum of a small sample) reuses OUTDIR (the stamp matches) instead of
+# regenerating.
 # Environment: RECITAL = the recital binary (default build-bench/cli/recital).
 # Usual sizes: 1000, 20000, 100000 (about 8 KB per release).
 set -euo pipefail
 if [ $# -lt 2 ]; then
-  sed -n '2,12p' "$0" >&2
+  sed -n '2,13p' "$0" >&2
   exit 2
 fi
 releases=$1 out=$2 seed=${3:-1} sessions=${4:-20}
@@ -28,7 +29,13 @@ if [ "$releases" -lt 1 ] || [ "$sessions" -lt 1 ]; then
 fi
 [ "$sessions" -gt "$releases" ] && sessions=$releases
 series=$(( (releases + sessions - 1) / sessions ))
-stamp="releases=$releases seed=$seed sessions=$sessions series=$series gen=$(cksum <"$recital" | cut -d' ' -f1)"
+# The generator's fingerprint: a checksum of a tiny generated sample (not of the binary, which
+# changes on every rebuild), so a corpus is regenerated only when the generator's output does.
+fp=$(mktemp -d)
+"$recital" generate -q --seed "$seed" --series 1 --sessions 2 --out "$fp/g" >/dev/null 2>&1 || true
+gen=$(find "$fp" -type f | sort | xargs -r cat | cksum | cut -d' ' -f1)
+rm -rf "$fp"
+stamp="releases=$releases seed=$seed sessions=$sessions series=$series gen=$gen"
 if [ -f "$out/STAMP" ] && [ "$(cat "$out/STAMP")" = "$stamp" ]; then
   echo "large_corpus: reusing $out ($releases releases)" >&2
   exit 0

@@ -42,6 +42,7 @@ struct Options {
   int runs = 200;
   unsigned seed = 1;
   double budget_s = 10;
+  int min_runs = 5;
   std::string rows;
   std::string queries = "show,cat,log,blame,grep";
 };
@@ -53,7 +54,8 @@ struct Row {
 
 int Usage() {
   std::fputs(
-      "usage: recital_querybench ARCHIVE [--runs N] [--seed S] [--budget-s T] [--rows FILE]\n"
+      "usage: recital_querybench ARCHIVE [--runs N] [--seed S] [--budget-s T] [--min-runs M]\n"
+      "                          [--rows FILE]\n"
       "                          [--queries show,cat,log,blame,grep,series]\n",
       stderr);
   return 2;
@@ -70,6 +72,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->seed = static_cast<unsigned>(std::strtoul(v, nullptr, 10));
     } else if (a == "--budget-s" && (v = value())) {
       o->budget_s = std::atof(v);
+    } else if (a == "--min-runs" && (v = value())) {
+      o->min_runs = std::max(1, std::atoi(v));
     } else if (a == "--rows" && (v = value())) {
       o->rows = v;
     } else if (a == "--queries" && (v = value())) {
@@ -197,7 +201,8 @@ double Percentile(std::vector<double> v, double p) {  // nearest rank
   return v[std::clamp<size_t>(rank, 1, v.size()) - 1];
 }
 
-// Times q over the rows (cycled) `runs` times, or fewer (at least 5) once the budget is spent.
+// Times q over the rows (cycled) `runs` times, or fewer (at least min_runs) once the budget
+// (seconds per query) is spent.
 bool TimeQuery(const std::string& name, const Query& q, const std::vector<Row>& rows,
                const Options& o, size_t* sink) {
   using Clock = std::chrono::steady_clock;
@@ -214,7 +219,8 @@ bool TimeQuery(const std::string& name, const Query& q, const std::vector<Row>& 
       return false;
     }
     ms.push_back(std::chrono::duration<double, std::milli>(t1 - t0).count());
-    if (ms.size() >= 5 && std::chrono::duration<double>(t1 - start).count() > o.budget_s) break;
+    const double spent_s = std::chrono::duration<double>(t1 - start).count();
+    if (ms.size() >= static_cast<size_t>(o.min_runs) && spent_s > o.budget_s) break;
   }
   double mean = 0;
   for (double x : ms) mean += x;
