@@ -16,7 +16,7 @@ Status LmdbError(int rc, const std::string& what) {
 }  // namespace
 
 const std::vector<Step>& AllSteps() {
-  static const std::vector<Step> steps = {M0001Initial(), M0002WordIndex()};
+  static const std::vector<Step> steps = {M0001Initial(), M0002WordIndex(), M0003CompactIndexes()};
   return steps;
 }
 

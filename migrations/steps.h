@@ -9,5 +9,6 @@ namespace recital::migrations {
 
 Step M0001Initial();
 Step M0002WordIndex();
+Step M0003CompactIndexes();
 
 }  // namespace recital::migrations

@@ -4,6 +4,7 @@
 #include <mutex>
 
 #include "store/archive_impl.h"
+#include "store/indexes.h"
 
 namespace recital::store {
 namespace {
@@ -57,7 +58,7 @@ Status InitMeta(Txn& txn, const Dbis& dbis, const std::string& dir) {
 
 class MigrationTxnImpl : public MigrationTxn {
  public:
-  MigrationTxnImpl(Txn& txn, const Env& env)
+  MigrationTxnImpl(Txn& txn, Env& env)
       : txn_(txn), env_(env), reader_(txn, env.dbis().objects) {}
   Result<std::optional<std::string>> Get(std::string_view db, std::string_view key) override {
     auto dbi = Dbi(db);
@@ -90,6 +91,7 @@ class MigrationTxnImpl : public MigrationTxn {
       RECITAL_RETURN_IF_ERROR(fn(k, v));
     }
   }
+  Status Recreate(std::string_view db) override { return env_.RecreateDbi(txn_, db); }
   Result<std::string> LoadObject(const Hash128& hash) override {
     ObjectType type;
     auto content = reader_.LoadAny(hash, &type);
@@ -104,7 +106,7 @@ class MigrationTxnImpl : public MigrationTxn {
     return *dbi;
   }
   Txn& txn_;
-  const Env& env_;
+  Env& env_;
   ObjectReader reader_;
 };
 
@@ -286,20 +288,16 @@ Result<std::vector<std::string>> DupValues(const Txn& txn, MDB_dbi dbi, std::str
 }  // namespace
 
 Result<std::vector<ParagraphUse>> Archive::ParagraphUses(const Hash128& wording_hash) const {
+  if (impl_->format_version < 3) {
+    return Status::InvalidInput("archive " + impl_->dir + " has format version " +
+                                std::to_string(impl_->format_version) +
+                                ", whose paragraph_uses this Recital does not read: run "
+                                "`recital migrate`");
+  }
   ReadLock lock(impl_->txn_mutex);
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
-  auto values = DupValues(*txn, impl_->dbis().paragraph_uses, wording_hash.ToBytes());
-  if (!values.ok()) return values.status();
-  std::vector<ParagraphUse> out;
-  for (const auto& v : *values) {
-    ParagraphUse use;
-    if (!DecodeUse(v, &use)) {
-      return Status::Corruption("paragraph_uses entry of " + wording_hash.ToHex() + " is malformed");
-    }
-    out.push_back(std::move(use));
-  }
-  return out;
+  return ReadParagraphUses(*txn, impl_->dbis(), wording_hash);
 }
 
 Result<std::vector<std::string>> Archive::CitationsOf(std::string_view symbol) const {
@@ -377,8 +375,9 @@ Status Archive::Migrate(int to_version, const std::function<Status(MigrationTxn&
       ReadLock lock(impl_->txn_mutex);
       auto txn = Txn::Begin(*impl_->env, true);
       if (!txn.ok()) return txn.status();
-      Status st;
-      {
+      // Handles a failed attempt's Recreate closed are opened again first.
+      Status st = impl_->env->RefreshDbis(*txn);
+      if (st.ok()) {
         MigrationTxnImpl mtxn(*txn, *impl_->env);
         st = fn(mtxn);
       }

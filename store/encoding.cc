@@ -133,6 +133,50 @@ bool DecodeUse(std::string_view value, ParagraphUse* use) {
   return GetU32BE(&rest, &use->version) && GetU32BE(&rest, &use->position);
 }
 
+std::string EncodeUseList(const std::vector<PackedUse>& sorted_uses) {
+  std::string out;
+  uint32_t prev = 0;
+  for (const auto& u : sorted_uses) {
+    PutVarint(&out, u.doc - prev);
+    PutVarint(&out, u.version);
+    PutVarint(&out, u.position);
+    prev = u.doc;
+  }
+  return out;
+}
+
+bool DecodeUseList(std::string_view value, std::vector<PackedUse>* uses) {
+  uses->clear();
+  uint64_t doc = 0;
+  while (!value.empty()) {
+    uint64_t delta = 0, version = 0, position = 0;
+    if (!GetVarint(&value, &delta) || !GetVarint(&value, &version) ||
+        !GetVarint(&value, &position)) {
+      return false;
+    }
+    if (delta > UINT32_MAX) return false;
+    doc += delta;
+    if (doc == 0 || doc > UINT32_MAX || version > UINT32_MAX || position > UINT32_MAX) {
+      return false;
+    }
+    PackedUse u{static_cast<uint32_t>(doc), static_cast<uint32_t>(version),
+                static_cast<uint32_t>(position)};
+    if (!uses->empty() && !(uses->back() < u)) return false;
+    uses->push_back(u);
+  }
+  return !uses->empty();
+}
+
+std::string WordPosting(const Hash128& wording_hash) {
+  return wording_hash.ToBytes().substr(0, kWordPostingBytes);
+}
+
+std::string DocNumberKey(uint32_t number) {
+  std::string out;
+  PutU32BE(&out, number);
+  return out;
+}
+
 std::string TitleKey(std::string_view title) {
   std::string out;
   bool space = false;

@@ -1,6 +1,7 @@
 // Private to store/: byte layouts of index values (store/FORMAT.md).
 #pragma once
 
+#include <compare>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,24 @@ Result<std::vector<DocumentVersion>> DecodeDocVersions(std::string_view value,
 // paragraph_uses dup value: symbol NUL version(u32 BE) position(u32 BE).
 std::string EncodeUse(std::string_view symbol, uint32_t version, uint32_t position);
 bool DecodeUse(std::string_view value, ParagraphUse* use);
+
+// paragraph_uses value (format 3): every use of one wording, as doc numbers (doc_symbols), not
+// symbols. Sorted by (doc, version, position), no two equal; each use is varint(doc - previous
+// doc, the first against 0), varint(version), varint(position).
+struct PackedUse {
+  uint32_t doc = 0, version = 0, position = 0;
+  auto operator<=>(const PackedUse&) const = default;
+};
+std::string EncodeUseList(const std::vector<PackedUse>& sorted_uses);
+// false when malformed, empty, unsorted or repeating (the encoding is canonical).
+bool DecodeUseList(std::string_view value, std::vector<PackedUse>* uses);
+
+// words duplicate (format 3): the first kWordPostingBytes bytes of the wording hash.
+inline constexpr size_t kWordPostingBytes = 4;
+std::string WordPosting(const Hash128& wording_hash);
+
+// doc_symbols key: the doc number as u32 big-endian (numbers start at 1).
+std::string DocNumberKey(uint32_t number);
 
 // titles key: the title lower-cased (ASCII), runs of white space as one space, at most
 // kMaxTitleKeyBytes bytes. "" when the title is empty.

@@ -9,6 +9,7 @@
 #include <shared_mutex>
 
 #include "store/archive_impl.h"
+#include "store/indexes.h"
 #include "store/ingest_pipeline.h"
 #include "store/words.h"
 
@@ -230,12 +231,6 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   auto depth = EnsureRelease(txn, reader, p, known_versions);
   if (!depth.ok()) return depth.status();
   for (const auto& para : p.paragraphs) {
-    // A new wording's words are indexed in this same transaction (all or nothing).
-    auto known = txn.Get(d.objects, para.hash.ToBytes());
-    if (!known.ok()) return known.status();
-    if (!known->has_value()) {
-      RECITAL_RETURN_IF_ERROR(PutWordPostings(txn, d.words, para.hash, para.words));
-    }
     RECITAL_RETURN_IF_ERROR(PutDerived(txn, para.hash, para.value, *depth));
   }
   RECITAL_RETURN_IF_ERROR(PutRecord(txn, reader, p, *depth, known_versions));
@@ -254,11 +249,10 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   out->version = v.version;
   versions.push_back(std::move(v));
   RECITAL_RETURN_IF_ERROR(txn.Put(d.docs, symbol, EncodeDocVersions(versions)));
-  for (size_t i = 0; i < p.paragraphs.size(); ++i) {
-    RECITAL_RETURN_IF_ERROR(txn.Put(d.paragraph_uses, p.paragraphs[i].hash.ToBytes(),
-                                    EncodeUse(symbol, out->version, static_cast<uint32_t>(i)),
-                                    MDB_NODUPDATA));
-  }
+  // Uses, document number and the word postings of new wordings (store/indexes.h).
+  std::vector<IndexedParagraph> indexed;
+  for (const auto& para : p.paragraphs) indexed.push_back({para.hash, &para.words});
+  RECITAL_RETURN_IF_ERROR(PutParagraphIndexes(txn, d, symbol, out->version, indexed));
   for (const auto& c : p.citations) {
     RECITAL_RETURN_IF_ERROR(txn.Put(d.cites, symbol, c, MDB_NODUPDATA));
     RECITAL_RETURN_IF_ERROR(txn.Put(d.cited_by, c, symbol, MDB_NODUPDATA));

@@ -80,23 +80,45 @@ Env::~Env() {
   if (env_ != nullptr) mdb_env_close(env_);
 }
 
+namespace {
+
+// Every named database (store/FORMAT.md) with the flags this format creates it with. LMDB keeps
+// the flags a database was created with, so an older archive's databases open with theirs
+// (a format-2 paragraph_uses stays DUPSORT until migration 0003 recreates it). `core` ones
+// exist in every version; the others are created by writers and absent (dbi 0) when an older
+// archive is opened read-only.
+struct NamedDb {
+  const char* name;
+  MDB_dbi Dbis::*member;
+  unsigned flags;
+  bool core;
+};
+constexpr NamedDb kNamedDbs[] = {
+    {"meta", &Dbis::meta, 0, true},
+    {"objects", &Dbis::objects, 0, true},
+    {"docs", &Dbis::docs, 0, true},
+    {"paragraph_uses", &Dbis::paragraph_uses, 0, true},
+    {"cites", &Dbis::cites, MDB_DUPSORT, true},
+    {"cited_by", &Dbis::cited_by, MDB_DUPSORT, true},
+    {"settings", &Dbis::settings, 0, true},
+    {"titles", &Dbis::titles, 0, true},
+    {"words", &Dbis::words, MDB_DUPSORT | MDB_DUPFIXED, false},     // format 2
+    {"doc_numbers", &Dbis::doc_numbers, 0, false},                  // format 3
+    {"doc_symbols", &Dbis::doc_symbols, 0, false},                  // format 3
+};
+
+const NamedDb* FindNamed(std::string_view name) {
+  for (const auto& n : kNamedDbs) {
+    if (name == n.name) return &n;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
 Status Env::OpenDbis(bool create, const InitFn& init) {
   auto txn = Txn::Begin(*this, !read_only_);
   if (!txn.ok()) return txn.status();
-  struct Named {
-    const char* name;
-    MDB_dbi* dbi;
-    unsigned flags;
-  } named[] = {
-      {"meta", &dbis_.meta, 0},
-      {"objects", &dbis_.objects, 0},
-      {"docs", &dbis_.docs, 0},
-      {"paragraph_uses", &dbis_.paragraph_uses, MDB_DUPSORT},
-      {"cites", &dbis_.cites, MDB_DUPSORT},
-      {"cited_by", &dbis_.cited_by, MDB_DUPSORT},
-      {"settings", &dbis_.settings, 0},
-      {"titles", &dbis_.titles, 0},
-  };
   if (create) {
     // Never add our databases to somebody else's LMDB environment.
     MDB_dbi probe, main_dbi;
@@ -110,9 +132,10 @@ Status Env::OpenDbis(bool create, const InitFn& init) {
                                 " holds an LMDB database that is not a Recital archive");
     }
   }
-  for (const auto& n : named) {
+  for (const auto& n : kNamedDbs) {
+    if (!n.core) continue;
     unsigned flags = n.flags | (create ? MDB_CREATE : 0);
-    int rc = mdb_dbi_open(txn->get(), n.name, flags, n.dbi);
+    int rc = mdb_dbi_open(txn->get(), n.name, flags, &(dbis_.*n.member));
     if (rc == MDB_NOTFOUND) {
       MDB_stat main;
       const char* path = "";
@@ -128,30 +151,59 @@ Status Env::OpenDbis(bool create, const InitFn& init) {
     RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
   }
   if (create && init) RECITAL_RETURN_IF_ERROR(init(*txn, dbis_));
-  // words (format 2; store/words.cc) is filled by ingest and migration 0002. An older archive
-  // opened for writing gains it empty; opened read-only it has none (0) and the format check
-  // sends the user to `recital migrate`.
-  unsigned words_flags = MDB_DUPSORT | MDB_DUPFIXED | (read_only_ ? 0 : MDB_CREATE);
-  int rc = mdb_dbi_open(txn->get(), "words", words_flags, &dbis_.words);
-  if (rc == MDB_NOTFOUND) {
-    dbis_.words = 0;
-  } else {
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "dbi_open words"));
+  // words (format 2) and doc_numbers/doc_symbols (format 3) are filled by ingest and the
+  // migrations. An older archive opened for writing gains them empty; opened read-only it has
+  // none (0) and the format check sends the user to `recital migrate`.
+  for (const auto& n : kNamedDbs) {
+    if (n.core) continue;
+    unsigned flags = n.flags | (read_only_ ? 0 : MDB_CREATE);
+    int rc = mdb_dbi_open(txn->get(), n.name, flags, &(dbis_.*n.member));
+    if (rc == MDB_NOTFOUND) {
+      dbis_.*n.member = 0;
+    } else {
+      RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
+    }
   }
   return txn->Commit();
 }
 
 std::optional<MDB_dbi> Env::DbiByName(std::string_view name) const {
-  if (name == "meta") return dbis_.meta;
-  if (name == "objects") return dbis_.objects;
-  if (name == "docs") return dbis_.docs;
-  if (name == "paragraph_uses") return dbis_.paragraph_uses;
-  if (name == "cites") return dbis_.cites;
-  if (name == "cited_by") return dbis_.cited_by;
-  if (name == "settings") return dbis_.settings;
-  if (name == "titles") return dbis_.titles;
-  if (name == "words" && dbis_.words != 0) return dbis_.words;
-  return std::nullopt;
+  const NamedDb* n = FindNamed(name);
+  if (n == nullptr || dbis_.*n->member == 0) return std::nullopt;
+  return dbis_.*n->member;
+}
+
+Status Env::RefreshDbis(Txn& txn) {
+  for (const auto& n : kNamedDbs) {
+    MDB_dbi dbi = 0;
+    int rc = mdb_dbi_open(txn.get(), n.name, 0, &dbi);
+    if (rc == MDB_NOTFOUND) {
+      dbis_.*n.member = 0;
+      continue;
+    }
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
+    dbis_.*n.member = dbi;
+  }
+  return Status::Ok();
+}
+
+Status Env::RecreateDbi(Txn& txn, std::string_view name) {
+  const NamedDb* n = FindNamed(name);
+  if (n == nullptr || name == "meta" || name == "objects" || name == "docs") {
+    return Status::InvalidInput("database '" + std::string(name) + "' cannot be recreated");
+  }
+  MDB_dbi dbi = 0;
+  int rc = mdb_dbi_open(txn.get(), n->name, 0, &dbi);
+  if (rc == MDB_SUCCESS) {
+    dbis_.*n->member = 0;  // mdb_drop closes the handle, whatever happens next
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_drop(txn.get(), dbi, 1), "drop " + std::string(name)));
+  } else if (rc != MDB_NOTFOUND) {
+    return LmdbStatus(rc, "dbi_open " + std::string(name));
+  }
+  rc = mdb_dbi_open(txn.get(), n->name, n->flags | MDB_CREATE, &dbi);
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "dbi_open (create) " + std::string(name)));
+  dbis_.*n->member = dbi;
+  return Status::Ok();
 }
 
 Status Env::Grow() {

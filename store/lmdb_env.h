@@ -30,6 +30,9 @@ struct Dbis {
           settings = 0, titles = 0;
   // Format 2. Every writer creates it; 0 only in an older archive opened read-only.
   MDB_dbi words = 0;
+  // Format 3 (store/indexes.h). Every writer creates them; 0 only in an older archive opened
+  // read-only.
+  MDB_dbi doc_numbers = 0, doc_symbols = 0;
 };
 
 class Txn;
@@ -51,6 +54,13 @@ class Env {
   Result<uint64_t> UsedBytes() const;
   // The dbi of a database by name, or nullopt.
   std::optional<MDB_dbi> DbiByName(std::string_view name) const;
+  // For migrations, inside their write transaction: (re)opens every database by name, so
+  // handles closed by an aborted Recreate are valid again (call it first in every attempt).
+  Status RefreshDbis(Txn& txn);
+  // Deletes the database and creates it again, empty, with the flags this format gives it
+  // (a format-2 paragraph_uses, DUPSORT, becomes the format-3 one without). InvalidInput for
+  // names that are not recreatable (meta, objects, docs).
+  Status RecreateDbi(Txn& txn, std::string_view name);
 
  private:
   Env() = default;

@@ -25,9 +25,11 @@ namespace recital::store {
 // The on-disk format this build writes. Archives with a newer version are refused
 // (FormatTooNew); older ones are refused with a pointer to `recital migrate` unless
 // OpenOptions::allow_old_format is set (migrations only). Versions: 1 the first layout;
-// 2 adds the words index (migrations/m0002_word_index.cc). A layout change bumps it and adds
-// a migration step and a golden archive of the old version (tests/testdata/golden-vN).
-inline constexpr int kFormatVersion = 2;
+// 2 adds the words index (migrations/m0002_word_index.cc); 3 packs paragraph_uses into one
+// list per wording over document numbers and cuts word postings to 4 bytes
+// (migrations/m0003_compact_indexes.cc). A layout change bumps it and adds a migration step
+// and a golden archive of the old version (tests/testdata/golden-vN).
+inline constexpr int kFormatVersion = 3;
 
 struct OpenOptions {
   bool read_only = true;
@@ -56,6 +58,10 @@ class MigrationTxn {
   // The content of an object (decompressed, hash-checked), whatever its type. NotFound when
   // absent, Corruption when it does not decode.
   virtual Result<std::string> LoadObject(const Hash128& hash) = 0;
+  // Deletes a database and creates it again, empty, with the flags the current format gives
+  // it (how format 3 turned the dup-sorted paragraph_uses into a plain one). Not for meta,
+  // objects or docs (InvalidInput).
+  virtual Status Recreate(std::string_view db) = 0;
 };
 
 // One stored version of a document. version is 1-based, in ingest order.

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "store/archive_impl.h"
+#include "store/indexes.h"
 #include "store/words.h"
 
 namespace recital::store {
@@ -21,7 +22,8 @@ struct Scan {
   VerifyReport report;
   std::map<Hash128, SymbolSet> direct;                  // object -> documents using it
   std::map<Hash128, std::vector<Hash128>> dependents;  // base -> objects compressed against it
-  std::set<std::string> expected_uses, expected_cites;
+  std::set<std::string> expected_cites;
+  UsesIndexCheck uses;                                  // doc numbers and uses the docs imply
   std::map<Hash128, std::string> broken;                // object -> problem
   WordIndexCheck words;                                 // postings the paragraphs imply
 
@@ -50,20 +52,24 @@ struct Scan {
   }
 };
 
+// Who uses each object according to paragraph_uses (to name the documents a bad object
+// touches); the index itself is checked against the records by UsesIndexCheck.
 Status ScanUses(Scan& s) {
+  if (s.d.doc_symbols == 0) return Status::Ok();  // reported by UsesIndexCheck
+  auto names = ReadDocSymbols(s.txn, s.d);
+  if (!names.ok()) return Status::Ok();  // reported by UsesIndexCheck
   auto cur = Cursor::Open(s.txn, s.d.paragraph_uses);
   if (!cur.ok()) return cur.status();
   std::string_view k, v;
+  std::vector<PackedUse> uses;
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
     if (!more.ok()) return more.status();
     if (!*more) return Status::Ok();
     Hash128 h;
-    ParagraphUse use;
-    if (!Hash128::FromBytes(k, &h) || !DecodeUse(v, &use)) {
-      s.Problem("paragraph_uses: malformed entry");
-      continue;
+    if (!Hash128::FromBytes(k, &h) || !DecodeUseList(v, &uses)) continue;
+    for (const auto& u : uses) {
+      if (auto it = names->find(u.doc); it != names->end()) s.direct[h].insert(it->second);
     }
-    s.direct[h].insert(use.symbol);
   }
 }
 
@@ -93,8 +99,7 @@ void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) 
   auto uses = ListParagraphUses(**record_bytes);
   if (uses.ok()) {
     for (size_t i = 0; i < uses->size(); ++i) {
-      s.expected_uses.insert((*uses)[i].hash.ToBytes() +
-                             EncodeUse(symbol, v.version, static_cast<uint32_t>(i)));
+      s.uses.AddUse((*uses)[i].hash, symbol, v.version, static_cast<uint32_t>(i));
     }
   }
   for (const auto& c : res->citations) {
@@ -118,7 +123,10 @@ Status ScanDocs(Scan& s, bool check) {
       if (check) s.Problem(versions.status().message(), {symbol});
       continue;
     }
-    if (check) ++s.report.documents_checked;
+    if (check) {
+      ++s.report.documents_checked;
+      s.uses.AddDocument(symbol);
+    }
     for (const auto& ver : *versions) {
       if (!check) {
         s.direct[ver.raw_hash].insert(symbol);
@@ -172,7 +180,7 @@ Status ScanObjects(Scan& s) {
 
 // Compares an index with the entries the documents imply.
 Status CompareIndex(Scan& s, MDB_dbi dbi, const char* name, const std::set<std::string>& expected,
-                    bool key_is_hash, bool swap) {
+                    bool swap) {
   std::set<std::string> actual;
   auto cur = Cursor::Open(s.txn, dbi);
   if (!cur.ok()) return cur.status();
@@ -180,20 +188,10 @@ Status CompareIndex(Scan& s, MDB_dbi dbi, const char* name, const std::set<std::
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
     if (!more.ok()) return more.status();
     if (!*more) break;
-    actual.insert(key_is_hash ? std::string(k) + std::string(v)
-                              : swap ? std::string(v) + '\0' + std::string(k)
-                                     : std::string(k) + '\0' + std::string(v));
+    actual.insert(swap ? std::string(v) + '\0' + std::string(k)
+                       : std::string(k) + '\0' + std::string(v));
   }
   auto describe = [&](const std::string& entry) -> std::pair<std::string, SymbolSet> {
-    if (key_is_hash) {
-      Hash128 h;
-      ParagraphUse use;
-      Hash128::FromBytes(entry.substr(0, 16), &h);
-      DecodeUse(entry.substr(16), &use);
-      return {h.ToHex() + " at " + use.symbol + " version " + std::to_string(use.version) +
-                  " position " + std::to_string(use.position),
-              {use.symbol}};
-    }
     size_t nul = entry.find('\0');
     std::string a = entry.substr(0, nul), b = entry.substr(nul + 1);
     return {a + " cites " + b, {a}};
@@ -225,11 +223,11 @@ Result<VerifyReport> Archive::Verify() const {
   RECITAL_RETURN_IF_ERROR(ScanObjects(s));
   for (const auto& [h, what] : s.broken) s.Problem(what, s.Touched(h));
   RECITAL_RETURN_IF_ERROR(ScanDocs(s, /*check=*/true));
-  RECITAL_RETURN_IF_ERROR(
-      CompareIndex(s, impl_->dbis().paragraph_uses, "paragraph_uses", s.expected_uses, true, false));
-  RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false, false));
-  RECITAL_RETURN_IF_ERROR(
-      CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, false, true));
+  RECITAL_RETURN_IF_ERROR(s.uses.Compare(
+      *txn, impl_->dbis(),
+      [&](std::string what, std::set<std::string> symbols) { s.Problem(std::move(what), symbols); }));
+  RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false));
+  RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true));
   if (impl_->format_version >= 2) {
     if (impl_->dbis().words == 0) {
       s.Problem("archive has no 'words' database (format 2 needs it)");
@@ -281,13 +279,13 @@ Result<ArchiveStats> Archive::Stats() const {
   }
   auto uses = Cursor::Open(*txn, d.paragraph_uses);
   if (!uses.ok()) return uses.status();
-  for (auto more = uses->Get(MDB_FIRST, &k, &v);; more = uses->Get(MDB_NEXT_NODUP, &k, &v)) {
+  std::vector<PackedUse> list;
+  for (auto more = uses->Get(MDB_FIRST, &k, &v);; more = uses->Get(MDB_NEXT, &k, &v)) {
     if (!more.ok()) return more.status();
     if (!*more) break;
-    size_t count = 0;
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_cursor_count(uses->get(), &count), "cursor_count"));
-    st.paragraph_uses += count;
-    if (count > 1) ++st.reused_paragraphs;
+    if (!DecodeUseList(v, &list)) return Status::Corruption("paragraph_uses: malformed entry");
+    st.paragraph_uses += list.size();
+    if (list.size() > 1) ++st.reused_paragraphs;
   }
   auto used = impl_->env->UsedBytes();
   if (!used.ok()) return used.status();

@@ -1,5 +1,5 @@
-// The word index (format 2): word normalisation, postings written at ingest and by migration
-// 0002, phrase search, and verify's check of the index. Layout: store/FORMAT.md "words".
+// The word index (format 2, postings cut to 4 bytes in format 3): word normalisation, postings
+// written at ingest and by migrations 0002/0003, phrase search, and verify's check of the index. Layout: store/FORMAT.md "words".
 //
 // Normalisation is hand-written rather than full Unicode case folding: it covers the scripts of
 // the six UN languages (Latin with its accents, Cyrillic, Greek; Arabic and Chinese have no
@@ -12,6 +12,7 @@
 #include <mutex>
 
 #include "store/archive_impl.h"
+#include "store/indexes.h"
 
 namespace recital::store {
 namespace {
@@ -188,8 +189,9 @@ void FindRuns(std::string_view text, const std::vector<std::string>& phrase, int
   }
 }
 
-// Candidate wordings: postings of the rarest key, kept where every other key has them too.
-Result<std::vector<Hash128>> Candidates(const Txn& txn, MDB_dbi words,
+// Candidate postings (wording hash prefixes): those of the rarest key, kept where every other
+// key has them too.
+Result<std::vector<std::string>> Candidates(const Txn& txn, MDB_dbi words,
                                         const std::vector<std::string>& keys) {
   std::vector<std::pair<size_t, std::string>> counted;  // (postings, key)
   auto cur = Cursor::Open(txn, words);
@@ -198,13 +200,13 @@ Result<std::vector<Hash128>> Candidates(const Txn& txn, MDB_dbi words,
     std::string_view k = key, v;
     auto found = cur->Get(MDB_SET_KEY, &k, &v);
     if (!found.ok()) return found.status();
-    if (!*found) return std::vector<Hash128>();
+    if (!*found) return std::vector<std::string>();
     size_t count = 0;
     RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_cursor_count(cur->get(), &count), "cursor_count"));
     counted.emplace_back(count, key);
   }
   std::sort(counted.begin(), counted.end());
-  std::vector<Hash128> out;
+  std::vector<std::string> out;
   std::string_view k = counted[0].second, v;
   auto probe = Cursor::Open(txn, words);
   if (!probe.ok()) return probe.status();
@@ -218,33 +220,12 @@ Result<std::vector<Hash128>> Candidates(const Txn& txn, MDB_dbi words,
       if (!has.ok()) return has.status();
       everywhere = *has;
     }
-    Hash128 h;
-    if (!Hash128::FromBytes(v, &h)) {
-      return Status::Corruption("words: posting of '" + counted[0].second + "' is not a hash");
+    if (v.size() != kWordPostingBytes) {
+      return Status::Corruption("words: posting of '" + counted[0].second + "' is not " +
+                                std::to_string(kWordPostingBytes) + " bytes");
     }
-    if (everywhere) out.push_back(h);
+    if (everywhere) out.emplace_back(v);
   }
-  return out;
-}
-
-Result<std::vector<ParagraphUse>> UsesOf(const Txn& txn, MDB_dbi uses, const Hash128& h) {
-  std::vector<ParagraphUse> out;
-  auto cur = Cursor::Open(txn, uses);
-  if (!cur.ok()) return cur.status();
-  std::string key = h.ToBytes();
-  std::string_view k = key, v;
-  for (auto more = cur->Get(MDB_SET_KEY, &k, &v);; more = cur->Get(MDB_NEXT_DUP, &k, &v)) {
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    ParagraphUse use;
-    if (!DecodeUse(v, &use)) {
-      return Status::Corruption("paragraph_uses entry of " + h.ToHex() + " is malformed");
-    }
-    out.push_back(std::move(use));
-  }
-  std::sort(out.begin(), out.end(), [](const ParagraphUse& a, const ParagraphUse& b) {
-    return std::tie(a.symbol, a.version, a.position) < std::tie(b.symbol, b.version, b.position);
-  });
   return out;
 }
 
@@ -276,7 +257,7 @@ std::vector<std::string> ParagraphIndexKeys(const Paragraph& wording) {
 
 Status PutWordPostings(Txn& txn, MDB_dbi words, const Hash128& wording_hash,
                        const std::vector<std::string>& keys) {
-  std::string value = wording_hash.ToBytes();
+  std::string value = WordPosting(wording_hash);
   for (const auto& key : keys) {
     RECITAL_RETURN_IF_ERROR(txn.Put(words, key, value, MDB_NODUPDATA));
   }
@@ -290,10 +271,11 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
     return Status::InvalidInput("the phrase '" + std::string(phrase) +
                                 "' has no words to search for");
   }
-  if (impl_->format_version < 2 || impl_->dbis().words == 0) {
+  if (impl_->format_version < 3 || impl_->dbis().words == 0) {
     return Status::InvalidInput("archive " + impl_->dir + " has format version " +
                                 std::to_string(impl_->format_version) +
-                                ", which has no word index: run `recital migrate`");
+                                ", whose word index this Recital does not read: run "
+                                "`recital migrate`");
   }
   std::vector<std::string> keys;
   for (const auto& w : words) keys.push_back(KeyOf(w));
@@ -303,11 +285,19 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
-  auto candidates = Candidates(*txn, impl_->dbis().words, keys);
-  if (!candidates.ok()) return candidates.status();
+  auto postings = Candidates(*txn, impl_->dbis().words, keys);
+  if (!postings.ok()) return postings.status();
+  // A posting is a hash prefix: every wording with it is a candidate (the run check below
+  // drops the rare prefix collisions).
+  std::vector<Hash128> candidates;
+  for (const auto& posting : *postings) {
+    auto wordings = WordingsWithPosting(*txn, impl_->dbis(), posting);
+    if (!wordings.ok()) return wordings.status();
+    candidates.insert(candidates.end(), wordings->begin(), wordings->end());
+  }
   ObjectReader reader(*txn, impl_->dbis().objects);
   std::vector<PhraseHit> hits;
-  for (const Hash128& h : *candidates) {
+  for (const Hash128& h : candidates) {
     auto bytes = reader.Load(h, ObjectType::kParagraph);
     if (!bytes.ok()) return bytes.status().WithContext("words index");
     PhraseHit hit;
@@ -318,7 +308,7 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
       FindRuns(hit.wording.subparagraphs[i].text, words, static_cast<int>(i), &hit.matches);
     }
     if (hit.matches.empty()) continue;  // every word is there, but not as this run
-    auto uses = UsesOf(*txn, impl_->dbis().paragraph_uses, h);
+    auto uses = ReadParagraphUses(*txn, impl_->dbis(), h);
     if (!uses.ok()) return uses.status();
     hit.uses = std::move(*uses);
     hits.push_back(std::move(hit));
@@ -336,19 +326,24 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
 }
 
 void WordIndexCheck::AddParagraph(const Hash128& wording_hash, const Paragraph& wording) {
-  std::string hash = wording_hash.ToBytes();
-  for (const auto& key : ParagraphIndexKeys(wording)) expected_.insert(key + '\0' + hash);
+  std::string posting = WordPosting(wording_hash);
+  for (const auto& key : ParagraphIndexKeys(wording)) expected_.insert(key + '\0' + posting);
 }
 
 Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
                                const std::function<void(std::string)>& problem) const {
   constexpr size_t kMaxReports = 20;
-  // An entry is key NUL 16 hash bytes (the hash may hold NULs itself).
-  auto describe = [](std::string_view entry) {
-    if (entry.size() < 17) return "'" + std::string(entry) + "'";
-    Hash128 h;
-    Hash128::FromBytes(entry.substr(entry.size() - 16), &h);
-    return "'" + std::string(entry.substr(0, entry.size() - 17)) + "' -> " + h.ToHex();
+  // An entry is key NUL posting bytes (which may hold NULs themselves).
+  constexpr size_t kTail = kWordPostingBytes + 1;
+  auto describe = [&](std::string_view entry) {
+    if (entry.size() < kTail) return "'" + std::string(entry) + "'";
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string hex;
+    for (unsigned char c : entry.substr(entry.size() - kWordPostingBytes)) {
+      hex += kHex[c >> 4];
+      hex += kHex[c & 15];
+    }
+    return "'" + std::string(entry.substr(0, entry.size() - kTail)) + "' -> " + hex + "...";
   };
   size_t missing = 0, extra = 0;
   std::set<std::string> seen;
@@ -359,7 +354,7 @@ Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
     if (!more.ok()) return more.status();
     if (!*more) break;
     std::string entry = std::string(k) + '\0' + std::string(v);
-    if (v.size() != 16 || !expected_.count(entry)) {
+    if (v.size() != kWordPostingBytes || !expected_.count(entry)) {
       if (++extra <= kMaxReports) {
         problem("words: posting " + describe(entry) + " points at no paragraph object with that word");
       }

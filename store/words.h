@@ -14,8 +14,9 @@
 
 namespace recital::store {
 
-// Adds (key, wording_hash) for every key (ParagraphIndexKeys of the wording) to the words
-// database. Pairs already present are left alone, so it is safe to repeat.
+// Adds (key, WordPosting(wording_hash)) for every key (ParagraphIndexKeys of the wording) to
+// the words database (format 3: the posting is the hash's first 4 bytes). Pairs already
+// present are left alone, so it is safe to repeat.
 Status PutWordPostings(Txn& txn, MDB_dbi words, const Hash128& wording_hash,
                        const std::vector<std::string>& keys);
 
@@ -30,7 +31,7 @@ class WordIndexCheck {
                  const std::function<void(std::string)>& problem) const;
 
  private:
-  std::set<std::string> expected_;  // key NUL hash-bytes
+  std::set<std::string> expected_;  // key NUL posting bytes
 };
 
 }  // namespace recital::store

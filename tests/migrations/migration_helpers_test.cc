@@ -5,7 +5,11 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
+#include <vector>
+
+#include "store/encoding.h"
 
 namespace recital::testing {
 namespace {
@@ -60,7 +64,89 @@ Status SetFormatVersion(const std::string& dir, uint32_t version) {
   });
 }
 
+namespace {
+
+// Reads every (key, value) of a database.
+int ReadAll(MDB_txn* txn, MDB_dbi dbi, std::vector<std::pair<std::string, std::string>>* out) {
+  MDB_cursor* cur = nullptr;
+  int rc = mdb_cursor_open(txn, dbi, &cur);
+  if (rc != 0) return rc;
+  MDB_val k, v;
+  for (rc = mdb_cursor_get(cur, &k, &v, MDB_FIRST); rc == 0;
+       rc = mdb_cursor_get(cur, &k, &v, MDB_NEXT)) {
+    out->emplace_back(std::string(static_cast<char*>(k.mv_data), k.mv_size),
+                      std::string(static_cast<char*>(v.mv_data), v.mv_size));
+  }
+  mdb_cursor_close(cur);
+  return rc == MDB_NOTFOUND ? 0 : rc;
+}
+
+// Drops the database name (if present) and creates it empty with flags; *dbi is the new one.
+int Remake(MDB_txn* txn, const char* name, unsigned flags, MDB_dbi* dbi) {
+  int rc = mdb_dbi_open(txn, name, 0, dbi);
+  if (rc == 0) rc = mdb_drop(txn, *dbi, 1);
+  if (rc != 0 && rc != MDB_NOTFOUND) return rc;
+  return mdb_dbi_open(txn, name, flags | MDB_CREATE, dbi);
+}
+
+int PutRaw(MDB_txn* txn, MDB_dbi dbi, const std::string& key, const std::string& value) {
+  MDB_val k = Val(key), v = Val(value);
+  return mdb_put(txn, dbi, &k, &v, 0);
+}
+
+// The format-2 indexes rebuilt from the format-3 ones (store/FORMAT.md), in one transaction.
+int RewriteIndexesAsV2(MDB_txn* txn) {
+  MDB_dbi numbers, symbols, uses, words;
+  int rc = mdb_dbi_open(txn, "doc_symbols", 0, &symbols);
+  if (rc == MDB_NOTFOUND) return 0;  // no format-3 indexes: nothing to do
+  std::vector<std::pair<std::string, std::string>> symbol_rows, use_rows, word_rows;
+  if (rc == 0) rc = ReadAll(txn, symbols, &symbol_rows);
+  if (rc == 0) rc = mdb_dbi_open(txn, "paragraph_uses", 0, &uses);
+  if (rc == 0) rc = ReadAll(txn, uses, &use_rows);
+  if (rc == 0) rc = mdb_dbi_open(txn, "words", 0, &words);
+  if (rc == 0) rc = ReadAll(txn, words, &word_rows);
+  if (rc != 0) return rc;
+  std::map<uint32_t, std::string> names;
+  for (const auto& [k, v] : symbol_rows) {
+    std::string_view key = k;
+    uint32_t n = 0;
+    if (!store::GetU32BE(&key, &n)) return MDB_CORRUPTED;
+    names[n] = v;
+  }
+  rc = Remake(txn, "paragraph_uses", MDB_DUPSORT, &uses);
+  for (size_t i = 0; rc == 0 && i < use_rows.size(); ++i) {
+    std::vector<store::PackedUse> list;
+    if (!store::DecodeUseList(use_rows[i].second, &list)) return MDB_CORRUPTED;
+    for (const auto& u : list) {
+      rc = PutRaw(txn, uses, use_rows[i].first, store::EncodeUse(names[u.doc], u.version, u.position));
+      if (rc != 0) return rc;
+    }
+  }
+  // A 4-byte posting stands for every wording whose hash starts with it.
+  std::multimap<std::string, std::string> by_prefix;
+  for (const auto& [hash, list] : use_rows) {
+    by_prefix.emplace(hash.substr(0, store::kWordPostingBytes), hash);
+  }
+  if (rc == 0) rc = Remake(txn, "words", MDB_DUPSORT | MDB_DUPFIXED, &words);
+  for (size_t i = 0; rc == 0 && i < word_rows.size(); ++i) {
+    auto [from, to] = by_prefix.equal_range(word_rows[i].second);
+    for (auto it = from; rc == 0 && it != to; ++it) rc = PutRaw(txn, words, word_rows[i].first, it->second);
+  }
+  if (rc == 0) rc = mdb_drop(txn, symbols, 1);
+  if (rc == 0) rc = mdb_dbi_open(txn, "doc_numbers", 0, &numbers);
+  if (rc == 0) rc = mdb_drop(txn, numbers, 1);
+  return rc;
+}
+
+}  // namespace
+
+Status DowngradeToV2(const std::string& dir) {
+  RECITAL_RETURN_IF_ERROR(WithTxn(dir, true, RewriteIndexesAsV2));
+  return SetFormatVersion(dir, 2);
+}
+
 Status DowngradeToV1(const std::string& dir) {
+  RECITAL_RETURN_IF_ERROR(WithTxn(dir, true, RewriteIndexesAsV2));
   RECITAL_RETURN_IF_ERROR(WithTxn(dir, true, [&](MDB_txn* txn) {
     MDB_dbi words;
     int rc = mdb_dbi_open(txn, "words", 0, &words);
@@ -69,6 +155,19 @@ Status DowngradeToV1(const std::string& dir) {
     return mdb_drop(txn, words, 1);
   }));
   return SetFormatVersion(dir, 1);
+}
+
+Status ForEachPair(const std::string& dir, const std::string& db,
+                   const std::function<void(const std::string&, const std::string&)>& fn) {
+  return WithTxn(dir, false, [&](MDB_txn* txn) {
+    MDB_dbi dbi;
+    int rc = mdb_dbi_open(txn, db.c_str(), 0, &dbi);
+    if (rc != 0) return rc;
+    std::vector<std::pair<std::string, std::string>> rows;
+    rc = ReadAll(txn, dbi, &rows);
+    for (const auto& [k, v] : rows) fn(k, v);
+    return rc;
+  });
 }
 
 int64_t CountEntries(const std::string& dir, const std::string& db) {

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <map>
 #include <cstdio>
 #include <filesystem>
 #include <random>
@@ -88,7 +89,7 @@ TEST(GoldenArchiveTest, VersionOneMigratesToCurrentAndVerifiesClean) {
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
   EXPECT_EQ(plan->from_version, 1);
   EXPECT_EQ(plan->to_version, store::kFormatVersion);
-  EXPECT_EQ(done, (std::vector<int>{2}));
+  EXPECT_EQ(done, (std::vector<int>{2, 3}));
   ExpectVerifiedCurrent(dir.str());
   auto verify = RunRecital({"verify", "--archive", dir.str()});
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
@@ -100,9 +101,10 @@ TEST(GoldenArchiveTest, VersionOneMigratesToCurrentAndVerifiesClean) {
 
 // FindPhrase on the migrated golden archive agrees with reading every paragraph of every
 // stored version.
-TEST(GoldenArchiveTest, MigratedArchiveFindsPhrasesLikeAFullScan) {
+void ExpectPhrasesLikeAFullScan(int golden_version) {
+  SCOPED_TRACE("golden archive of version " + std::to_string(golden_version));
   TempDir dir;
-  testing::CopyArchive(GoldenDir(1), dir.str());
+  testing::CopyArchive(GoldenDir(golden_version), dir.str());
   ASSERT_TRUE(migrations::Migrate(dir.str(), {}).ok());
   auto archive = store::Archive::Open(dir.str(), store::OpenOptions{});
   ASSERT_TRUE(archive.ok());
@@ -158,17 +160,25 @@ TEST(GoldenArchiveTest, MigratedArchiveFindsPhrasesLikeAFullScan) {
   }
 }
 
+TEST(GoldenArchiveTest, MigratedArchiveFindsPhrasesLikeAFullScan) {
+  ExpectPhrasesLikeAFullScan(1);
+  ExpectPhrasesLikeAFullScan(2);
+}
+
 TEST(MigrateCommandTest, DryRunSaysWhatWouldChangeAndChangesNothing) {
   TempDir dir;
   testing::CopyArchive(GoldenDir(1), dir.str());
   std::string before = testing::ReadFile(dir.str() + "/data.mdb");
   auto run = RunRecital({"migrate", "--dry-run", "--archive", dir.str()});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "archive " + dir.str() + " is at format version 1; this Recital writes 2\n"
-                     "would run 1 step(s):\n"
+  EXPECT_EQ(run.out, "archive " + dir.str() + " is at format version 1; this Recital writes 3\n"
+                     "would run 2 step(s):\n"
                      "  m0002 word_index (1 -> 2): add the word index (words: normalised word "
                      "-> paragraph wordings) that `recital grep` searches, built from every "
                      "stored paragraph\n"
+                     "  m0003 compact_indexes (2 -> 3): compact the indexes: number the "
+                     "documents (doc_numbers, doc_symbols), pack each wording's uses into one "
+                     "paragraph_uses value, cut word postings to 4 bytes\n"
                      "dry run: nothing changed\n");
   EXPECT_EQ(testing::ReadFile(dir.str() + "/data.mdb"), before);
   EXPECT_EQ(DiskVersion(dir.str()), 1);
@@ -185,10 +195,10 @@ TEST(MigrateCommandTest, BackupKeepsTheOldVersionAndIsNeverOverwritten) {
   std::string backup = backups.str() + "/v1";
   auto run = RunRecital({"migrate", "--archive", dir.str(), "--backup", backup});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("migrated " + dir.str() + " from format version 1 to 2"),
+  EXPECT_NE(run.out.find("migrated " + dir.str() + " from format version 1 to 3"),
             std::string::npos) << run.out;
   EXPECT_EQ(DiskVersion(backup), 1);
-  EXPECT_EQ(DiskVersion(dir.str()), 2);
+  EXPECT_EQ(DiskVersion(dir.str()), 3);
   // The backup is a whole archive: it migrates and verifies too.
   ASSERT_TRUE(migrations::Migrate(backup, {}).ok());
   ExpectVerifiedCurrent(backup);
@@ -236,9 +246,11 @@ bool KillMigrateAfter(const std::string& dir, std::chrono::microseconds delay) {
   return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
 }
 
-TEST(MigrateKillTest, KilledMigrationLeavesOldOrNewVersionAndRerunFinishes) {
-  // A version-1 archive large enough for kills to land mid-step: a generated set ingested by
-  // this build, then aged to version 1 (format 2 is format 1 plus the words database).
+// A generated set ingested by this build, aged by downgrade to from_version, is migrated and
+// SIGKILLed at random points: every kill leaves a version between from_version and the
+// current one (never a mixture: the old version has none of the new indexes), and a re-run
+// finishes and verifies clean.
+void KillMigrationsFrom(int from_version, Status (*downgrade)(const std::string&)) {
   TempDir releases, pristine;
   auto gen = RunRecital({"generate", "--seed", "11", "--series", "8", "--sessions", "8",
                          "--out", releases.str(), "--quiet"});
@@ -246,8 +258,8 @@ TEST(MigrateKillTest, KilledMigrationLeavesOldOrNewVersionAndRerunFinishes) {
   std::filesystem::remove(releases.path() / "truth.jsonl");  // the generator's answers
   auto ingest = RunRecital({"ingest", "--archive", pristine.str(), releases.str()});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
-  ASSERT_TRUE(testing::DowngradeToV1(pristine.str()).ok());
-  ASSERT_EQ(DiskVersion(pristine.str()), 1);
+  ASSERT_TRUE(downgrade(pristine.str()).ok());
+  ASSERT_EQ(DiskVersion(pristine.str()), from_version);
 
   // How long an uninterrupted run takes bounds the kill delays (no assertion on time).
   TempDir probe;
@@ -258,33 +270,48 @@ TEST(MigrateKillTest, KilledMigrationLeavesOldOrNewVersionAndRerunFinishes) {
       std::chrono::steady_clock::now() - start);
   ExpectVerifiedCurrent(probe.str());
 
-  const unsigned seed = 20261128;
-  std::printf("MigrateKillTest seed %u, uninterrupted run %lld us\n", seed,
-              static_cast<long long>(full.count()));
+  const unsigned seed = 20261128 + from_version;
+  std::printf("MigrateKillTest from %d: seed %u, uninterrupted run %lld us\n", from_version,
+              seed, static_cast<long long>(full.count()));
   std::fflush(stdout);  // the forked children must not inherit unwritten output
   std::mt19937 rng(seed);
   std::uniform_int_distribution<long long> pick(0, full.count());
-  int kills = 0, left_old = 0, left_new = 0;
+  int kills = 0;
+  std::map<int, int> left;  // version -> kills that left it
   for (int attempt = 0; attempt < 60 && kills < 12; ++attempt) {
     TempDir dir;
     testing::CopyArchive(pristine.str(), dir.str());
     if (!KillMigrateAfter(dir.str(), std::chrono::microseconds(pick(rng)))) continue;
     ++kills;
     int version = DiskVersion(dir.str());
-    ASSERT_TRUE(version == 1 || version == 2) << "after kill " << kills << ": " << version;
+    ASSERT_TRUE(version >= from_version && version <= store::kFormatVersion)
+        << "after kill " << kills << ": " << version;
+    ++left[version];
+    // Each version has exactly its own indexes.
     if (version == 1) {
-      ++left_old;
-      EXPECT_LE(testing::CountEntries(dir.str(), "words"), 0) << "postings at version 1";
+      EXPECT_LE(testing::CountEntries(dir.str(), "words"), 0);
+    }
+    if (version < 3) {
+      EXPECT_LE(testing::CountEntries(dir.str(), "doc_symbols"), 0);
     } else {
-      ++left_new;
+      EXPECT_GT(testing::CountEntries(dir.str(), "doc_symbols"), 0);
     }
     auto rerun = RunRecital({"migrate", "--archive", dir.str()});
     ASSERT_EQ(rerun.exit_code, 0) << rerun.err;
     ExpectVerifiedCurrent(dir.str());
   }
-  std::printf("MigrateKillTest: %d kills, %d left version 1, %d left version 2\n", kills,
-              left_old, left_new);
+  std::printf("MigrateKillTest from %d: %d kills;", from_version, kills);
+  for (const auto& [version, n] : left) std::printf(" %d left version %d;", n, version);
+  std::printf("\n");
   EXPECT_GE(kills, 10);
+}
+
+TEST(MigrateKillTest, KilledMigrationLeavesOldOrNewVersionAndRerunFinishes) {
+  KillMigrationsFrom(1, testing::DowngradeToV1);
+}
+
+TEST(MigrateKillTest, KilledIndexCompactionLeavesVersionTwoOrThreeAndRerunFinishes) {
+  KillMigrationsFrom(2, testing::DowngradeToV2);
 }
 
 }  // namespace

@@ -1,0 +1,260 @@
+// The compact indexes of format 3: document numbers, packed paragraph uses, and verify's check
+// of both. Layouts: store/FORMAT.md "Format 3"; value encodings in store/encoding.cc.
+#include "store/indexes.h"
+
+#include <algorithm>
+#include <iterator>
+
+#include "store/words.h"
+
+namespace recital::store {
+namespace {
+
+Result<uint32_t> DecodeNumber(std::string_view bytes, std::string_view what) {
+  uint32_t n = 0;
+  if (!GetU32BE(&bytes, &n) || !bytes.empty() || n == 0) {
+    return Status::Corruption(std::string(what) + " is not a document number");
+  }
+  return n;
+}
+
+std::string DescribeUse(const std::string& hash_bytes, const std::string& symbol,
+                        uint32_t version, uint32_t position) {
+  Hash128 h;
+  Hash128::FromBytes(hash_bytes, &h);
+  return h.ToHex() + " at " + symbol + " version " + std::to_string(version) + " position " +
+         std::to_string(position);
+}
+
+}  // namespace
+
+Result<std::optional<uint32_t>> DocNumberOf(const Txn& txn, const Dbis& dbis,
+                                            std::string_view symbol) {
+  auto v = txn.Get(dbis.doc_numbers, symbol);
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return std::optional<uint32_t>();
+  auto n = DecodeNumber(**v, "doc_numbers value of " + std::string(symbol));
+  if (!n.ok()) return n.status();
+  return std::optional<uint32_t>(*n);
+}
+
+Result<uint32_t> EnsureDocNumber(Txn& txn, const Dbis& dbis, std::string_view symbol) {
+  auto known = DocNumberOf(txn, dbis, symbol);
+  if (!known.ok()) return known.status();
+  if (known->has_value()) return **known;
+  auto cur = Cursor::Open(txn, dbis.doc_symbols);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  auto last = cur->Get(MDB_LAST, &k, &v);
+  if (!last.ok()) return last.status();
+  uint32_t next = 1;
+  if (*last) {
+    auto n = DecodeNumber(k, "doc_symbols key");
+    if (!n.ok()) return n.status();
+    if (*n == UINT32_MAX) return Status::ResourceExhausted("no document numbers left");
+    next = *n + 1;
+  }
+  std::string key = DocNumberKey(next);
+  RECITAL_RETURN_IF_ERROR(txn.Put(dbis.doc_numbers, symbol, key));
+  // Numbers only grow, so doc_symbols is written in key order: MDB_APPEND fills its pages.
+  RECITAL_RETURN_IF_ERROR(txn.Put(dbis.doc_symbols, key, symbol, MDB_APPEND));
+  return next;
+}
+
+Result<std::map<uint32_t, std::string>> ReadDocSymbols(const Txn& txn, const Dbis& dbis) {
+  std::map<uint32_t, std::string> out;
+  auto cur = Cursor::Open(txn, dbis.doc_symbols);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) return out;
+    auto n = DecodeNumber(k, "doc_symbols key");
+    if (!n.ok()) return n.status();
+    out[*n] = std::string(v);
+  }
+}
+
+Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
+                           uint32_t version, const std::vector<IndexedParagraph>& paragraphs) {
+  auto doc = EnsureDocNumber(txn, dbis, symbol);
+  if (!doc.ok()) return doc.status();
+  std::vector<PackedUse> uses;
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const IndexedParagraph& para = paragraphs[i];
+    std::string key = para.hash.ToBytes();
+    auto current = txn.Get(dbis.paragraph_uses, key);
+    if (!current.ok()) return current.status();
+    uses.clear();
+    if (!current->has_value()) {
+      // A new wording: its words are indexed in this same transaction (all or nothing).
+      RECITAL_RETURN_IF_ERROR(PutWordPostings(txn, dbis.words, para.hash, *para.words));
+    } else if (!DecodeUseList(**current, &uses)) {
+      return Status::Corruption("paragraph_uses entry of " + para.hash.ToHex() + " is malformed");
+    }
+    PackedUse use{*doc, version, static_cast<uint32_t>(i)};
+    auto at = std::lower_bound(uses.begin(), uses.end(), use);
+    if (at != uses.end() && *at == use) continue;
+    uses.insert(at, use);
+    RECITAL_RETURN_IF_ERROR(txn.Put(dbis.paragraph_uses, key, EncodeUseList(uses)));
+  }
+  return Status::Ok();
+}
+
+Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& dbis,
+                                                    const Hash128& wording_hash) {
+  std::vector<ParagraphUse> out;
+  auto value = txn.Get(dbis.paragraph_uses, wording_hash.ToBytes());
+  if (!value.ok()) return value.status();
+  if (!value->has_value()) return out;
+  std::vector<PackedUse> uses;
+  if (!DecodeUseList(**value, &uses)) {
+    return Status::Corruption("paragraph_uses entry of " + wording_hash.ToHex() + " is malformed");
+  }
+  std::string symbol;
+  uint32_t symbol_doc = 0;
+  for (const auto& u : uses) {
+    if (u.doc != symbol_doc) {
+      auto s = txn.Get(dbis.doc_symbols, DocNumberKey(u.doc));
+      if (!s.ok()) return s.status();
+      if (!s->has_value()) {
+        return Status::Corruption("paragraph_uses entry of " + wording_hash.ToHex() +
+                                  " names document number " + std::to_string(u.doc) +
+                                  ", which doc_symbols does not have");
+      }
+      symbol = std::string(**s);
+      symbol_doc = u.doc;
+    }
+    out.push_back(ParagraphUse{symbol, u.version, u.position});
+  }
+  std::sort(out.begin(), out.end(), [](const ParagraphUse& a, const ParagraphUse& b) {
+    return std::tie(a.symbol, a.version, a.position) < std::tie(b.symbol, b.version, b.position);
+  });
+  return out;
+}
+
+Result<std::vector<Hash128>> WordingsWithPosting(const Txn& txn, const Dbis& dbis,
+                                                 std::string_view posting) {
+  std::vector<Hash128> out;
+  auto cur = Cursor::Open(txn, dbis.paragraph_uses);
+  if (!cur.ok()) return cur.status();
+  std::string_view k = posting, v;
+  for (auto more = cur->Get(MDB_SET_RANGE, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more || k.substr(0, posting.size()) != posting) break;
+    Hash128 h;
+    if (!Hash128::FromBytes(k, &h)) {
+      return Status::Corruption("paragraph_uses: key of " + std::to_string(k.size()) +
+                                " bytes is not a hash");
+    }
+    out.push_back(h);
+  }
+  return out;
+}
+
+void UsesIndexCheck::AddUse(const Hash128& wording, const std::string& symbol, uint32_t version,
+                            uint32_t position) {
+  expected_[wording.ToBytes()].insert({symbol, version, position});
+}
+
+Status UsesIndexCheck::CompareNumbers(const Txn& txn, const Dbis& dbis, const ProblemFn& problem,
+                                      std::map<uint32_t, std::string>* names) const {
+  std::map<std::string, uint32_t> by_symbol;
+  auto* numbers = &by_symbol;
+  auto cur = Cursor::Open(txn, dbis.doc_numbers);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    std::string symbol(k);
+    auto n = DecodeNumber(v, "doc_numbers value of " + symbol);
+    if (!n.ok()) {
+      problem(n.status().message(), {symbol});
+    } else if (!documents_.count(symbol)) {
+      problem("doc_numbers: number " + std::to_string(*n) + " for " + symbol +
+                  ", which is not a document", {});
+    } else {
+      (*numbers)[symbol] = *n;
+    }
+  }
+  for (const auto& symbol : documents_) {
+    if (!numbers->count(symbol)) problem("doc_numbers: " + symbol + " has no number", {symbol});
+  }
+  auto read = ReadDocSymbols(txn, dbis);
+  if (!read.ok()) {
+    problem(read.status().message(), {});
+    return Status::Ok();
+  }
+  *names = std::move(*read);
+  for (const auto& [n, symbol] : *names) {
+    auto it = numbers->find(symbol);
+    if (it == numbers->end() || it->second != n) {
+      problem("doc_symbols: number " + std::to_string(n) + " names " + symbol +
+                  ", which doc_numbers does not give that number", {symbol});
+    }
+  }
+  for (const auto& [symbol, n] : *numbers) {
+    auto it = names->find(n);
+    if (it == names->end() || it->second != symbol) {
+      problem("doc_symbols: number " + std::to_string(n) + " of " + symbol + " does not name it",
+              {symbol});
+    }
+  }
+  return Status::Ok();
+}
+
+Status UsesIndexCheck::Compare(const Txn& txn, const Dbis& dbis, const ProblemFn& problem) const {
+  if (dbis.doc_numbers == 0 || dbis.doc_symbols == 0) {
+    problem("archive has no 'doc_numbers' or 'doc_symbols' database (format 3 needs them)", {});
+    return Status::Ok();
+  }
+  // Uses name documents through doc_symbols, as readers do.
+  std::map<uint32_t, std::string> names;
+  RECITAL_RETURN_IF_ERROR(CompareNumbers(txn, dbis, problem, &names));
+  using UseSet = std::set<std::tuple<std::string, uint32_t, uint32_t>>;
+  auto report = [&](const std::string& hash, const UseSet& uses, const char* kind) {
+    for (const auto& [symbol, version, position] : uses) {
+      problem("paragraph_uses: " + std::string(kind) + " " +
+                  DescribeUse(hash, symbol, version, position), {symbol});
+    }
+  };
+  std::set<std::string> seen;
+  auto cur = Cursor::Open(txn, dbis.paragraph_uses);
+  if (!cur.ok()) return cur.status();
+  std::string_view k, v;
+  std::vector<PackedUse> packed;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    std::string hash(k);
+    if (hash.size() != 16 || !DecodeUseList(v, &packed) || EncodeUseList(packed) != v) {
+      problem("paragraph_uses: malformed entry (" + std::to_string(k.size()) + "-byte key)", {});
+      continue;
+    }
+    seen.insert(hash);
+    UseSet actual;
+    for (const auto& u : packed) {
+      auto name = names.find(u.doc);
+      actual.insert({name == names.end() ? "document number " + std::to_string(u.doc)
+                                         : name->second,
+                     u.version, u.position});
+    }
+    auto want = expected_.find(hash);
+    const UseSet empty;
+    const UseSet& expected = want == expected_.end() ? empty : want->second;
+    UseSet missing, extra;
+    std::set_difference(expected.begin(), expected.end(), actual.begin(), actual.end(),
+                        std::inserter(missing, missing.end()));
+    std::set_difference(actual.begin(), actual.end(), expected.begin(), expected.end(),
+                        std::inserter(extra, extra.end()));
+    report(hash, missing, "missing entry");
+    report(hash, extra, "entry without a document");
+  }
+  for (const auto& [hash, uses] : expected_) {
+    if (!seen.count(hash)) report(hash, uses, "missing entry");
+  }
+  return Status::Ok();
+}
+
+}  // namespace recital::store

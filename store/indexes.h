@@ -1,0 +1,70 @@
+// Private to store/: the compact indexes of format 3 (store/FORMAT.md "Format 3"): document
+// numbers (doc_numbers, doc_symbols), one packed list of uses per wording (paragraph_uses) and
+// 4-byte word postings (words). Ingest writes them through PutParagraphIndexes; readers and
+// verify use the rest. Value layouts are in store/encoding.h (EncodeUseList, WordPosting).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "schema/schema.h"
+#include "schema/status.h"
+#include "store/encoding.h"
+#include "store/lmdb_env.h"
+
+namespace recital::store {
+
+// The document number of symbol; nullopt when it has none.
+Result<std::optional<uint32_t>> DocNumberOf(const Txn& txn, const Dbis& dbis,
+                                            std::string_view symbol);
+// The number of symbol, giving it the next free one (largest + 1, from 1) when it has none.
+Result<uint32_t> EnsureDocNumber(Txn& txn, const Dbis& dbis, std::string_view symbol);
+// Every doc_symbols entry: number -> symbol. Corruption when a key is not a u32.
+Result<std::map<uint32_t, std::string>> ReadDocSymbols(const Txn& txn, const Dbis& dbis);
+
+// One paragraph of a release being ingested, in document order.
+struct IndexedParagraph {
+  Hash128 hash;                            // wording hash (paragraph object key)
+  const std::vector<std::string>* words;   // ParagraphIndexKeys of the wording
+};
+
+// Ingest's one call for a stored version: gives symbol a number if new, adds the use
+// (number, version, position i) of every paragraphs[i] to its wording's list, and the word
+// postings of every wording that had no list yet (a wording without uses is a new paragraph
+// object: objects are only ever created with their uses). Inside ingest's transaction.
+Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
+                           uint32_t version, const std::vector<IndexedParagraph>& paragraphs);
+
+// Every use of a wording with symbols, sorted by (symbol, version, position); empty when none.
+Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& dbis,
+                                                    const Hash128& wording_hash);
+
+// Wording hashes (paragraph_uses keys) that start with the given posting bytes.
+Result<std::vector<Hash128>> WordingsWithPosting(const Txn& txn, const Dbis& dbis,
+                                                 std::string_view posting);
+
+// Verify's check of doc_numbers, doc_symbols and paragraph_uses: collects the uses the records
+// imply, then compares in both directions.
+class UsesIndexCheck {
+ public:
+  using ProblemFn = std::function<void(std::string what, std::set<std::string> symbols)>;
+  void AddDocument(const std::string& symbol) { documents_.insert(symbol); }
+  void AddUse(const Hash128& wording, const std::string& symbol, uint32_t version,
+              uint32_t position);
+  Status Compare(const Txn& txn, const Dbis& dbis, const ProblemFn& problem) const;
+
+ private:
+  Status CompareNumbers(const Txn& txn, const Dbis& dbis, const ProblemFn& problem,
+                        std::map<uint32_t, std::string>* names) const;
+  std::set<std::string> documents_;
+  // wording hash bytes -> (symbol, version, position)
+  std::map<std::string, std::set<std::tuple<std::string, uint32_t, uint32_t>>> expected_;
+};
+
+}  // namespace recital::store
