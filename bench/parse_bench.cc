@@ -1,6 +1,7 @@
 // BM_Parse: ParseRelease over every file of the real corpus (../shared/corpus), one file per
 // iteration in turn; reports bytes/s (SetBytesProcessed). BM_ParseReference: the 10 KB ODS
-// reference document alone.
+// reference document alone. BM_ParseGenerated/ods and /unorg: generated releases (4 series x
+// 25 sessions, as bench/large_corpus.sh makes them), one per iteration in turn.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/gen/gen.h"
 #include "ingest/ingest.h"
 
 namespace {
@@ -66,5 +68,43 @@ void BM_ParseReference(benchmark::State& state) {
   state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(text.size()));
 }
 BENCHMARK(BM_ParseReference);
+
+std::vector<std::string> Generated(const std::string& layout) {
+  recital::gen::GenOptions opt;
+  opt.seed = 1;
+  opt.series = 4;
+  opt.sessions = 25;
+  opt.layout = layout;
+  std::vector<std::string> texts;
+  auto r = recital::gen::GenerateSeriesVector(opt);
+  if (!r.ok()) return texts;
+  for (auto& rel : *r) texts.push_back(std::move(rel.text));
+  return texts;
+}
+
+const std::vector<std::string>& GeneratedTexts(const std::string& layout) {
+  static const std::vector<std::string> ods = Generated("ods");
+  static const std::vector<std::string> unorg = Generated("unorg");
+  return layout == "ods" ? ods : unorg;
+}
+
+void BM_ParseGenerated(benchmark::State& state, const std::string& layout) {
+  const std::vector<std::string>& texts = GeneratedTexts(layout);
+  if (texts.empty()) {
+    state.SkipWithError("generator failed");
+    return;
+  }
+  size_t i = 0, bytes = 0;
+  for (auto _ : state) {
+    const std::string& text = texts[i++ % texts.size()];
+    auto r = recital::ParseRelease(text);
+    benchmark::DoNotOptimize(r);
+    bytes += text.size();
+  }
+  state.SetBytesProcessed(int64_t(bytes));
+  state.SetItemsProcessed(int64_t(state.iterations()));
+}
+BENCHMARK_CAPTURE(BM_ParseGenerated, ods, std::string("ods"));
+BENCHMARK_CAPTURE(BM_ParseGenerated, unorg, std::string("unorg"));
 
 }  // namespace

@@ -113,21 +113,6 @@ std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body) 
 
 namespace {
 
-std::vector<std::string> Words(const std::vector<RawParagraph>& raw) {
-  std::vector<std::string> words;
-  for (const RawParagraph& p : raw) {
-    size_t i = 0;
-    const std::string& s = p.text;
-    while (i < s.size()) {
-      while (i < s.size() && !IsAsciiAlpha(s[i])) ++i;
-      const size_t b = i;
-      while (i < s.size() && IsAsciiAlpha(s[i])) ++i;
-      if (i > b) words.emplace_back(s.substr(b, i - b));
-    }
-  }
-  return words;
-}
-
 bool StartsAny(std::string_view t) {
   size_t at = 0;
   return Numbered(t, &at) != 0 || !SubNumber(t, &at).empty() || MatchLead(t).kind != LeadKind::kNone;
@@ -153,7 +138,8 @@ std::vector<std::string> MergeContinuations(const std::vector<RawParagraph>& raw
 
 void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, MarkerState* markers,
                      Resolution* r) {
-  const Vocabulary vocab = MakeVocabulary(Words(raw));
+  Vocabulary vocab;
+  for (const RawParagraph& p : raw) AddWordsToVocabulary(p.text, &vocab);
   const std::vector<std::string> merged = MergeContinuations(raw, r->title);
   bool first = true;
   for (const std::string& whole : merged) {

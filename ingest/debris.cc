@@ -18,6 +18,8 @@ constexpr std::array<std::string_view, 22> kSiteDebris = {
     "Home Issues & Press", "You are in:", "Prima Pagina", "Reg. Tribunale",
     "Direttore responsabile", "150 150 Rapaport", "Court:", "Publication Date:",
     "Resolution Number:"};
+// The first characters of kSiteDebris, to skip the list for most lines.
+constexpr std::string_view kSiteDebrisFirst = "CSEUTYGOHPRD1";
 
 bool AllOf(std::string_view s, char c) {
   if (s.empty()) return false;
@@ -65,6 +67,7 @@ bool IsDebrisLine(std::string_view t) {
   if (t.size() >= 5 && t.front() == '*' && t.back() == '*' && OnlyChars(t.substr(1, t.size() - 2), "")) return true;
   if (t.find("(E)") != std::string_view::npos && OnlyChars(t, " -()E*")) return true;
   if (t.size() == 6 && OnlyChars(t, "")) return true;
+  if (kSiteDebrisFirst.find(t.front()) == std::string_view::npos) return false;
   for (std::string_view d : kSiteDebris)
     if (StartsWith(t, d)) return true;
   return false;
@@ -72,9 +75,9 @@ bool IsDebrisLine(std::string_view t) {
 
 namespace {
 
-// Cuts ODS markers, "[hj1]", PDF footnote anchors ("0F", "10F"), barcodes and job footers
-// out of a line.
-std::string CutInlineDebris(std::string_view line) {
+// Removes "[hj1]" and "<<ODS ...>>" markers; false (out untouched) when there are none.
+bool CutMarkers(std::string_view line, std::string* out) {
+  if (line.find("[hj") == std::string_view::npos && line.find("<<ODS") == std::string_view::npos) return false;
   std::string s(line);
   for (size_t p = s.find("[hj"); p != std::string::npos; p = s.find("[hj", p)) {
     const size_t e = s.find(']', p);
@@ -91,38 +94,67 @@ std::string CutInlineDebris(std::string_view line) {
     }
     s.erase(p, e + 2 - p);
   }
+  *out = std::move(s);
+  return true;
+}
+
+// Only tokens that start with a digit or "*" can be debris.
+bool HasDebrisCandidate(std::string_view s) {
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((IsAsciiDigit(s[i]) || s[i] == '*') && (i == 0 || s[i - 1] == ' ')) return true;
+  }
+  return false;
+}
+
+// The length of the debris token at s[i] (s[i] starts a token ending at e), or 0.
+size_t DebrisTokenLength(std::string_view s, size_t i, size_t e) {
+  const std::string_view tok = s.substr(i, e - i);
+  const bool anchor = tok.size() >= 2 && tok.size() <= 4 && tok.back() == 'F' &&
+                      OnlyChars(tok.substr(0, tok.size() - 1), "");
+  const bool barcode = tok.size() >= 7 && tok.front() == '*' && tok.back() == '*' &&
+                       OnlyChars(tok.substr(1, tok.size() - 2), "");
+  // The date code printed before a barcode: "060123 *2228912*".
+  const bool date_code = tok.size() == 6 && OnlyChars(tok, "") && e + 2 < s.size() && s[e] == ' ' &&
+                         s[e + 1] == '*' && IsAsciiDigit(s[e + 2]);
+  size_t footer_len = 0;
+  if (FindInlineJobFooter(s.substr(i), &footer_len) == 0) return footer_len;
+  return anchor || barcode || date_code ? tok.size() : 0;
+}
+
+// Cuts ODS markers, "[hj1]", PDF footnote anchors ("0F", "10F"), barcodes and job footers
+// out of a line. Returns false (out untouched) when the line has none.
+bool CutInlineDebris(std::string_view line, std::string* out) {
+  std::string marked;
+  const bool cut_markers = CutMarkers(line, &marked);
+  const std::string_view s = cut_markers ? std::string_view(marked) : line;
+  if (!HasDebrisCandidate(s)) {
+    if (cut_markers) *out = std::move(marked);
+    return cut_markers;
+  }
   // Token-level: "10F" anchors, "*2228912*", "060123" right after a barcode or job footer.
-  std::string out;
+  std::string cut;
+  cut.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
-    if (s[i] == ' ' || (i > 0 && s[i - 1] != ' ')) {
-      out += s[i++];
-      continue;
-    }
+    size_t j = i;  // copied as is up to the next token start
+    while (j < s.size() && (s[j] == ' ' || (j > 0 && s[j - 1] != ' '))) ++j;
+    cut.append(s.substr(i, j - i));
+    i = j;
+    if (i >= s.size()) break;
     size_t e = i;
     while (e < s.size() && s[e] != ' ') ++e;
-    const std::string_view tok = std::string_view(s).substr(i, e - i);
-    const bool anchor = tok.size() >= 2 && tok.size() <= 4 && tok.back() == 'F' &&
-                        OnlyChars(tok.substr(0, tok.size() - 1), "");
-    const bool barcode = tok.size() >= 7 && tok.front() == '*' && tok.back() == '*' &&
-                         OnlyChars(tok.substr(1, tok.size() - 2), "");
-    // The date code printed before a barcode: "060123 *2228912*".
-    const bool date_code = tok.size() == 6 && OnlyChars(tok, "") && e + 2 < s.size() && s[e] == ' ' &&
-                           s[e + 1] == '*' && IsAsciiDigit(s[e + 2]);
-    size_t footer_len = 0;
-    const bool footer = FindInlineJobFooter(std::string_view(s).substr(i), &footer_len) == 0;
-    if (footer) {
-      e = i + footer_len;
-    }
-    if (anchor || barcode || footer || date_code) {
-      while (!out.empty() && out.back() == ' ') out.pop_back();
-      i = e;
+    const size_t debris = (IsAsciiDigit(s[i]) || s[i] == '*') ? DebrisTokenLength(s, i, e) : 0;
+    if (debris > 0) {
+      while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+      i += debris;
       continue;
     }
-    out.append(tok);
+    cut.append(s.substr(i, e - i));
     i = e;
   }
-  return out;
+  if (!cut_markers && cut.size() == line.size()) return false;
+  *out = std::move(cut);
+  return true;
 }
 
 // "22-28912 (E)" optionally followed by " 060123": returns 0 and its length when s starts
@@ -144,18 +176,22 @@ size_t FindInlineJobFooter(std::string_view s, size_t* len) {
 
 }  // namespace
 
-CleanResult CleanLines(const std::vector<std::string>& lines) {
+CleanResult CleanLines(std::vector<std::string> lines) {
   CleanResult out;
   out.lines.reserve(lines.size());
-  for (const std::string& raw : lines) {
+  for (std::string& raw : lines) {
     const std::string_view t = Trim(raw);
     if (IsDebrisLine(t)) {
       ++out.removed_lines;
       out.lines.emplace_back(kPageBreak);
       continue;
     }
-    std::string cut = CutInlineDebris(raw);
-    if (!Trim(raw).empty() && Trim(cut).empty()) {
+    std::string cut;
+    if (!CutInlineDebris(raw, &cut)) {
+      out.lines.push_back(std::move(raw));
+      continue;
+    }
+    if (!t.empty() && Trim(cut).empty()) {
       ++out.removed_lines;
       out.lines.emplace_back(kPageBreak);
       continue;

@@ -18,10 +18,25 @@ bool HasJobFooter(std::string_view t) {
 
 size_t CountIndentedParagraphLines(std::string_view t) {
   size_t n = 0;
-  for (const std::string& line : SplitLines(t)) {
+  for (size_t start = 0; start < t.size();) {
+    size_t nl = t.find('\n', start);
+    if (nl == std::string_view::npos) nl = t.size();
+    const std::string_view line = t.substr(start, nl - start);
     if (StartsWith(line, "      ") && line.size() > 7 && IsAsciiUpper(line[6])) ++n;
+    start = nl + 1;
   }
   return n;
+}
+
+// A word of at most 4 letters, lower-cased, packed into an integer (0 for longer words).
+constexpr uint32_t Pack(std::string_view w) {
+  if (w.empty() || w.size() > 4) return 0;
+  uint32_t v = 0;
+  for (size_t i = 0; i < w.size(); ++i) {
+    const char c = w[i] >= 'A' && w[i] <= 'Z' ? char(w[i] - 'A' + 'a') : w[i];
+    v |= uint32_t(static_cast<unsigned char>(c)) << (8 * i);
+  }
+  return v;
 }
 
 size_t CountSlashMarkers(std::string_view t) {
@@ -55,19 +70,23 @@ std::string DetectLayout(std::string_view t) {
 }
 
 std::string DetectLanguage(std::string_view t) {
-  static constexpr std::array<std::string_view, 8> kEn = {"the", "of", "and", "to", "that", "for", "with", "its"};
-  static constexpr std::array<std::string_view, 8> kFr = {"le", "la", "les", "des", "et", "du", "pour", "dans"};
-  static constexpr std::array<std::string_view, 8> kEs = {"el", "los", "las", "del", "y", "por", "con", "para"};
+  static constexpr std::array<uint32_t, 8> kEn = {Pack("the"), Pack("of"), Pack("and"), Pack("to"),
+                                                  Pack("that"), Pack("for"), Pack("with"), Pack("its")};
+  static constexpr std::array<uint32_t, 8> kFr = {Pack("le"), Pack("la"), Pack("les"), Pack("des"),
+                                                  Pack("et"), Pack("du"), Pack("pour"), Pack("dans")};
+  static constexpr std::array<uint32_t, 8> kEs = {Pack("el"), Pack("los"), Pack("las"), Pack("del"),
+                                                  Pack("y"), Pack("por"), Pack("con"), Pack("para")};
   size_t en = 0, fr = 0, es = 0;
   size_t i = 0;
   while (i < t.size()) {
     while (i < t.size() && !IsAsciiAlpha(t[i])) ++i;
     const size_t b = i;
     while (i < t.size() && IsAsciiAlpha(t[i])) ++i;
-    const std::string w = ToLowerAscii(t.substr(b, i - b));
-    for (auto k : kEn) en += (w == k);
-    for (auto k : kFr) fr += (w == k);
-    for (auto k : kEs) es += (w == k);
+    const uint32_t w = Pack(t.substr(b, i - b));
+    if (w == 0) continue;
+    for (uint32_t k : kEn) en += (w == k);
+    for (uint32_t k : kFr) fr += (w == k);
+    for (uint32_t k : kEs) es += (w == k);
   }
   if (en < 5 && fr < 5 && es < 5) return "";
   if (en >= fr && en >= es) return "en";

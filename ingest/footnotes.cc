@@ -188,6 +188,11 @@ size_t BareMarker(std::string_view s, size_t i, const MarkerState& st, uint32_t*
   return k - i;
 }
 
+// The characters ExtractMarkers looks at; every other one is copied unchanged.
+bool IsMarkerRelevant(char c) {
+  return IsAsciiDigit(c) || c == '[' || c == ' ' || c == ',' || c == ';' || c == '.' || c == ')' || c == ':';
+}
+
 }  // namespace
 
 std::string ExtractMarkers(std::string_view s, MarkerState* st, std::vector<FootnoteRef>* refs) {
@@ -195,6 +200,14 @@ std::string ExtractMarkers(std::string_view s, MarkerState* st, std::vector<Foot
   out.reserve(s.size());
   size_t i = 0;
   while (i < s.size()) {
+    // Letters and most punctuation are copied as they are, run by run.
+    size_t plain = i;
+    while (plain < s.size() && !IsMarkerRelevant(s[plain])) ++plain;
+    if (plain > i) {
+      out.append(s.substr(i, plain - i));
+      i = plain;
+      if (i == s.size()) break;
+    }
     const char c = s[i];
     uint32_t n = 0;
     // "[1]"

@@ -10,10 +10,10 @@
 // neither blow the stack nor take quadratic time.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "ingest/ingest.h"
@@ -30,11 +30,22 @@ Status ValidateRelease(std::string_view bytes, const ParseOptions& options);
 size_t FindInvalidUtf8(std::string_view bytes);
 
 // ---- text.cc: small string helpers ----
-bool IsAsciiSpace(char c);
-bool IsAsciiDigit(char c);
-bool IsAsciiUpper(char c);
-bool IsAsciiLower(char c);
-bool IsAsciiAlpha(char c);
+// Inline and table-driven: the scanners call these for every byte.
+enum CharClass : uint8_t { kClassSpace = 1, kClassDigit = 2, kClassUpper = 4, kClassLower = 8 };
+inline constexpr std::array<uint8_t, 256> kCharClasses = [] {
+  std::array<uint8_t, 256> t{};
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kClassSpace;
+  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = kClassDigit;
+  for (int c = 'A'; c <= 'Z'; ++c) t[size_t(c)] = kClassUpper;
+  for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = kClassLower;
+  return t;
+}();
+inline bool HasClass(char c, uint8_t classes) { return (kCharClasses[static_cast<unsigned char>(c)] & classes) != 0; }
+inline bool IsAsciiSpace(char c) { return HasClass(c, kClassSpace); }
+inline bool IsAsciiDigit(char c) { return HasClass(c, kClassDigit); }
+inline bool IsAsciiUpper(char c) { return HasClass(c, kClassUpper); }
+inline bool IsAsciiLower(char c) { return HasClass(c, kClassLower); }
+inline bool IsAsciiAlpha(char c) { return HasClass(c, kClassUpper | kClassLower); }
 std::string_view Trim(std::string_view s);
 bool StartsWith(std::string_view s, std::string_view prefix);
 bool EndsWith(std::string_view s, std::string_view suffix);
@@ -57,8 +68,35 @@ std::string NormalizeRelease(std::string_view utf8);
 // Repairs within one paragraph of running text: spaces before , ; : . ) removed, words
 // split by stray spaces re-joined where the document itself shows the whole word.
 // vocabulary: lower-cased word -> occurrences in the whole document (MakeVocabulary).
-using Vocabulary = std::unordered_map<std::string, int>;
+// ---- stray.cc ----
+// Occurrences of ASCII words, case-insensitively; lookups never allocate.
+class Vocabulary {
+ public:
+  void Add(std::string_view word);
+  int Count(std::string_view word) const;
+  // True when lower(a + b) was added.
+  bool ContainsJoined(std::string_view a, std::string_view b) const;
+  bool empty() const { return size_ == 0; }
+
+ private:
+  struct Slot {
+    uint64_t hash = 0;
+    uint32_t offset = 0, length = 0;
+    int count = 0;  // 0: free
+  };
+  void Grow();
+  const Slot* Find(std::string_view a, std::string_view b) const;
+  // A bit per (length, first letter, last letter) of the words added: most joins of two
+  // pieces are ruled out without hashing.
+  static size_t FilterKey(size_t length, char first, char last);
+  std::array<uint64_t, 1024> filter_{};
+  std::string arena_;  // the lower-cased words, back to back
+  std::vector<Slot> slots_;
+  size_t size_ = 0;
+};
 Vocabulary MakeVocabulary(const std::vector<std::string>& words);
+// Adds every maximal run of ASCII letters of s.
+void AddWordsToVocabulary(std::string_view s, Vocabulary* vocabulary);
 std::string RepairStraySpaces(std::string_view text, const Vocabulary& vocabulary);
 // Share of word-like tokens that look like fragments of a split word (0..1).
 double StraySpaceScore(std::string_view text);
@@ -92,13 +130,13 @@ struct CleanResult {
 };
 // Drops page furniture (ODS markers, running headers, job footers, barcodes, "/...",
 // rules) and site debris (menus, disclaimers) line by line and inline.
-CleanResult CleanLines(const std::vector<std::string>& lines);
+CleanResult CleanLines(std::vector<std::string> lines);
 // True when a whole (trimmed) line is page furniture or site debris.
 bool IsDebrisLine(std::string_view trimmed);
 // Splits over-long lines (texts collapsed onto one line) at structural points: before
 // "The General Assembly,", numbered paragraphs, lead phrases after , or ;, "(a)" after : or ;,
 // footnote rules "____".
-std::vector<std::string> UnfoldLongLines(const std::vector<std::string>& lines);
+std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines);
 
 // ---- leads.cc ----
 enum class LeadKind { kNone, kPreamble, kOperative };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <vector>
 
 #include "ingest/ingest_internal.h"
 
@@ -83,6 +84,35 @@ bool MatchAt(std::string_view t, size_t pos, std::string_view phrase, bool caps)
   return ok && WordEnds(t, pos + phrase.size());
 }
 
+// MatchAt for phrase with its first letter lower-cased ("Recalling" -> "recalling").
+bool MatchLowerFirstAt(std::string_view t, size_t pos, std::string_view phrase, bool caps) {
+  const std::string_view s = t.substr(pos);
+  if (s.size() < phrase.size() || phrase.empty()) return false;
+  const char first = char(phrase[0] - 'A' + 'a');
+  const char c = caps && IsAsciiUpper(s[0]) ? char(s[0] - 'A' + 'a') : s[0];
+  if (c != first) return false;
+  const bool ok = caps ? StartsWithNoCase(s.substr(1), phrase.substr(1)) : StartsWith(s.substr(1), phrase.substr(1));
+  return ok && WordEnds(t, pos + phrase.size());
+}
+
+// Indexes into kPhrases by the lower-cased first letter, in table order: a phrase can only
+// match text that starts with its letter.
+struct PhraseIndex {
+  std::array<std::vector<uint8_t>, 26> by_letter;
+};
+
+const std::vector<uint8_t>& PhrasesStartingWith(char c) {
+  static const PhraseIndex index = [] {
+    PhraseIndex idx;
+    for (size_t i = 0; i < kPhrases.size(); ++i) idx.by_letter[size_t(kPhrases[i].text[0] - 'A')].push_back(uint8_t(i));
+    return idx;
+  }();
+  static const std::vector<uint8_t> none;
+  if (IsAsciiUpper(c)) return index.by_letter[size_t(c - 'A')];
+  if (IsAsciiLower(c)) return index.by_letter[size_t(c - 'a')];
+  return none;
+}
+
 // The next word at pos (after one space), or "".
 std::string_view NextWord(std::string_view t, size_t pos) {
   if (pos >= t.size() || t[pos] != ' ') return {};
@@ -144,16 +174,17 @@ LeadMatch MatchKnownLead(std::string_view t) {
   for (std::string_view p : kPrefixes) {
     if (MatchAt(t, 0, p, caps) && t.size() > p.size() + 1) {
       // Only a prefix when a phrase follows (handled below); remember its length.
-      for (const Phrase& ph : kPhrases) {
-        std::string lower(ph.text);
-        lower[0] = char(lower[0] - 'A' + 'a');
-        if (MatchAt(t, p.size() + 1, lower, caps) && p.size() + 1 + lower.size() > best.length) {
-          best = {ph.kind, p.size() + 1 + lower.size(), true};
+      for (uint8_t i : PhrasesStartingWith(t[p.size() + 1])) {
+        const Phrase& ph = kPhrases[i];
+        if (MatchLowerFirstAt(t, p.size() + 1, ph.text, caps) && p.size() + 1 + ph.text.size() > best.length) {
+          best = {ph.kind, p.size() + 1 + ph.text.size(), true};
         }
       }
     }
   }
-  for (const Phrase& ph : kPhrases) {
+  if (t.empty()) return best;
+  for (uint8_t i : PhrasesStartingWith(t[start])) {
+    const Phrase& ph = kPhrases[i];
     if (MatchAt(t, start, ph.text, caps) && ph.text.size() > best.length) {
       best = {ph.kind, ph.text.size(), true};
     }

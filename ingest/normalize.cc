@@ -1,14 +1,9 @@
-// Unicode and whitespace normalisation of a whole release, and the repair of words split by
-// stray spaces in text pulled out of PDFs.
+// Unicode and whitespace normalisation of a whole release.
 #include <utf8proc.h>
 
-#include <algorithm>
-#include <array>
 #include <cstdlib>
 #include <memory>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 
 #include "ingest/ingest_internal.h"
 
@@ -34,17 +29,44 @@ bool IsInvisible(uint32_t cp) {
   return cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) || cp == 0x2060 || cp == 0xFEFF;
 }
 
-std::string Nfc(std::string_view s) {
-  // ASCII is always NFC; most releases are ASCII, and NFC is the costliest step.
-  if (std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
-    return std::string(s);
+// NFC of one segment of validated UTF-8, appended to out.
+void AppendNfc(std::string_view seg, std::string* out) {
+  utf8proc_uint8_t* nfc = nullptr;
+  const utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(seg.data()),
+                                          utf8proc_ssize_t(seg.size()), &nfc,
+                                          utf8proc_option_t(UTF8PROC_STABLE | UTF8PROC_COMPOSE));
+  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(nfc, &std::free);
+  if (n < 0 || nfc == nullptr) {
+    out->append(seg);  // cannot happen on validated UTF-8; keep the text as is
+    return;
   }
-  std::string in(s);
-  utf8proc_uint8_t* out = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(in.c_str()));
-  if (out == nullptr) return in;  // cannot happen on validated UTF-8; keep the text as is
-  std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(out, &std::free);
-  return std::string(reinterpret_cast<const char*>(out));
+  out->append(reinterpret_cast<const char*>(nfc), size_t(n));
 }
+
+// ASCII is always NFC, and an ASCII character never composes with what precedes it, so only
+// each run of non-ASCII characters (with the one ASCII character before it, which may take
+// its combining marks) goes through utf8proc: NFC is the costliest step.
+std::string Nfc(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t done = 0, i = 0;
+  while (i < s.size()) {
+    if (static_cast<unsigned char>(s[i]) < 0x80) {
+      ++i;
+      continue;
+    }
+    const size_t b = i > done ? i - 1 : i;
+    size_t e = i;
+    while (e < s.size() && static_cast<unsigned char>(s[e]) >= 0x80) ++e;
+    out.append(s, done, b - done);
+    AppendNfc(std::string_view(s).substr(b, e - b), &out);
+    done = i = e;
+  }
+  out.append(s, done);
+  return out;
+}
+
+bool IsPlainAscii(char c) { return static_cast<unsigned char>(c) >= 0x20 && static_cast<unsigned char>(c) < 0x80; }
 
 }  // namespace
 
@@ -52,7 +74,17 @@ std::string NormalizeRelease(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size());
   size_t column = 0;
+  bool ascii = true;
   for (size_t i = 0; i < utf8.size();) {
+    // Printable ASCII, by far the most of every release, is copied run by run.
+    size_t e = i;
+    while (e < utf8.size() && IsPlainAscii(utf8[e])) ++e;
+    if (e > i) {
+      out.append(utf8.substr(i, e - i));
+      column += e - i;
+      i = e;
+      if (i == utf8.size()) break;
+    }
     uint32_t cp = 0;
     const size_t len = DecodeAt(utf8, i, &cp);
     if (cp == '\r') {
@@ -76,108 +108,11 @@ std::string NormalizeRelease(std::string_view utf8) {
       // dropped
     } else {
       out.append(utf8.substr(i - len, len));
+      ascii = ascii && cp < 0x80;
       ++column;
     }
   }
-  return Nfc(out);
-}
-
-namespace {
-
-constexpr std::array<std::string_view, 40> kShortWords = {
-    "a", "an", "as", "at", "be", "by", "do", "go", "he", "if", "in", "is", "it", "me", "my",
-    "no", "of", "on", "or", "so", "to", "up", "us", "we", "all", "and", "any", "are", "but",
-    "can", "for", "has", "her", "his", "its", "not", "our", "the", "who", "was"};
-
-bool IsShortWord(std::string_view w) {
-  const std::string l = ToLowerAscii(w);
-  for (std::string_view k : kShortWords)
-    if (l == k) return true;
-  return false;
-}
-
-bool IsWordToken(std::string_view w) {
-  if (w.empty()) return false;
-  for (char c : w)
-    if (!IsAsciiAlpha(c)) return false;
-  return true;
-}
-
-std::vector<std::string_view> Tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    const size_t b = i;
-    while (i < s.size() && s[i] != ' ') ++i;
-    if (i > b) out.push_back(s.substr(b, i - b));
-  }
-  return out;
-}
-
-}  // namespace
-
-double StraySpaceScore(std::string_view text) {
-  size_t words = 0, fragments = 0;
-  for (std::string_view t : Tokens(text)) {
-    while (!t.empty() && !IsAsciiAlpha(t.back())) t.remove_suffix(1);
-    if (!IsWordToken(t)) continue;
-    ++words;
-    if (t.size() <= 3 && !IsShortWord(t)) ++fragments;
-  }
-  return words == 0 ? 0.0 : double(fragments) / double(words);
-}
-
-Vocabulary MakeVocabulary(const std::vector<std::string>& words) {
-  Vocabulary counts;
-  for (const std::string& w : words) ++counts[ToLowerAscii(w)];
-  return counts;
-}
-
-std::string RepairStraySpaces(std::string_view text, const Vocabulary& counts) {
-  // 1. No space before closing punctuation: "development ," -> "development,".
-  std::string s;
-  s.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if ((c == ',' || c == ';' || c == ':' || c == '.' || c == ')') && !s.empty() && s.back() == ' ' &&
-        s.size() >= 2 && (IsAsciiAlpha(s[s.size() - 2]) || s[s.size() - 2] == ')')) {
-      s.pop_back();
-    }
-    s += c;
-  }
-  if (counts.empty()) return s;
-  // 2. Join two alphabetic pieces when the joined word occurs elsewhere in the document and
-  // at least one piece is not a word of its own there ("countri es" -> "countries").
-  auto known = [&](std::string_view w) {
-    auto it = counts.find(ToLowerAscii(w));
-    return IsShortWord(w) || (it != counts.end() && it->second >= 2);
-  };
-  std::vector<std::string_view> toks = Tokens(s);
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < toks.size(); ++i) {
-    std::string_view a = toks[i];
-    if (i + 1 < toks.size()) {
-      std::string_view b = toks[i + 1];
-      std::string_view core_b = b;
-      while (!core_b.empty() && !IsAsciiAlpha(core_b.back())) core_b.remove_suffix(1);
-      if (IsWordToken(a) && IsWordToken(core_b) && IsAsciiLower(core_b[0]) &&
-          (!known(a) || !known(core_b))) {
-        const std::string joined = ToLowerAscii(std::string(a) + std::string(core_b));
-        if (counts.count(joined) != 0) {
-          if (!out.empty()) out += ' ';
-          out += a;
-          out += b;
-          ++i;
-          continue;
-        }
-      }
-    }
-    if (!out.empty()) out += ' ';
-    out += a;
-  }
-  return out;
+  return ascii ? out : Nfc(out);
 }
 
 }  // namespace recital::ingest

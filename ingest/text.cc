@@ -8,12 +8,6 @@
 
 namespace recital::ingest {
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsAsciiUpper(char c) { return c >= 'A' && c <= 'Z'; }
-bool IsAsciiLower(char c) { return c >= 'a' && c <= 'z'; }
-bool IsAsciiAlpha(char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
-
 std::string_view Trim(std::string_view s) {
   size_t b = 0, e = s.size();
   while (b < e && IsAsciiSpace(s[b])) ++b;
@@ -47,15 +41,17 @@ std::string ToLowerAscii(std::string_view s) {
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  bool pending = false;
-  for (char c : s) {
-    if (IsAsciiSpace(c)) {
-      pending = !out.empty();
-      continue;
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t b = i;
+    while (b < s.size() && IsAsciiSpace(s[b])) ++b;
+    size_t e = b;
+    while (e < s.size() && !IsAsciiSpace(s[e])) ++e;
+    if (e > b) {
+      if (!out.empty()) out += ' ';
+      out.append(s.substr(b, e - b));
     }
-    if (pending) out += ' ';
-    pending = false;
-    out += c;
+    i = e;
   }
   return out;
 }

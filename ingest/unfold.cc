@@ -54,6 +54,7 @@ bool SubParagraphAt(std::string_view s, size_t p) {
 
 // Leading running header "A/RES/55/74" or "A/RES/51/71 Page 2"; its length or 0.
 size_t RunningSymbolPrefix(std::string_view s) {
+  if (!StartsWith(s, "A/RES/")) return 0;
   const SymbolMatch m = FindResolutionSymbol(s);
   if (m.pos != 0) return 0;
   size_t e = 6;
@@ -91,7 +92,7 @@ std::vector<size_t> CutPoints(std::string_view s) {
   for (size_t p = begin + 1; p < s.size(); ++p) {
     if (s[p - 1] != ' ') continue;
     const std::string_view at = s.substr(p);
-    if (StartsWith(at, "The General Assembly,") || StartsWith(at, "_____")) {
+    if ((s[p] == 'T' && StartsWith(at, "The General Assembly,")) || (s[p] == '_' && StartsWith(at, "_____"))) {
       cuts.push_back(p);
     } else if (IsAsciiDigit(s[p]) && NumberedParagraphAt(s, p) && PrecededByParagraphEnd(s, p)) {
       cuts.push_back(p);
@@ -118,11 +119,15 @@ std::vector<size_t> CutPoints(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> UnfoldLongLines(const std::vector<std::string>& lines) {
+std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines) {
   std::vector<std::string> out;
   out.reserve(lines.size());
-  for (const std::string& line : lines) {
+  for (std::string& line : lines) {
     const std::vector<size_t> cuts = CutPoints(line);
+    if (cuts.empty()) {
+      out.push_back(std::move(line));
+      continue;
+    }
     size_t prev = 0;
     for (size_t c : cuts) {
       if (c <= prev) continue;

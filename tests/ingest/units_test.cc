@@ -220,5 +220,37 @@ TEST(TextTest, DatesAndStraySpaces) {
   EXPECT_EQ(NormalizeRelease("Cafe\xcc\x81\r\nA\tB\xc2\xa0" "C"), "Caf\xc3\xa9\nA       B C");
 }
 
+TEST(TextTest, NfcComposesEachNonAsciiRunWithTheLetterBeforeIt) {
+  // e + combining acute -> U+00E9 at the start, middle and end; the Kelvin sign U+212A -> K;
+  // a precomposed U+00FC stays; pure ASCII between the runs is untouched.
+  EXPECT_EQ(NormalizeRelease("e\xcc\x81t\xc3\xa9 und \xc3\xbc \xe2\x84\xaa x cafe\xcc\x81"),
+            "\xc3\xa9t\xc3\xa9 und \xc3\xbc K x caf\xc3\xa9");
+  // Two combining marks out of canonical order (acute 230 before dot below 220) are reordered,
+  // then e + dot below composes to U+1EB9 and the acute stays (no precomposed form).
+  EXPECT_EQ(NormalizeRelease("e\xcc\x81\xcc\xa3"), "\xe1\xba\xb9\xcc\x81");
+  EXPECT_EQ(NormalizeRelease("plain ASCII only"), "plain ASCII only");
+}
+
+TEST(TextTest, VocabularyCountsWordsCaseBlindAndFindsJoinedPieces) {
+  Vocabulary v;
+  EXPECT_TRUE(v.empty());
+  AddWordsToVocabulary("Countries, countries and COUNTRIES; developing-states", &v);
+  EXPECT_FALSE(v.empty());
+  EXPECT_EQ(v.Count("countries"), 3);
+  EXPECT_EQ(v.Count("Countries"), 3);
+  EXPECT_EQ(v.Count("developing"), 1);
+  EXPECT_EQ(v.Count("states"), 1);
+  EXPECT_EQ(v.Count("country"), 0);
+  EXPECT_TRUE(v.ContainsJoined("countri", "es"));
+  EXPECT_TRUE(v.ContainsJoined("Develop", "ing"));
+  EXPECT_FALSE(v.ContainsJoined("countri", "e"));
+  // Words past the 8-byte hash chunk and many distinct words (the table grows).
+  for (int i = 0; i < 1000; ++i) v.Add("word" + std::string(size_t(i % 26 + 1), char('a' + i % 26)));
+  EXPECT_EQ(v.Count("wordaa"), 0);
+  EXPECT_EQ(v.Count("worda"), 39);
+  EXPECT_FALSE(v.ContainsJoined("countriesCOUN", "tries"));
+  EXPECT_EQ(RepairStraySpaces("  the countri es  and stat es", v), "the countries and states");
+}
+
 }  // namespace
 }  // namespace recital
