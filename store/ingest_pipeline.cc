@@ -34,7 +34,7 @@ namespace {
 // Workers stay at most this many inputs ahead of the writer (bounds memory).
 constexpr size_t kWindow = 256;
 // Decoded bases a worker keeps across its read transactions (contents are addressed by hash).
-constexpr size_t kWorkerCacheBytes = 16u << 20;
+constexpr size_t kWorkerCacheBytes = 8u << 20;
 
 Prepared Refuse(Prepared p, std::string message) {
   p.refused = true;
@@ -234,8 +234,8 @@ struct Pipeline::Worker {
 
 Pipeline::Pipeline(Archive::Impl& impl, std::vector<ReleaseInput>& inputs,
                    const IngestOptions& options)
-    : impl_(impl), inputs_(inputs), options_(options), slots_(inputs.size()),
-      parsed_(inputs.size(), false) {
+    : impl_(impl), inputs_(inputs), options_(options),
+      slots_(std::min(inputs.size(), kWindow)), parsed_(inputs.size(), false) {
   int n = std::max(1, options.threads);
   for (int t = 0; t < n; ++t) threads_.emplace_back([this] { Work(); });
 }
@@ -251,9 +251,10 @@ Pipeline::~Pipeline() {
 
 Prepared Pipeline::Take(size_t i) {
   std::unique_lock<std::mutex> lock(mu_);
-  cv_.wait(lock, [&] { return slots_[i].has_value(); });
-  Prepared p = std::move(*slots_[i]);
-  slots_[i].reset();
+  auto& slot = slots_[i % kWindow];
+  cv_.wait(lock, [&] { return slot.has_value(); });
+  Prepared p = std::move(*slot);
+  slot.reset();
   taken_ = i + 1;
   cv_.notify_all();
   return p;
@@ -336,8 +337,8 @@ void Pipeline::Work() {
     size_t i;
     {
       std::unique_lock<std::mutex> lock(mu_);
-      cv_.wait(lock, [&] { return stop_ || next_ >= slots_.size() || next_ < taken_ + kWindow; });
-      if (stop_ || next_ >= slots_.size()) return;
+      cv_.wait(lock, [&] { return stop_ || next_ >= inputs_.size() || next_ < taken_ + kWindow; });
+      if (stop_ || next_ >= inputs_.size()) return;
       i = next_++;
     }
     Prepared p = Parse(inputs_[i], options_);
@@ -349,7 +350,7 @@ void Pipeline::Work() {
     }
     {
       std::lock_guard<std::mutex> lock(mu_);
-      slots_[i] = std::move(p);
+      slots_[i % kWindow] = std::move(p);  // free: input i - kWindow was taken
     }
     cv_.notify_all();
   }

@@ -74,7 +74,7 @@ class Pipeline {
   Archive::Impl& impl_;
   std::vector<ReleaseInput>& inputs_;
   const IngestOptions& options_;
-  std::vector<std::optional<Prepared>> slots_;
+  std::vector<std::optional<Prepared>> slots_;  // input i in slots_[i % kWindow]
   std::mutex mu_;
   std::condition_variable cv_;
   size_t next_ = 0, taken_ = 0;
