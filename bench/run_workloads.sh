@@ -39,9 +39,9 @@ ensure_git() {
 git_gc() {
   run_measured git --git-dir="$work/git-$1" -c pack.threads=2 gc --aggressive -q
   if [ "$M_rc" -ne 0 ]; then fail "git gc --aggressive failed: $(tail -n 2 "$work/last.log")"; return 1; fi
-  GIT_GC_S[$1]=$M_wall
+  GIT_GC_S[$1]=$M_wall GIT_GC_CPU[$1]=$M_cpu
 }
-declare -A GIT_COMMIT_S=() GIT_GC_S=()
+declare -A GIT_COMMIT_S=() GIT_GC_S=() GIT_GC_CPU=()
 
 workload_size() {
   local size=$1 c=$2 raw a=$work/archive-$1-t2 cp=$work/compact-$1 arch compact pack tz tzs
@@ -56,14 +56,14 @@ workload_size() {
   pack=$(find "$work/git-$size/objects/pack" -name '*.pack' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
   run_measured bash -c "tar -C '$c' -cf - releases | zstd -19 --long -T2 -q -c >'$work/tar-$size.tar.zst'"
   if [ "$M_rc" -ne 0 ]; then fail "tar | zstd -19 --long failed"; return; fi
-  tz=$(stat -c %s "$work/tar-$size.tar.zst") tzs=$M_wall
+  tz=$(stat -c %s "$work/tar-$size.tar.zst") tzs="$M_wall ($M_cpu CPU)"
   G[size-$size]=$(div "$compact" "$pack")
   emit "| | bytes | MB | raw / size | size vs git pack | time s |"
   emit "|---|---|---|---|---|---|"
   emit "| releases (raw) | $raw | $(mb "$raw") | 1.00 | $(div "$raw" "$pack")x | |"
   emit "| recital archive as written (data.mdb) | $arch | $(mb "$arch") | $(div "$raw" "$arch") | $(div "$arch" "$pack")x | ${I_wall[$size-2]} (ingest) |"
   emit "| recital archive after mdb_copy -c | $compact | $(mb "$compact") | $(div "$raw" "$compact") | **$(div "$compact" "$pack")x** | |"
-  emit "| git pack after gc --aggressive | $pack | $(mb "$pack") | $(div "$raw" "$pack") | 1x | ${GIT_COMMIT_S[$size]} add+commit, ${GIT_GC_S[$size]} gc |"
+  emit "| git pack after gc --aggressive | $pack | $(mb "$pack") | $(div "$raw" "$pack") | 1x | ${GIT_COMMIT_S[$size]} add+commit, ${GIT_GC_S[$size]} gc (${GIT_GC_CPU[$size]} CPU) |"
   emit "| tar \\| zstd -19 --long -T2 | $tz | $(mb "$tz") | $(div "$raw" "$tz") | $(div "$tz" "$pack")x | $tzs |"
   emit ""
 }
