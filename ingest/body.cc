@@ -139,7 +139,7 @@ std::vector<std::string> MergeContinuations(const std::vector<RawParagraph>& raw
 void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, MarkerState* markers,
                      Resolution* r) {
   Vocabulary vocab;
-  for (const RawParagraph& p : raw) AddWordsToVocabulary(p.text, &vocab);
+  for (const RawParagraph& p : raw) vocab.AddTextLazily(p.text);  // raw outlives vocab
   const std::vector<std::string> merged = MergeContinuations(raw, r->title);
   bool first = true;
   for (const std::string& whole : merged) {

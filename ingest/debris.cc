@@ -176,27 +176,37 @@ size_t FindInlineJobFooter(std::string_view s, size_t* len) {
 
 }  // namespace
 
-CleanResult CleanLines(std::vector<std::string> lines) {
+CleanResult CleanLines(std::vector<std::string> lines, const std::vector<bool>* settled) {
   CleanResult out;
   out.lines.reserve(lines.size());
-  for (std::string& raw : lines) {
+  out.settled.reserve(lines.size());
+  auto keep = [&out](std::string&& line, bool is_settled) {
+    out.lines.push_back(std::move(line));
+    out.settled.push_back(is_settled);
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string& raw = lines[i];
+    if (settled != nullptr && i < settled->size() && (*settled)[i]) {
+      keep(std::move(raw), true);
+      continue;
+    }
     const std::string_view t = Trim(raw);
     if (IsDebrisLine(t)) {
       ++out.removed_lines;
-      out.lines.emplace_back(kPageBreak);
+      keep(std::string(kPageBreak), true);
       continue;
     }
     std::string cut;
     if (!CutInlineDebris(raw, &cut)) {
-      out.lines.push_back(std::move(raw));
+      keep(std::move(raw), true);
       continue;
     }
     if (!t.empty() && Trim(cut).empty()) {
       ++out.removed_lines;
-      out.lines.emplace_back(kPageBreak);
+      keep(std::string(kPageBreak), true);
       continue;
     }
-    out.lines.push_back(std::move(cut));
+    keep(std::move(cut), false);  // cutting may have made new debris (joined tokens)
   }
   return out;
 }

@@ -65,18 +65,20 @@ bool ReadUint(std::string_view s, size_t* i, uint32_t* out, size_t max_digits = 
 // Unicode NFC, CRLF/CR -> LF, no-break and other odd spaces -> space, soft hyphens and
 // zero-width characters removed, tabs -> spaces (tab stops of 8, so indentation survives).
 std::string NormalizeRelease(std::string_view utf8);
-// Repairs within one paragraph of running text: spaces before , ; : . ) removed, words
-// split by stray spaces re-joined where the document itself shows the whole word.
-// vocabulary: lower-cased word -> occurrences in the whole document (MakeVocabulary).
+
 // ---- stray.cc ----
-// Occurrences of ASCII words, case-insensitively; lookups never allocate.
+// Occurrences of ASCII words (letters only), case-insensitively; lookups never allocate.
 class Vocabulary {
  public:
   void Add(std::string_view word);
+  // Adds every maximal run of ASCII letters of text, but only hashes them into a Bloom filter:
+  // the table is filled on the first lookup the filter does not answer, which most documents
+  // never need. text must outlive the vocabulary.
+  void AddTextLazily(std::string_view text);
   int Count(std::string_view word) const;
   // True when lower(a + b) was added.
   bool ContainsJoined(std::string_view a, std::string_view b) const;
-  bool empty() const { return size_ == 0; }
+  bool empty() const { return words_ == 0; }
 
  private:
   struct Slot {
@@ -84,19 +86,31 @@ class Vocabulary {
     uint32_t offset = 0, length = 0;
     int count = 0;  // 0: free
   };
-  void Grow();
+  void Grow() const;
+  void Insert(std::string_view word, uint64_t hash) const;
+  void Materialize() const;  // inserts the words of the lazily added texts
   const Slot* Find(std::string_view a, std::string_view b) const;
+  void SetBloom(uint64_t hash);
+  bool MayContain(uint64_t hash) const;
+  std::vector<uint64_t> bloom_;  // 2^18 bits, two per word
   // A bit per (length, first letter, last letter) of the words added: most joins of two
   // pieces are ruled out without hashing.
-  static size_t FilterKey(size_t length, char first, char last);
-  std::array<uint64_t, 1024> filter_{};
-  std::string arena_;  // the lower-cased words, back to back
-  std::vector<Slot> slots_;
-  size_t size_ = 0;
+  static size_t ShapeKey(size_t length, char first, char last);
+  void SetShape(std::string_view word);
+  std::array<uint64_t, 1024> shapes_{};
+  size_t words_ = 0;
+  // The table, filled on demand (hence mutable; a Vocabulary is never shared between threads).
+  mutable std::vector<std::string_view> pending_;
+  mutable std::string arena_;  // the lower-cased words, back to back
+  mutable std::vector<Slot> slots_;
+  mutable size_t size_ = 0;
 };
 Vocabulary MakeVocabulary(const std::vector<std::string>& words);
 // Adds every maximal run of ASCII letters of s.
 void AddWordsToVocabulary(std::string_view s, Vocabulary* vocabulary);
+// Repairs within one paragraph of running text: spaces before , ; : . ) removed, words
+// split by stray spaces re-joined where the document itself shows the whole word.
+// vocabulary: lower-cased word -> occurrences in the whole document.
 std::string RepairStraySpaces(std::string_view text, const Vocabulary& vocabulary);
 // Share of word-like tokens that look like fragments of a split word (0..1).
 double StraySpaceScore(std::string_view text);
@@ -127,16 +141,22 @@ std::string DetectLanguage(std::string_view text);
 struct CleanResult {
   std::vector<std::string> lines;  // debris lines replaced by kPageBreak
   size_t removed_lines = 0;
+  // Per line: known to come back unchanged from CleanLines (kept as is, or a page break).
+  std::vector<bool> settled;
 };
 // Drops page furniture (ODS markers, running headers, job footers, barcodes, "/...",
-// rules) and site debris (menus, disclaimers) line by line and inline.
-CleanResult CleanLines(std::vector<std::string> lines);
+// rules) and site debris (menus, disclaimers) line by line and inline. Lines whose flag in
+// settled (when given) is set are passed through: every line is cleaned on its own, so a
+// line an earlier pass left unchanged needs no second look.
+CleanResult CleanLines(std::vector<std::string> lines, const std::vector<bool>* settled = nullptr);
 // True when a whole (trimmed) line is page furniture or site debris.
 bool IsDebrisLine(std::string_view trimmed);
 // Splits over-long lines (texts collapsed onto one line) at structural points: before
 // "The General Assembly,", numbered paragraphs, lead phrases after , or ;, "(a)" after : or ;,
 // footnote rules "____".
-std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines);
+// settled (optional, one flag per line) is carried along: a line left whole keeps its flag,
+// pieces of a cut line get false.
+std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines, std::vector<bool>* settled = nullptr);
 
 // ---- leads.cc ----
 enum class LeadKind { kNone, kPreamble, kOperative };
@@ -160,7 +180,7 @@ struct Regions {
   std::string adoption;                // the adoption line(s), flattened
   bool has_opening = false;            // "The General Assembly," found
 };
-Regions SplitRegions(const std::vector<std::string>& lines);
+Regions SplitRegions(std::vector<std::string> lines);
 // Fills symbol, session, number, title, agenda items, committee, report, dates, meeting.
 // raw_text is the whole normalized release (for symbols written anywhere in the cover).
 // Returns true when a cover block was found (numbered title, "Distr.", session or agenda line).

@@ -69,8 +69,11 @@ Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& opti
 
   // Clean first so inline debris ("0F" anchors) cannot hide a paragraph start, then again
   // for the running headers that unfolding splits off.
-  const CleanResult clean = CleanLines(UnfoldLongLines(CleanLines(SplitLines(text)).lines));
-  const Regions regions = SplitRegions(clean.lines);
+  // The second pass only looks at lines the first one cut and at the pieces of unfolded ones.
+  CleanResult first = CleanLines(SplitLines(text));
+  std::vector<std::string> unfolded = UnfoldLongLines(std::move(first.lines), &first.settled);
+  CleanResult clean = CleanLines(std::move(unfolded), &first.settled);
+  const Regions regions = SplitRegions(std::move(clean.lines));
   const bool cover_found = ParseCover(regions, text, &r);
   r.footnotes = ParseFootnoteList(regions.footnotes);
 

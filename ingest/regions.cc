@@ -62,7 +62,7 @@ bool EndsWithContinuation(std::string_view t) {
 
 }  // namespace
 
-Regions SplitRegions(const std::vector<std::string>& lines) {
+Regions SplitRegions(std::vector<std::string> lines) {
   Regions r;
   size_t body_begin = lines.size();
   size_t cover_end = lines.size();
@@ -98,7 +98,8 @@ Regions SplitRegions(const std::vector<std::string>& lines) {
     }
   }
   if (!r.has_opening) cover_end = body_begin;
-  for (size_t i = 0; i < cover_end && i < lines.size(); ++i) r.cover.push_back(lines[i]);
+  // Lines are moved out: none is looked at again once it is placed in a region.
+  for (size_t i = 0; i < cover_end && i < lines.size(); ++i) r.cover.push_back(std::move(lines[i]));
   if (!first_body.empty()) r.body.push_back(first_body);
   size_t i = body_begin;
   bool in_notes = false;
@@ -112,7 +113,7 @@ Regions SplitRegions(const std::vector<std::string>& lines) {
       continue;
     }
     if (in_notes && lines[i] == kPageBreak) in_notes = false;
-    (in_notes ? r.footnotes : r.body).push_back(lines[i]);
+    (in_notes ? r.footnotes : r.body).push_back(std::move(lines[i]));
   }
   if (i < lines.size()) {
     r.adoption = std::string(Trim(lines[i]));
@@ -130,7 +131,7 @@ Regions SplitRegions(const std::vector<std::string>& lines) {
       }
     }
     r.footnotes.emplace_back(kPageBreak);
-    for (; i < lines.size(); ++i) r.footnotes.push_back(lines[i]);
+    for (; i < lines.size(); ++i) r.footnotes.push_back(std::move(lines[i]));
   }
   return r;
 }

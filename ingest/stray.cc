@@ -140,12 +140,32 @@ std::string DropSpacesBeforePunctuation(std::string_view text) {
 
 }  // namespace
 
-size_t Vocabulary::FilterKey(size_t length, char first, char last) {
+constexpr size_t kBloomWords = (size_t(1) << 18) / 64;
+
+void Vocabulary::SetBloom(uint64_t h) {
+  if (bloom_.empty()) bloom_.assign(kBloomWords, 0);
+  const size_t b1 = size_t(h) & (kBloomWords * 64 - 1), b2 = size_t(h >> 40) & (kBloomWords * 64 - 1);
+  bloom_[b1 / 64] |= uint64_t(1) << (b1 % 64);
+  bloom_[b2 / 64] |= uint64_t(1) << (b2 % 64);
+}
+
+size_t Vocabulary::ShapeKey(size_t length, char first, char last) {
   return ((length & 63) << 10) | ((size_t(static_cast<unsigned char>(first)) & 31) << 5) |
          (size_t(static_cast<unsigned char>(last)) & 31);
 }
 
-void Vocabulary::Grow() {
+void Vocabulary::SetShape(std::string_view word) {
+  const size_t key = ShapeKey(word.size(), word.front(), word.back());
+  shapes_[key / 64] |= uint64_t(1) << (key % 64);
+}
+
+bool Vocabulary::MayContain(uint64_t h) const {
+  if (bloom_.empty()) return false;
+  const size_t b1 = size_t(h) & (kBloomWords * 64 - 1), b2 = size_t(h >> 40) & (kBloomWords * 64 - 1);
+  return (bloom_[b1 / 64] >> (b1 % 64) & 1) != 0 && (bloom_[b2 / 64] >> (b2 % 64) & 1) != 0;
+}
+
+void Vocabulary::Grow() const {
   std::vector<Slot> old;
   old.swap(slots_);
   slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
@@ -158,23 +178,8 @@ void Vocabulary::Grow() {
   }
 }
 
-const Vocabulary::Slot* Vocabulary::Find(std::string_view a, std::string_view b) const {
-  if (slots_.empty()) return nullptr;
-  const uint64_t h = JoinedHash(a, b);
-  const size_t mask = slots_.size() - 1;
-  for (size_t i = size_t(h) & mask; slots_[i].count != 0; i = (i + 1) & mask) {
-    const Slot& s = slots_[i];
-    if (s.hash == h && EqualsLowered(std::string_view(arena_).substr(s.offset, s.length), a, b)) return &s;
-  }
-  return nullptr;
-}
-
-void Vocabulary::Add(std::string_view word) {
-  if (word.empty()) return;
-  const size_t key = FilterKey(word.size(), word.front(), word.back());
-  filter_[key / 64] |= uint64_t(1) << (key % 64);
+void Vocabulary::Insert(std::string_view word, uint64_t h) const {
   if ((size_ + 1) * 2 > slots_.size()) Grow();
-  const uint64_t h = WordHash(word.data(), word.size());
   const size_t mask = slots_.size() - 1;
   size_t i = size_t(h) & mask;
   for (; slots_[i].count != 0; i = (i + 1) & mask) {
@@ -191,15 +196,69 @@ void Vocabulary::Add(std::string_view word) {
   ++size_;
 }
 
+void Vocabulary::Materialize() const {
+  std::vector<std::string_view> texts;
+  texts.swap(pending_);
+  for (std::string_view s : texts) {
+    size_t i = 0;
+    while (i < s.size()) {
+      while (i < s.size() && !IsAsciiAlpha(s[i])) ++i;
+      const size_t b = i;
+      while (i < s.size() && IsAsciiAlpha(s[i])) ++i;
+      if (i > b) Insert(s.substr(b, i - b), WordHash(s.data() + b, i - b));
+    }
+  }
+}
+
+const Vocabulary::Slot* Vocabulary::Find(std::string_view a, std::string_view b) const {
+  const uint64_t h = JoinedHash(a, b);
+  if (!MayContain(h)) return nullptr;
+  if (!pending_.empty()) Materialize();
+  if (slots_.empty()) return nullptr;
+  const size_t mask = slots_.size() - 1;
+  for (size_t i = size_t(h) & mask; slots_[i].count != 0; i = (i + 1) & mask) {
+    const Slot& s = slots_[i];
+    if (s.hash == h && EqualsLowered(std::string_view(arena_).substr(s.offset, s.length), a, b)) return &s;
+  }
+  return nullptr;
+}
+
+void Vocabulary::Add(std::string_view word) {
+  if (word.empty()) return;
+  const uint64_t h = WordHash(word.data(), word.size());
+  SetBloom(h);
+  SetShape(word);
+  ++words_;
+  Insert(word, h);
+}
+
+void Vocabulary::AddTextLazily(std::string_view s) {
+  size_t i = 0;
+  bool any = false;
+  while (i < s.size()) {
+    while (i < s.size() && !IsAsciiAlpha(s[i])) ++i;
+    const size_t b = i;
+    while (i < s.size() && IsAsciiAlpha(s[i])) ++i;
+    if (i > b) {
+      SetBloom(WordHash(s.data() + b, i - b));
+      SetShape(s.substr(b, i - b));
+      ++words_;
+      any = true;
+    }
+  }
+  if (any) pending_.push_back(s);
+}
+
 int Vocabulary::Count(std::string_view word) const {
   const Slot* s = Find(word, {});
   return s == nullptr ? 0 : s->count;
 }
 
 bool Vocabulary::ContainsJoined(std::string_view a, std::string_view b) const {
-  if (a.empty() || b.empty()) return Find(a, b) != nullptr;
-  const size_t key = FilterKey(a.size() + b.size(), a.front(), b.back());
-  if ((filter_[key / 64] & (uint64_t(1) << (key % 64))) == 0) return false;
+  if (!a.empty() && !b.empty()) {
+    const size_t key = ShapeKey(a.size() + b.size(), a.front(), b.back());
+    if ((shapes_[key / 64] & (uint64_t(1) << (key % 64))) == 0) return false;
+  }
   return Find(a, b) != nullptr;
 }
 

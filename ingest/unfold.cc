@@ -119,13 +119,17 @@ std::vector<size_t> CutPoints(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines) {
+std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines, std::vector<bool>* settled) {
   std::vector<std::string> out;
+  std::vector<bool> out_settled;
   out.reserve(lines.size());
-  for (std::string& line : lines) {
+  out_settled.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string& line = lines[i];
     const std::vector<size_t> cuts = CutPoints(line);
     if (cuts.empty()) {
       out.push_back(std::move(line));
+      out_settled.push_back(settled != nullptr && i < settled->size() && (*settled)[i]);
       continue;
     }
     size_t prev = 0;
@@ -137,7 +141,9 @@ std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines) {
       prev = c;
     }
     out.push_back(line.substr(prev));
+    out_settled.resize(out.size(), false);
   }
+  if (settled != nullptr) *settled = std::move(out_settled);
   return out;
 }
 
