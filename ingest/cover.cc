@@ -147,7 +147,8 @@ std::string NumberedTitle(const std::vector<std::string>& cover, uint32_t* sessi
       for (size_t k = li + 1; k < cover.size(); ++k) {  // wrapped titles
         const std::string_view t = Trim(cover[k]);
         if (t.empty() || t == kPageBreak || (t.size() == 1 && IsAsciiUpper(t[0]))) break;
-        title += " " + std::string(t);
+        title += ' ';  // not `" " + std::string(t)`: GCC 12 -O3 warns -Wrestrict (bug 105329)
+        title.append(t);
       }
       if (b != 0) {
         *session = a;

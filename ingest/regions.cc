@@ -124,7 +124,8 @@ Regions SplitRegions(std::vector<std::string> lines) {
         const std::string_view t = Trim(lines[i]);
         if (t.empty()) continue;
         if (!FindDate(t).empty()) {
-          r.adoption += " " + std::string(t);
+          r.adoption += ' ';  // not `" " + std::string(t)`: GCC 12 -O3 -Wrestrict (bug 105329)
+          r.adoption.append(t);
           ++i;
         }
         break;
