@@ -185,7 +185,7 @@ void SetupGrep(CLI::App& app, Context& ctx) {
       "grep",
       "Every archived paragraph (newest version of each resolution) that contains PHRASE as a\n"
       "run of whole words, case and punctuation ignored, grouped by follow-up series with the\n"
-      "first and last session it appears in. Uses the archive's word index (format 2).\n"
+      "first and last session it appears in. Uses the archive's word index (format 2 and on).\n"
       "Text: per series a header line, then one line per paragraph: symbol, paragraph\n"
       "position in document order (preamble first), text. --json: {\"phrase\", \"series\":\n"
       "[{\"key\", \"name\", \"first\": {\"symbol\", \"session\"}, \"last\": {...}, \"paragraphs\":\n"
