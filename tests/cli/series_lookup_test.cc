@@ -64,7 +64,10 @@ TEST(SeriesLookupTest, BlameOfTheLastMemberWalksTheWholeSeries) {
     auto blame = RunRecital({"blame", "--archive", archive, members.back(), "--format", "json"});
     ASSERT_EQ(blame.exit_code, 0) << blame.err;
     // Every "since" and lineage symbol is a member of the series.
-    for (const json& p : json::parse(blame.out)["paragraphs"]) {
+    // A named value: a range-for over json::parse(...)["paragraphs"] would iterate a member
+    // of a temporary destroyed before the loop body (ASan: heap-use-after-free).
+    const json blamed = json::parse(blame.out);
+    for (const json& p : blamed["paragraphs"]) {
       EXPECT_NE(std::find(members.begin(), members.end(), p["since"].get<std::string>()),
                 members.end())
           << p["since"];
