@@ -53,6 +53,14 @@ workload_size() {
   rm -rf "$cp" && mkdir -p "$cp"
   if ! mdb_copy -c "$a" "$cp" 2>"$work/last.log"; then fail "mdb_copy -c failed: $(cat "$work/last.log")"; return; fi
   compact=$(stat -c %s "$cp/data.mdb")
+  # `recital gc` on a copy (the queries use $a as ingested), then the same mdb_copy -c.
+  local gcd=$work/gc-$size gcc=$work/gc-compact-$size gcb="" gcs=""
+  rm -rf "$gcd" "$gcc" && mkdir -p "$gcd" "$gcc" && cp "$a/data.mdb" "$gcd/"
+  run_measured "$RECITAL" gc --archive "$gcd"
+  if [ "$M_rc" -eq 0 ] && mdb_copy -c "$gcd" "$gcc" 2>"$work/last.log"; then
+    gcb=$(stat -c %s "$gcc/data.mdb") gcs="$M_wall (gc)"
+  fi
+  rm -rf "$gcd"
   pack=$(find "$work/git-$size/objects/pack" -name '*.pack' -printf '%s\n' | awk '{s += $1} END {print s + 0}')
   run_measured bash -c "tar -C '$c' -cf - releases | zstd -19 --long -T2 -q -c >'$work/tar-$size.tar.zst'"
   if [ "$M_rc" -ne 0 ]; then fail "tar | zstd -19 --long failed"; return; fi
@@ -63,6 +71,7 @@ workload_size() {
   emit "| releases (raw) | $raw | $(mb "$raw") | 1.00 | $(div "$raw" "$pack")x | |"
   emit "| recital archive as written (data.mdb) | $arch | $(mb "$arch") | $(div "$raw" "$arch") | $(div "$arch" "$pack")x | ${I_wall[$size-2]} (ingest) |"
   emit "| recital archive after mdb_copy -c | $compact | $(mb "$compact") | $(div "$raw" "$compact") | **$(div "$compact" "$pack")x** | |"
+  [ -n "$gcb" ] && emit "| recital archive after recital gc + mdb_copy -c | $gcb | $(mb "$gcb") | $(div "$raw" "$gcb") | $(div "$gcb" "$pack")x | $gcs |"
   emit "| git pack after gc --aggressive | $pack | $(mb "$pack") | $(div "$raw" "$pack") | 1x | ${GIT_COMMIT_S[$size]} add+commit, ${GIT_GC_S[$size]} gc (${GIT_GC_CPU[$size]} CPU) |"
   emit "| tar \\| zstd -19 --long -T2 | $tz | $(mb "$tz") | $(div "$raw" "$tz") | $(div "$tz" "$pack")x | $tzs |"
   emit ""

@@ -39,6 +39,15 @@ measure() {  # measure NAME DIR: DIR holds only the release files
   local object_bytes
   object_bytes=$("$bin" stats --archive "$archive" --json |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["object_bytes"]["total"])')
+  # `recital gc` (full pages, key order) on the live archive, then the same mdb_copy -c.
+  local gc_t0 gc_t1 gc_s gc_bytes
+  gc_t0=$(now)
+  "$bin" gc --archive "$archive" >/dev/null
+  gc_t1=$(now)
+  gc_s=$(awk -v a="$gc_t0" -v b="$gc_t1" 'BEGIN { print b - a }')
+  mkdir -p "$work/$name-gc-compact"
+  mdb_copy -c "$archive" "$work/$name-gc-compact"
+  gc_bytes=$(size_of "$work/$name-gc-compact/data.mdb")
   local db_pages
   db_pages=$(mdb_stat -a "$work/$name-compact" | awk '/^Status of/ { db = $3 } /(Leaf|Branch|Overflow) pages/ { p[db] += $3 }
     END { for (d in p) printf "%s=%dKiB ", d, p[d] * 4; }')
@@ -64,6 +73,8 @@ measure() {  # measure NAME DIR: DIR holds only the release files
   sed 's/^/   recital: /' "$work/$name-ingest.txt" | tail -1
   printf '   %-38s %10s bytes  (%.2fx smaller than the files)\n' \
     "recital archive after mdb_copy -c" "$compact_bytes" "$(awk -v r="$raw" -v c="$compact_bytes" 'BEGIN{print r/c}')"
+  printf '   %-38s %10s bytes  (%.2fx; gc took %.2f s)\n' \
+    "recital archive after gc + mdb_copy -c" "$gc_bytes" "$(awk -v r="$raw" -v c="$gc_bytes" 'BEGIN{print r/c}')" "$gc_s"
   printf '   %-38s %10s bytes\n' "  (live data.mdb before compaction)" "$archive_bytes"
   printf '   %-38s %10s bytes\n' "  (sum of object values)" "$object_bytes"
   echo "     (pages per database after compaction: $db_pages)"

@@ -47,7 +47,8 @@ Status PrepareArchiveDir(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) {
     return Status::InvalidInput(dir.string() + " exists and is not a directory; not touching it");
   }
-  static const std::set<std::string> kOurs = {kDemoMarker, "data.mdb", "lock.mdb", "releases"};
+  static const std::set<std::string> kOurs = {kDemoMarker, "data.mdb",     "lock.mdb",
+                                              "releases",  "recital.lock", ".gc-tmp"};
   bool marked = false, empty = true, foreign = false;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     empty = false;

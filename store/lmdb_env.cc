@@ -46,7 +46,8 @@ Status LmdbStatus(int rc, std::string_view operation) {
 }
 
 Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, bool create,
-                                       size_t initial_map_bytes, const InitFn& init) {
+                                       size_t initial_map_bytes, const InitFn& init,
+                                       bool take_archive_lock) {
   std::error_code ec;
   if (!std::filesystem::exists(std::filesystem::path(dir) / "data.mdb", ec)) {
     if (!create) return Status::NotFound("no archive at " + dir);
@@ -54,6 +55,12 @@ Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, b
     if (ec) return Status::IOError("cannot create archive directory " + dir + ": " + ec.message());
   }
   std::unique_ptr<Env> env(new Env());
+  if (take_archive_lock) {
+    // Before LMDB maps the file: gc must not swap data.mdb under an open environment.
+    auto lock = ArchiveLock::AcquireShared(dir, create);
+    if (!lock.ok()) return lock.status();
+    env->lock_ = std::move(*lock);
+  }
   env->read_only_ = read_only;
   RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_create(&env->env_), "env_create"));
   RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxdbs(env->env_, kMaxDbs), "env_set_maxdbs"));

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "schema/status.h"
+#include "store/repack.h"
 
 namespace recital::store {
 
@@ -42,8 +43,11 @@ class Env {
   // When create is set, the databases are created and init(txn) runs in the same write
   // transaction, so a process killed while creating leaves either nothing or a whole archive.
   using InitFn = std::function<Status(Txn& txn, const Dbis& dbis)>;
+  // Takes ArchiveLock::AcquireShared (store/repack.h) first and holds it until destruction,
+  // unless take_archive_lock is unset (gc, which holds the exclusive one).
   static Result<std::unique_ptr<Env>> Open(const std::string& dir, bool read_only, bool create,
-                                           size_t initial_map_bytes, const InitFn& init);
+                                           size_t initial_map_bytes, const InitFn& init,
+                                           bool take_archive_lock = true);
   ~Env();
   MDB_env* get() const { return env_; }
   bool read_only() const { return read_only_; }
@@ -65,6 +69,7 @@ class Env {
  private:
   Env() = default;
   Status OpenDbis(bool create, const InitFn& init);
+  ArchiveLock lock_;  // released after ~Env closed env_
   MDB_env* env_ = nullptr;
   bool read_only_ = true;
   Dbis dbis_;

@@ -1,0 +1,385 @@
+// RepackArchive and ArchiveLock (store/repack.h).
+#include "store/repack.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "store/archive_impl.h"  // meta keys
+#include "store/encoding.h"
+#include "store/lmdb_env.h"
+
+namespace recital::store {
+namespace fs = std::filesystem;
+namespace {
+
+std::string Errno(int err) { return std::strerror(err); }
+
+// O_RDWR|O_CREAT, else (read-only directory or file) O_RDONLY: flock works on either.
+int OpenLockFile(const std::string& path) {
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
+    do {
+      fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+  }
+  return fd;
+}
+
+// flock without waiting; false (errno EWOULDBLOCK) when another open of the file holds it.
+bool TryFlock(int fd, int op) {
+  int rc;
+  do {
+    rc = ::flock(fd, op | LOCK_NB);
+  } while (rc != 0 && errno == EINTR);
+  return rc == 0;
+}
+
+std::string LockPath(const std::string& dir) {
+  return (fs::path(dir) / std::string(kArchiveLockFile)).string();
+}
+
+}  // namespace
+
+ArchiveLock& ArchiveLock::operator=(ArchiveLock&& other) noexcept {
+  if (this != &other) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = other.fd_;
+    other.fd_ = -1;
+  }
+  return *this;
+}
+
+ArchiveLock::~ArchiveLock() {
+  if (fd_ >= 0) ::close(fd_);  // closing the last fd of the open file releases the flock
+}
+
+Result<ArchiveLock> ArchiveLock::AcquireShared(const std::string& dir, bool create_dir) {
+  std::error_code ec;
+  if (create_dir) {
+    fs::create_directories(dir, ec);  // Env::Open reports a failure with its own message
+  } else if (!fs::exists(fs::path(dir) / "data.mdb", ec)) {
+    return ArchiveLock();  // no archive: do not leave a lock file in a stranger's directory
+  }
+  int fd = OpenLockFile(LockPath(dir));
+  if (fd < 0) {
+    // A read-only directory without a lock file: nobody can gc it either, so nothing to guard.
+    if (errno == EACCES || errno == EROFS || errno == EPERM || errno == ENOENT) {
+      return ArchiveLock();
+    }
+    return Status::IOError("cannot open lock file " + LockPath(dir) + ": " + Errno(errno));
+  }
+  ArchiveLock lock(fd);
+  if (!TryFlock(fd, LOCK_SH)) {
+    if (errno == EWOULDBLOCK) {
+      return Status::IOError("archive " + dir +
+                             " is being repacked by `recital gc`; try again when it is done");
+    }
+    return Status::IOError("cannot lock " + LockPath(dir) + ": " + Errno(errno));
+  }
+  return lock;
+}
+
+Result<ArchiveLock> ArchiveLock::AcquireExclusive(const std::string& dir) {
+  int fd = OpenLockFile(LockPath(dir));
+  if (fd < 0) {
+    return Status::IOError("cannot create lock file " + LockPath(dir) + ": " + Errno(errno));
+  }
+  ArchiveLock lock(fd);
+  if (!TryFlock(fd, LOCK_EX)) {
+    if (errno == EWOULDBLOCK) {
+      return Status::IOError("archive " + dir +
+                             " is in use by another recital process (an ingest, a reader); gc "
+                             "needs it to itself; try again when they are done");
+    }
+    return Status::IOError("cannot lock " + LockPath(dir) + ": " + Errno(errno));
+  }
+  return lock;
+}
+
+namespace {
+
+using EnvPtr = std::unique_ptr<MDB_env, void (*)(MDB_env*)>;
+
+struct SourceDb {
+  std::string name;
+  MDB_dbi dbi = 0;
+  unsigned flags = 0;
+  uint64_t entries = 0;
+};
+
+// Every named database listed in the main database, with its flags and entry count.
+Result<std::vector<SourceDb>> ListDatabases(const Txn& txn) {
+  MDB_dbi main_dbi;
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_dbi_open(txn.get(), nullptr, 0, &main_dbi), "dbi_open"));
+  auto cur = Cursor::Open(txn, main_dbi);
+  if (!cur.ok()) return cur.status();
+  std::vector<SourceDb> dbs;
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    SourceDb db;
+    db.name = std::string(k);
+    int rc = mdb_dbi_open(txn.get(), db.name.c_str(), 0, &db.dbi);
+    if (rc == MDB_INCOMPATIBLE) {
+      return Status::Corruption("the main database holds a plain key '" + db.name +
+                                "': not a Recital archive");
+    }
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "dbi_open " + db.name));
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_dbi_flags(txn.get(), db.dbi, &db.flags), "dbi_flags"));
+    MDB_stat st;
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_stat(txn.get(), db.dbi, &st), "stat " + db.name));
+    db.entries = st.ms_entries;
+    dbs.push_back(std::move(db));
+  }
+  return dbs;
+}
+
+// The write side: one transaction at a time on the new environment, committed in chunks.
+// Write cursors are freed by LMDB when their transaction ends, so cursor_ is never closed
+// after a commit or an abort.
+class Writer {
+ public:
+  explicit Writer(MDB_env* env) : env_(env) {}
+  ~Writer() {
+    if (txn_ != nullptr) mdb_txn_abort(txn_);
+  }
+  bool map_full() const { return map_full_; }
+
+  Status Begin(const std::string& name, unsigned flags, MDB_dbi* dbi) {
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_txn_begin(env_, nullptr, 0, &txn_), "txn_begin"));
+    RECITAL_RETURN_IF_ERROR(LmdbStatus(
+        mdb_dbi_open(txn_, name.c_str(), flags | MDB_CREATE, dbi), "dbi_open (new) " + name));
+    dbi_ = *dbi;
+    return LmdbStatus(mdb_cursor_open(txn_, dbi_, &cursor_), "cursor_open (new)");
+  }
+  Status Put(std::string_view key, std::string_view value, unsigned flags) {
+    MDB_val k = ToVal(key), v = ToVal(value);
+    int rc = mdb_cursor_put(cursor_, &k, &v, flags);
+    if (rc == MDB_MAP_FULL) map_full_ = true;
+    return LmdbStatus(rc, "put (new)");
+  }
+  Status Commit() {
+    MDB_txn* t = txn_;
+    txn_ = nullptr;
+    cursor_ = nullptr;
+    int rc = mdb_txn_commit(t);
+    if (rc == MDB_MAP_FULL) map_full_ = true;
+    return LmdbStatus(rc, "txn_commit (new)");
+  }
+  Status Reopen(const std::string& name, unsigned flags) {
+    RECITAL_RETURN_IF_ERROR(Commit());
+    MDB_dbi dbi;
+    return Begin(name, flags, &dbi);
+  }
+
+ private:
+  MDB_env* env_;
+  MDB_txn* txn_ = nullptr;
+  MDB_cursor* cursor_ = nullptr;
+  MDB_dbi dbi_ = 0;
+  bool map_full_ = false;
+};
+
+struct CopyState {
+  const RepackOptions* options;
+  RepackProgress progress;
+};
+
+// Copies one database in key order with MDB_APPEND (every duplicate, in order, with
+// MDB_APPENDDUP), so every page but the last of each level is filled.
+Status CopyDatabase(const Txn& src, const SourceDb& db, Writer& writer, CopyState& state) {
+  MDB_dbi dst = 0;
+  RECITAL_RETURN_IF_ERROR(writer.Begin(db.name, db.flags, &dst));
+  auto cur = Cursor::Open(src, db.dbi);
+  if (!cur.ok()) return cur.status();
+  const bool dupsort = (db.flags & MDB_DUPSORT) != 0;
+  std::string prev_key;
+  bool first = true;
+  uint64_t chunk_entries = 0, chunk_bytes = 0;
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more) break;
+    // MDB_APPEND refuses a key equal to the last one: a further duplicate is MDB_APPENDDUP.
+    bool same_key = dupsort && !first && k == prev_key;
+    unsigned flags = same_key ? MDB_APPENDDUP : (MDB_APPEND | (dupsort ? MDB_APPENDDUP : 0));
+    RECITAL_RETURN_IF_ERROR(writer.Put(k, v, flags).WithContext("copying " + db.name));
+    if (dupsort) prev_key.assign(k);
+    first = false;
+    ++state.progress.entries_done;
+    chunk_bytes += k.size() + v.size();
+    if (++chunk_entries >= state.options->commit_entries ||
+        chunk_bytes >= state.options->commit_bytes) {
+      RECITAL_RETURN_IF_ERROR(writer.Reopen(db.name, db.flags));
+      chunk_entries = chunk_bytes = 0;
+      if (state.options->on_progress) state.options->on_progress(state.progress);
+    }
+  }
+  RECITAL_RETURN_IF_ERROR(writer.Commit());
+  ++state.progress.databases_done;
+  if (state.options->on_progress) state.options->on_progress(state.progress);
+  return Status::Ok();
+}
+
+Status SyncDir(const std::string& dir) {
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return Status::IOError("cannot open " + dir + " to sync it: " + Errno(errno));
+  int rc = ::fsync(fd);
+  int err = errno;
+  ::close(fd);
+  if (rc != 0) return Status::IOError("cannot sync " + dir + ": " + Errno(err));
+  return Status::Ok();
+}
+
+// Checks magic and version like Archive::Open, but admits any older version: the copy is
+// logical, so it keeps whatever layout the archive has.
+Status CheckArchive(const Txn& txn, const Dbis& dbis, const std::string& dir) {
+  auto magic = txn.Get(dbis.meta, kMetaMagicKey);
+  if (!magic.ok()) return magic.status();
+  if (!magic->has_value() || **magic != kMetaMagic) {
+    return Status::Corruption(dir + " is not a Recital archive (no magic value in meta)");
+  }
+  auto version = txn.Get(dbis.meta, kMetaFormatKey);
+  if (!version.ok()) return version.status();
+  std::string_view bytes = version->value_or("");
+  uint32_t n = 0;
+  if (!GetU32BE(&bytes, &n) || !bytes.empty()) {
+    return Status::Corruption(dir + ": unreadable format version in meta");
+  }
+  if (static_cast<int>(n) > kFormatVersion) {
+    return Status::FormatTooNew("archive " + dir + " has format version " + std::to_string(n) +
+                                ", this Recital reads up to " + std::to_string(kFormatVersion) +
+                                ": upgrade Recital; the archive was not touched");
+  }
+  return Status::Ok();
+}
+
+struct NewFile {
+  uint64_t pages = 0;
+};
+
+// One attempt at writing the new environment in tmp with the given map size. map_full is set
+// when the map was too small (the caller retries with a larger one).
+Result<NewFile> WriteNewFile(Env& src_env, const std::string& tmp, size_t map_bytes,
+                             unsigned file_mode, CopyState& state, bool* map_full) {
+  auto txn = Txn::Begin(src_env, false);
+  if (!txn.ok()) return txn.status();
+  auto dbs = ListDatabases(*txn);
+  if (!dbs.ok()) return dbs.status();
+  state.progress = RepackProgress{};
+  state.progress.databases_total = dbs->size();
+  for (const auto& db : *dbs) state.progress.entries_total += db.entries;
+
+  MDB_env* raw = nullptr;
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_create(&raw), "env_create (new)"));
+  EnvPtr env(raw, mdb_env_close);
+  unsigned maxdbs = std::max<unsigned>(16, static_cast<unsigned>(dbs->size()) + 1);
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxdbs(env.get(), maxdbs), "set_maxdbs"));
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(env.get(), map_bytes), "set_mapsize"));
+  // No sync per commit: the file counts only once mdb_env_sync(force) below returned.
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(
+      mdb_env_open(env.get(), tmp.c_str(), MDB_NOSYNC | MDB_NOMETASYNC, file_mode),
+      "env_open " + tmp));
+  Writer writer(env.get());
+  for (const auto& db : *dbs) {
+    state.progress.database = db.name;
+    Status st = CopyDatabase(*txn, db, writer, state);
+    if (!st.ok()) {
+      *map_full = writer.map_full();
+      return st;
+    }
+  }
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_sync(env.get(), 1), "env_sync (new)"));
+  MDB_envinfo info;
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_info(env.get(), &info), "env_info (new)"));
+  return NewFile{static_cast<uint64_t>(info.me_last_pgno) + 1};
+}
+
+}  // namespace
+
+Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  const fs::path data = fs::path(dir) / "data.mdb";
+  struct stat st_before;
+  if (::stat(data.c_str(), &st_before) != 0) return Status::NotFound("no archive at " + dir);
+  auto lock = ArchiveLock::AcquireExclusive(dir);
+  if (!lock.ok()) return lock.status();
+
+  RepackStats stats;
+  stats.before_bytes = static_cast<uint64_t>(st_before.st_size);
+  const std::string tmp = (fs::path(dir) / std::string(kRepackTmpDir)).string();
+  std::error_code ec;
+  fs::remove_all(tmp, ec);  // left by a killed gc: never the archive's file
+  if (ec) return Status::IOError("cannot remove " + tmp + ": " + ec.message());
+
+  auto src = Env::Open(dir, /*read_only=*/true, /*create=*/false, 0, nullptr,
+                       /*take_archive_lock=*/false);
+  if (!src.ok()) return src.status();
+  {
+    auto txn = Txn::Begin(**src, false);
+    if (!txn.ok()) return txn.status();
+    RECITAL_RETURN_IF_ERROR(CheckArchive(*txn, (*src)->dbis(), dir));
+  }
+  MDB_envinfo info;
+  MDB_stat env_stat;
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_info((*src)->get(), &info), "env_info"));
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_stat((*src)->get(), &env_stat), "env_stat"));
+  stats.before_pages = static_cast<uint64_t>(info.me_last_pgno) + 1;
+  stats.page_size = env_stat.ms_psize;
+
+  CopyState state{&options, {}};
+  size_t map_bytes = static_cast<size_t>(stats.before_bytes) * 2 + (64u << 20);
+  Result<NewFile> written = Status::Internal("no attempt");
+  for (int attempt = 0;; ++attempt) {
+    fs::create_directories(tmp, ec);
+    if (ec) return Status::IOError("cannot create " + tmp + ": " + ec.message());
+    bool map_full = false;
+    written = WriteNewFile(**src, tmp, map_bytes, st_before.st_mode & 0777, state, &map_full);
+    if (written.ok() || !map_full || attempt >= 6) break;
+    fs::remove_all(tmp, ec);
+    map_bytes *= 2;
+  }
+  if (!written.ok()) {
+    fs::remove_all(tmp, ec);
+    return written.status().WithContext("gc of " + dir + " (the archive is unchanged)");
+  }
+  src->reset();  // no mapping of the old file survives the swap
+  stats.after_pages = written->pages;
+  stats.databases = state.progress.databases_total;
+  stats.entries = state.progress.entries_done;
+  state.progress.stage = RepackProgress::Stage::kSynced;
+  if (options.on_progress) options.on_progress(state.progress);
+
+  const fs::path new_data = fs::path(tmp) / "data.mdb";
+  if (::rename(new_data.c_str(), data.c_str()) != 0) {
+    int err = errno;
+    fs::remove_all(tmp, ec);
+    return Status::IOError("cannot move " + new_data.string() + " over " + data.string() + ": " +
+                           Errno(err) + " (the archive is unchanged)");
+  }
+  RECITAL_RETURN_IF_ERROR(SyncDir(dir));
+  state.progress.stage = RepackProgress::Stage::kSwapped;
+  if (options.on_progress) options.on_progress(state.progress);
+  fs::remove_all(tmp, ec);  // only the new environment's lock.mdb is left in it
+
+  struct stat st_after;
+  if (::stat(data.c_str(), &st_after) == 0) stats.after_bytes = st_after.st_size;
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return stats;
+}
+
+}  // namespace recital::store
