@@ -35,7 +35,11 @@ int RunStats(const StatsArgs& args) {
        {{"release", s->raw_objects},
         {"paragraph", s->paragraph_objects},
         {"record", s->record_objects},
-        {"total", objects}}},
+        {"total", objects},
+        // Entries of the objects database: from format 4, paragraph wordings live inside
+        // the records (one paragraph_uses entry each) and are not stored on their own.
+        {"stored", s->raw_objects + s->record_objects + s->other_objects +
+                       (s->paragraph_object_bytes > 0 ? s->paragraph_objects : 0)}}},
       {"object_bytes",
        {{"release", s->raw_object_bytes},
         {"paragraph", s->paragraph_object_bytes},
@@ -56,10 +60,12 @@ int RunStats(const StatsArgs& args) {
   std::printf("documents          %llu (%llu versions)\n",
               static_cast<unsigned long long>(s->documents),
               static_cast<unsigned long long>(s->versions));
-  std::printf("objects            %llu: %llu releases, %llu paragraphs, %llu records\n",
+  std::printf("objects            %llu: %llu releases, %llu paragraph wordings%s, %llu records\n",
               static_cast<unsigned long long>(objects),
               static_cast<unsigned long long>(s->raw_objects),
               static_cast<unsigned long long>(s->paragraph_objects),
+              s->paragraph_object_bytes == 0 && s->paragraph_objects > 0 ? " (inside the records)"
+                                                                          : "",
               static_cast<unsigned long long>(s->record_objects));
   std::printf("raw bytes          %s (sum of release sizes)\n", HumanBytes(s->raw_bytes).c_str());
   std::printf("object bytes       %s (releases %s, paragraphs %s, records %s); raw/objects %.2fx\n",

@@ -16,7 +16,8 @@ Status LmdbError(int rc, const std::string& what) {
 }  // namespace
 
 const std::vector<Step>& AllSteps() {
-  static const std::vector<Step> steps = {M0001Initial(), M0002WordIndex(), M0003CompactIndexes()};
+  static const std::vector<Step> steps = {M0001Initial(), M0002WordIndex(), M0003CompactIndexes(),
+                                          M0004InlineWordings()};
   return steps;
 }
 

@@ -10,5 +10,6 @@ namespace recital::migrations {
 Step M0001Initial();
 Step M0002WordIndex();
 Step M0003CompactIndexes();
+Step M0004InlineWordings();
 
 }  // namespace recital::migrations

@@ -166,9 +166,9 @@ const char* SectionName(Section s) {
   return "preamble";
 }
 
-std::string EncodeParagraph(const Paragraph& p) {
-  capnp::MallocMessageBuilder message;
-  auto b = message.initRoot<cs::Paragraph>();
+namespace {
+
+void SetWording(cs::Paragraph::Builder b, const Paragraph& p) {
   b.setLead(Text(p.lead));
   b.setText(Text(p.text));
   auto subs = b.initSubparagraphs(p.subparagraphs.size());
@@ -176,6 +176,25 @@ std::string EncodeParagraph(const Paragraph& p) {
     subs[i].setNumber(Text(p.subparagraphs[i].number));
     subs[i].setText(Text(p.subparagraphs[i].text));
   }
+}
+
+// Fills lead, text and sub-paragraph wording of *out (see DecodeParagraph).
+void GetWording(cs::Paragraph::Reader r, Paragraph* out) {
+  out->lead = Str(r.getLead());
+  out->text = Str(r.getText());
+  auto subs = r.getSubparagraphs();
+  out->subparagraphs.resize(subs.size());
+  for (size_t i = 0; i < subs.size(); ++i) {
+    out->subparagraphs[i].number = Str(subs[i].getNumber());
+    out->subparagraphs[i].text = Str(subs[i].getText());
+  }
+}
+
+}  // namespace
+
+std::string EncodeParagraph(const Paragraph& p) {
+  capnp::MallocMessageBuilder message;
+  SetWording(message.initRoot<cs::Paragraph>(), p);
   return ToBytes(message);
 }
 
@@ -183,21 +202,33 @@ Hash128 WordingHash(const Paragraph& p) { return HashBytes(EncodeParagraph(p)); 
 
 Status DecodeParagraph(std::string_view bytes, Paragraph* out) {
   return WithReader(bytes, "paragraph", [&](capnp::MessageReader& reader) {
-    auto r = reader.getRoot<cs::Paragraph>();
-    out->lead = Str(r.getLead());
-    out->text = Str(r.getText());
-    auto subs = r.getSubparagraphs();
-    // Keep footnote refs already attached by the resolution decoder when counts agree.
-    out->subparagraphs.resize(subs.size());
-    for (size_t i = 0; i < subs.size(); ++i) {
-      out->subparagraphs[i].number = Str(subs[i].getNumber());
-      out->subparagraphs[i].text = Str(subs[i].getText());
-    }
+    GetWording(reader.getRoot<cs::Paragraph>(), out);
     return Status::Ok();
   });
 }
 
-std::string EncodeResolution(const Resolution& r) {
+namespace {
+
+// Calls fn(use) for every message of a format-4 paragraph stream, in order. Runs inside
+// WithReader's exception guard: a malformed message throws kj::Exception (-> Corruption).
+template <typename Fn>
+Status ForEachStreamParagraph(capnp::Data::Reader stream, Fn&& fn) {
+  if (stream.size() % sizeof(capnp::word) != 0) {
+    return Status::Corruption("resolution: paragraph stream is not a multiple of 8 bytes");
+  }
+  auto words = Aligned(std::string_view(reinterpret_cast<const char*>(stream.begin()),
+                                        stream.size()));
+  const capnp::word* at = words.begin();
+  while (at != words.end()) {
+    capnp::FlatArrayMessageReader one(
+        kj::ArrayPtr<const capnp::word>(at, static_cast<const capnp::word*>(words.end())), Limits());
+    RECITAL_RETURN_IF_ERROR(fn(one.getRoot<cs::ParagraphUse>()));
+    at = one.getEnd();
+  }
+  return Status::Ok();
+}
+
+std::string EncodeRecord(const Resolution& r, bool inline_wording) {
   capnp::MallocMessageBuilder message;
   auto b = message.initRoot<cs::Resolution>();
   b.setSymbol(Text(r.symbol));
@@ -211,19 +242,47 @@ std::string EncodeResolution(const Resolution& r) {
   b.setMeeting(r.meeting);
   b.setAdoptionDate(Text(r.adoption_date));
   size_t n = r.preamble.size() + r.operative.size() + r.annex.size();
-  auto uses = b.initParagraphs(n);
-  size_t i = 0;
-  for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
-    for (const Paragraph& p : *list) {
-      auto u = uses[i++];
-      std::string h = WordingHash(p).ToBytes();
-      u.setHash(capnp::Data::Reader(reinterpret_cast<const capnp::byte*>(h.data()), h.size()));
-      u.setSection(ToCapnp(p.section));
-      u.setNumber(Text(p.number));
-      SetRefs(u.initFootnotes(p.footnotes.size()), p.footnotes);
-      auto sub = u.initSubFootnotes(p.subparagraphs.size());
-      for (size_t k = 0; k < p.subparagraphs.size(); ++k) {
-        SetRefs(sub.init(k, p.subparagraphs[k].footnotes.size()), p.subparagraphs[k].footnotes);
+  auto set_use = [](cs::ParagraphUse::Builder u, const Paragraph& p) {
+    u.setSection(ToCapnp(p.section));
+    u.setNumber(Text(p.number));
+    SetRefs(u.initFootnotes(p.footnotes.size()), p.footnotes);
+    auto sub = u.initSubFootnotes(p.subparagraphs.size());
+    for (size_t k = 0; k < p.subparagraphs.size(); ++k) {
+      SetRefs(sub.init(k, p.subparagraphs[k].footnotes.size()), p.subparagraphs[k].footnotes);
+    }
+  };
+  (void)n;
+  std::string inline_stream;
+  if (inline_wording) {
+    std::string stream;
+    for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
+      for (const Paragraph& p : *list) {
+        // Allocation order fixes the bytes: the small parts first and the text last, so that
+        // the pointers of a new paragraph depend on little but its own lengths.
+        capnp::MallocMessageBuilder one(256);
+        auto u = one.initRoot<cs::ParagraphUse>();
+        set_use(u, p);
+        auto w = u.initWording();
+        auto subs = w.initSubparagraphs(p.subparagraphs.size());
+        for (size_t k = 0; k < p.subparagraphs.size(); ++k) {
+          subs[k].setNumber(Text(p.subparagraphs[k].number));
+          subs[k].setText(Text(p.subparagraphs[k].text));
+        }
+        w.setLead(Text(p.lead));
+        w.setText(Text(p.text));
+        stream += ToBytes(one);
+      }
+    }
+    inline_stream = std::move(stream);
+  } else {
+    auto uses = b.initParagraphs(n);
+    size_t i = 0;
+    for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
+      for (const Paragraph& p : *list) {
+        auto u = uses[i++];
+        std::string h = WordingHash(p).ToBytes();
+        u.setHash(capnp::Data::Reader(reinterpret_cast<const capnp::byte*>(h.data()), h.size()));
+        set_use(u, p);
       }
     }
   }
@@ -244,16 +303,45 @@ std::string EncodeResolution(const Resolution& r) {
   std::string rh = r.raw_hash.ToBytes();
   b.setRawHash(capnp::Data::Reader(reinterpret_cast<const capnp::byte*>(rh.data()), rh.size()));
   SetTextList(b.initWarnings(r.warnings.size()), r.warnings);
+  if (inline_wording) {  // last: its length moves no other pointer
+    b.setParagraphStream(capnp::Data::Reader(
+        reinterpret_cast<const capnp::byte*>(inline_stream.data()), inline_stream.size()));
+  }
   return ToBytes(message);
 }
 
+}  // namespace
+
+std::string EncodeResolution(const Resolution& r) { return EncodeRecord(r, false); }
+std::string EncodeResolutionInline(const Resolution& r) { return EncodeRecord(r, true); }
+
 Result<std::vector<ParagraphUseRef>> ListParagraphUses(std::string_view bytes) {
   std::vector<ParagraphUseRef> out;
-  Status st = WithReader(bytes, "resolution", [&](capnp::MessageReader& reader) {
-    for (auto u : reader.getRoot<cs::Resolution>().getParagraphs()) {
+  Status st = WithReader(bytes, "resolution", [&](capnp::MessageReader& reader) -> Status {
+    auto root = reader.getRoot<cs::Resolution>();
+    if (root.hasParagraphStream()) {
+      RECITAL_RETURN_IF_ERROR(ForEachStreamParagraph(
+          root.getParagraphStream(), [&](cs::ParagraphUse::Reader u) -> Status {
+            ParagraphUseRef ref;
+            Paragraph p;
+            GetWording(u.getWording(), &p);
+            ref.hash = WordingHash(p);
+            if (!FromCapnp(u.getSection(), &ref.section)) {
+              return Status::Corruption("resolution: unknown paragraph section");
+            }
+            ref.number = Str(u.getNumber());
+            out.push_back(std::move(ref));
+            return Status::Ok();
+          }));
+    }
+    for (auto u : root.getParagraphs()) {
       auto d = u.getHash();
       ParagraphUseRef ref;
-      if (!Hash128::FromBytes(std::string_view(reinterpret_cast<const char*>(d.begin()), d.size()),
+      if (u.hasWording()) {
+        Paragraph p;
+        GetWording(u.getWording(), &p);
+        ref.hash = WordingHash(p);
+      } else if (!Hash128::FromBytes(std::string_view(reinterpret_cast<const char*>(d.begin()), d.size()),
                               &ref.hash)) {
         return Status::Corruption("resolution: paragraph hash is not 16 bytes");
       }
@@ -283,20 +371,29 @@ Result<Resolution> DecodeResolution(std::string_view bytes, const WordingLoader&
     r.distribution_date = Str(b.getDistributionDate());
     r.meeting = b.getMeeting();
     r.adoption_date = Str(b.getAdoptionDate());
-    for (auto u : b.getParagraphs()) {
+    auto add = [&](cs::ParagraphUse::Reader u) -> Status {
       Paragraph p;
       if (!FromCapnp(u.getSection(), &p.section)) {
         return Status::Corruption("resolution " + r.symbol + ": unknown paragraph section");
       }
       p.number = Str(u.getNumber());
       p.footnotes = GetRefs(u.getFootnotes());
-      auto d = u.getHash();
-      Hash128 h;
-      if (!Hash128::FromBytes(std::string_view(reinterpret_cast<const char*>(d.begin()), d.size()),
-                              &h)) {
-        return Status::Corruption("resolution " + r.symbol + ": paragraph hash is not 16 bytes");
+      if (u.hasWording()) {
+        GetWording(u.getWording(), &p);
+      } else {
+        auto d = u.getHash();
+        Hash128 h;
+        if (!Hash128::FromBytes(
+                std::string_view(reinterpret_cast<const char*>(d.begin()), d.size()), &h)) {
+          return Status::Corruption("resolution " + r.symbol +
+                                    ": paragraph hash is not 16 bytes");
+        }
+        if (!load_wording) {
+          return Status::Corruption("resolution " + r.symbol +
+                                    ": a paragraph names a wording object, none can be loaded");
+        }
+        RECITAL_RETURN_IF_ERROR(load_wording(h, &p));
       }
-      RECITAL_RETURN_IF_ERROR(load_wording(h, &p));
       auto sub = u.getSubFootnotes();
       for (size_t k = 0; k < p.subparagraphs.size() && k < sub.size(); ++k) {
         p.subparagraphs[k].footnotes = GetRefs(sub[k]);
@@ -306,7 +403,12 @@ Result<Resolution> DecodeResolution(std::string_view bytes, const WordingLoader&
         case Section::kOperative: r.operative.push_back(std::move(p)); break;
         case Section::kAnnex: r.annex.push_back(std::move(p)); break;
       }
+      return Status::Ok();
+    };
+    if (b.hasParagraphStream()) {
+      RECITAL_RETURN_IF_ERROR(ForEachStreamParagraph(b.getParagraphStream(), add));
     }
+    for (auto u : b.getParagraphs()) RECITAL_RETURN_IF_ERROR(add(u));
     for (auto f : b.getFootnotes()) r.footnotes.push_back({f.getNumber(), Str(f.getText())});
     for (auto c : b.getCitations()) r.citations.push_back({Str(c.getSymbol()), Str(c.getDate())});
     r.documents = GetTextList(b.getDocuments());

@@ -44,6 +44,9 @@ struct ParagraphUse {
   number @2 :Text;         # "1", "" for preamble paragraphs
   footnotes @3 :List(FootnoteRef);
   subFootnotes @4 :List(List(FootnoteRef));  # per sub-paragraph, same order as the wording
+  wording @5 :Paragraph;   # format 4 (in Resolution.paragraphStream): the wording itself, then
+                           # hash is empty; its identity is still the XXH3-128 of the
+                           # Paragraph encoded on its own
 }
 
 struct Footnote {
@@ -76,4 +79,10 @@ struct Resolution {
   parserVersion @16 :Text;
   rawHash @17 :Data;             # 16 bytes: XXH3-128 of the release bytes
   warnings @18 :List(Text);
+  # Format 4: the paragraphs (then `paragraphs` is empty), in the same order, as a stream of
+  # Cap'n Proto messages back to back in the standard flat serialization (segment table, then
+  # segments), each a ParagraphUse with `wording` set and no hash. One message per paragraph
+  # keeps every pointer offset inside its paragraph, so a paragraph repeated from the previous
+  # session's record is byte-identical there and compresses to a back-reference.
+  paragraphStream @19 :Data;
 }

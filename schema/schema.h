@@ -4,8 +4,10 @@
 // Encoding is split so that identical wording is stored once:
 //   EncodeParagraph(p)  -> the wording object (lead, text, sub-paragraph wording); its
 //                          XXH3-128 is the paragraph's identity (WordingHash).
-//   EncodeResolution(r) -> the resolution record; paragraphs appear as ParagraphUse entries
-//                          (wording hash + number + footnote references).
+//   EncodeResolution(r) -> the resolution record of formats 1-3; paragraphs appear as
+//                          ParagraphUse entries (wording hash + number + footnote references).
+//   EncodeResolutionInline(r) -> the record of format 4: each ParagraphUse carries its wording
+//                          inline (no hash); the wording's identity is still WordingHash.
 // Thread safety: all functions are pure and may be called from any thread.
 #pragma once
 
@@ -108,18 +110,23 @@ Hash128 WordingHash(const Paragraph& p);
 // alone. Corruption when the bytes are not a valid, limit-respecting Paragraph message.
 Status DecodeParagraph(std::string_view bytes, Paragraph* out);
 
-// The resolution record, paragraphs by wording hash.
+// The resolution record, paragraphs by wording hash (archive formats 1-3).
 std::string EncodeResolution(const Resolution& r);
-// Wording hashes in document order (preamble, operative, annex) without decoding them.
+// The resolution record with every paragraph's wording inline (archive format 4): decodes
+// without any wording object, and compresses well against the release it was parsed from.
+std::string EncodeResolutionInline(const Resolution& r);
+// Wording hashes in document order (preamble, operative, annex): read from the record (hash
+// form) or computed from the inline wording (WordingHash), without any wording object.
 struct ParagraphUseRef {
   Hash128 hash;
   Section section;
   std::string number;
 };
 Result<std::vector<ParagraphUseRef>> ListParagraphUses(std::string_view resolution_bytes);
-// Decodes a resolution; load_wording(hash, &paragraph) fills each paragraph's wording (it is
-// called once per paragraph, in document order; an error from it is returned as is).
-// Corruption when the bytes are not a valid record.
+// Decodes a resolution; load_wording(hash, &paragraph) fills the wording of each paragraph
+// given by hash (called once per such paragraph, in document order; an error from it is
+// returned as is); inline wordings need no loader (it may then be empty). Corruption when the
+// bytes are not a valid record, or a paragraph has a hash and no loader was given.
 using WordingLoader = std::function<Status(const Hash128&, Paragraph*)>;
 Result<Resolution> DecodeResolution(std::string_view bytes, const WordingLoader& load_wording);
 

@@ -5,6 +5,7 @@
 
 #include "store/archive_impl.h"
 #include "store/indexes.h"
+#include "store/ingest_pipeline.h"
 
 namespace recital::store {
 namespace {
@@ -97,6 +98,34 @@ class MigrationTxnImpl : public MigrationTxn {
     auto content = reader_.LoadAny(hash, &type);
     if (!content.ok()) return content.status();
     return std::string(**content);
+  }
+  Result<Hash128> PutObject(uint8_t type, std::string_view content,
+                            const std::vector<Hash128>& bases) override {
+    if (type < 1 || type > 3) return Status::InvalidInput("no object type " + std::to_string(type));
+    Hash128 key = HashBytes(content);
+    auto existing = txn_.Get(env_.dbis().objects, key.ToBytes());
+    if (!existing.ok()) return existing.status();
+    if (existing->has_value()) return key;
+    std::vector<BaseRef> refs;
+    std::vector<std::shared_ptr<const std::string>> keep;
+    for (const auto& b : bases) {
+      if (refs.size() == kMaxBases) break;
+      auto stored = txn_.Get(env_.dbis().objects, b.ToBytes());
+      if (!stored.ok()) return stored.status();
+      if (!stored->has_value()) continue;
+      auto header = ParseObjectHeader(**stored, b);
+      if (!header.ok() || header->depth + 1 > kMaxChainDepth) continue;
+      ObjectType t;
+      auto base = reader_.LoadAny(b, &t);
+      if (!base.ok()) continue;
+      keep.push_back(*base);
+      refs.push_back(BaseRef{b, header->depth, *keep.back()});
+    }
+    Compressor comp(type == 1 ? kReleaseLevel : kRecordLevel);
+    comp.SetBases(refs, content.size());
+    std::string value = comp.Encode(static_cast<ObjectType>(type), content, !refs.empty());
+    RECITAL_RETURN_IF_ERROR(txn_.Put(env_.dbis().objects, key.ToBytes(), value));
+    return key;
   }
 
  private:
@@ -237,16 +266,46 @@ Result<std::string> Archive::GetRawRelease(std::string_view symbol, uint32_t ver
   return std::string(**raw);
 }
 
+Result<Paragraph> LoadWording(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
+                              const Hash128& wording_hash) {
+  auto uses = ReadParagraphUses(txn, dbis, wording_hash);
+  if (!uses.ok()) return uses.status();
+  if (uses->empty()) return Status::NotFound("no paragraph wording " + wording_hash.ToHex());
+  const ParagraphUse& use = uses->front();
+  auto versions = ReadDocVersions(txn, dbis, use.symbol);
+  if (!versions.ok()) return versions.status();
+  if (!versions->has_value() || use.version == 0 || use.version > (*versions)->size()) {
+    return Status::Corruption("paragraph_uses of " + wording_hash.ToHex() + " names " +
+                              use.symbol + " version " + std::to_string(use.version) +
+                              ", which is not stored");
+  }
+  auto r = LoadResolution(reader, (**versions)[use.version - 1].record_hash);
+  if (!r.ok()) return r.status();
+  size_t i = use.position;
+  for (auto* list : {&r->preamble, &r->operative, &r->annex}) {
+    if (i >= list->size()) {
+      i -= list->size();
+      continue;
+    }
+    Paragraph& found = (*list)[i];
+    if (WordingHash(found) != wording_hash) break;
+    Paragraph p;  // the wording only, as a paragraph object held it
+    p.lead = std::move(found.lead);
+    p.text = std::move(found.text);
+    for (auto& sub : found.subparagraphs) p.subparagraphs.push_back({sub.number, sub.text, {}});
+    return p;
+  }
+  return Status::Corruption("paragraph_uses of " + wording_hash.ToHex() + " names " + use.symbol +
+                            " version " + std::to_string(use.version) + " position " +
+                            std::to_string(use.position) + ", which holds another wording");
+}
+
 Result<Paragraph> Archive::GetParagraphWording(const Hash128& wording_hash) const {
   ReadLock lock(impl_->txn_mutex);
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
   ObjectReader reader(*txn, impl_->dbis().objects);
-  auto bytes = reader.Load(wording_hash, ObjectType::kParagraph);
-  if (!bytes.ok()) return bytes.status();
-  Paragraph p;
-  RECITAL_RETURN_IF_ERROR(DecodeParagraph(**bytes, &p));
-  return p;
+  return LoadWording(*txn, impl_->dbis(), reader, wording_hash);
 }
 
 Status Archive::ForEachResolution(
@@ -304,14 +363,30 @@ Result<std::vector<std::string>> Archive::CitationsOf(std::string_view symbol) c
   ReadLock lock(impl_->txn_mutex);
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
-  return DupValues(*txn, impl_->dbis().cites, symbol);
+  if (impl_->format_version < 4) return DupValues(*txn, impl_->dbis().cites, symbol);
+  // Format 4 keeps no forward index: the records of the document's versions are it.
+  auto versions = ReadDocVersions(*txn, impl_->dbis(), symbol);
+  if (!versions.ok()) return versions.status();
+  std::vector<std::string> out;
+  if (!versions->has_value()) return out;
+  ObjectReader reader(*txn, impl_->dbis().objects);
+  for (const auto& v : **versions) {
+    auto r = LoadResolution(reader, v.record_hash);
+    if (!r.ok()) return r.status();
+    for (const auto& c : r->citations) {
+      if (IsCitedSymbol(c.symbol, symbol)) out.push_back(c.symbol);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 Result<std::vector<std::string>> Archive::CitedBy(std::string_view symbol) const {
   ReadLock lock(impl_->txn_mutex);
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
-  return DupValues(*txn, impl_->dbis().cited_by, symbol);
+  return ReadCitedBy(*txn, impl_->dbis(), symbol);
 }
 
 Status Archive::PutSetting(std::string_view key, std::string_view value) {

@@ -37,8 +37,22 @@ Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& t
                                                                     const Dbis& dbis,
                                                                     std::string_view symbol);
 
-// Decodes a record and its paragraph wording through reader.
+// Decodes a record through reader (format 4 records hold their wordings; older ones name
+// paragraph objects, which it loads too).
 Result<Resolution> LoadResolution(ObjectReader& reader, const Hash128& record_hash);
+
+// A wording (lead, text, sub-paragraph numbers and texts; nothing else) from the
+// record of its first use in paragraph_uses (format 4 has no paragraph objects). NotFound when
+// no stored version uses it; Corruption when that use holds another wording.
+Result<Paragraph> LoadWording(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
+                              const Hash128& wording_hash);
+
+// Whether a record of `citing` citing `cited` is indexed (cited_by): a usable symbol, not
+// itself. The one rule for ingest, verify, CitationsOf and migrations.
+inline bool IsCitedSymbol(std::string_view cited, std::string_view citing) {
+  return !cited.empty() && cited != citing && cited.size() <= kMaxSymbolBytes &&
+         cited.find('\0') == std::string_view::npos;
+}
 
 // Writes format_version into meta.
 Status WriteFormatVersion(Txn& txn, const Dbis& dbis, int version);

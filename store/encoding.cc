@@ -145,6 +145,29 @@ std::string EncodeUseList(const std::vector<PackedUse>& sorted_uses) {
   return out;
 }
 
+std::string EncodeNumberList(const std::vector<uint32_t>& sorted_numbers) {
+  std::string out;
+  uint32_t prev = 0;
+  for (uint32_t n : sorted_numbers) {
+    PutVarint(&out, n - prev);
+    prev = n;
+  }
+  return out;
+}
+
+bool DecodeNumberList(std::string_view value, std::vector<uint32_t>* numbers) {
+  numbers->clear();
+  uint64_t n = 0;
+  while (!value.empty()) {
+    uint64_t delta = 0;
+    if (!GetVarint(&value, &delta) || delta == 0 || delta > UINT32_MAX) return false;
+    n += delta;
+    if (n > UINT32_MAX) return false;
+    numbers->push_back(static_cast<uint32_t>(n));
+  }
+  return !numbers->empty();
+}
+
 bool DecodeUseList(std::string_view value, std::vector<PackedUse>* uses) {
   uses->clear();
   uint64_t doc = 0;

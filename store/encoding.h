@@ -44,6 +44,12 @@ std::string EncodeUseList(const std::vector<PackedUse>& sorted_uses);
 // false when malformed, empty, unsorted or repeating (the encoding is canonical).
 bool DecodeUseList(std::string_view value, std::vector<PackedUse>* uses);
 
+// cited_by value (format 4): the documents citing one symbol, as doc numbers, sorted, no
+// repeats; each varint(number - previous number, the first against 0).
+std::string EncodeNumberList(const std::vector<uint32_t>& sorted_numbers);
+// false when malformed, empty, unsorted, repeating or holding 0 (the encoding is canonical).
+bool DecodeNumberList(std::string_view value, std::vector<uint32_t>* numbers);
+
 // words duplicate (format 3): the first kWordPostingBytes bytes of the wording hash.
 inline constexpr size_t kWordPostingBytes = 4;
 std::string WordPosting(const Hash128& wording_hash);

@@ -80,6 +80,7 @@ Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
   auto doc = EnsureDocNumber(txn, dbis, symbol);
   if (!doc.ok()) return doc.status();
   std::vector<PackedUse> uses;
+  std::vector<std::string> new_words;  // of the wordings this version stores first
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const IndexedParagraph& para = paragraphs[i];
     std::string key = para.hash.ToBytes();
@@ -87,8 +88,8 @@ Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
     if (!current.ok()) return current.status();
     uses.clear();
     if (!current->has_value()) {
-      // A new wording: its words are indexed in this same transaction (all or nothing).
-      RECITAL_RETURN_IF_ERROR(PutWordPostings(txn, dbis.words, para.hash, *para.words));
+      // A new wording: its words are posted for this document in this same transaction.
+      new_words.insert(new_words.end(), para.words->begin(), para.words->end());
     } else if (!DecodeUseList(**current, &uses)) {
       return Status::Corruption("paragraph_uses entry of " + para.hash.ToHex() + " is malformed");
     }
@@ -98,7 +99,60 @@ Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
     uses.insert(at, use);
     RECITAL_RETURN_IF_ERROR(txn.Put(dbis.paragraph_uses, key, EncodeUseList(uses)));
   }
-  return Status::Ok();
+  std::sort(new_words.begin(), new_words.end());
+  new_words.erase(std::unique(new_words.begin(), new_words.end()), new_words.end());
+  return PutWordPostings(txn, dbis.words, *doc, new_words);
+}
+
+Status PutCitedBy(Txn& txn, const Dbis& dbis, std::string_view cited, uint32_t citing_doc) {
+  auto current = txn.Get(dbis.cited_by, cited);
+  if (!current.ok()) return current.status();
+  std::vector<uint32_t> docs;
+  if (current->has_value() && !DecodeNumberList(**current, &docs)) {
+    return Status::Corruption("cited_by entry of " + std::string(cited) + " is malformed");
+  }
+  auto at = std::lower_bound(docs.begin(), docs.end(), citing_doc);
+  if (at != docs.end() && *at == citing_doc) return Status::Ok();
+  docs.insert(at, citing_doc);
+  return txn.Put(dbis.cited_by, cited, EncodeNumberList(docs));
+}
+
+Result<std::vector<std::string>> ReadCitedBy(const Txn& txn, const Dbis& dbis,
+                                             std::string_view cited) {
+  std::vector<std::string> out;
+  auto cur = Cursor::Open(txn, dbis.cited_by);
+  if (!cur.ok()) return cur.status();
+  std::string_view k = cited, v;
+  auto found = cur->Get(MDB_SET_KEY, &k, &v);
+  if (!found.ok()) return found.status();
+  if (!*found) return out;
+  unsigned flags = 0;
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_dbi_flags(txn.get(), dbis.cited_by, &flags), "dbi_flags"));
+  if (flags & MDB_DUPSORT) {  // before format 4: one duplicate per citing symbol
+    for (;;) {
+      out.emplace_back(v);
+      auto more = cur->Get(MDB_NEXT_DUP, &k, &v);
+      if (!more.ok()) return more.status();
+      if (!*more) break;
+    }
+  } else {
+    std::vector<uint32_t> docs;
+    if (!DecodeNumberList(v, &docs)) {
+      return Status::Corruption("cited_by entry of " + std::string(cited) + " is malformed");
+    }
+    for (uint32_t n : docs) {
+      auto s = txn.Get(dbis.doc_symbols, DocNumberKey(n));
+      if (!s.ok()) return s.status();
+      if (!s->has_value()) {
+        return Status::Corruption("cited_by entry of " + std::string(cited) +
+                                  " names document number " + std::to_string(n) +
+                                  ", which doc_symbols does not have");
+      }
+      out.emplace_back(**s);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& dbis,

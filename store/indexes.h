@@ -35,11 +35,18 @@ struct IndexedParagraph {
 };
 
 // Ingest's one call for a stored version: gives symbol a number if new, adds the use
-// (number, version, position i) of every paragraphs[i] to its wording's list, and the word
-// postings of every wording that had no list yet (a wording without uses is a new paragraph
-// object: objects are only ever created with their uses). Inside ingest's transaction.
+// (number, version, position i) of every paragraphs[i] to its wording's list, and posts the
+// document for the words of every wording that had no list yet (a wording first stored by
+// this version: format 4's words index). Inside ingest's transaction.
 Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
                            uint32_t version, const std::vector<IndexedParagraph>& paragraphs);
+
+// Format 4 cited_by: adds citing_doc to the documents citing `cited` (idempotent).
+Status PutCitedBy(Txn& txn, const Dbis& dbis, std::string_view cited, uint32_t citing_doc);
+// The symbols citing `cited`, sorted; empty when none. Reads format 4's packed value, or an
+// older archive's duplicates.
+Result<std::vector<std::string>> ReadCitedBy(const Txn& txn, const Dbis& dbis,
+                                             std::string_view cited);
 
 // Every use of a wording with symbols, sorted by (symbol, version, position); empty when none.
 Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& dbis,

@@ -23,8 +23,7 @@ constexpr size_t kWriterCacheBytes = 8u << 20;
 class Writer {
  public:
   Writer(Archive::Impl& impl, int64_t now)
-      : impl_(impl), comp_(kReleaseLevel), record_comp_(kRecordLevel),
-        para_comp_(kParagraphLevel), now_(now) {}
+      : impl_(impl), comp_(kReleaseLevel), record_comp_(kRecordLevel), now_(now) {}
   // Applies one release inside txn; fills *out (not yet reported).
   Status Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestResult* out);
 
@@ -41,13 +40,10 @@ class Writer {
   // nullopt when a base is missing or its depth + 1 exceeds max_base_depth + 1.
   Result<std::optional<uint8_t>> StoredDepth(Txn& txn, const Hash128& key,
                                              std::string_view value, int max_base_depth);
-  Status PutDerived(Txn& txn, const Hash128& hash, const std::string& value, uint8_t raw_depth);
   Status PutRecord(Txn& txn, ObjectReader& reader, const Prepared& p, uint8_t raw_depth,
                    const std::vector<DocumentVersion>* versions);
   Archive::Impl& impl_;
-  Compressor comp_, record_comp_, para_comp_;
-  const Prepared* current_ = nullptr;  // the release Apply is writing
-  const Prepared* para_bases_ = nullptr;  // the release para_comp_'s bases are set to
+  Compressor comp_, record_comp_;
   int64_t now_;
 };
 
@@ -160,7 +156,7 @@ Status Writer::PutRecord(Txn& txn, ObjectReader& reader, const Prepared& p, uint
       return txn.Put(d.objects, key, value);
     }
   }
-  // Dictionary: the similar release's record (most wording hashes recur) and this release.
+  // Dictionary: the similar release's record (most paragraphs recur) and this release.
   auto candidates = Candidates(txn, p, versions);
   if (!candidates.ok()) return candidates.status();
   std::vector<BaseRef> bases;
@@ -185,36 +181,9 @@ Status Writer::PutRecord(Txn& txn, ObjectReader& reader, const Prepared& p, uint
   return txn.Put(d.objects, key, value);
 }
 
-Status Writer::PutDerived(Txn& txn, const Hash128& hash, const std::string& value,
-                          uint8_t raw_depth) {
-  std::string key = hash.ToBytes();
-  auto existing = txn.Get(impl_.dbis().objects, key);
-  if (!existing.ok()) return existing.status();
-  if (existing->has_value()) return Status::Ok();
-  std::string out;
-  if (!value.empty()) {
-    out = value;
-  } else {  // a worker left it to an earlier input that did not store it after all
-    const Prepared& p = *current_;
-    auto para = std::find_if(p.paragraphs.begin(), p.paragraphs.end(),
-                             [&](const Prepared::Object& o) { return o.hash == hash; });
-    if (para == p.paragraphs.end()) return Status::Internal("wording not in its release");
-    if (para_bases_ != &p) {
-      para_comp_.SetBases({BaseRef{p.raw_hash, raw_depth, *p.raw}}, 512);
-      para_bases_ = &p;
-    }
-    out = para_comp_.Encode(ObjectType::kParagraph, para->encoded, true);
-  }
-  // Against its own release, whose depth is known only now.
-  if (HasBases(static_cast<Codec>(out[1]))) out[2] = static_cast<char>(raw_depth + 1);
-  return txn.Put(impl_.dbis().objects, key, out);
-}
-
 Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestResult* out) {
   *out = p.result;
   if (p.refused) return Status::Ok();
-  current_ = &p;
-  para_bases_ = nullptr;
   const Dbis& d = impl_.dbis();
   const std::string& symbol = p.result.symbol;
   auto read = ReadDocVersions(txn, d, symbol);
@@ -230,9 +199,6 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   const auto* known_versions = versions.empty() ? nullptr : &versions;
   auto depth = EnsureRelease(txn, reader, p, known_versions);
   if (!depth.ok()) return depth.status();
-  for (const auto& para : p.paragraphs) {
-    RECITAL_RETURN_IF_ERROR(PutDerived(txn, para.hash, para.value, *depth));
-  }
   RECITAL_RETURN_IF_ERROR(PutRecord(txn, reader, p, *depth, known_versions));
   DocumentVersion v;
   v.version = static_cast<uint32_t>(versions.size() + 1);
@@ -253,9 +219,13 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   std::vector<IndexedParagraph> indexed;
   for (const auto& para : p.paragraphs) indexed.push_back({para.hash, &para.words});
   RECITAL_RETURN_IF_ERROR(PutParagraphIndexes(txn, d, symbol, out->version, indexed));
-  for (const auto& c : p.citations) {
-    RECITAL_RETURN_IF_ERROR(txn.Put(d.cites, symbol, c, MDB_NODUPDATA));
-    RECITAL_RETURN_IF_ERROR(txn.Put(d.cited_by, c, symbol, MDB_NODUPDATA));
+  // Citations: only the backward direction is an index (format 4); the record holds the
+  // forward one.
+  if (!p.citations.empty()) {
+    auto doc = DocNumberOf(txn, d, symbol);
+    if (!doc.ok()) return doc.status();
+    if (!doc->has_value()) return Status::Internal(symbol + " has no document number");
+    for (const auto& c : p.citations) RECITAL_RETURN_IF_ERROR(PutCitedBy(txn, d, c, **doc));
   }
   std::string title_key = TitleKey(p.title);
   if (!title_key.empty()) {

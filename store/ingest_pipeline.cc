@@ -21,12 +21,9 @@ namespace recital::store {
 
 // Measured on 1,000 generated releases (object bytes, ingest CPU; levels 3/6/9/12 for all
 // three were 1.57/1.43/1.42/1.34 MB at 1.9-4.6 s): releases and records gain almost nothing
-// past level 7 (lazy2; level 12 stores them 0.7% smaller at 2x their CPU), while paragraph
-// wordings, tiny and wholly inside their release, are 13% smaller from level 11 on (btopt:
-// optimal parsing finds the one long match cheaply). 7/11/7 stores 0.1% less than 12/12/12
-// in 40% less ingest CPU.
+// past level 7 (lazy2; level 12 stores them 0.7% smaller at 2x their CPU). Format 4's
+// records (wordings inline): see store/FORMAT.md "Format 4".
 const int kReleaseLevel = 7;
-const int kParagraphLevel = 11;
 const int kRecordLevel = 7;
 
 namespace {
@@ -206,12 +203,10 @@ Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
   p.citations.assign(cited.begin(), cited.end());
   for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
     for (const auto& para : *list) {
-      std::string enc = EncodeParagraph(para);
-      Hash128 h = HashBytes(enc);
-      p.paragraphs.push_back({h, std::move(enc), {}, ParagraphIndexKeys(para)});
+      p.paragraphs.push_back({WordingHash(para), ParagraphIndexKeys(para)});
     }
   }
-  auto record = std::make_shared<std::string>(EncodeResolution(r));
+  auto record = std::make_shared<std::string>(EncodeResolutionInline(r));
   p.record_hash = HashBytes(*record);
   p.record = std::move(record);
   p.refused = false;
@@ -228,7 +223,7 @@ struct Pipeline::Known {
 };
 
 struct Pipeline::Worker {
-  Compressor release{kReleaseLevel}, paragraph{kParagraphLevel}, record{kRecordLevel};
+  Compressor release{kReleaseLevel}, record{kRecordLevel};
   std::optional<ObjectReader> reader;
 };
 
@@ -276,14 +271,6 @@ void Pipeline::Committed(size_t end) {
       drop(by_symbol_, it->second->symbol, i);
       if (!it->second->title_key.empty()) drop(by_title_, it->second->title_key, i);
       known_.erase(it);
-    }
-    auto c = claims_.find(i);
-    if (c != claims_.end()) {
-      for (const auto& h : c->second) {
-        auto k = claimed_.find(h);
-        if (k != claimed_.end() && k->second == i) claimed_.erase(k);
-      }
-      claims_.erase(c);
     }
   }
 }
@@ -363,10 +350,9 @@ struct Pipeline::Candidate {
 };
 
 Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
-  // 1. What earlier inputs of this run offer, and which wordings nobody compresses yet.
+  // 1. What earlier inputs of this run offer.
   std::shared_ptr<const Known> same, titled;
   std::vector<std::shared_ptr<const Known>> cited_run(p->citations.size());
-  std::vector<bool> mine(p->paragraphs.size(), false);
   const std::string title_key = TitleKey(p->title);
   {
     std::lock_guard<std::mutex> lock(mu_);
@@ -374,12 +360,6 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
     if (!title_key.empty()) titled = Latest(by_title_, title_key, i);
     for (size_t c = 0; c < p->citations.size(); ++c) {
       cited_run[c] = Latest(by_symbol_, p->citations[c], i);
-    }
-    for (size_t k = 0; k < p->paragraphs.size(); ++k) {
-      if (claimed_.emplace(p->paragraphs[k].hash, i).second) {
-        mine[k] = true;
-        claims_[i].push_back(p->paragraphs[k].hash);
-      }
     }
   }
   // 2. The archive as committed.
@@ -438,12 +418,11 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
     }
   }
   if (cited) candidates.push_back(*cited);
-  return CompressObjects(*txn, w, candidates, mine, p);
+  return CompressObjects(*txn, w, candidates, p);
 }
 
 Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
-                                 const std::vector<Candidate>& candidates,
-                                 const std::vector<bool>& mine, Prepared* p) {
+                                 const std::vector<Candidate>& candidates, Prepared* p) {
   const Dbis& d = impl_.dbis();
   auto stored = [&](const Hash128& h) -> Result<bool> {
     auto v = txn.Get(d.objects, h.ToBytes());
@@ -477,8 +456,8 @@ Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
     p->release_value = w.release.Encode(ObjectType::kRelease, *p->raw, chosen != nullptr);
     w.release.SetBases({}, 0);
   }
-  // The record, against the similar release's record (most wording hashes recur) and its own
-  // release.
+  // The record, against the similar release's record (most paragraphs recur: a repeated one
+  // is a back-reference there) and its own release (a new paragraph's wording is in it).
   auto record_stored = stored(p->record_hash);
   if (!record_stored.ok()) return record_stored.status();
   if (!*record_stored) {
@@ -502,24 +481,6 @@ Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
     p->record_value = w.record.Encode(ObjectType::kRecord, *p->record, true);
     w.record.SetBases({}, 0);
   }
-  // Paragraph wordings that are new to the archive and to the run, against their release.
-  bool bases_set = false;
-  for (size_t k = 0; k < p->paragraphs.size(); ++k) {
-    auto& para = p->paragraphs[k];
-    bool compress = false;
-    if (mine[k]) {
-      auto s = stored(para.hash);
-      if (!s.ok()) return s.status();
-      compress = !*s;
-    }
-    if (!compress) continue;
-    if (!bases_set) {
-      w.paragraph.SetBases({BaseRef{p->raw_hash, 0, *p->raw}}, 512);
-      bases_set = true;
-    }
-    para.value = w.paragraph.Encode(ObjectType::kParagraph, para.encoded, true);
-  }
-  if (bases_set) w.paragraph.SetBases({}, 0);
   return Status::Ok();
 }
 

@@ -1,8 +1,8 @@
 // Private to store/: the worker side of Archive::IngestBatch. Workers read, parse and hash
 // every input and compress what the archive does not hold yet: the release against a similar
-// earlier release (often one prepared earlier in the same run, not yet committed), its record
-// against that release's record, and only the paragraph wordings nobody has stored or is
-// storing. The writer (ingest.cc) checks each prepared object's bases against what is stored
+// earlier release (often one prepared earlier in the same run, not yet committed) and its
+// record (format 4: paragraph wordings inline) against that release's record and its own
+// release. The writer (ingest.cc) checks each prepared object's bases against what is stored
 // when it writes and compresses an object itself when it has to (a base missing, a skipped
 // wording still absent), so what workers plan is an optimisation, never a requirement.
 #pragma once
@@ -22,7 +22,6 @@ namespace recital::store {
 
 // zstd levels (store/FORMAT.md "Compression: what was measured").
 extern const int kReleaseLevel;
-extern const int kParagraphLevel;
 extern const int kRecordLevel;
 
 struct Prepared {
@@ -34,17 +33,15 @@ struct Prepared {
   std::string title, adoption_date;
   std::vector<std::string> citations;
   Hash128 record_hash;
-  std::shared_ptr<const std::string> record;  // encoded record
+  std::shared_ptr<const std::string> record;  // EncodeResolutionInline
   // Object values as workers compressed them; empty when the worker found the object stored
-  // (or being stored by an earlier input) and left it to the writer.
+  // and left it to the writer.
   std::string release_value, record_value;
-  struct Object {
-    Hash128 hash;
-    std::string encoded;             // EncodeParagraph
-    std::string value;               // object value; empty: not compressed by the worker
-    std::vector<std::string> words;  // ParagraphIndexKeys (format 2 words index)
+  struct Wording {
+    Hash128 hash;                    // WordingHash
+    std::vector<std::string> words;  // ParagraphIndexKeys (the words index)
   };
-  std::vector<Object> paragraphs;  // document order, one per use
+  std::vector<Wording> paragraphs;  // document order, one per use
 };
 
 // Runs Prepare on worker threads; Take(i) hands results to the writer in input order.
@@ -66,7 +63,7 @@ class Pipeline {
   // Chooses bases from the committed archive and inputs before i; fills p's object values.
   Status Compress(size_t i, Worker& w, Prepared* p);
   Status CompressObjects(const Txn& txn, Worker& w, const std::vector<Candidate>& candidates,
-                         const std::vector<bool>& mine, Prepared* p);
+                         Prepared* p);
   void WaitRegistered(size_t i);
   std::shared_ptr<const Known> Latest(const std::unordered_map<std::string, std::vector<size_t>>& m,
                                       const std::string& key, size_t before) const;
@@ -84,11 +81,6 @@ class Pipeline {
   size_t registered_upto_ = 0;
   std::unordered_map<size_t, std::shared_ptr<const Known>> known_;
   std::unordered_map<std::string, std::vector<size_t>> by_symbol_, by_title_;
-  struct HashLow {
-    size_t operator()(const Hash128& h) const { return static_cast<size_t>(h.low); }
-  };
-  std::unordered_map<Hash128, size_t, HashLow> claimed_;  // wording -> input compressing it
-  std::unordered_map<size_t, std::vector<Hash128>> claims_;  // input -> wordings it claimed
   size_t forgotten_upto_ = 0;
   std::vector<std::thread> threads_;
 };

@@ -105,11 +105,11 @@ constexpr NamedDb kNamedDbs[] = {
     {"objects", &Dbis::objects, 0, true},
     {"docs", &Dbis::docs, 0, true},
     {"paragraph_uses", &Dbis::paragraph_uses, 0, true},
-    {"cites", &Dbis::cites, MDB_DUPSORT, true},
-    {"cited_by", &Dbis::cited_by, MDB_DUPSORT, true},
+    {"cites", &Dbis::cites, MDB_DUPSORT, true},    // empty from format 4
+    {"cited_by", &Dbis::cited_by, 0, true},        // DUPSORT before format 4
     {"settings", &Dbis::settings, 0, true},
     {"titles", &Dbis::titles, 0, true},
-    {"words", &Dbis::words, MDB_DUPSORT | MDB_DUPFIXED, false},     // format 2
+    {"words", &Dbis::words, 0, false},  // format 2; DUPSORT|DUPFIXED before format 4
     {"doc_numbers", &Dbis::doc_numbers, 0, false},                  // format 3
     {"doc_symbols", &Dbis::doc_symbols, 0, false},                  // format 3
 };

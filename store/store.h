@@ -27,9 +27,11 @@ namespace recital::store {
 // OpenOptions::allow_old_format is set (migrations only). Versions: 1 the first layout;
 // 2 adds the words index (migrations/m0002_word_index.cc); 3 packs paragraph_uses into one
 // list per wording over document numbers and cuts word postings to 4 bytes
-// (migrations/m0003_compact_indexes.cc). A layout change bumps it and adds a migration step
-// and a golden archive of the old version (tests/testdata/golden-vN).
-inline constexpr int kFormatVersion = 3;
+// (migrations/m0003_compact_indexes.cc); 4 puts paragraph wordings inside the records (no
+// paragraph objects) and indexes words by document (migrations/m0004_inline_wordings.cc).
+// A layout change bumps it and adds a migration step and a golden archive of the old version
+// (tests/testdata/golden-vN).
+inline constexpr int kFormatVersion = 4;
 
 struct OpenOptions {
   bool read_only = true;
@@ -62,6 +64,13 @@ class MigrationTxn {
   // it (how format 3 turned the dup-sorted paragraph_uses into a plain one). Not for meta,
   // objects or docs (InvalidInput).
   virtual Status Recreate(std::string_view db) = 0;
+  // Stores an object of type `type` (1 release, 2 paragraph, 3 record; store/FORMAT.md) with
+  // this content, compressed the way ingest compresses it, against the contents of `bases`
+  // (stored objects, at most 4, in this order; one that is missing or whose chain is too deep
+  // is left out). Returns the key (the content's hash); an object already stored under it is
+  // left as it is.
+  virtual Result<Hash128> PutObject(uint8_t type, std::string_view content,
+                                    const std::vector<Hash128>& bases) = 0;
 };
 
 // One stored version of a document. version is 1-based, in ingest order.

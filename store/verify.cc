@@ -27,7 +27,11 @@ struct Scan {
   std::map<Hash128, std::string> broken;                // object -> problem
   WordIndexCheck words;                                 // postings the paragraphs imply
 
-  Scan(const Txn& t, const Dbis& dbis) : txn(t), d(dbis), reader(t, dbis.objects, kVerifyCacheBytes) {}
+  int format = 0;  // the archive's format version
+  std::map<std::string, uint32_t> number_of;  // symbol -> number, from doc_symbols
+
+  Scan(const Txn& t, const Dbis& dbis, int format_version)
+      : txn(t), d(dbis), reader(t, dbis.objects, kVerifyCacheBytes), format(format_version) {}
 
   void Problem(std::string what, SymbolSet symbols = {}) {
     report.problems.push_back({std::move(what), {symbols.begin(), symbols.end()}});
@@ -58,6 +62,7 @@ Status ScanUses(Scan& s) {
   if (s.d.doc_symbols == 0) return Status::Ok();  // reported by UsesIndexCheck
   auto names = ReadDocSymbols(s.txn, s.d);
   if (!names.ok()) return Status::Ok();  // reported by UsesIndexCheck
+  for (const auto& [n, symbol] : *names) s.number_of.emplace(symbol, n);
   auto cur = Cursor::Open(s.txn, s.d.paragraph_uses);
   if (!cur.ok()) return cur.status();
   std::string_view k, v;
@@ -96,17 +101,18 @@ void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) 
   }
   if (res->symbol != symbol) s.Problem(where + ": record is for " + res->symbol, {symbol});
   if (res->raw_hash != v.raw_hash) s.Problem(where + ": record points at other release bytes", {symbol});
-  auto uses = ListParagraphUses(**record_bytes);
-  if (uses.ok()) {
-    for (size_t i = 0; i < uses->size(); ++i) {
-      s.uses.AddUse((*uses)[i].hash, symbol, v.version, static_cast<uint32_t>(i));
+  // The number as doc_symbols gives it (doc_numbers is checked against it by UsesIndexCheck).
+  auto number = s.number_of.find(symbol);
+  uint32_t position = 0;
+  for (const auto* list : {&res->preamble, &res->operative, &res->annex}) {
+    for (const auto& p : *list) {
+      Hash128 h = WordingHash(p);
+      s.uses.AddUse(h, symbol, v.version, position++);
+      if (s.format >= 4 && number != s.number_of.end()) s.words.AddParagraph(number->second, h, p);
     }
   }
   for (const auto& c : res->citations) {
-    if (!c.symbol.empty() && c.symbol != symbol && c.symbol.size() <= kMaxSymbolBytes &&
-        c.symbol.find('\0') == std::string::npos) {
-      s.expected_cites.insert(symbol + '\0' + c.symbol);
-    }
+    if (IsCitedSymbol(c.symbol, symbol)) s.expected_cites.insert(symbol + '\0' + c.symbol);
   }
 }
 
@@ -168,28 +174,47 @@ Status ScanObjects(Scan& s) {
       s.broken[h] = content.status().message();
       continue;
     }
-    if (type == ObjectType::kParagraph) {
-      Paragraph p;
-      Status st = DecodeParagraph(**content, &p);
-      if (!st.ok()) s.broken[h] = "object " + h.ToHex() + ": " + st.message();
-      if (st.ok()) s.words.AddParagraph(h, p);
+    if (type == ObjectType::kParagraph && s.format >= 4) {
+      // Format 4 keeps wordings inside the records; migration 0004 removed these objects.
+      s.broken[h] = "object " + h.ToHex() +
+                    ": a paragraph object, which format 4 no longer has (wordings are in the "
+                    "records)";
     }
   }
   return Status::Ok();
 }
 
-// Compares an index with the entries the documents imply.
+// Compares an index with the entries the documents imply. Entries are "citing NUL cited";
+// format 4's cited_by values are packed document numbers (packed = true).
 Status CompareIndex(Scan& s, MDB_dbi dbi, const char* name, const std::set<std::string>& expected,
-                    bool swap) {
+                    bool swap, bool packed = false) {
   std::set<std::string> actual;
   auto cur = Cursor::Open(s.txn, dbi);
   if (!cur.ok()) return cur.status();
   std::string_view k, v;
+  std::vector<uint32_t> docs;
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
     if (!more.ok()) return more.status();
     if (!*more) break;
-    actual.insert(swap ? std::string(v) + '\0' + std::string(k)
-                       : std::string(k) + '\0' + std::string(v));
+    if (!packed) {
+      actual.insert(swap ? std::string(v) + '\0' + std::string(k)
+                         : std::string(k) + '\0' + std::string(v));
+      continue;
+    }
+    if (!DecodeNumberList(v, &docs)) {
+      s.Problem(std::string(name) + ": malformed entry for " + std::string(k));
+      continue;
+    }
+    for (uint32_t n : docs) {
+      auto symbol = s.txn.Get(s.d.doc_symbols, DocNumberKey(n));
+      if (!symbol.ok()) return symbol.status();
+      if (!symbol->has_value()) {
+        s.Problem(std::string(name) + ": " + std::string(k) + " is cited by document number " +
+                  std::to_string(n) + ", which doc_symbols does not have");
+        continue;
+      }
+      actual.insert(std::string(**symbol) + '\0' + std::string(k));
+    }
   }
   auto describe = [&](const std::string& entry) -> std::pair<std::string, SymbolSet> {
     size_t nul = entry.find('\0');
@@ -217,7 +242,7 @@ Result<VerifyReport> Archive::Verify() const {
   std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
-  Scan s(*txn, impl_->dbis());
+  Scan s(*txn, impl_->dbis(), impl_->format_version);
   RECITAL_RETURN_IF_ERROR(ScanUses(s));
   RECITAL_RETURN_IF_ERROR(ScanDocs(s, /*check=*/false));
   RECITAL_RETURN_IF_ERROR(ScanObjects(s));
@@ -226,8 +251,15 @@ Result<VerifyReport> Archive::Verify() const {
   RECITAL_RETURN_IF_ERROR(s.uses.Compare(
       *txn, impl_->dbis(),
       [&](std::string what, std::set<std::string> symbols) { s.Problem(std::move(what), symbols); }));
-  RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false));
-  RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true));
+  if (impl_->format_version >= 4) {  // cites is empty: the records are the forward index
+    RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", {}, false));
+    RECITAL_RETURN_IF_ERROR(
+        CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true, true));
+  } else {
+    RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false));
+    RECITAL_RETURN_IF_ERROR(
+        CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true));
+  }
   if (impl_->format_version >= 2) {
     if (impl_->dbis().words == 0) {
       s.Problem("archive has no 'words' database (format 2 needs it)");
@@ -256,7 +288,7 @@ Result<ArchiveStats> Archive::Stats() const {
     if (type == static_cast<uint8_t>(ObjectType::kRelease)) {
       ++st.raw_objects;
       st.raw_object_bytes += v.size();
-    } else if (type == static_cast<uint8_t>(ObjectType::kParagraph)) {
+    } else if (type == static_cast<uint8_t>(ObjectType::kParagraph)) {  // before format 4
       ++st.paragraph_objects;
       st.paragraph_object_bytes += v.size();
     } else if (type == static_cast<uint8_t>(ObjectType::kRecord)) {
@@ -286,6 +318,9 @@ Result<ArchiveStats> Archive::Stats() const {
     if (!DecodeUseList(v, &list)) return Status::Corruption("paragraph_uses: malformed entry");
     st.paragraph_uses += list.size();
     if (list.size() > 1) ++st.reused_paragraphs;
+    // Format 4: a wording is stored once, inside the record of the release that brought it;
+    // its one entry here is its identity (store/FORMAT.md "Format 4").
+    if (impl_->format_version >= 4) ++st.paragraph_objects;
   }
   auto used = impl_->env->UsedBytes();
   if (!used.ok()) return used.status();

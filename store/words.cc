@@ -1,5 +1,5 @@
-// The word index (format 2, postings cut to 4 bytes in format 3): word normalisation, postings
-// written at ingest and by migrations 0002/0003, phrase search, and verify's check of the index. Layout: store/FORMAT.md "words".
+// The word index: word normalisation and phrase search (formats 3 and 4). Postings and verify's
+// check are in word_postings.cc and word_index_check.cc. Layout: store/FORMAT.md "words".
 //
 // Normalisation is hand-written rather than full Unicode case folding: it covers the scripts of
 // the six UN languages (Latin with its accents, Cyrillic, Greek; Arabic and Chinese have no
@@ -8,8 +8,10 @@
 #include "store/words.h"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "store/archive_impl.h"
 #include "store/indexes.h"
@@ -229,6 +231,136 @@ Result<std::vector<std::string>> Candidates(const Txn& txn, MDB_dbi words,
   return out;
 }
 
+// The wording of a paragraph as a paragraph object holds it (lead, text, sub-paragraph numbers
+// and texts; no section, number or footnotes): what PhraseHit::wording is.
+Paragraph WordingOf(const Paragraph& p) {
+  Paragraph w;
+  w.lead = p.lead;
+  w.text = p.text;
+  for (const auto& sub : p.subparagraphs) w.subparagraphs.push_back({sub.number, sub.text, {}});
+  return w;
+}
+
+// Every occurrence of the phrase in the wording's text and sub-paragraphs, text first.
+void FindAllRuns(const Paragraph& wording, const std::vector<std::string>& phrase,
+                 std::vector<PhraseMatch>* out) {
+  FindRuns(wording.text, phrase, -1, out);
+  for (size_t i = 0; i < wording.subparagraphs.size(); ++i) {
+    FindRuns(wording.subparagraphs[i].text, phrase, static_cast<int>(i), out);
+  }
+}
+
+// Format 3: candidate wordings by hash prefix, each decoded from its paragraph object.
+Status FindInWordings(const Txn& txn, const Dbis& dbis, const std::vector<std::string>& keys,
+                      const std::vector<std::string>& phrase, std::vector<PhraseHit>* hits) {
+  auto postings = Candidates(txn, dbis.words, keys);
+  if (!postings.ok()) return postings.status();
+  // A posting is a hash prefix: every wording with it is a candidate (the run check below
+  // drops the rare prefix collisions).
+  std::vector<Hash128> candidates;
+  for (const auto& posting : *postings) {
+    auto wordings = WordingsWithPosting(txn, dbis, posting);
+    if (!wordings.ok()) return wordings.status();
+    candidates.insert(candidates.end(), wordings->begin(), wordings->end());
+  }
+  ObjectReader reader(txn, dbis.objects);
+  for (const Hash128& h : candidates) {
+    auto bytes = reader.Load(h, ObjectType::kParagraph);
+    if (!bytes.ok()) return bytes.status().WithContext("words index");
+    PhraseHit hit;
+    hit.wording_hash = h;
+    RECITAL_RETURN_IF_ERROR(DecodeParagraph(**bytes, &hit.wording));
+    FindAllRuns(hit.wording, phrase, &hit.matches);
+    if (hit.matches.empty()) continue;  // every word is there, but not as this run
+    auto uses = ReadParagraphUses(txn, dbis, h);
+    if (!uses.ok()) return uses.status();
+    hit.uses = std::move(*uses);
+    hits->push_back(std::move(hit));
+  }
+  return Status::Ok();
+}
+
+// Format 4: every document number posted for one word key, in order.
+Status ReadDocPostings(Cursor& cur, const std::string& word, std::vector<uint32_t>* out) {
+  std::string start = WordChunkKey(word, 0);
+  std::string_view prefix = std::string_view(start).substr(0, word.size() + 1);
+  std::string_view k = start, v;
+  for (auto more = cur.Get(MDB_SET_RANGE, &k, &v);; more = cur.Get(MDB_NEXT, &k, &v)) {
+    if (!more.ok()) return more.status();
+    if (!*more || k.substr(0, prefix.size()) != prefix) return Status::Ok();
+    std::string_view key_word;
+    uint32_t chunk = 0;
+    if (!ParseWordChunkKey(k, &key_word, &chunk) || key_word != word ||
+        !DecodeWordChunk(v, chunk, out)) {
+      return Status::Corruption("words: the postings of '" + word + "' are malformed");
+    }
+  }
+}
+
+// Format 4: the documents posted for every key, rarest key first.
+Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
+                                                 const std::vector<std::string>& keys) {
+  auto cur = Cursor::Open(txn, words);
+  if (!cur.ok()) return cur.status();
+  std::vector<std::vector<uint32_t>> lists(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    RECITAL_RETURN_IF_ERROR(ReadDocPostings(*cur, keys[i], &lists[i]));
+    if (lists[i].empty()) return std::vector<uint32_t>();
+  }
+  std::sort(lists.begin(), lists.end(),
+            [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  std::vector<uint32_t> out = std::move(lists[0]), both;
+  for (size_t i = 1; i < lists.size() && !out.empty(); ++i) {
+    both.clear();
+    std::set_intersection(out.begin(), out.end(), lists[i].begin(), lists[i].end(),
+                          std::back_inserter(both));
+    out.swap(both);
+  }
+  return out;
+}
+
+// Format 4: every version of every candidate document is decoded and each paragraph checked;
+// a wording holding the phrase was stored first by a document that posted all its words.
+Status FindInDocuments(const Txn& txn, const Dbis& dbis, const std::vector<std::string>& keys,
+                       const std::vector<std::string>& phrase, std::vector<PhraseHit>* hits) {
+  auto docs = DocumentCandidates(txn, dbis.words, keys);
+  if (!docs.ok()) return docs.status();
+  ObjectReader reader(txn, dbis.objects);
+  std::set<Hash128> found;
+  for (uint32_t n : *docs) {
+    auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(n));
+    if (!symbol.ok()) return symbol.status();
+    if (!symbol->has_value()) {
+      return Status::Corruption("words: a posting names document number " + std::to_string(n) +
+                                ", which doc_symbols does not have");
+    }
+    auto versions = ReadDocVersions(txn, dbis, **symbol);
+    if (!versions.ok()) return versions.status();
+    if (!versions->has_value()) {
+      return Status::Corruption("words: document " + std::string(**symbol) + " has no versions");
+    }
+    for (const DocumentVersion& version : **versions) {
+      auto record = LoadResolution(reader, version.record_hash);
+      if (!record.ok()) return record.status().WithContext("words index");
+      for (const auto* list : {&record->preamble, &record->operative, &record->annex}) {
+        for (const Paragraph& p : *list) {
+          PhraseHit hit;
+          FindAllRuns(p, phrase, &hit.matches);
+          if (hit.matches.empty()) continue;
+          hit.wording = WordingOf(p);
+          hit.wording_hash = WordingHash(hit.wording);
+          if (!found.insert(hit.wording_hash).second) continue;
+          auto uses = ReadParagraphUses(txn, dbis, hit.wording_hash);
+          if (!uses.ok()) return uses.status();
+          hit.uses = std::move(*uses);
+          hits->push_back(std::move(hit));
+        }
+      }
+    }
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string NormalizeWordForIndex(std::string_view word) {
@@ -255,15 +387,6 @@ std::vector<std::string> ParagraphIndexKeys(const Paragraph& wording) {
   return keys;
 }
 
-Status PutWordPostings(Txn& txn, MDB_dbi words, const Hash128& wording_hash,
-                       const std::vector<std::string>& keys) {
-  std::string value = WordPosting(wording_hash);
-  for (const auto& key : keys) {
-    RECITAL_RETURN_IF_ERROR(txn.Put(words, key, value, MDB_NODUPDATA));
-  }
-  return Status::Ok();
-}
-
 Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
                                                    const PhraseOptions& options) const {
   std::vector<std::string> words = SplitWordsForIndex(phrase);
@@ -285,33 +408,14 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
-  auto postings = Candidates(*txn, impl_->dbis().words, keys);
-  if (!postings.ok()) return postings.status();
-  // A posting is a hash prefix: every wording with it is a candidate (the run check below
-  // drops the rare prefix collisions).
-  std::vector<Hash128> candidates;
-  for (const auto& posting : *postings) {
-    auto wordings = WordingsWithPosting(*txn, impl_->dbis(), posting);
-    if (!wordings.ok()) return wordings.status();
-    candidates.insert(candidates.end(), wordings->begin(), wordings->end());
-  }
-  ObjectReader reader(*txn, impl_->dbis().objects);
   std::vector<PhraseHit> hits;
-  for (const Hash128& h : candidates) {
-    auto bytes = reader.Load(h, ObjectType::kParagraph);
-    if (!bytes.ok()) return bytes.status().WithContext("words index");
-    PhraseHit hit;
-    hit.wording_hash = h;
-    RECITAL_RETURN_IF_ERROR(DecodeParagraph(**bytes, &hit.wording));
-    FindRuns(hit.wording.text, words, -1, &hit.matches);
-    for (size_t i = 0; i < hit.wording.subparagraphs.size(); ++i) {
-      FindRuns(hit.wording.subparagraphs[i].text, words, static_cast<int>(i), &hit.matches);
-    }
-    if (hit.matches.empty()) continue;  // every word is there, but not as this run
-    auto uses = ReadParagraphUses(*txn, impl_->dbis(), h);
-    if (!uses.ok()) return uses.status();
-    hit.uses = std::move(*uses);
-    hits.push_back(std::move(hit));
+  unsigned flags = 0;
+  RECITAL_RETURN_IF_ERROR(
+      LmdbStatus(mdb_dbi_flags(txn->get(), impl_->dbis().words, &flags), "dbi_flags words"));
+  if (flags & MDB_DUPSORT) {  // format 3
+    RECITAL_RETURN_IF_ERROR(FindInWordings(*txn, impl_->dbis(), keys, words, &hits));
+  } else {
+    RECITAL_RETURN_IF_ERROR(FindInDocuments(*txn, impl_->dbis(), keys, words, &hits));
   }
   auto first_use = [](const PhraseHit& x) {
     return x.uses.empty() ? ParagraphUse{} : x.uses.front();
@@ -323,55 +427,6 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   });
   if (options.max_hits != 0 && hits.size() > options.max_hits) hits.resize(options.max_hits);
   return hits;
-}
-
-void WordIndexCheck::AddParagraph(const Hash128& wording_hash, const Paragraph& wording) {
-  std::string posting = WordPosting(wording_hash);
-  for (const auto& key : ParagraphIndexKeys(wording)) expected_.insert(key + '\0' + posting);
-}
-
-Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
-                               const std::function<void(std::string)>& problem) const {
-  constexpr size_t kMaxReports = 20;
-  // An entry is key NUL posting bytes (which may hold NULs themselves).
-  constexpr size_t kTail = kWordPostingBytes + 1;
-  auto describe = [&](std::string_view entry) {
-    if (entry.size() < kTail) return "'" + std::string(entry) + "'";
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string hex;
-    for (unsigned char c : entry.substr(entry.size() - kWordPostingBytes)) {
-      hex += kHex[c >> 4];
-      hex += kHex[c & 15];
-    }
-    return "'" + std::string(entry.substr(0, entry.size() - kTail)) + "' -> " + hex + "...";
-  };
-  size_t missing = 0, extra = 0;
-  std::set<std::string> seen;
-  auto cur = Cursor::Open(txn, words);
-  if (!cur.ok()) return cur.status();
-  std::string_view k, v;
-  for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    std::string entry = std::string(k) + '\0' + std::string(v);
-    if (v.size() != kWordPostingBytes || !expected_.count(entry)) {
-      if (++extra <= kMaxReports) {
-        problem("words: posting " + describe(entry) + " points at no paragraph object with that word");
-      }
-      continue;
-    }
-    seen.insert(std::move(entry));
-  }
-  for (const auto& e : expected_) {
-    if (!seen.count(e) && ++missing <= kMaxReports) {
-      problem("words: missing posting " + describe(e));
-    }
-  }
-  if (extra > kMaxReports || missing > kMaxReports) {
-    problem("words: " + std::to_string(missing) + " missing and " + std::to_string(extra) +
-            " unexpected postings in all");
-  }
-  return Status::Ok();
 }
 
 }  // namespace recital::store

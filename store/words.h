@@ -1,11 +1,31 @@
-// Private to store/: the word index (store/FORMAT.md "words", format version 2). The public
-// half (NormalizeWordForIndex, SplitWordsForIndex, ParagraphIndexKeys, FindPhrase) is in
-// store.h; this is what ingest.cc and verify.cc use inside their transactions.
+// Private to store/: the word index (store/FORMAT.md "words"). The public half
+// (NormalizeWordForIndex, SplitWordsForIndex, ParagraphIndexKeys, FindPhrase) is in store.h; this
+// is what ingest, verify and migration 0004 use inside their transactions.
+//
+// Format 4 (a plain database): a posting (word, n) says that document number n (doc_symbols),
+// in some version, stored a NEW paragraph wording (one without a paragraph_uses entry before)
+// that holds the word. Postings are grouped in chunks of 4096 document numbers:
+//   key   = word key bytes (ParagraphIndexKeys, valid UTF-8, so never 0xFF) + 0xFF
+//           + chunk (n >> 12) as 3 bytes big-endian
+//   value = kind byte, then the numbers of the chunk (offsets n & 4095, sorted, unique):
+//           kind 0: varint(first offset), then varint(offset - previous offset - 1) each;
+//           kind 1: varint(first byte index b), then the bitmap bytes b.. up to the last
+//                   non-zero one (bit i of byte j = offset 8 * j + i).
+//           whichever is shorter (kind 0 on a tie), so every value is canonical, at most
+//           1 + 2 + 512 bytes: no LMDB overflow pages.
+// Format 3 (DUPSORT|DUPFIXED, word -> 4-byte wording hash prefix) is still read and written by
+// the overloads marked "format 3" until ingest and verify switch; FindPhrase and
+// WordIndexCheck::Compare tell the layouts apart by the database's DUPSORT flag.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "schema/schema.h"
@@ -14,23 +34,89 @@
 
 namespace recital::store {
 
-// Adds (key, WordPosting(wording_hash)) for every key (ParagraphIndexKeys of the wording) to
-// the words database (format 3: the posting is the hash's first 4 bytes). Pairs already
-// present are left alone, so it is safe to repeat.
+inline constexpr unsigned kWordChunkShift = 12;  // 4096 document numbers per chunk
+inline constexpr uint32_t kWordChunkMask = (1u << kWordChunkShift) - 1;
+
+// The words key of (word key, chunk); chunk < 2^20.
+std::string WordChunkKey(std::string_view word_key, uint32_t chunk);
+// Splits a words key; false when it is not one (no 0xFF + 3 bytes at its end, empty word, or
+// a chunk >= 2^20).
+bool ParseWordChunkKey(std::string_view key, std::string_view* word_key, uint32_t* chunk);
+// The value of one chunk: numbers sorted, unique, non-empty, all with the same n >> 12.
+std::string EncodeWordChunk(const std::vector<uint32_t>& numbers);
+// Appends the numbers of a chunk value (absolute: chunk << 12 | offset) to *numbers; false when
+// the value is malformed or not canonical (EncodeWordChunk would not give these bytes).
+bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_t>* numbers);
+
+// Format 4, ingest: adds doc_number to the postings of every key (sorted, unique: the union of
+// ParagraphIndexKeys of the wordings this version stores for the first time). Idempotent.
+// One get and at most one put per key, inside the caller's write transaction.
+Status PutWordPostings(Txn& txn, MDB_dbi words, uint32_t doc_number,
+                       const std::vector<std::string>& keys);
+
+// Format 4, migration 0004: the (key, value) pairs of the words database for a complete posting
+// map word key -> sorted unique document numbers, in LMDB key order (so MDB_APPEND works).
+std::vector<std::pair<std::string, std::string>> EncodeWordIndex(
+    const std::map<std::string, std::vector<uint32_t>>& postings);
+
+// Format 4: builds the posting map of a whole archive. Feed every paragraph of every stored
+// version, in ingest order if known (documents by number, versions in order, is as good): a
+// wording's keys are posted for the document of the first Add that has it.
+class WordPostingsBuilder {
+ public:
+  void Add(uint32_t doc_number, const Hash128& wording_hash, const Paragraph& wording);
+  // word key -> sorted unique document numbers (EncodeWordIndex's input).
+  std::map<std::string, std::vector<uint32_t>> Finish() &&;
+
+ private:
+  std::set<Hash128> seen_;
+  std::map<std::string, std::vector<uint32_t>> postings_;
+};
+
+// Format 3: adds (key, WordPosting(wording_hash)) for every key to a DUPSORT words database.
 Status PutWordPostings(Txn& txn, MDB_dbi words, const Hash128& wording_hash,
                        const std::vector<std::string>& keys);
 
-// Verify's half: collects the postings every paragraph object implies, then compares them
-// with the words database in both directions.
+// Verify's check of the index.
+//
+// Format 4 (plain database): call AddParagraph(doc_number, hash, paragraph) for every paragraph
+// (preamble, operative, annex) of every version of every document, the hash being
+// WordingHash(paragraph) and doc_number the document's number (doc_numbers). Compare then
+// reports (a) a key or value that does not decode, (b) a posting (word, n) where no version of
+// document n has the word in any paragraph (a number with no document fails this too), and
+// (c) a wording none of whose using documents has postings for all its words (a phrase search
+// could miss it). Which document stored a wording first is not recorded, so postings cannot be
+// predicted exactly: any using document will do.
+//
+// Format 3 (DUPSORT database): AddParagraph(hash, wording) for every paragraph object; Compare
+// reports missing and unexpected postings.
 class WordIndexCheck {
  public:
-  void AddParagraph(const Hash128& wording_hash, const Paragraph& wording);
-  // Calls problem(what) for each missing or unexpected posting (at most max_reports of each
-  // kind, then one summary line).
+  void AddParagraph(uint32_t doc_number, const Hash128& wording_hash, const Paragraph& paragraph);
+  void AddParagraph(const Hash128& wording_hash, const Paragraph& wording);  // format 3
+  // Calls problem(what) for each problem (at most 20 of each kind, then one summary line).
   Status Compare(const Txn& txn, MDB_dbi words,
                  const std::function<void(std::string)>& problem) const;
 
  private:
+  struct Wording {
+    std::vector<uint32_t> word_ids;  // sorted
+    std::vector<uint32_t> docs;      // documents using it, unsorted, may repeat
+    std::string text;                // for reports
+  };
+  uint32_t WordId(const std::string& key);
+  Status CompareChunks(const Txn& txn, MDB_dbi words,
+                       const std::function<void(std::string)>& problem) const;
+  Status ComparePrefixes(const Txn& txn, MDB_dbi words,
+                         const std::function<void(std::string)>& problem) const;
+
+  // Format 4.
+  std::unordered_map<std::string, uint32_t> word_ids_;
+  std::vector<std::string> words_;                   // id -> key
+  std::map<Hash128, Wording> wordings_;
+  std::vector<uint64_t> doc_words_;                  // word id << 32 | doc number
+  size_t doc_words_unique_ = 0;                      // size after the last dedup
+  // Format 3.
   std::set<std::string> expected_;  // key NUL posting bytes
 };
 

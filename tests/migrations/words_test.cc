@@ -1,10 +1,11 @@
-// The word index of format 2, postings cut to 4 bytes in format 3 (store/words.cc): normalisation, ingest keeping the index, phrase
-// search and verify's check of the index.
+// The word index (store/words.cc; format 4 layout: store/words.h): normalisation, ingest keeping
+// the index, phrase search and verify's check of the index.
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "store/store.h"
+#include "store/words.h"
 #include "tests/migrations/migration_test_util.h"
 #include "tests/test_util.h"
 
@@ -172,26 +173,29 @@ TEST(WordIndexTest, IngestKeepsTheIndexAndVerifyChecksIt) {
     ASSERT_TRUE(report.ok());
     EXPECT_TRUE(report->ok()) << report->problems[0].what;
   }
-  // "decides" is only in A/RES/61/1's operative paragraph: remove that posting.
-  Paragraph p;
-  p.lead = "Decides";
-  p.text = "Decides to remain seized of the matter.";
-  p.section = Section::kOperative;
-  // Format 3: a posting is the first 4 bytes of the wording hash.
-  std::string posting = WordingHash(p).ToBytes().substr(0, 4);
-  ASSERT_TRUE(testing::DeletePair(dir.str(), "words", "decides", posting).ok());
-  ASSERT_TRUE(testing::PutPair(dir.str(), "words", "nowhere", posting).ok());
+  // Format 4: "decides" is only in A/RES/61/1's operative paragraph, and A/RES/61/1 is
+  // document 2: drop its one posting, and post "nowhere" for it, a word it does not have.
+  ASSERT_TRUE(testing::DeletePair(dir.str(), "words", store::WordChunkKey("decides", 0),
+                                  store::EncodeWordChunk({2}))
+                  .ok());
+  ASSERT_TRUE(testing::PutPair(dir.str(), "words", store::WordChunkKey("nowhere", 0),
+                               store::EncodeWordChunk({2}))
+                  .ok());
   store::OpenOptions ro;
   auto archive = store::Archive::Open(dir.str(), ro);
   ASSERT_TRUE(archive.ok());
   auto report = (*archive)->Verify();
   ASSERT_TRUE(report.ok());
   ASSERT_EQ(report->problems.size(), 2u);
-  EXPECT_NE(report->problems[0].what.find("'nowhere' -> " + WordingHash(p).ToHex().substr(0, 8)),
-            std::string::npos)
-      << report->problems[0].what;
-  EXPECT_NE(report->problems[1].what.find("missing posting 'decides'"), std::string::npos)
-      << report->problems[1].what;
+  EXPECT_EQ(report->problems[0].what,
+            "words: posting 'nowhere' -> document number 2, which has no paragraph with that word");
+  Paragraph p;
+  p.lead = "Decides";
+  p.text = "Decides to remain seized of the matter.";
+  EXPECT_EQ(report->problems[1].what,
+            "words: wording " + WordingHash(p).ToHex() +
+                " ('Decides to remain seized of the matter.') has no document whose postings "
+                "hold all its words");
 }
 
 }  // namespace

@@ -113,5 +113,64 @@ TEST(CodecTest, GarbageIsCorruptionNotACrash) {
   EXPECT_TRUE(r.status().IsCorruption());
 }
 
+TEST(CodecTest, InlineRecordRoundTripsWithoutWordingObjects) {
+  Resolution r = SampleResolution();
+  std::string bytes = EncodeResolutionInline(r);
+  auto decoded = DecodeResolution(bytes, nullptr);  // no loader: every wording is inside
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(*decoded, r);
+  // The hashes of the uses are the wording hashes, computed from the inline wordings.
+  auto uses = ListParagraphUses(bytes);
+  ASSERT_TRUE(uses.ok()) << uses.status().ToString();
+  ASSERT_EQ(uses->size(), 2u);
+  EXPECT_EQ((*uses)[0].hash, WordingHash(r.preamble[0]));
+  EXPECT_EQ((*uses)[0].section, Section::kPreamble);
+  EXPECT_EQ((*uses)[1].hash, WordingHash(r.operative[0]));
+  EXPECT_EQ((*uses)[1].number, "1");
+  // A hash-form record cannot be decoded without a loader: Corruption, not a crash.
+  auto no_loader = DecodeResolution(EncodeResolution(r), nullptr);
+  ASSERT_FALSE(no_loader.ok());
+  EXPECT_TRUE(no_loader.status().IsCorruption());
+}
+
+// What makes format 4 small: a paragraph is encoded the same bytes whatever surrounds it, so a
+// record compressed against last session's record finds every unchanged paragraph whole.
+TEST(CodecTest, InlineParagraphBytesDoNotDependOnTheirNeighbours) {
+  Resolution r = SampleResolution();
+  Resolution longer = r;
+  Paragraph added;
+  added.section = Section::kPreamble;
+  added.lead = "Noting";
+  added.text = "Noting with appreciation a paragraph that makes every later offset move,";
+  longer.preamble.insert(longer.preamble.begin(), added);
+  longer.title += " and a longer title";
+  std::string a = EncodeResolutionInline(r), b = EncodeResolutionInline(longer);
+  // The operative paragraph with its sub-paragraphs, as r encodes it: find its text, widen to
+  // the 8-byte words around it, and expect the same run of bytes in b.
+  size_t at = a.find("Takes note of the report");
+  ASSERT_NE(at, std::string::npos);
+  size_t from = at / 8 * 8 - 64, to = std::min(a.size(), at + 160);
+  std::string run = a.substr(from, to - from);
+  EXPECT_NE(b.find(run), std::string::npos);
+}
+
+TEST(CodecTest, DamagedParagraphStreamIsCorruption) {
+  std::string bytes = EncodeResolutionInline(SampleResolution());
+  size_t at = bytes.find("Takes note of the report");
+  ASSERT_NE(at, std::string::npos);
+  for (size_t back : {8u, 16u, 24u, 40u, 64u}) {
+    std::string bad = bytes;
+    for (size_t i = at - back; i < at - back + 8; ++i) bad[i] = '\xff';
+    auto r = DecodeResolution(bad, nullptr);
+    if (!r.ok()) {
+      EXPECT_TRUE(r.status().IsCorruption()) << r.status().ToString();
+    }
+    auto uses = ListParagraphUses(bad);
+    if (!uses.ok()) {
+      EXPECT_TRUE(uses.status().IsCorruption()) << uses.status().ToString();
+    }
+  }
+}
+
 }  // namespace
 }  // namespace recital

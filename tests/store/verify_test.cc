@@ -105,13 +105,28 @@ TEST_F(VerifyTest, FlippedByteInReleaseIsReportedWithEveryDocumentDependingOnIt)
   EXPECT_TRUE(named);
 }
 
-TEST_F(VerifyTest, FlippedByteInSharedParagraphTouchesBothUsers) {
-  auto parsed = testing::FakeParse(first_, "a");
-  Hash128 shared = WordingHash(parsed->preamble[1]);
-  FlipByteInObject(dir_.str(), shared);
+// Format 4 keeps a wording inside the records: 50/1's record holds the shared preamble, and
+// 51/1's record (same title, so the similar release's record is its base) is compressed
+// against it. Damage to 50/1's record touches both; 52/9 shares nothing.
+TEST_F(VerifyTest, FlippedByteInSharedRecordTouchesBothUsers) {
+  Hash128 record;
+  {
+    auto a = store::Archive::Open(dir_.str(), {});
+    ASSERT_TRUE(a.ok());
+    auto doc = (*a)->GetDocument("A/RES/50/1");
+    ASSERT_TRUE(doc.ok());
+    record = doc->newest().record_hash;
+  }
+  FlipByteInObject(dir_.str(), record);
   auto r = Reverify();
   ASSERT_FALSE(r.ok());
   EXPECT_THAT(AllSymbols(r), UnorderedElementsAre("A/RES/50/1", "A/RES/51/1"));
+  // And the shared wording can no longer be read: its first use is in that record.
+  auto a = store::Archive::Open(dir_.str(), {});
+  ASSERT_TRUE(a.ok());
+  auto parsed = testing::FakeParse(first_, "a");
+  auto wording = (*a)->GetParagraphWording(WordingHash(parsed->preamble[1]));
+  EXPECT_FALSE(wording.ok());
 }
 
 TEST_F(VerifyTest, MissingIndexEntryIsReported) {

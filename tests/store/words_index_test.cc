@@ -1,0 +1,310 @@
+// The format-4 word index (store/words.h): chunk keys and values, PutWordPostings, and phrase
+// search over document postings on a generated series, checked against a brute-force scan of
+// the records, on the index ingest wrote and on one rebuilt from the records.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "bench/gen/gen.h"
+#include "ingest/ingest.h"
+#include "store/store.h"
+#include "tests/store/words_test_util.h"
+#include "tests/test_util.h"
+
+namespace recital {
+namespace {
+
+using store::DecodeWordChunk;
+using store::EncodeWordChunk;
+using store::WordChunkKey;
+using testing::TempDir;
+using Numbers = std::vector<uint32_t>;
+
+Numbers RoundTrip(const Numbers& numbers) {
+  std::string value = EncodeWordChunk(numbers);
+  Numbers back;
+  EXPECT_TRUE(DecodeWordChunk(value, numbers.front() >> store::kWordChunkShift, &back));
+  return back;
+}
+
+TEST(WordChunkTest, KeyIsWordSeparatorAndThreeByteChunk) {
+  EXPECT_EQ(WordChunkKey("ab", 1), std::string("ab\xFF\x00\x00\x01", 6));
+  EXPECT_EQ(WordChunkKey("x", 0xFFFFF), std::string("x\xFF\x0F\xFF\xFF", 5));
+  std::string_view word;
+  uint32_t chunk = 0;
+  ASSERT_TRUE(store::ParseWordChunkKey(WordChunkKey("états", 300), &word, &chunk));
+  EXPECT_EQ(word, "états");
+  EXPECT_EQ(chunk, 300u);
+  EXPECT_FALSE(store::ParseWordChunkKey("plainword", &word, &chunk));
+  EXPECT_FALSE(store::ParseWordChunkKey(std::string("\xFF\x00\x00\x01", 4), &word, &chunk));
+  // All chunks of "ab" sort together, after those of "abc" (0xFF is above every UTF-8 byte).
+  EXPECT_LT(WordChunkKey("ab", 0), WordChunkKey("ab", 1));
+  EXPECT_LT(WordChunkKey("abc", 5), WordChunkKey("ab", 0));
+  EXPECT_LT(WordChunkKey("abd", 0), WordChunkKey("ab", 0));
+  EXPECT_LT(WordChunkKey("ab", 0xFFFFF), WordChunkKey("ac", 0));
+}
+
+TEST(WordChunkTest, ShortListsAreVarintDeltas) {
+  EXPECT_EQ(EncodeWordChunk({0}), std::string("\x00\x00", 2));
+  EXPECT_EQ(EncodeWordChunk({1, 20, 30}), std::string("\x00\x01\x12\x09", 4));
+  EXPECT_EQ(EncodeWordChunk({1, 2, 3}), std::string("\x01\x00\x0E", 3));  // 1 bitmap byte
+  EXPECT_EQ(EncodeWordChunk({4095}), std::string("\x00\xFF\x1F", 3));  // varint 4095
+  EXPECT_EQ(EncodeWordChunk({4096}), std::string("\x00\x00", 2));      // offset 0 of chunk 1
+  EXPECT_EQ(RoundTrip({0}), Numbers{0});
+  EXPECT_EQ(RoundTrip({4095}), Numbers{4095});
+  EXPECT_EQ(RoundTrip({4096, 5000, 8191}), (Numbers{4096, 5000, 8191}));
+  EXPECT_EQ(RoundTrip({UINT32_MAX}), Numbers{UINT32_MAX});
+  EXPECT_EQ(RoundTrip({UINT32_MAX - 4095, UINT32_MAX}), (Numbers{UINT32_MAX - 4095, UINT32_MAX}));
+  // Decoding appends, in the given chunk.
+  Numbers out{7};
+  ASSERT_TRUE(DecodeWordChunk(std::string("\x00\x05", 2), 2, &out));
+  EXPECT_EQ(out, (Numbers{7, 2 * 4096 + 5}));
+}
+
+TEST(WordChunkTest, DenseChunksAreTrimmedBitmaps) {
+  Numbers dense;
+  for (uint32_t n = 0; n < 64; ++n) dense.push_back(n);  // list: 65 bytes; bitmap: 10
+  EXPECT_EQ(EncodeWordChunk(dense), std::string("\x01\x00", 2) + std::string(8, '\xFF'));
+  EXPECT_EQ(RoundTrip(dense), dense);
+  Numbers trimmed;
+  for (uint32_t n = 800; n <= 815; ++n) trimmed.push_back(n);
+  trimmed.push_back(830);  // bytes 100 and 101 full, 102 empty, 103 bit 6
+  EXPECT_EQ(EncodeWordChunk(trimmed), std::string("\x01\x64\xFF\xFF\x00\x40", 6));
+  EXPECT_EQ(RoundTrip(trimmed), trimmed);
+  Numbers full;  // a whole chunk near the top of the u32 range: 1 + 2 + 512 bytes
+  for (uint32_t n = UINT32_MAX - 4095;; ++n) {
+    full.push_back(n);
+    if (n == UINT32_MAX) break;
+  }
+  EXPECT_EQ(EncodeWordChunk(full).size(), 514u);  // kind, varint 0, 512 bitmap bytes
+  EXPECT_EQ(RoundTrip(full), full);
+  Numbers last_bits{4088 + 0, 4088 + 7, 4090, 4091, 4092, 4093, 4094, 4095};
+  std::sort(last_bits.begin(), last_bits.end());
+  last_bits.erase(std::unique(last_bits.begin(), last_bits.end()), last_bits.end());
+  EXPECT_EQ(EncodeWordChunk(last_bits), std::string("\x01\xFF\x03\xFD", 4));
+  EXPECT_EQ(RoundTrip(last_bits), last_bits);
+}
+
+TEST(WordChunkTest, RejectsMalformedAndNonCanonicalValues) {
+  Numbers out;
+  for (std::string bad : {std::string(), std::string("\x02\x00", 2),
+                          std::string("\x00\x80\x20", 3),   // offset 4096
+                          std::string("\x00\x80\x00", 3),   // overlong varint
+                          std::string("\x00", 1),           // no numbers
+                          std::string("\x01\x00\x01", 3),   // {0} as a bitmap: the list is shorter
+                          std::string("\x01\x00\xFF\x00", 4),  // untrimmed bitmap
+                          std::string("\x01\x00", 2),
+                          std::string("\x00\xFF\x1F\x00", 4)}) {  // 4095 then 4096
+    EXPECT_FALSE(DecodeWordChunk(bad, 0, &out)) << ::testing::PrintToString(bad);
+  }
+  EXPECT_TRUE(out.empty());
+  EXPECT_FALSE(DecodeWordChunk(std::string("\x00\x00", 2), 0x100000, &out));  // chunk > 2^20-1
+}
+
+TEST(WordChunkTest, EncodeWordIndexSplitsChunksInKeyOrder) {
+  std::map<std::string, Numbers> postings{{"ab", {1, 4096, 4097}}, {"abc", {5}}};
+  auto pairs = store::EncodeWordIndex(postings);
+  ASSERT_EQ(pairs.size(), 3u);
+  EXPECT_EQ(pairs[0], std::make_pair(WordChunkKey("abc", 0), EncodeWordChunk({5})));
+  EXPECT_EQ(pairs[1], std::make_pair(WordChunkKey("ab", 0), EncodeWordChunk({1})));
+  EXPECT_EQ(pairs[2], std::make_pair(WordChunkKey("ab", 1), EncodeWordChunk({4096, 4097})));
+}
+
+std::map<std::string, std::string> WordsContents(const std::string& dir) {
+  std::map<std::string, std::string> out;
+  auto env = store::Env::Open(dir, true, false, 0, nullptr);
+  EXPECT_TRUE(env.ok());
+  auto txn = store::Txn::Begin(**env, false);
+  auto cur = store::Cursor::Open(*txn, (*env)->dbis().words);
+  std::string_view k, v;
+  for (auto more = cur->Get(MDB_FIRST, &k, &v); more.ok() && *more;
+       more = cur->Get(MDB_NEXT, &k, &v)) {
+    out[std::string(k)] = std::string(v);
+  }
+  return out;
+}
+
+TEST(WordPostingsTest, AddsEachDocumentOnceAndKeepsChunksSorted) {
+  TempDir dir;
+  {
+    store::OpenOptions create;
+    create.read_only = false;
+    create.create_if_missing = true;
+    ASSERT_TRUE(store::Archive::Open(dir.str(), create).ok());
+  }
+  ASSERT_TRUE(testing::RewriteWordsAsFormat4(dir.str(), /*fill=*/false).ok());
+  {
+    auto env = store::Env::Open(dir.str(), false, false, 0, nullptr);
+    ASSERT_TRUE(env.ok());
+    auto txn = store::Txn::Begin(**env, true);
+    ASSERT_TRUE(txn.ok());
+    MDB_dbi words = (*env)->dbis().words;
+    for (uint32_t doc : {3u, 3u, 5u, 4u, 4096u + 7u, 5u}) {
+      std::vector<std::string> keys{"assembly", "general"};
+      if (doc == 4) keys = {"general"};
+      ASSERT_TRUE(store::PutWordPostings(*txn, words, doc, keys).ok());
+    }
+    ASSERT_TRUE(store::PutWordPostings(*txn, words, 9, {}).ok());
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  auto contents = WordsContents(dir.str());
+  EXPECT_EQ(contents, (std::map<std::string, std::string>{
+                          {WordChunkKey("assembly", 0), EncodeWordChunk({3, 5})},
+                          {WordChunkKey("assembly", 1), EncodeWordChunk({4096 + 7})},
+                          {WordChunkKey("general", 0), EncodeWordChunk({3, 4, 5})},
+                          {WordChunkKey("general", 1), EncodeWordChunk({4096 + 7})}}));
+}
+
+// ---- phrase search on a generated archive --------------------------------------------------
+
+std::string IngestGenerated(const TempDir& dir, uint32_t series, uint32_t sessions) {
+  gen::GenOptions opt;
+  opt.seed = 7;
+  opt.series = series;
+  opt.sessions = sessions;
+  auto releases = gen::GenerateSeriesVector(opt);
+  EXPECT_TRUE(releases.ok());
+  std::string path = dir.str() + "/archive";
+  store::OpenOptions open;
+  open.read_only = false;
+  open.create_if_missing = true;
+  auto archive = store::Archive::Open(path, open);
+  EXPECT_TRUE(archive.ok()) << archive.status().ToString();
+  std::vector<store::ReleaseInput> inputs;
+  for (const auto& r : *releases) inputs.push_back({r.filename, r.text});
+  store::IngestOptions options;
+  options.parse = [](std::string_view bytes, const std::string&) {
+    return ParseRelease(bytes);
+  };
+  options.threads = 1;
+  Status st = (*archive)->IngestBatch(inputs, options, [](const store::IngestResult& r) {
+    EXPECT_NE(r.status, store::IngestStatus::kRefused) << r.message;
+  });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return path;
+}
+
+std::unique_ptr<store::Archive> OpenReadOnly(const std::string& path) {
+  auto archive = store::Archive::Open(path, store::OpenOptions{});
+  EXPECT_TRUE(archive.ok()) << archive.status().ToString();
+  return archive.ok() ? std::move(*archive) : nullptr;
+}
+
+using UseSet = std::set<std::tuple<std::string, uint32_t>>;  // (symbol, position)
+
+// Every (symbol, position) whose paragraph holds the phrase, by scanning every record.
+UseSet BruteForce(const store::Archive& archive, std::string_view phrase) {
+  std::vector<std::string> want = store::SplitWordsForIndex(phrase);
+  auto holds = [&](std::string_view text) {
+    std::vector<std::string> words = store::SplitWordsForIndex(text);
+    for (size_t i = 0; i + want.size() <= words.size(); ++i) {
+      if (std::equal(want.begin(), want.end(), words.begin() + i)) return true;
+    }
+    return false;
+  };
+  UseSet out;
+  Status st = archive.ForEachResolution([&](const store::Document& doc, const Resolution& r) {
+    uint32_t position = 0;
+    for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
+      for (const Paragraph& p : *list) {
+        bool found = holds(p.text);
+        for (const auto& sub : p.subparagraphs) found = found || holds(sub.text);
+        if (found) out.insert({doc.symbol, position});
+        ++position;
+      }
+    }
+    return Status::Ok();
+  });
+  EXPECT_TRUE(st.ok());
+  return out;
+}
+
+UseSet UsesOf(const std::vector<store::PhraseHit>& hits) {
+  UseSet out;
+  for (const auto& h : hits) {
+    for (const auto& u : h.uses) out.insert({u.symbol, u.position});
+  }
+  return out;
+}
+
+void ExpectSameHits(const std::vector<store::PhraseHit>& a, const std::vector<store::PhraseHit>& b,
+                    std::string_view phrase) {
+  ASSERT_EQ(a.size(), b.size()) << phrase;
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].wording_hash, b[i].wording_hash) << phrase << " hit " << i;
+    EXPECT_EQ(a[i].wording, b[i].wording) << phrase << " hit " << i;
+    EXPECT_EQ(a[i].uses, b[i].uses) << phrase << " hit " << i;
+    ASSERT_EQ(a[i].matches.size(), b[i].matches.size()) << phrase << " hit " << i;
+    for (size_t m = 0; m < a[i].matches.size(); ++m) {
+      EXPECT_EQ(std::tie(a[i].matches[m].subparagraph, a[i].matches[m].byte_offset,
+                         a[i].matches[m].byte_length),
+                std::tie(b[i].matches[m].subparagraph, b[i].matches[m].byte_offset,
+                         b[i].matches[m].byte_length));
+    }
+  }
+}
+
+// A phrase of `length` words from a paragraph of the last document that not every document
+// of the archive holds (so the search has something to tell apart).
+std::string PhraseInSomeDocuments(const store::Archive& archive, size_t length) {
+  auto docs = archive.ListDocuments();
+  EXPECT_TRUE(docs.ok());
+  auto last = archive.GetResolution(docs->back().symbol);
+  EXPECT_TRUE(last.ok());
+  for (const auto* list : {&last->operative, &last->preamble}) {
+    for (const Paragraph& p : *list) {
+      std::vector<std::string> words = store::SplitWordsForIndex(p.text);
+      for (size_t i = 0; i + length <= words.size(); i += length) {
+        std::string phrase;
+        for (size_t k = 0; k < length; ++k) phrase += (k ? " " : "") + words[i + k];
+        std::set<std::string> symbols;
+        for (const auto& [symbol, position] : BruteForce(archive, phrase)) symbols.insert(symbol);
+        if (symbols.size() > 1 && symbols.size() < docs->size() / 2) return phrase;
+      }
+    }
+  }
+  ADD_FAILURE() << "no phrase held by only some documents";
+  return "";
+}
+
+TEST(FindPhraseFormat4Test, SameHitsAsTheWordingIndexAndAsAScan) {
+  TempDir dir;
+  std::string path = IngestGenerated(dir, 3, 8);
+  std::vector<std::string> phrases{"General Assembly", "the", "GENERAL, assembly!",
+                                   "lighthouse keepers of the moon", "refugees", "Secretary-General"};
+  std::map<std::string, std::vector<store::PhraseHit>> before;
+  {
+    auto archive = OpenReadOnly(path);
+    ASSERT_NE(archive, nullptr);
+    phrases.push_back(PhraseInSomeDocuments(*archive, 3));
+    phrases.push_back(PhraseInSomeDocuments(*archive, 5));
+    for (const auto& phrase : phrases) {
+      auto hits = archive->FindPhrase(phrase);
+      ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+      EXPECT_EQ(UsesOf(*hits), BruteForce(*archive, phrase)) << phrase;
+      before[phrase] = std::move(*hits);
+    }
+  }
+  EXPECT_FALSE(before["General Assembly"].empty());
+  EXPECT_TRUE(before["lighthouse keepers of the moon"].empty());
+  ASSERT_TRUE(testing::RewriteWordsAsFormat4(path).ok());
+  auto archive = OpenReadOnly(path);
+  ASSERT_NE(archive, nullptr);
+  for (const auto& phrase : phrases) {
+    auto hits = archive->FindPhrase(phrase);
+    ASSERT_TRUE(hits.ok()) << hits.status().ToString();
+    ExpectSameHits(*hits, before[phrase], phrase);
+    EXPECT_EQ(UsesOf(*hits), BruteForce(*archive, phrase)) << phrase;
+  }
+  auto limited = archive->FindPhrase("the", store::PhraseOptions{2});
+  ASSERT_TRUE(limited.ok());
+  ASSERT_EQ(limited->size(), 2u);
+  EXPECT_EQ((*limited)[0].wording_hash, before["the"][0].wording_hash);
+  EXPECT_EQ((*limited)[1].wording_hash, before["the"][1].wording_hash);
+  EXPECT_TRUE(archive->FindPhrase(" ,; ").status().IsInvalidInput());
+}
+
+}  // namespace
+}  // namespace recital
