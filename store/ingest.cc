@@ -74,6 +74,11 @@ Result<std::vector<Writer::Similar>> Writer::Candidates(
     }
   }
   if (cited) out.push_back(*cited);
+  if (out.empty()) {  // nothing similar: document 1 (as the workers choose, ingest_pipeline.h)
+    auto first = FirstDocument(txn, d);
+    if (!first.ok()) return first.status();
+    if (first->has_value()) out.push_back(Similar{(*first)->first, (*first)->second});
+  }
   return out;
 }
 

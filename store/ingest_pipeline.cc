@@ -215,6 +215,17 @@ Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
 
 }  // namespace
 
+Result<std::optional<std::pair<Hash128, Hash128>>> FirstDocument(const Txn& txn, const Dbis& dbis) {
+  using Out = std::optional<std::pair<Hash128, Hash128>>;
+  auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(1));
+  if (!symbol.ok()) return symbol.status();
+  if (!symbol->has_value()) return Out();
+  auto versions = ReadDocVersions(txn, dbis, **symbol);
+  if (!versions.ok()) return versions.status();
+  if (!versions->has_value()) return Out();
+  return Out(std::make_pair((*versions)->back().raw_hash, (*versions)->back().record_hash));
+}
+
 struct Pipeline::Known {
   std::string symbol, title_key;
   uint32_t session = 0;
@@ -306,6 +317,15 @@ void Pipeline::Register(size_t i, const Prepared& p) {
 void Pipeline::WaitRegistered(size_t i) {
   std::unique_lock<std::mutex> lock(mu_);
   cv_.wait(lock, [&] { return stop_ || registered_upto_ >= i; });
+}
+
+std::shared_ptr<const Pipeline::Known> Pipeline::Earliest(size_t before) const {
+  std::shared_ptr<const Known> out;
+  size_t best = before;
+  for (const auto& [i, k] : known_) {
+    if (i < best) best = i, out = k;
+  }
+  return out;
 }
 
 std::shared_ptr<const Pipeline::Known> Pipeline::Latest(
@@ -418,6 +438,25 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
     }
   }
   if (cited) candidates.push_back(*cited);
+  if (candidates.empty()) {
+    // Nothing similar: document 1 of the archive, or (a new archive) the first input of this
+    // run, which becomes document 1. Either way the same release, whatever the timing.
+    auto first = FirstDocument(*txn, d);
+    if (!first.ok()) return first.status();
+    if (first->has_value()) {
+      candidates.push_back({(*first)->first, (*first)->second, {}, {}});
+    } else {
+      std::shared_ptr<const Known> earliest;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        earliest = Earliest(i);
+      }
+      if (earliest) {
+        candidates.push_back(
+            {earliest->raw_hash, earliest->record_hash, earliest->raw, earliest->record});
+      }
+    }
+  }
   return CompressObjects(*txn, w, candidates, p);
 }
 

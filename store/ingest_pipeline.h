@@ -44,6 +44,12 @@ struct Prepared {
   std::vector<Wording> paragraphs;  // document order, one per use
 };
 
+// The fallback compression base of a release with no similar one: the newest version of
+// document number 1, the first document the archive ever stored (releases share their layout's
+// boilerplate, so an unrelated release halves a first-of-its-series release). nullopt when the
+// archive has no document yet. Returns (release hash, record hash).
+Result<std::optional<std::pair<Hash128, Hash128>>> FirstDocument(const Txn& txn, const Dbis& dbis);
+
 // Runs Prepare on worker threads; Take(i) hands results to the writer in input order.
 class Pipeline {
  public:
@@ -65,6 +71,8 @@ class Pipeline {
   Status CompressObjects(const Txn& txn, Worker& w, const std::vector<Candidate>& candidates,
                          Prepared* p);
   void WaitRegistered(size_t i);
+  // The earliest input before `before` still registered (not refused); nullptr when none.
+  std::shared_ptr<const Known> Earliest(size_t before) const;
   std::shared_ptr<const Known> Latest(const std::unordered_map<std::string, std::vector<size_t>>& m,
                                       const std::string& key, size_t before) const;
 

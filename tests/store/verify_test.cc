@@ -98,16 +98,24 @@ TEST_F(VerifyTest, FlippedByteInReleaseIsReportedWithEveryDocumentDependingOnIt)
   FlipByteInObject(dir_.str(), HashBytes(first_));
   auto r = Reverify();
   ASSERT_FALSE(r.ok());
-  // 50/1's bytes are the base of 51/1's bytes, so both are touched; 52/9 is not.
-  EXPECT_THAT(AllSymbols(r), UnorderedElementsAre("A/RES/50/1", "A/RES/51/1"));
+  // 50/1's bytes are the base of 51/1's bytes (same title) and of 52/9's (nothing similar:
+  // compressed against document 1, which is 50/1), so all three are touched.
+  EXPECT_THAT(AllSymbols(r), UnorderedElementsAre("A/RES/50/1", "A/RES/51/1", "A/RES/52/9"));
   bool named = false;
   for (const auto& p : r.problems) named |= p.what.find(HashBytes(first_).ToHex()) != std::string::npos;
   EXPECT_TRUE(named);
 }
 
+TEST_F(VerifyTest, FlippedByteInALeafReleaseTouchesOnlyItsDocument) {
+  FlipByteInObject(dir_.str(), HashBytes(second_));  // nothing is compressed against 51/1
+  auto r = Reverify();
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(AllSymbols(r), UnorderedElementsAre("A/RES/51/1"));
+}
+
 // Format 4 keeps a wording inside the records: 50/1's record holds the shared preamble, and
 // 51/1's record (same title, so the similar release's record is its base) is compressed
-// against it. Damage to 50/1's record touches both; 52/9 shares nothing.
+// against it, as is 52/9's (nothing similar: document 1's record). Damage to it touches all.
 TEST_F(VerifyTest, FlippedByteInSharedRecordTouchesBothUsers) {
   Hash128 record;
   {
@@ -120,7 +128,7 @@ TEST_F(VerifyTest, FlippedByteInSharedRecordTouchesBothUsers) {
   FlipByteInObject(dir_.str(), record);
   auto r = Reverify();
   ASSERT_FALSE(r.ok());
-  EXPECT_THAT(AllSymbols(r), UnorderedElementsAre("A/RES/50/1", "A/RES/51/1"));
+  EXPECT_THAT(AllSymbols(r), UnorderedElementsAre("A/RES/50/1", "A/RES/51/1", "A/RES/52/9"));
   // And the shared wording can no longer be read: its first use is in that record.
   auto a = store::Archive::Open(dir_.str(), {});
   ASSERT_TRUE(a.ok());
