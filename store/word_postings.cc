@@ -1,5 +1,5 @@
 // The word index's postings (store/words.h, store/FORMAT.md "words"): the chunk encoding of
-// format 4, writing postings at ingest and in migrations, and verify's check of the index.
+// format 4 and writing postings at ingest and in migrations.
 #include <algorithm>
 
 #include "store/encoding.h"
@@ -174,15 +174,6 @@ std::map<std::string, std::vector<uint32_t>> WordPostingsBuilder::Finish() && {
   }
   seen_.clear();
   return std::move(postings_);
-}
-
-Status PutWordPostings(Txn& txn, MDB_dbi words, const Hash128& wording_hash,
-                       const std::vector<std::string>& keys) {
-  std::string value = WordPosting(wording_hash);
-  for (const auto& key : keys) {
-    RECITAL_RETURN_IF_ERROR(txn.Put(words, key, value, MDB_NODUPDATA));
-  }
-  return Status::Ok();
 }
 
 }  // namespace recital::store

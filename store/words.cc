@@ -1,4 +1,4 @@
-// The word index: word normalisation and phrase search (formats 3 and 4). Postings and verify's
+// The word index: word normalisation and phrase search (format 4). Postings and verify's
 // check are in word_postings.cc and word_index_check.cc. Layout: store/FORMAT.md "words".
 //
 // Normalisation is hand-written rather than full Unicode case folding: it covers the scripts of
@@ -191,46 +191,6 @@ void FindRuns(std::string_view text, const std::vector<std::string>& phrase, int
   }
 }
 
-// Candidate postings (wording hash prefixes): those of the rarest key, kept where every other
-// key has them too.
-Result<std::vector<std::string>> Candidates(const Txn& txn, MDB_dbi words,
-                                        const std::vector<std::string>& keys) {
-  std::vector<std::pair<size_t, std::string>> counted;  // (postings, key)
-  auto cur = Cursor::Open(txn, words);
-  if (!cur.ok()) return cur.status();
-  for (const auto& key : keys) {
-    std::string_view k = key, v;
-    auto found = cur->Get(MDB_SET_KEY, &k, &v);
-    if (!found.ok()) return found.status();
-    if (!*found) return std::vector<std::string>();
-    size_t count = 0;
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_cursor_count(cur->get(), &count), "cursor_count"));
-    counted.emplace_back(count, key);
-  }
-  std::sort(counted.begin(), counted.end());
-  std::vector<std::string> out;
-  std::string_view k = counted[0].second, v;
-  auto probe = Cursor::Open(txn, words);
-  if (!probe.ok()) return probe.status();
-  for (auto more = cur->Get(MDB_SET_KEY, &k, &v);; more = cur->Get(MDB_NEXT_DUP, &k, &v)) {
-    if (!more.ok()) return more.status();
-    if (!*more) break;
-    bool everywhere = true;
-    for (size_t i = 1; i < counted.size() && everywhere; ++i) {
-      std::string_view pk = counted[i].second, pv = v;
-      auto has = probe->Get(MDB_GET_BOTH, &pk, &pv);
-      if (!has.ok()) return has.status();
-      everywhere = *has;
-    }
-    if (v.size() != kWordPostingBytes) {
-      return Status::Corruption("words: posting of '" + counted[0].second + "' is not " +
-                                std::to_string(kWordPostingBytes) + " bytes");
-    }
-    if (everywhere) out.emplace_back(v);
-  }
-  return out;
-}
-
 // The wording of a paragraph as a paragraph object holds it (lead, text, sub-paragraph numbers
 // and texts; no section, number or footnotes): what PhraseHit::wording is.
 Paragraph WordingOf(const Paragraph& p) {
@@ -250,37 +210,7 @@ void FindAllRuns(const Paragraph& wording, const std::vector<std::string>& phras
   }
 }
 
-// Format 3: candidate wordings by hash prefix, each decoded from its paragraph object.
-Status FindInWordings(const Txn& txn, const Dbis& dbis, const std::vector<std::string>& keys,
-                      const std::vector<std::string>& phrase, std::vector<PhraseHit>* hits) {
-  auto postings = Candidates(txn, dbis.words, keys);
-  if (!postings.ok()) return postings.status();
-  // A posting is a hash prefix: every wording with it is a candidate (the run check below
-  // drops the rare prefix collisions).
-  std::vector<Hash128> candidates;
-  for (const auto& posting : *postings) {
-    auto wordings = WordingsWithPosting(txn, dbis, posting);
-    if (!wordings.ok()) return wordings.status();
-    candidates.insert(candidates.end(), wordings->begin(), wordings->end());
-  }
-  ObjectReader reader(txn, dbis.objects);
-  for (const Hash128& h : candidates) {
-    auto bytes = reader.Load(h, ObjectType::kParagraph);
-    if (!bytes.ok()) return bytes.status().WithContext("words index");
-    PhraseHit hit;
-    hit.wording_hash = h;
-    RECITAL_RETURN_IF_ERROR(DecodeParagraph(**bytes, &hit.wording));
-    FindAllRuns(hit.wording, phrase, &hit.matches);
-    if (hit.matches.empty()) continue;  // every word is there, but not as this run
-    auto uses = ReadParagraphUses(txn, dbis, h);
-    if (!uses.ok()) return uses.status();
-    hit.uses = std::move(*uses);
-    hits->push_back(std::move(hit));
-  }
-  return Status::Ok();
-}
-
-// Format 4: every document number posted for one word key, in order.
+// Every document number posted for one word key, in order.
 Status ReadDocPostings(Cursor& cur, const std::string& word, std::vector<uint32_t>* out) {
   std::string start = WordChunkKey(word, 0);
   std::string_view prefix = std::string_view(start).substr(0, word.size() + 1);
@@ -297,7 +227,7 @@ Status ReadDocPostings(Cursor& cur, const std::string& word, std::vector<uint32_
   }
 }
 
-// Format 4: the documents posted for every key, rarest key first.
+// The documents posted for every key, rarest key first.
 Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
                                                  const std::vector<std::string>& keys) {
   auto cur = Cursor::Open(txn, words);
@@ -319,7 +249,7 @@ Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
   return out;
 }
 
-// Format 4: every version of every candidate document is decoded and each paragraph checked;
+// Every version of every candidate document is decoded and each paragraph checked;
 // a wording holding the phrase was stored first by a document that posted all its words.
 Status FindInDocuments(const Txn& txn, const Dbis& dbis, const std::vector<std::string>& keys,
                        const std::vector<std::string>& phrase, std::vector<PhraseHit>* hits) {
@@ -394,7 +324,7 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
     return Status::InvalidInput("the phrase '" + std::string(phrase) +
                                 "' has no words to search for");
   }
-  if (impl_->format_version < 3 || impl_->dbis().words == 0) {
+  if (impl_->format_version < 4 || impl_->dbis().words == 0) {
     return Status::InvalidInput("archive " + impl_->dir + " has format version " +
                                 std::to_string(impl_->format_version) +
                                 ", whose word index this Recital does not read: run "
@@ -409,14 +339,7 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   auto txn = Txn::Begin(*impl_->env, false);
   if (!txn.ok()) return txn.status();
   std::vector<PhraseHit> hits;
-  unsigned flags = 0;
-  RECITAL_RETURN_IF_ERROR(
-      LmdbStatus(mdb_dbi_flags(txn->get(), impl_->dbis().words, &flags), "dbi_flags words"));
-  if (flags & MDB_DUPSORT) {  // format 3
-    RECITAL_RETURN_IF_ERROR(FindInWordings(*txn, impl_->dbis(), keys, words, &hits));
-  } else {
-    RECITAL_RETURN_IF_ERROR(FindInDocuments(*txn, impl_->dbis(), keys, words, &hits));
-  }
+  RECITAL_RETURN_IF_ERROR(FindInDocuments(*txn, impl_->dbis(), keys, words, &hits));
   auto first_use = [](const PhraseHit& x) {
     return x.uses.empty() ? ParagraphUse{} : x.uses.front();
   };

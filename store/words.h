@@ -13,9 +13,8 @@
 //                   non-zero one (bit i of byte j = offset 8 * j + i).
 //           whichever is shorter (kind 0 on a tie), so every value is canonical, at most
 //           1 + 2 + 512 bytes: no LMDB overflow pages.
-// Format 3 (DUPSORT|DUPFIXED, word -> 4-byte wording hash prefix) is still read and written by
-// the overloads marked "format 3" until ingest and verify switch; FindPhrase and
-// WordIndexCheck::Compare tell the layouts apart by the database's DUPSORT flag.
+// Format 3's layout (DUPSORT|DUPFIXED, word -> 4-byte wording hash prefix) is only read by
+// migration 0003 and replaced by migration 0004; nothing here reads or writes it.
 #pragma once
 
 #include <cstdint>
@@ -73,27 +72,18 @@ class WordPostingsBuilder {
   std::map<std::string, std::vector<uint32_t>> postings_;
 };
 
-// Format 3: adds (key, WordPosting(wording_hash)) for every key to a DUPSORT words database.
-Status PutWordPostings(Txn& txn, MDB_dbi words, const Hash128& wording_hash,
-                       const std::vector<std::string>& keys);
-
-// Verify's check of the index.
-//
-// Format 4 (plain database): call AddParagraph(doc_number, hash, paragraph) for every paragraph
-// (preamble, operative, annex) of every version of every document, the hash being
+// Verify's check of the index. Call AddParagraph(doc_number, hash, paragraph) for every
+// paragraph (preamble, operative, annex) of every version of every document, the hash being
 // WordingHash(paragraph) and doc_number the document's number (doc_numbers). Compare then
 // reports (a) a key or value that does not decode, (b) a posting (word, n) where no version of
 // document n has the word in any paragraph (a number with no document fails this too), and
 // (c) a wording none of whose using documents has postings for all its words (a phrase search
 // could miss it). Which document stored a wording first is not recorded, so postings cannot be
 // predicted exactly: any using document will do.
-//
-// Format 3 (DUPSORT database): AddParagraph(hash, wording) for every paragraph object; Compare
-// reports missing and unexpected postings.
+// A words database with format 3's layout (DUPSORT) is reported as such, and nothing else.
 class WordIndexCheck {
  public:
   void AddParagraph(uint32_t doc_number, const Hash128& wording_hash, const Paragraph& paragraph);
-  void AddParagraph(const Hash128& wording_hash, const Paragraph& wording);  // format 3
   // Calls problem(what) for each problem (at most 20 of each kind, then one summary line).
   Status Compare(const Txn& txn, MDB_dbi words,
                  const std::function<void(std::string)>& problem) const;
@@ -105,19 +95,11 @@ class WordIndexCheck {
     std::string text;                // for reports
   };
   uint32_t WordId(const std::string& key);
-  Status CompareChunks(const Txn& txn, MDB_dbi words,
-                       const std::function<void(std::string)>& problem) const;
-  Status ComparePrefixes(const Txn& txn, MDB_dbi words,
-                         const std::function<void(std::string)>& problem) const;
 
-  // Format 4.
   std::unordered_map<std::string, uint32_t> word_ids_;
-  std::vector<std::string> words_;                   // id -> key
   std::map<Hash128, Wording> wordings_;
   std::vector<uint64_t> doc_words_;                  // word id << 32 | doc number
   size_t doc_words_unique_ = 0;                      // size after the last dedup
-  // Format 3.
-  std::set<std::string> expected_;  // key NUL posting bytes
 };
 
 }  // namespace recital::store

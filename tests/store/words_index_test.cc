@@ -289,7 +289,11 @@ TEST(FindPhraseFormat4Test, SameHitsAsTheWordingIndexAndAsAScan) {
   }
   EXPECT_FALSE(before["General Assembly"].empty());
   EXPECT_TRUE(before["lighthouse keepers of the moon"].empty());
+  // One version per document, ingested in number order: ingest posted each wording for the
+  // same document as the rebuild from the records does, so the bytes are the same.
+  auto ingested = WordsContents(path);
   ASSERT_TRUE(testing::RewriteWordsAsFormat4(path).ok());
+  EXPECT_EQ(WordsContents(path), ingested);
   auto archive = OpenReadOnly(path);
   ASSERT_NE(archive, nullptr);
   for (const auto& phrase : phrases) {
@@ -304,6 +308,53 @@ TEST(FindPhraseFormat4Test, SameHitsAsTheWordingIndexAndAsAScan) {
   EXPECT_EQ((*limited)[0].wording_hash, before["the"][0].wording_hash);
   EXPECT_EQ((*limited)[1].wording_hash, before["the"][1].wording_hash);
   EXPECT_TRUE(archive->FindPhrase(" ,; ").status().IsInvalidInput());
+}
+
+Status PutWordsValue(const std::string& dir, const std::string& key, const std::string& value) {
+  auto env = store::Env::Open(dir, false, false, 0, nullptr);
+  if (!env.ok()) return env.status();
+  auto txn = store::Txn::Begin(**env, true);
+  if (!txn.ok()) return txn.status();
+  RECITAL_RETURN_IF_ERROR(txn->Put((*env)->dbis().words, key, value));
+  return txn->Commit();
+}
+
+TEST(WordIndexCheckTest, ReportsBadValuesUnsoundPostingsAndUnfindableWordings) {
+  TempDir dir;
+  std::string path = IngestGenerated(dir, 1, 3);  // documents 1, 2, 3
+  {
+    auto archive = OpenReadOnly(path);
+    ASSERT_NE(archive, nullptr);
+    auto report = archive->Verify();
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->ok()) << report->problems[0].what;
+  }
+  // "assembly" posted for every document, and for document 9, which does not exist.
+  ASSERT_TRUE(PutWordsValue(path, WordChunkKey("assembly", 0), EncodeWordChunk({1, 2, 3, 9})).ok());
+  ASSERT_TRUE(PutWordsValue(path, WordChunkKey("general", 0), std::string("\x02", 1)).ok());
+  ASSERT_TRUE(PutWordsValue(path, "no separator", EncodeWordChunk({1})).ok());
+  auto archive = OpenReadOnly(path);
+  ASSERT_NE(archive, nullptr);
+  auto report = archive->Verify();
+  ASSERT_TRUE(report.ok());
+  std::vector<std::string> what;
+  for (const auto& p : report->problems) what.push_back(p.what);
+  auto has = [&](const std::string& text) {
+    return std::find(what.begin(), what.end(), text) != what.end();
+  };
+  EXPECT_TRUE(has("words: key of 12 bytes is not word 0xFF chunk")) << ::testing::PrintToString(what);
+  EXPECT_TRUE(has("words: the postings of 'general' (chunk 0) are malformed"));
+  EXPECT_TRUE(has("words: posting 'assembly' -> document number 9, which has no paragraph with "
+                  "that word"));
+  // Every wording with "general" has lost its postings: each is reported (20 at most).
+  size_t unfindable = 0, summaries = 0;
+  for (const auto& w : what) {
+    unfindable += w.find("has no document whose postings") != std::string::npos;
+    summaries += w.find("problems of this kind in all") != std::string::npos;
+  }
+  EXPECT_GT(unfindable, 0u);
+  EXPECT_LE(unfindable, 20u);
+  EXPECT_EQ(what.size(), 3 + unfindable + summaries) << ::testing::PrintToString(what);
 }
 
 }  // namespace
