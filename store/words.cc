@@ -201,12 +201,37 @@ Paragraph WordingOf(const Paragraph& p) {
   return w;
 }
 
-// Every occurrence of the phrase in the wording's text and sub-paragraphs, text first.
+// False only when text cannot hold `word` (normalised) as a word, decided without splitting
+// it: an ASCII word can only come from the same ASCII letters and digits in a row (no other
+// character lower-cases to ASCII), unless a character that is ignored inside words (soft
+// hyphen, tatweel, zero-width ones, BOM) joins pieces. Search decodes every paragraph of every
+// candidate document, and splitting them all dominates its time.
+bool MayHold(std::string_view text, std::string_view word) {
+  auto ascii = [](std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c & 0x80) == 0; });
+  };
+  if (word.empty() || !ascii(word)) return true;
+  static constexpr std::string_view kIgnorable[] = {"\xC2\xAD", "\xD9\x80", "\xE2\x80\x8B",
+                                                    "\xE2\x80\x8C", "\xE2\x80\x8D",
+                                                    "\xE2\x81\xA0", "\xEF\xBB\xBF"};
+  if (!ascii(text)) {
+    for (std::string_view seq : kIgnorable) {
+      if (text.find(seq) != std::string_view::npos) return true;
+    }
+  }
+  auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; };
+  return std::search(text.begin(), text.end(), word.begin(), word.end(),
+                     [&](char t, char w) { return lower(t) == w; }) != text.end();
+}
+
+// Every occurrence of the phrase in the wording's text and sub-paragraphs, text first. `probe`
+// is one of the phrase's words (the longest), to skip texts without it quickly.
 void FindAllRuns(const Paragraph& wording, const std::vector<std::string>& phrase,
-                 std::vector<PhraseMatch>* out) {
-  FindRuns(wording.text, phrase, -1, out);
+                 std::string_view probe, std::vector<PhraseMatch>* out) {
+  if (MayHold(wording.text, probe)) FindRuns(wording.text, phrase, -1, out);
   for (size_t i = 0; i < wording.subparagraphs.size(); ++i) {
-    FindRuns(wording.subparagraphs[i].text, phrase, static_cast<int>(i), out);
+    const std::string& text = wording.subparagraphs[i].text;
+    if (MayHold(text, probe)) FindRuns(text, phrase, static_cast<int>(i), out);
   }
 }
 
@@ -257,6 +282,8 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, const std::vector<std::
   if (!docs.ok()) return docs.status();
   ObjectReader reader(txn, dbis.objects);
   std::set<Hash128> found;
+  std::string_view probe = *std::max_element(
+      phrase.begin(), phrase.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
   for (uint32_t n : *docs) {
     auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(n));
     if (!symbol.ok()) return symbol.status();
@@ -275,7 +302,7 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, const std::vector<std::
       for (const auto* list : {&record->preamble, &record->operative, &record->annex}) {
         for (const Paragraph& p : *list) {
           PhraseHit hit;
-          FindAllRuns(p, phrase, &hit.matches);
+          FindAllRuns(p, phrase, probe, &hit.matches);
           if (hit.matches.empty()) continue;
           hit.wording = WordingOf(p);
           hit.wording_hash = WordingHash(hit.wording);

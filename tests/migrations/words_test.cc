@@ -164,6 +164,23 @@ TEST(FindPhraseTest, NeedsTheWordsInOrderAndWithinOneSubparagraph) {
   EXPECT_EQ(limited->size(), 1u);
 }
 
+TEST(FindPhraseTest, FindsWordsJoinedBySoftHyphensAndNonAsciiCase) {
+  TempDir dir;
+  // A soft hyphen inside "international" and an upper-case accented word: the quick ASCII
+  // substring test must not drop these paragraphs.
+  auto archive = Ingest(dir.str(), {"SYMBOL A/RES/62/9\n"
+                                    "O Welcomes the inter\u00ADnational partnership of ÉTATS;\n"
+                                    "O Notes the international partnership;\n"});
+  auto joined = archive->FindPhrase("International partnership of états");
+  ASSERT_TRUE(joined.ok()) << joined.status().ToString();
+  ASSERT_EQ(joined->size(), 1u);
+  EXPECT_EQ((*joined)[0].uses, (std::vector<store::ParagraphUse>{{"A/RES/62/9", 1, 0}}));
+  EXPECT_EQ((*joined)[0].matches[0].byte_offset, 13u);  // "inter" after "Welcomes the "
+  auto both = archive->FindPhrase("international PARTNERSHIP");
+  ASSERT_TRUE(both.ok());
+  EXPECT_EQ(both->size(), 2u);
+}
+
 TEST(WordIndexTest, IngestKeepsTheIndexAndVerifyChecksIt) {
   TempDir dir;
   {
