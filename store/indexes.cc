@@ -76,7 +76,8 @@ Result<std::map<uint32_t, std::string>> ReadDocSymbols(const Txn& txn, const Dbi
 }
 
 Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
-                           uint32_t version, const std::vector<IndexedParagraph>& paragraphs) {
+                           uint32_t version, const std::vector<IndexedParagraph>& paragraphs,
+                           PendingWordPostings* pending_words) {
   auto doc = EnsureDocNumber(txn, dbis, symbol);
   if (!doc.ok()) return doc.status();
   std::vector<PackedUse> uses;
@@ -101,7 +102,40 @@ Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
   }
   std::sort(new_words.begin(), new_words.end());
   new_words.erase(std::unique(new_words.begin(), new_words.end()), new_words.end());
-  return PutWordPostings(txn, dbis.words, *doc, new_words);
+  for (auto& word : new_words) (*pending_words)[std::move(word)].push_back(*doc);
+  return Status::Ok();
+}
+
+Status FlushWordPostings(Txn& txn, MDB_dbi words, PendingWordPostings* pending) {
+  std::vector<uint32_t> numbers;
+  std::string key;
+  for (auto& [word, docs] : *pending) {
+    std::sort(docs.begin(), docs.end());
+    docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+    for (size_t from = 0; from < docs.size();) {  // one chunk at a time
+      uint32_t chunk = docs[from] >> kWordChunkShift;
+      size_t to = from;
+      while (to < docs.size() && (docs[to] >> kWordChunkShift) == chunk) ++to;
+      key = WordChunkKey(word, chunk);
+      auto current = txn.Get(words, key);
+      if (!current.ok()) return current.status();
+      numbers.clear();
+      if (current->has_value() && !DecodeWordChunk(**current, chunk, &numbers)) {
+        return Status::Corruption("words: the value of '" + word + "' chunk " +
+                                  std::to_string(chunk) + " is malformed");
+      }
+      size_t before = numbers.size();
+      numbers.insert(numbers.end(), docs.begin() + from, docs.begin() + to);
+      std::inplace_merge(numbers.begin(), numbers.begin() + before, numbers.end());
+      numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+      if (numbers.size() != before) {
+        RECITAL_RETURN_IF_ERROR(txn.Put(words, key, EncodeWordChunk(numbers)));
+      }
+      from = to;
+    }
+  }
+  pending->clear();
+  return Status::Ok();
 }
 
 Status PutCitedBy(Txn& txn, const Dbis& dbis, std::string_view cited, uint32_t citing_doc) {

@@ -38,8 +38,14 @@ struct IndexedParagraph {
 // (number, version, position i) of every paragraphs[i] to its wording's list, and posts the
 // document for the words of every wording that had no list yet (a wording first stored by
 // this version: format 4's words index). Inside ingest's transaction.
+// Word postings wait here until FlushWordPostings (word key -> document numbers, any order).
+using PendingWordPostings = std::map<std::string, std::vector<uint32_t>>;
 Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
-                           uint32_t version, const std::vector<IndexedParagraph>& paragraphs);
+                           uint32_t version, const std::vector<IndexedParagraph>& paragraphs,
+                           PendingWordPostings* pending_words);
+// Writes the pending postings (one read and one write per word and chunk, however many
+// documents of the batch posted it) and clears them. Before the transaction commits.
+Status FlushWordPostings(Txn& txn, MDB_dbi words, PendingWordPostings* pending);
 
 // Format 4 cited_by: adds citing_doc to the documents citing `cited` (idempotent).
 Status PutCitedBy(Txn& txn, const Dbis& dbis, std::string_view cited, uint32_t citing_doc);

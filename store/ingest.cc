@@ -26,6 +26,10 @@ class Writer {
       : impl_(impl), comp_(kReleaseLevel), record_comp_(kRecordLevel), now_(now) {}
   // Applies one release inside txn; fills *out (not yet reported).
   Status Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestResult* out);
+  // Writes what the batch's releases left pending (the word postings); before the commit.
+  Status Finish(Txn& txn) { return FlushWordPostings(txn, impl_.dbis().words, &pending_words_); }
+  // Forgets what an abandoned transaction left pending.
+  void Reset() { pending_words_.clear(); }
 
  private:
   // A similar earlier release and its record: the compression bases of a new release.
@@ -44,6 +48,7 @@ class Writer {
                    const std::vector<DocumentVersion>* versions);
   Archive::Impl& impl_;
   Compressor comp_, record_comp_;
+  PendingWordPostings pending_words_;  // of this transaction's releases
   int64_t now_;
 };
 
@@ -223,7 +228,8 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   // Uses, document number and the word postings of new wordings (store/indexes.h).
   std::vector<IndexedParagraph> indexed;
   for (const auto& para : p.paragraphs) indexed.push_back({para.hash, &para.words});
-  RECITAL_RETURN_IF_ERROR(PutParagraphIndexes(txn, d, symbol, out->version, indexed));
+  RECITAL_RETURN_IF_ERROR(
+      PutParagraphIndexes(txn, d, symbol, out->version, indexed, &pending_words_));
   // Citations: only the backward direction is an index (format 4); the record holds the
   // forward one.
   if (!p.citations.empty()) {
@@ -281,12 +287,14 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
         auto txn = Txn::Begin(*impl_->env, true);
         if (!txn.ok()) return txn.status();
         Status st;
+        writer.Reset();
         {
           ObjectReader reader(*txn, impl_->dbis().objects, kWriterCacheBytes);
           for (size_t i = 0; i < batch.size() && st.ok(); ++i) {
             st = writer.Apply(*txn, reader, batch[i], &results[i]);
           }
         }
+        if (st.ok()) st = writer.Finish(*txn);
         if (st.ok()) st = txn->Commit();
         if (st.ok()) break;
         if (!txn->map_full()) return st;
