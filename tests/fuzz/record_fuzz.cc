@@ -1,5 +1,6 @@
 // libFuzzer target for record decoding: DecodeParagraph, ListParagraphUses and
-// DecodeResolution must turn any bytes into a record or a Corruption status, never crash.
+// DecodeResolution (hash-form and format 4's inline paragraph stream) must turn any bytes into
+// a record or a Corruption status, never crash.
 // Each input is also parsed as a release; a parsed record must survive an encode/decode
 // round trip unchanged, so the fuzzer reaches deep into valid encodings too.
 #include <cstddef>
@@ -9,6 +10,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ingest/ingest.h"
 #include "schema/schema.h"
@@ -40,8 +42,12 @@ void RoundTrip(std::string_view bytes) {
   auto parsed = recital::ParseRelease(bytes, options);
   if (!parsed.ok()) return;
   std::map<recital::Hash128, std::string> wordings;
+  std::vector<recital::Hash128> wordings_in_order;
   for (const auto* list : {&parsed->preamble, &parsed->operative, &parsed->annex}) {
-    for (const recital::Paragraph& p : *list) wordings[recital::WordingHash(p)] = recital::EncodeParagraph(p);
+    for (const recital::Paragraph& p : *list) {
+      wordings[recital::WordingHash(p)] = recital::EncodeParagraph(p);
+      wordings_in_order.push_back(recital::WordingHash(p));
+    }
   }
   const std::string encoded = recital::EncodeResolution(*parsed);
   auto decoded = recital::DecodeResolution(encoded, [&](const recital::Hash128& h, recital::Paragraph* out) {
@@ -51,6 +57,16 @@ void RoundTrip(std::string_view bytes) {
   });
   Require(decoded.ok(), "a parsed record decodes");
   Require(*decoded == *parsed, "encode/decode round trip is lossless");
+  // Format 4's record: wordings inline, no loader; its uses hash like the wordings.
+  const std::string inline_encoded = recital::EncodeResolutionInline(*parsed);
+  auto inline_decoded = recital::DecodeResolution(inline_encoded, nullptr);
+  Require(inline_decoded.ok(), "a parsed inline record decodes");
+  Require(*inline_decoded == *parsed, "inline encode/decode round trip is lossless");
+  auto uses = recital::ListParagraphUses(inline_encoded);
+  Require(uses.ok() && uses->size() == wordings_in_order.size(), "inline uses listed");
+  for (size_t i = 0; i < uses->size(); ++i) {
+    Require((*uses)[i].hash == wordings_in_order[i], "inline use hash is the wording hash");
+  }
 }
 
 }  // namespace
