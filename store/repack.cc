@@ -268,6 +268,19 @@ Status CheckArchive(const Txn& txn, const Dbis& dbis, const std::string& dir) {
   return Status::Ok();
 }
 
+// rename(2) replaces DIR/data.mdb atomically; the directory sync makes the swap durable.
+Status SwapIn(const std::string& dir, const std::string& tmp) {
+  const fs::path data = fs::path(dir) / "data.mdb", new_data = fs::path(tmp) / "data.mdb";
+  if (::rename(new_data.c_str(), data.c_str()) != 0) {
+    int err = errno;
+    std::error_code ec;
+    fs::remove_all(tmp, ec);
+    return Status::IOError("cannot move " + new_data.string() + " over " + data.string() + ": " +
+                           Errno(err) + " (the archive is unchanged)");
+  }
+  return SyncDir(dir);
+}
+
 struct NewFile {
   uint64_t pages = 0;
 };
@@ -364,14 +377,7 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
   state.progress.stage = RepackProgress::Stage::kSynced;
   if (options.on_progress) options.on_progress(state.progress);
 
-  const fs::path new_data = fs::path(tmp) / "data.mdb";
-  if (::rename(new_data.c_str(), data.c_str()) != 0) {
-    int err = errno;
-    fs::remove_all(tmp, ec);
-    return Status::IOError("cannot move " + new_data.string() + " over " + data.string() + ": " +
-                           Errno(err) + " (the archive is unchanged)");
-  }
-  RECITAL_RETURN_IF_ERROR(SyncDir(dir));
+  RECITAL_RETURN_IF_ERROR(SwapIn(dir, tmp));
   state.progress.stage = RepackProgress::Stage::kSwapped;
   if (options.on_progress) options.on_progress(state.progress);
   fs::remove_all(tmp, ec);  // only the new environment's lock.mdb is left in it
