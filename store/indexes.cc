@@ -221,25 +221,6 @@ Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& 
   return out;
 }
 
-Result<std::vector<Hash128>> WordingsWithPosting(const Txn& txn, const Dbis& dbis,
-                                                 std::string_view posting) {
-  std::vector<Hash128> out;
-  auto cur = Cursor::Open(txn, dbis.paragraph_uses);
-  if (!cur.ok()) return cur.status();
-  std::string_view k = posting, v;
-  for (auto more = cur->Get(MDB_SET_RANGE, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
-    if (!more.ok()) return more.status();
-    if (!*more || k.substr(0, posting.size()) != posting) break;
-    Hash128 h;
-    if (!Hash128::FromBytes(k, &h)) {
-      return Status::Corruption("paragraph_uses: key of " + std::to_string(k.size()) +
-                                " bytes is not a hash");
-    }
-    out.push_back(h);
-  }
-  return out;
-}
-
 void UsesIndexCheck::AddUse(const Hash128& wording, const std::string& symbol, uint32_t version,
                             uint32_t position) {
   expected_[wording.ToBytes()].insert({symbol, version, position});

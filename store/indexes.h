@@ -58,10 +58,6 @@ Result<std::vector<std::string>> ReadCitedBy(const Txn& txn, const Dbis& dbis,
 Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& dbis,
                                                     const Hash128& wording_hash);
 
-// Wording hashes (paragraph_uses keys) that start with the given posting bytes.
-Result<std::vector<Hash128>> WordingsWithPosting(const Txn& txn, const Dbis& dbis,
-                                                 std::string_view posting);
-
 // Verify's check of doc_numbers, doc_symbols and paragraph_uses: collects the uses the records
 // imply, then compares in both directions.
 class UsesIndexCheck {

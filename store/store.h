@@ -139,7 +139,7 @@ struct IngestOptions {
 // soon as known, stored ones (added/version) only after their transaction committed durably.
 using IngestCallback = std::function<void(const IngestResult&)>;
 
-// ---- word index (format 2; store/FORMAT.md "words") -------------------------------------
+// ---- word index (format 4; store/FORMAT.md "words") -------------------------------------
 // The one word normalisation, shared by indexing and querying: lower-cases (Latin with its
 // accents, Greek, Cyrillic, full-width Latin; Arabic and Chinese have no case) and drops every
 // character that is not part of a word (punctuation, symbols, white space, soft hyphens and
@@ -245,11 +245,12 @@ class Archive {
 
   // Every paragraph wording that holds phrase as a run of whole words (both sides split by
   // SplitWordsForIndex, so case and punctuation do not matter), with where it occurs and every
-  // (symbol, version, position) that uses it. Backed by the words index: the postings of the
-  // phrase's words are intersected and only those candidate wordings are decoded to confirm
-  // the run. Hits are sorted by their first use; one snapshot. Errors: InvalidInput when the
-  // phrase has no words or the archive predates format 2 (opened with allow_old_format);
-  // Corruption when the index points at a missing or undecodable object.
+  // (symbol, version, position) that uses it. Backed by the words index: the documents posted
+  // for all of the phrase's words are intersected, and every version of each candidate
+  // document is decoded to find the run. Hits are sorted by their first use; one snapshot.
+  // Errors: InvalidInput when the phrase has no words or the archive predates format 4 (opened
+  // with allow_old_format); Corruption when the index names a missing document or a record
+  // does not decode.
   Result<std::vector<PhraseHit>> FindPhrase(std::string_view phrase,
                                             const PhraseOptions& options = {}) const;
 
