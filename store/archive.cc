@@ -8,9 +8,6 @@
 #include "store/ingest_pipeline.h"
 
 namespace recital::store {
-namespace {
-
-using ReadLock = std::shared_lock<std::shared_mutex>;
 
 // The format check, in one place: magic, then version against kFormatVersion.
 Result<int> CheckFormat(const Txn& txn, const Dbis& dbis, const std::string& dir,
@@ -42,6 +39,10 @@ Result<int> CheckFormat(const Txn& txn, const Dbis& dbis, const std::string& dir
   }
   return format;
 }
+
+namespace {
+
+using ReadLock = std::shared_lock<std::shared_mutex>;
 
 // Runs in the transaction that creates the databases: a new archive gets its magic and
 // format version atomically with its databases.

@@ -54,6 +54,10 @@ inline bool IsCitedSymbol(std::string_view cited, std::string_view citing) {
          cited.find('\0') == std::string_view::npos;
 }
 
+// The one format check (Archive::Open, gc): magic, then version against kFormatVersion.
+// Corruption without magic, FormatTooNew when newer, InvalidInput when older and !allow_old.
+Result<int> CheckFormat(const Txn& txn, const Dbis& dbis, const std::string& dir, bool allow_old);
+
 // Writes format_version into meta.
 Status WriteFormatVersion(Txn& txn, const Dbis& dbis, int version);
 

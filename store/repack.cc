@@ -245,29 +245,6 @@ Status SyncDir(const std::string& dir) {
   return Status::Ok();
 }
 
-// Checks magic and version like Archive::Open, but admits any older version: the copy is
-// logical, so it keeps whatever layout the archive has.
-Status CheckArchive(const Txn& txn, const Dbis& dbis, const std::string& dir) {
-  auto magic = txn.Get(dbis.meta, kMetaMagicKey);
-  if (!magic.ok()) return magic.status();
-  if (!magic->has_value() || **magic != kMetaMagic) {
-    return Status::Corruption(dir + " is not a Recital archive (no magic value in meta)");
-  }
-  auto version = txn.Get(dbis.meta, kMetaFormatKey);
-  if (!version.ok()) return version.status();
-  std::string_view bytes = version->value_or("");
-  uint32_t n = 0;
-  if (!GetU32BE(&bytes, &n) || !bytes.empty()) {
-    return Status::Corruption(dir + ": unreadable format version in meta");
-  }
-  if (static_cast<int>(n) > kFormatVersion) {
-    return Status::FormatTooNew("archive " + dir + " has format version " + std::to_string(n) +
-                                ", this Recital reads up to " + std::to_string(kFormatVersion) +
-                                ": upgrade Recital; the archive was not touched");
-  }
-  return Status::Ok();
-}
-
 // rename(2) replaces DIR/data.mdb atomically; the directory sync makes the swap durable.
 Status SwapIn(const std::string& dir, const std::string& tmp) {
   const fs::path data = fs::path(dir) / "data.mdb", new_data = fs::path(tmp) / "data.mdb";
@@ -345,7 +322,9 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
   {
     auto txn = Txn::Begin(**src, false);
     if (!txn.ok()) return txn.status();
-    RECITAL_RETURN_IF_ERROR(CheckArchive(*txn, (*src)->dbis(), dir));
+    // Any older version too: the copy is logical, so it keeps whatever layout it finds.
+    auto format = CheckFormat(*txn, (*src)->dbis(), dir, /*allow_old=*/true);
+    if (!format.ok()) return format.status();
   }
   MDB_envinfo info;
   MDB_stat env_stat;
