@@ -39,15 +39,6 @@ std::string EncodeBitmap(const std::vector<uint32_t>& numbers) {
   return out;
 }
 
-std::string Describe(std::string_view key) {
-  std::string_view word;
-  uint32_t chunk = 0;
-  if (ParseWordChunkKey(key, &word, &chunk)) {
-    return "'" + std::string(word) + "' (chunk " + std::to_string(chunk) + ")";
-  }
-  return "key of " + std::to_string(key.size()) + " bytes";
-}
-
 }  // namespace
 
 std::string WordChunkKey(std::string_view word_key, uint32_t chunk) {
@@ -120,23 +111,9 @@ bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_
 
 Status PutWordPostings(Txn& txn, MDB_dbi words, uint32_t doc_number,
                        const std::vector<std::string>& keys) {
-  std::vector<uint32_t> numbers;
-  uint32_t chunk = doc_number >> kWordChunkShift;
-  for (const auto& word : keys) {
-    std::string key = WordChunkKey(word, chunk);
-    auto current = txn.Get(words, key);
-    if (!current.ok()) return current.status();
-    numbers.clear();
-    if (current->has_value() && !DecodeWordChunk(**current, chunk, &numbers)) {
-      return Status::Corruption("words: the value of " + Describe(key) + " is malformed");
-    }
-    // Documents are numbered in ingest order: the new number is nearly always the last.
-    auto at = std::lower_bound(numbers.begin(), numbers.end(), doc_number);
-    if (at != numbers.end() && *at == doc_number) continue;
-    numbers.insert(at, doc_number);
-    RECITAL_RETURN_IF_ERROR(txn.Put(words, key, EncodeWordChunk(numbers)));
-  }
-  return Status::Ok();
+  PendingWordPostings pending;  // ingest batches these; one document is a batch of one
+  for (const auto& word : keys) pending[word].push_back(doc_number);
+  return FlushWordPostings(txn, words, &pending);
 }
 
 std::vector<std::pair<std::string, std::string>> EncodeWordIndex(
