@@ -162,5 +162,24 @@ TEST_F(VerifyTest, DeletedObjectIsReported) {
   EXPECT_THAT(AllSymbols(r), UnorderedElementsAre("A/RES/51/1"));
 }
 
+// Format 4 keeps wordings inside the records: a paragraph object (type 2, as formats 1-3 wrote
+// them) in a format-4 archive is a problem, even a well-formed one.
+TEST_F(VerifyTest, ParagraphObjectInAFormatFourArchiveIsReported) {
+  Paragraph p;
+  p.lead = "Urges";
+  p.text = "Urges all States to help;";
+  std::string content = EncodeParagraph(p);
+  std::string key = HashBytes(content).ToBytes();
+  std::string value = std::string("\x02\x00\x00", 3) + content;  // type 2, stored, depth 0
+  EditRaw(dir_.str(), "objects", [&](MDB_txn* txn, MDB_dbi dbi) {
+    MDB_val k{key.size(), key.data()}, v{value.size(), value.data()};
+    ASSERT_EQ(mdb_put(txn, dbi, &k, &v, 0), 0);
+  });
+  auto r = Reverify();
+  ASSERT_EQ(r.problems.size(), 1u);
+  EXPECT_THAT(r.problems[0].what, HasSubstr("a paragraph object, which format 4 no longer has"));
+  EXPECT_THAT(r.problems[0].what, HasSubstr(HashBytes(content).ToHex()));
+}
+
 }  // namespace
 }  // namespace recital
