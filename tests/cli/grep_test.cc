@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/cli/history_fixture.h"
 #include "tests/test_util.h"
@@ -78,7 +79,9 @@ TEST(GrepTest, CorpusPhraseGroupsTheCisFollowUpSeries) {
   RECITAL_REQUIRE_CORPUS();
   TempDir dir;
   std::string archive = dir.str() + "/archive";
-  auto ing = RunRecital({"ingest", "--archive", archive, testing::CorpusDir()});
+  std::vector<std::string> args = {"ingest", "--archive", archive};
+  for (const std::string& f : testing::CorpusFiles()) args.push_back(f);
+  auto ing = RunRecital(args);
   ASSERT_LE(ing.exit_code, 1) << ing.err;
   auto r = RunRecital({"grep", "--archive", archive, "Commonwealth of Independent States",
                        "--series", "A/RES/54/144", "--json"});

@@ -9,6 +9,7 @@
 #include <set>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "tests/cli/history_fixture.h"
 #include "tests/test_util.h"
@@ -255,8 +256,10 @@ class CorpusHistoryTest : public ::testing::Test {
     if (testing::CorpusDir().empty()) return;
     dir_ = new TempDir;
     archive_ = dir_->str() + "/archive";
-    // Exit 1: README.md and SOURCES.tsv are refused, the releases go in.
-    auto r = RunRecital({"ingest", "--archive", archive_, testing::CorpusDir()});
+    // The English text releases (top-level *.txt; multilingual/ and pdf/ hold other kinds).
+    std::vector<std::string> args = {"ingest", "--archive", archive_};
+    for (const std::string& f : testing::CorpusFiles()) args.push_back(f);
+    auto r = RunRecital(args);
     ASSERT_LE(r.exit_code, 1) << r.err;
   }
   static void TearDownTestSuite() {

@@ -17,10 +17,12 @@ using nlohmann::json;
 using testing::RunRecital;
 using testing::TempDir;
 
-// Ingests the whole corpus directory (its *.txt releases; README.md and SOURCES.tsv are
-// skipped) into archive and returns `recital series --json`.
+// Ingests the corpus's English text releases (its top-level *.txt files; the multilingual/ and
+// pdf/ folders hold other kinds) into archive and returns `recital series --json`.
 json IngestCorpusAndListSeries(const std::string& archive) {
-  auto ingest = RunRecital({"ingest", "--archive", archive, testing::CorpusDir()});
+  std::vector<std::string> args = {"ingest", "--archive", archive};
+  for (const std::string& f : testing::CorpusFiles()) args.push_back(f);
+  auto ingest = RunRecital(args);
   EXPECT_EQ(ingest.exit_code, 0) << ingest.err;
   auto all = RunRecital({"series", "--archive", archive, "--json"});
   EXPECT_EQ(all.exit_code, 0) << all.err;
