@@ -44,6 +44,7 @@ std::string Header(const Change& c) {
   if (c.status != ChangeStatus::kAdded && c.status != ChangeStatus::kRemoved &&
       c.status != ChangeStatus::kUnchanged)
     notes.push_back(fmt::format("similarity {:.2f}", c.similarity));
+  if (c.technical) notes.push_back("technical");
   if (c.moved) notes.push_back("moved");
   if (c.lead_changed)
     notes.push_back("lead changed: " + c.from.front().lead + " -> " + c.to.front().lead);
@@ -154,7 +155,7 @@ std::string EditsToHtml(const std::vector<Edit>& edits) {
 
 std::string SummaryLine(const DiffSummary& s) {
   std::vector<std::pair<size_t, const char*>> parts = {
-      {s.reworded, "reworded"}, {s.added, "added"}, {s.removed, "removed"}, {s.split, "split"},
+      {s.reworded, "reworded"}, {s.technical, "technical"}, {s.added, "added"}, {s.removed, "removed"}, {s.split, "split"},
       {s.merged, "merged"},     {s.moved, "moved"}, {s.unchanged, "unchanged"}};
   std::string out;
   bool changed = false;
@@ -224,7 +225,7 @@ std::string DiffToHtml(const DiffResult& diff, const DiffRenderOptions& options)
 nlohmann::json SummaryToJson(const DiffSummary& s) {
   return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
           {"removed", s.removed},     {"split", s.split},       {"merged", s.merged},
-          {"moved", s.moved}};
+          {"moved", s.moved},         {"technical", s.technical}};
 }
 
 nlohmann::json DiffToJson(const DiffResult& diff) {
@@ -235,6 +236,7 @@ nlohmann::json DiffToJson(const DiffResult& diff) {
     changes.push_back({{"status", ChangeStatusName(c.status)},
                        {"moved", c.moved},
                        {"lead_changed", c.lead_changed},
+                       {"technical", c.technical},
                        {"similarity", std::round(c.similarity * 1000.0) / 1000.0},
                        {"section", SectionName(c.section)},
                        {"from", SideJson(c.from)},

@@ -11,6 +11,11 @@ namespace {
 // Beyond this many candidate cells a gap is left to the greedy leftover pass (which has the same
 // bound): pathological inputs stay linear in memory.
 constexpr size_t kMaxGapCells = 4'000'000;
+// What two unrelated paragraphs of one resolution score (diff.h: about 0.1-0.3). A bead is worth
+// its similarity above this, so one close pair beats two loose ones that cross it (two
+// "Recalling ..." clauses at 0.52 must not outweigh the one 0.95 rewording between them).
+constexpr double kUnrelatedSimilarity = 0.3;
+constexpr double kMinBeadValue = 0.05;
 
 std::vector<Para> Prepare(const Resolution& r) {
   std::vector<Para> out;
@@ -22,6 +27,7 @@ std::vector<Para> Prepare(const Resolution& r) {
       p.paragraph = &ps[i];
       p.full = ParagraphFullText(ps[i]);
       p.key = NormalizedWording(p.full);
+      p.tech_key = TechnicalKey(p.full);
       p.bag = ContentBag(p.full);
       out.push_back(std::move(p));
     }
@@ -71,6 +77,10 @@ class Aligner {
 
  private:
   double Sim(const Bag& x, const Bag& y) const { return BagDice(x, y, 0.0); }
+  // A bead's worth: its similarity above what unrelated paragraphs score.
+  static double BeadValue(double sim) {
+    return std::max(sim - kUnrelatedSimilarity, kMinBeadValue);
+  }
   // Whether a 1:1 pair is close enough to be one paragraph reworded: similarity at the
   // threshold, or the shorter one (8+ content words) almost wholly inside the longer (a long
   // clause added, or a text cut off by the publishing site).
@@ -183,15 +193,15 @@ void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& 
       if (i > 0 && j > 0) {
         double s = sim11[(i - 1) * m + j - 1];
         if (Pairable(al_->from[a[i - 1]].bag, al_->to[b[j - 1]].bag, s))
-          consider(score[(i - 1) * w + j - 1] + 2 * std::max(s, opt_.reword_threshold), 3, s);
+          consider(score[(i - 1) * w + j - 1] + 2 * BeadValue(s), 3, s);
       }
       if (i > 0 && j > 1) {
         double s = SplitSim(a[i - 1], true, b[j - 2], b[j - 1]);
-        if (s >= opt_.split_threshold) consider(score[(i - 1) * w + j - 2] + 3 * s, 4, s);
+        if (s >= opt_.split_threshold) consider(score[(i - 1) * w + j - 2] + 3 * BeadValue(s), 4, s);
       }
       if (i > 1 && j > 0) {
         double s = SplitSim(b[j - 1], false, a[i - 2], a[i - 1]);
-        if (s >= opt_.split_threshold) consider(score[(i - 2) * w + j - 1] + 3 * s, 5, s);
+        if (s >= opt_.split_threshold) consider(score[(i - 2) * w + j - 1] + 3 * BeadValue(s), 5, s);
       }
       score[i * w + j] = best;
       back[i * w + j] = how;

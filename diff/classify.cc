@@ -102,6 +102,8 @@ DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
     }
     c.similarity = same ? 1.0 : std::min(p.similarity, 0.999);
     c.lead_changed = !same && LeadKey(c.from.front()) != LeadKey(c.to.front());
+    c.technical = c.status == ChangeStatus::kReworded &&
+                  al.from[p.from.front()].tech_key == al.to[p.to.front()].tech_key;
     if (!same) {
       c.edits = DiffWords(Joined(c.from), Joined(c.to));
     } else if (options.edits_for_unchanged) {
@@ -145,7 +147,10 @@ DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
   for (Placed& p : placed) {
     switch (p.change.status) {
       case ChangeStatus::kUnchanged: ++s.unchanged; break;
-      case ChangeStatus::kReworded: ++s.reworded; break;
+      case ChangeStatus::kReworded:
+        ++s.reworded;
+        if (p.change.technical) ++s.technical;
+        break;
       case ChangeStatus::kAdded: ++s.added; break;
       case ChangeStatus::kRemoved: ++s.removed; break;
       case ChangeStatus::kSplit: ++s.split; break;

@@ -29,6 +29,27 @@ std::string AsciiLower(std::string_view s);
 // Trims ASCII whitespace at both ends.
 std::string_view Trim(std::string_view s);
 
+// ---- technical tokens (technical.cc) ----
+// A token of a wording (words, single punctuation characters; spaces dropped) and whether it is
+// technical: a symbol, a date or part of one, a session ordinal, a number in a reference.
+// in_span: part of a technical span (technical tokens and the list connectors between them);
+// span numbers the spans of one text from 0.
+struct TechToken {
+  std::string_view text;
+  bool word = false;
+  bool space_before = false;
+  bool technical = false;
+  bool in_span = false;
+  size_t span = 0;
+};
+std::vector<TechToken> TechnicalTokens(std::string_view text);
+// A wording's tokens (typography folded as NormalizedWording folds it) with each technical span
+// replaced by one mark (and "resolutions"/"decisions" before a span made singular): equal keys
+// of two different wordings mean they differ only in technical tokens.
+std::string TechnicalKey(std::string_view text);
+// Curly quotes and dashes to ASCII, no-break space to space, soft hyphens dropped.
+std::string FoldTypography(std::string_view text);
+
 // One paragraph prepared for pairing.
 struct Para {
   Section section = Section::kPreamble;
@@ -36,7 +57,8 @@ struct Para {
   const Paragraph* paragraph = nullptr;
   std::string full;  // ParagraphFullText
   std::string key;   // NormalizedWording(full)
-  Bag bag;           // ContentBag(full)
+  std::string tech_key;  // TechnicalKey(key)
+  Bag bag;           // ContentBag(full): technical spans neutralised
 };
 
 // Paragraphs paired across the two resolutions; indices into Alignment::from / ::to.
