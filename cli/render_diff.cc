@@ -45,6 +45,7 @@ std::string Header(const Change& c) {
       c.status != ChangeStatus::kUnchanged)
     notes.push_back(fmt::format("similarity {:.2f}", c.similarity));
   if (c.technical) notes.push_back("technical");
+  if (c.truncated) notes.push_back("cut off in one copy");
   if (c.moved) notes.push_back("moved");
   if (c.lead_changed)
     notes.push_back("lead changed: " + c.from.front().lead + " -> " + c.to.front().lead);
@@ -156,7 +157,9 @@ std::string EditsToHtml(const std::vector<Edit>& edits) {
 std::string SummaryLine(const DiffSummary& s) {
   std::vector<std::pair<size_t, const char*>> parts = {
       {s.reworded, "reworded"}, {s.technical, "technical"}, {s.added, "added"}, {s.removed, "removed"}, {s.split, "split"},
-      {s.merged, "merged"},     {s.moved, "moved"}, {s.unchanged, "unchanged"}};
+      {s.merged, "merged"},     {s.moved, "moved"}, {s.unchanged, "unchanged"},
+      {s.truncated, "cut off in one copy"},
+      {s.not_compared, "not compared (outside a partial copy)"}};
   std::string out;
   bool changed = false;
   for (const auto& [n, name] : parts) {
@@ -225,7 +228,8 @@ std::string DiffToHtml(const DiffResult& diff, const DiffRenderOptions& options)
 nlohmann::json SummaryToJson(const DiffSummary& s) {
   return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
           {"removed", s.removed},     {"split", s.split},       {"merged", s.merged},
-          {"moved", s.moved},         {"technical", s.technical}};
+          {"moved", s.moved},         {"technical", s.technical},
+          {"truncated", s.truncated}, {"not_compared", s.not_compared}};
 }
 
 nlohmann::json DiffToJson(const DiffResult& diff) {
@@ -237,6 +241,7 @@ nlohmann::json DiffToJson(const DiffResult& diff) {
                        {"moved", c.moved},
                        {"lead_changed", c.lead_changed},
                        {"technical", c.technical},
+                       {"truncated", c.truncated},
                        {"similarity", std::round(c.similarity * 1000.0) / 1000.0},
                        {"section", SectionName(c.section)},
                        {"from", SideJson(c.from)},

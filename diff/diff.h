@@ -92,6 +92,10 @@ struct Change {
   // joining them ("38/121 of 16 December 1983" -> "38/121 of 16 December 1983 and 39/140 of 14
   // December 1984"). What every session's rollover changes; not substance.
   bool technical = false;
+  // One side is the cut-off last paragraph of a partial copy (Resolution::truncated_end): it was
+  // compared with the same stretch of the other, whole paragraph, so the lost tail is neither a
+  // deletion nor an insertion. Unchanged when the cut-off wording is the start of the whole one.
+  bool truncated = false;
   double similarity = 1.0;    // 0..1; 0 for added/removed
   Section section = Section::kPreamble;  // section on the new side (old side when removed)
   std::vector<ParagraphRef> from;  // empty when added; two or more when merged
@@ -103,6 +107,10 @@ struct DiffSummary {
   size_t unchanged = 0, reworded = 0, added = 0, removed = 0, split = 0, merged = 0;
   size_t moved = 0;  // changes carrying the moved flag (of any status)
   size_t technical = 0;  // reworded changes that are technical (also counted in reworded)
+  size_t truncated = 0;  // changes with a cut-off paragraph (also counted by their status)
+  // Paragraphs outside the stretch of text the other, partial copy holds (it starts late or is
+  // cut off): not compared, so neither removed nor added, and not in changes.
+  size_t not_compared = 0;
 };
 
 struct DiffResult {

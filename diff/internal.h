@@ -67,6 +67,10 @@ struct Pairing {
   std::vector<size_t> to;
   double similarity = 1.0;
   bool moved = false;
+  // One side is the cut-off last paragraph of a partial copy (Resolution::truncated_end) and is
+  // compared with the start of the other: exact = it is a prefix of the other's wording.
+  bool truncated = false;
+  bool truncated_exact = false;
 };
 
 struct Alignment {
@@ -74,8 +78,17 @@ struct Alignment {
   std::vector<Pairing> pairs;
   std::vector<size_t> removed;  // from-indices left unpaired
   std::vector<size_t> added;    // to-indices left unpaired
+  // Unpaired paragraphs outside the part of the text the other, partial copy contains (before
+  // its start or after its cut): neither removed nor added.
+  std::vector<size_t> from_not_compared, to_not_compared;
 };
 
 Alignment Align(const Resolution& from, const Resolution& to, const DiffOptions& options);
+
+// The first `tokens` tokens of text (spaces kept as they were), for comparing a cut-off
+// paragraph with the same stretch of a whole one.
+std::string_view FirstTokens(std::string_view text, size_t tokens);
+// Number of non-space tokens of a text.
+size_t TokenCount(std::string_view text);
 
 }  // namespace recital::diff_internal
