@@ -1,8 +1,8 @@
-// Archive::IngestBatch: workers (store/ingest_pipeline.cc) read, parse, hash and compress; the
-// calling thread writes, many releases per transaction, checking each prepared object's bases
-// against what is stored and compressing itself only what workers could not.
-// A kill leaves only whole releases because a release's every write is in one transaction and
-// results are reported only after that transaction committed.
+// The write pipeline, Archive::IngestBatch: workers (store/writer_pipeline.cc) read, parse,
+// hash and compress; the calling thread writes, many releases per transaction, checking each
+// prepared object's bases against what is stored and compressing itself only what workers
+// could not. A kill leaves only whole releases because a release's every write is in one
+// transaction and results are reported only after that transaction committed.
 #include <algorithm>
 #include <ctime>
 #include <mutex>
@@ -10,7 +10,7 @@
 
 #include "store/archive_impl.h"
 #include "store/indexes.h"
-#include "store/ingest_pipeline.h"
+#include "store/writer_pipeline.h"
 #include "store/words.h"
 
 namespace recital::store {
@@ -79,7 +79,7 @@ Result<std::vector<Writer::Similar>> Writer::Candidates(
     }
   }
   if (cited) out.push_back(*cited);
-  if (out.empty()) {  // nothing similar: document 1 (as the workers choose, ingest_pipeline.h)
+  if (out.empty()) {  // nothing similar: document 1 (as the workers choose, writer_pipeline.h)
     auto first = FirstDocument(txn, d);
     if (!first.ok()) return first.status();
     if (first->has_value()) out.push_back(Similar{(*first)->first, (*first)->second});

@@ -1,10 +1,10 @@
-// Private to store/: the worker side of Archive::IngestBatch. Workers read, parse and hash
-// every input and compress what the archive does not hold yet: the release against a similar
-// earlier release (often one prepared earlier in the same run, not yet committed) and its
-// record (format 4: paragraph wordings inline) against that release's record and its own
-// release. The writer (ingest.cc) checks each prepared object's bases against what is stored
-// when it writes and compresses an object itself when it has to (a base missing, a skipped
-// wording still absent), so what workers plan is an optimisation, never a requirement.
+// Private to store/: the write pipeline's worker side (Archive::IngestBatch). Workers read,
+// parse and hash every input and compress what the archive does not hold yet: the release
+// against a similar earlier release (often one prepared earlier in the same run, not yet
+// committed) and its record (format 4: paragraph wordings inline) against that release's record
+// and its own release. The writer (writer.cc) checks each prepared object's bases against what
+// is stored when it writes and compresses an object itself when it has to (a base missing, a
+// skipped wording still absent), so what workers plan is an optimisation, never a requirement.
 #pragma once
 
 #include <condition_variable>
@@ -19,10 +19,6 @@
 #include "store/archive_impl.h"
 
 namespace recital::store {
-
-// zstd levels (store/FORMAT.md "Compression: what was measured").
-extern const int kReleaseLevel;
-extern const int kRecordLevel;
 
 struct Prepared {
   IngestResult result;

@@ -6,7 +6,7 @@
 
 #include "store/store.h"
 #include "store/words.h"
-#include "tests/migrations/migration_test_util.h"
+#include "tests/store/words_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -192,12 +192,12 @@ TEST(WordIndexTest, IngestKeepsTheIndexAndVerifyChecksIt) {
   }
   // Format 4: "decides" is only in A/RES/61/1's operative paragraph, and A/RES/61/1 is
   // document 2: drop its one posting, and post "nowhere" for it, a word it does not have.
-  ASSERT_TRUE(testing::DeletePair(dir.str(), "words", store::WordChunkKey("decides", 0),
-                                  store::EncodeWordChunk({2}))
-                  .ok());
-  ASSERT_TRUE(testing::PutPair(dir.str(), "words", store::WordChunkKey("nowhere", 0),
-                               store::EncodeWordChunk({2}))
-                  .ok());
+  ASSERT_EQ(testing::WordsContents(dir.str()).at(store::WordChunkKey("decides", 0)),
+            store::EncodeWordChunk({2}));
+  ASSERT_TRUE(testing::EditWords(dir.str(), store::WordChunkKey("decides", 0), std::nullopt).ok());
+  ASSERT_TRUE(
+      testing::EditWords(dir.str(), store::WordChunkKey("nowhere", 0), store::EncodeWordChunk({2}))
+          .ok());
   store::OpenOptions ro;
   auto archive = store::Archive::Open(dir.str(), ro);
   ASSERT_TRUE(archive.ok());

@@ -1,6 +1,6 @@
-// Ingest pipeline (store/ingest_pipeline.cc): workers compress a release against an earlier
-// release of the same run before it is committed, skip wordings already stored, and the
-// writer still stores exactly what a one-by-one ingest stores.
+// The write pipeline (store/writer_pipeline.cc, store/writer.cc): workers compress a release
+// against an earlier release of the same run before it is committed, skip wordings already
+// stored, and the writer still stores exactly what a one-by-one ingest stores.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "store/store.h"
-#include "tests/store/store_test_util.h"
+#include "tests/store/store_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -84,7 +84,7 @@ Files SeriesFiles() {
   return files;
 }
 
-TEST(IngestPipelineTest, SeriesInOneBatchIsCompressedAgainstEarlierSessions) {
+TEST(WriterPipelineTest, SeriesInOneBatchIsCompressedAgainstEarlierSessions) {
   const Files files = SeriesFiles();
   testing::TempDir dir;
   auto a = Create(dir.str());
@@ -118,7 +118,7 @@ TEST(IngestPipelineTest, SeriesInOneBatchIsCompressedAgainstEarlierSessions) {
   EXPECT_TRUE(report->ok()) << report->problems.at(0).what;
 }
 
-TEST(IngestPipelineTest, ArchiveBytesDoNotDependOnThreadsOrBatching) {
+TEST(WriterPipelineTest, ArchiveBytesDoNotDependOnThreadsOrBatching) {
   const Files files = SeriesFiles();
   testing::TempDir d1, d2, d3;
   auto together = Create(d1.str());
@@ -136,7 +136,7 @@ TEST(IngestPipelineTest, ArchiveBytesDoNotDependOnThreadsOrBatching) {
   EXPECT_EQ(s1->paragraph_objects, s3->paragraph_objects);
 }
 
-TEST(IngestPipelineTest, ReingestAndDuplicatesInOneRunStoreNothingTwice) {
+TEST(WriterPipelineTest, ReingestAndDuplicatesInOneRunStoreNothingTwice) {
   const Files files = SeriesFiles();
   testing::TempDir dir;
   auto a = Create(dir.str());

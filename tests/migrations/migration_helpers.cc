@@ -1,5 +1,5 @@
-// Implementation of migration_test_util.h (named *_test.cc so the tests glob builds it).
-#include "tests/migrations/migration_test_util.h"
+// Helpers of migration_helpers.h (tests/CMakeLists.txt builds *_helpers.cc into the test binary).
+#include "tests/migrations/migration_helpers.h"
 
 #include <lmdb.h>
 
@@ -9,7 +9,8 @@
 #include <memory>
 #include <vector>
 
-#include "store/encoding.h"
+#include "migrations/legacy_formats.h"
+#include "store/migration.h"
 
 namespace recital::testing {
 namespace {
@@ -108,9 +109,8 @@ int RewriteIndexesAsV2(MDB_txn* txn) {
   if (rc != 0) return rc;
   std::map<uint32_t, std::string> names;
   for (const auto& [k, v] : symbol_rows) {
-    std::string_view key = k;
     uint32_t n = 0;
-    if (!store::GetU32BE(&key, &n)) return MDB_CORRUPTED;
+    if (!store::DecodeDocNumberKey(k, &n)) return MDB_CORRUPTED;
     names[n] = v;
   }
   rc = Remake(txn, "paragraph_uses", MDB_DUPSORT, &uses);
@@ -118,14 +118,14 @@ int RewriteIndexesAsV2(MDB_txn* txn) {
     std::vector<store::PackedUse> list;
     if (!store::DecodeUseList(use_rows[i].second, &list)) return MDB_CORRUPTED;
     for (const auto& u : list) {
-      rc = PutRaw(txn, uses, use_rows[i].first, store::EncodeUse(names[u.doc], u.version, u.position));
+      rc = PutRaw(txn, uses, use_rows[i].first, migrations::EncodeV2Use(names[u.doc], u.version, u.position));
       if (rc != 0) return rc;
     }
   }
   // A 4-byte posting stands for every wording whose hash starts with it.
   std::multimap<std::string, std::string> by_prefix;
   for (const auto& [hash, list] : use_rows) {
-    by_prefix.emplace(hash.substr(0, store::kWordPostingBytes), hash);
+    by_prefix.emplace(hash.substr(0, migrations::kV3WordPostingBytes), hash);
   }
   if (rc == 0) rc = Remake(txn, "words", MDB_DUPSORT | MDB_DUPFIXED, &words);
   for (size_t i = 0; rc == 0 && i < word_rows.size(); ++i) {

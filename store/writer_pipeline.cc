@@ -1,11 +1,11 @@
-// Pipeline: the worker side of Archive::IngestBatch (see store/ingest_pipeline.h).
+// Pipeline: the worker side of Archive::IngestBatch (see store/writer_pipeline.h).
 //
 // Determinism: input j chooses its bases from the archive as committed plus the inputs i < j
 // of this run (every one of them is parsed and registered before j chooses), so the archive's
 // bytes do not depend on thread timing. A registered input is forgotten only after the writer
 // committed it, and workers consult the registry before they open their read transaction, so
 // an input is always found in one or the other.
-#include "store/ingest_pipeline.h"
+#include "store/writer_pipeline.h"
 
 #include <algorithm>
 #include <cctype>
@@ -18,13 +18,6 @@
 #include "store/words.h"
 
 namespace recital::store {
-
-// Measured on 1,000 generated releases (object bytes, ingest CPU; levels 3/6/9/12 for all
-// three were 1.57/1.43/1.42/1.34 MB at 1.9-4.6 s): releases and records gain almost nothing
-// past level 7 (lazy2; level 12 stores them 0.7% smaller at 2x their CPU). Format 4's
-// records (wordings inline): see store/FORMAT.md "Format 4".
-const int kReleaseLevel = 7;
-const int kRecordLevel = 7;
 
 namespace {
 

@@ -1,5 +1,5 @@
-// Helpers of store_test_util.h (named *_test.cc so tests/CMakeLists.txt compiles it in).
-#include "tests/store/store_test_util.h"
+// Helpers of store_helpers.h (tests/CMakeLists.txt builds *_helpers.cc into the test binary).
+#include "tests/store/store_helpers.h"
 
 #include <sstream>
 
