@@ -7,7 +7,7 @@
 #include <set>
 #include <tuple>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "ingest/ingest.h"
 #include "store/store.h"
 #include "tests/store/words_test_util.h"
