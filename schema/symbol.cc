@@ -281,16 +281,17 @@ std::optional<Symbol> ParseSymbolArg(std::string_view text) {
     if (StartsWithNoCase(s, kResPrefix)) s.replace(0, kResPrefix.size(), kResPrefix);
   } else {
     s.insert(0, kResPrefix);  // a short form: "54/144", "2957(XXVII)", "ES-11/1"
+  }
+  if (s.starts_with(kResPrefix)) {
+    // "es-11/1" and a Roman session in any case ("2957(xxvii)").
     if (StartsWithNoCase(std::string_view(s).substr(kResPrefix.size()), "es-")) {
       s[kResPrefix.size()] = 'E';
       s[kResPrefix.size() + 1] = 'S';
     }
-  }
-  // A Roman session in any case: upper-case what is between '(' and ')'.
-  const size_t open = s.find('('), close = s.find(')');
-  if (s.starts_with(kResPrefix) && open != std::string::npos && close != std::string::npos &&
-      open < close) {
-    for (size_t i = open + 1; i < close; ++i) s[i] = AsciiUpper(s[i]);
+    const size_t open = s.find('('), close = s.find(')');
+    if (open != std::string::npos && close != std::string::npos && open < close) {
+      for (size_t i = open + 1; i < close; ++i) s[i] = AsciiUpper(s[i]);
+    }
   }
   return ParseTrimmed(s);
 }

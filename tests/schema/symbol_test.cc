@@ -131,6 +131,7 @@ TEST(SymbolArgTest, WhatPeopleTypeBecomesTheCanonicalSymbol) {
   EXPECT_EQ(NormalizeSymbol("2957(XXVII)"), "A/RES/2957(XXVII)");
   EXPECT_EQ(NormalizeSymbol("2957 (xxvii)"), "A/RES/2957(XXVII)");
   EXPECT_EQ(NormalizeSymbol("es-11/1"), "A/RES/ES-11/1");
+  EXPECT_EQ(NormalizeSymbol("a/res/es-11/1"), "A/RES/ES-11/1");
   EXPECT_EQ(NormalizeSymbol("a/61/L.27"), "A/61/L.27");
   EXPECT_EQ(NormalizeSymbol(" 054/144 "), "A/RES/54/144");
   // Not a symbol: the text as typed (an "a/res/" prefix upper-cased), for the error message.
