@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/render_report.h"

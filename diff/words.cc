@@ -11,24 +11,6 @@
 namespace recital {
 namespace diff_internal {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
 namespace {
 
 bool IsStopword(std::string_view w) {
@@ -51,19 +33,17 @@ Bag ContentBag(std::string_view text) {
   char lower[16];
   size_t i = 0;
   while (i < text.size()) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (!(std::isalnum(c) || c >= 0x80)) {
+    if (!IsWordByte(text[i])) {
       ++i;
       continue;
     }
     size_t j = i;
     uint64_t h = 1469598103934665603ull;
     while (j < text.size()) {
-      unsigned char d = static_cast<unsigned char>(text[j]);
-      if (!(std::isalnum(d) || d >= 0x80)) break;
-      if (d >= 'A' && d <= 'Z') d = static_cast<unsigned char>(d - 'A' + 'a');
-      if (j - i < sizeof lower) lower[j - i] = static_cast<char>(d);
-      h = (h ^ d) * 1099511628211ull;
+      if (!IsWordByte(text[j])) break;
+      const char d = AsciiLower(text[j]);
+      if (j - i < sizeof lower) lower[j - i] = d;
+      h = (h ^ static_cast<unsigned char>(d)) * 1099511628211ull;
       ++j;
     }
     size_t len = j - i;
@@ -123,7 +103,7 @@ std::vector<std::string_view> Tokenize(std::string_view text) {
   std::vector<std::string_view> out;
   size_t i = 0;
   auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  auto is_word = [](unsigned char c) { return IsWordByte(static_cast<char>(c)); };
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t j = i + 1;
@@ -331,7 +311,7 @@ bool AbsorbShortEqualities(std::vector<Seg>* segs) {
     for (size_t j = i + 1; j < segs->size() && (*segs)[j].op != EditOp::kEqual; ++j) {
       ((*segs)[j].op == EditOp::kDelete ? del_after : ins_after) += (*segs)[j].text.size();
     }
-    size_t len = diff_internal::Trim((*segs)[i].text).size();
+    size_t len = Trim((*segs)[i].text).size();
     if (del_before + ins_before == 0 || del_after + ins_after == 0) continue;
     if (len <= std::max(del_before, ins_before) && len <= std::max(del_after, ins_after)) {
       Seg eq = (*segs)[i];

@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "tests/test_util.h"
 
 namespace recital::testing {

@@ -8,6 +8,16 @@
 // layout, re-wrapped lines). Every release is rendered as release text in the chosen layout and
 // comes with its truth: the record the text encodes and the changes from the previous session.
 //
+// The truth is what the generator did, by construction, never what an engine under test
+// makes of it; and each recorded change is unambiguous by the generator's own measure of
+// wording (below, with its own tokeniser; gen/ depends on schema/ only, never on diff/):
+//   reworded: at most a third of the paragraph's content words are edited (session-bound
+//             clauses excepted: they are restated for each session, see session_bound);
+//   added:    drawn from a vocabulary of its own, it shares no content word with any other
+//             paragraph of the previous or the new session;
+//   and no edit makes a paragraph word for word like another of either session (which of two
+//   equal paragraphs moved, or was split off, nobody could tell).
+//
 // Deterministic: the same options give byte-identical output on every platform. Series are
 // generated independently (series i uses seed ^ i), so a 100,000-release run streams through
 // GenerateSeries without holding more than one series in memory.
@@ -17,6 +27,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "schema/schema.h"
@@ -57,6 +68,10 @@ struct TruthChange {
   std::string status;  // "reworded", "added", "removed", "split", "merged", "unchanged"
   bool moved = false;
   bool lead_changed = false;
+  // A session-bound clause restated for the new session (the recall of earlier resolutions,
+  // the report requested for the next session, the next session's agenda item): reworded by
+  // what it is, not within IsBoundedRewording. Not in TruthJson.
+  bool session_bound = false;
   std::vector<TruthRef> from;  // empty when added
   std::vector<TruthRef> to;    // empty when removed
 };
@@ -84,6 +99,21 @@ Result<std::vector<GeneratedRelease>> GenerateSeriesVector(const GenOptions& opt
 // "previous", "title", "changes": [{"status", "moved", "lead_changed", "from": [{"section",
 // "index"}], "to": [...]}]}.
 std::string TruthJson(const GeneratedRelease& release);
+
+// ---- The generator's own measure of wording ------------------------------------------------
+
+// Content words of a text, in order: maximal runs of ASCII letters and digits (a byte >= 0x80
+// counts as a letter), ASCII-lowercased, without a short list of function words and
+// prepositions ("the", "of", "and", "to", "in", "through", ...). "Secretary-General" is two.
+std::vector<std::string> ContentWords(std::string_view text);
+// Word edits (Levenshtein over ContentWords: substituting, inserting or deleting one content
+// word counts 1) that turn a into b.
+size_t ContentWordEdits(std::string_view a, std::string_view b);
+// A rewording by the generator's rule: at least one content word edited, and at most a third
+// of a's content words (3 * ContentWordEdits(a, b) <= ContentWords(a).size()).
+bool IsBoundedRewording(std::string_view a, std::string_view b);
+// True when a and b have no content word in common.
+bool SharesNoContentWord(std::string_view a, std::string_view b);
 
 // Renders a record as release text in a layout ("ods" or "unorg"); wrap_width is used by the
 // unorg layout only. Exposed for tests that re-wrap or re-lay-out a record.

@@ -1,11 +1,13 @@
-// Private to bench/gen.
+// Private to gen/.
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 
 namespace recital::gen::internal {
 
@@ -54,12 +56,14 @@ std::string Body(const GPara& p);
 // Vocabulary (vocab.cc).
 const std::vector<std::string>& Leads(LeadKind kind);
 GPara MakeParagraph(Rng& rng, Section section);
+// A paragraph from the addition vocabulary none of whose content words is in avoid; nullopt
+// when the pools have nothing left that avoids it.
+std::optional<GPara> MakeAddedParagraph(Rng& rng, Section section, const std::set<std::string>& avoid);
 std::string MakeQualifier(Rng& rng);
 std::string MakeTitle(uint64_t series_index, Rng& rng);
 const std::vector<std::string>& Adverbs();
 
-// Layout helpers (layout.cc).
-std::string OrdinalWord(uint32_t n);       // 54 -> "fifty-fourth"
+// Layout helpers (layout.cc). Session ordinals ("fifty-fourth") are schema/symbol.h's.
 std::string Capitalized(std::string s);    // "fifty-fourth" -> "Fifty-fourth"
 std::string LowerFirst(std::string s);     // "Welcomes" -> "welcomes"
 std::string OrdinalSuffix(uint32_t n);     // 83 -> "83rd"

@@ -1,41 +1,59 @@
 // One session of evolution: known edits applied to a series' paragraphs, with their truth.
 #include <algorithm>
-#include <map>
+#include <initializer_list>
 #include <set>
 
-#include "bench/gen/evolve.h"
-#include "diff/diff.h"
+#include "gen/evolve.h"
 
 namespace recital::gen::internal {
 namespace {
 
-// Content words (3+ letters), roughly what the diff's similarity counts.
-size_t ContentWords(const std::string& s) {
-  size_t n = 0, run = 0;
-  for (char c : s) {
-    bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-    if (letter) {
-      ++run;
-    } else {
-      if (run >= 4) ++n;
-      run = 0;
-    }
-  }
-  return n + (run >= 4 ? 1 : 0);
-}
-
 class Session {
  public:
-  Session(SeriesState* st, Rng* rng, const GenOptions& opt) : st_(st), rng_(*rng), opt_(opt) {}
+  Session(SeriesState* st, Rng* rng, const GenOptions& opt, const std::vector<std::string>& previous)
+      : st_(st), rng_(*rng), opt_(opt) {
+    for (const std::string& text : previous) {
+      std::vector<std::string> words = ContentWords(text);
+      previous_words_.insert(words.begin(), words.end());
+      previous_wordings_.insert(std::move(words));
+    }
+  }
   std::vector<Op> Run();
 
  private:
   std::vector<GPara>& Sec(Section s) {
     return s == Section::kPreamble ? st_->preamble : st_->operative;
   }
+  const std::vector<GPara>& Sec(Section s) const {
+    return s == Section::kPreamble ? st_->preamble : st_->operative;
+  }
   // A free (not session-bound, not yet touched) paragraph; {section, index} or index npos.
-  std::pair<Section, size_t> PickFree(bool operative_only = false);
+  std::pair<Section, size_t> PickFree(bool swappable_lead = false);
   bool Free(const GPara& p) const { return p.bound == 0 && !touched_.count(p.id); }
+  // True when no paragraph of the previous session, nor of the new one other than those with
+  // the ids in except, has the content words of text: an edit that made two paragraphs alike
+  // would leave the truth ambiguous (which of two equal paragraphs moved, or was split off?).
+  bool Unique(const std::string& text, std::initializer_list<uint64_t> except) const {
+    const std::vector<std::string> words = ContentWords(text);
+    if (previous_wordings_.count(words)) return false;
+    for (Section s : {Section::kPreamble, Section::kOperative}) {
+      for (const GPara& o : Sec(s)) {
+        if (std::find(except.begin(), except.end(), o.id) == except.end() &&
+            ContentWords(ParaText(o)) == words) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+  // True when text holds no content word of a paragraph added in this session: edits after
+  // an addition must not make anything resemble it.
+  bool AvoidsAdded(const std::string& text) const {
+    for (const std::string& w : ContentWords(text)) {
+      if (added_words_.count(w)) return false;
+    }
+    return true;
+  }
   void Remove();
   void Merge();
   void Split();
@@ -49,16 +67,19 @@ class Session {
   Rng& rng_;
   const GenOptions& opt_;
   std::set<uint64_t> touched_;
-  std::vector<std::string> removed_texts_;
+  std::set<std::string> previous_words_;  // content words of the previous session
+  std::set<std::vector<std::string>> previous_wordings_;  // ... paragraph by paragraph
+  std::set<std::string> added_words_;     // content words of this session's additions
   std::vector<Op> ops_;
 };
 
-std::pair<Section, size_t> Session::PickFree(bool operative_only) {
+std::pair<Section, size_t> Session::PickFree(bool swappable_lead) {
   std::vector<std::pair<Section, size_t>> cands;
   for (Section s : {Section::kPreamble, Section::kOperative}) {
-    if (operative_only && s == Section::kPreamble) continue;
-    for (size_t i = 0; i < Sec(s).size(); ++i)
-      if (Free(Sec(s)[i])) cands.emplace_back(s, i);
+    for (size_t i = 0; i < Sec(s).size(); ++i) {
+      const GPara& p = Sec(s)[i];
+      if (Free(p) && (!swappable_lead || Leads(p.kind).size() >= 2)) cands.emplace_back(s, i);
+    }
   }
   if (cands.empty()) return {Section::kPreamble, std::string::npos};
   return rng_.Pick(cands);
@@ -68,7 +89,6 @@ void Session::Remove() {
   // Keep each section from shrinking below a working size.
   auto [s, i] = PickFree();
   if (i == std::string::npos || Sec(s).size() < 5) return;
-  removed_texts_.push_back(ParaText(Sec(s)[i]));
   ops_.push_back({"removed", {Sec(s)[i].id}, {}, false, false});
   Sec(s).erase(Sec(s).begin() + static_cast<long>(i));
 }
@@ -87,6 +107,7 @@ void Session::Merge() {
   m.kind = LeadKind::kFixed;
   m.footnote.clear();
   m.parts.push_back("and " + LowerFirst(b.lead) + " " + Body(b));
+  if (!Unique(ParaText(m), {a.id, b.id})) return;
   ops_.push_back({"merged", {a.id, b.id}, {m.id}, false, false});
   touched_.insert(m.id);
   Sec(s)[i] = m;
@@ -101,7 +122,7 @@ void Session::Split() {
       if (!Free(p) || p.parts.size() < 3) continue;
       std::string tail;
       for (size_t k = 2; k < p.parts.size(); ++k) tail += p.parts[k] + " ";
-      if (ContentWords(tail) >= 5 && ContentWords(p.parts[0]) >= 4) cands.emplace_back(s, i);
+      if (ContentWords(tail).size() >= 5 && ContentWords(p.parts[0]).size() >= 4) cands.emplace_back(s, i);
     }
   }
   if (cands.empty()) return;
@@ -116,6 +137,11 @@ void Session::Split() {
   second.lead = s == Section::kPreamble ? "Stressing" : "Stresses";
   second.parts.push_back("the need to act " + old.parts[2]);
   for (size_t k = 3; k < old.parts.size(); ++k) second.parts.push_back(old.parts[k]);
+  if (!AvoidsAdded(ParaText(first)) || !AvoidsAdded(ParaText(second)) ||
+      !Unique(ParaText(first), {old.id}) || !Unique(ParaText(second), {old.id}) ||
+      ContentWords(ParaText(first)) == ContentWords(ParaText(second))) {
+    return;
+  }
   ops_.push_back({"split", {old.id}, {first.id, second.id}, false, false});
   touched_.insert(first.id);
   touched_.insert(second.id);
@@ -146,8 +172,9 @@ void Session::Reword() {
         break;
       }
     }
+    // Close to its origin by the generator's own measure, or not a rewording at all.
     std::string before = ParaText(p), after = ParaText(q);
-    if (before == after || Similarity(before, after) < 0.6) continue;
+    if (!IsBoundedRewording(before, after) || !AvoidsAdded(after) || !Unique(after, {p.id})) continue;
     ops_.push_back({"reworded", {p.id}, {p.id}, false, false});
     touched_.insert(p.id);
     p = q;
@@ -157,13 +184,18 @@ void Session::Reword() {
 
 void Session::ChangeLead() {
   for (int attempt = 0; attempt < 8; ++attempt) {
-    auto [s, i] = PickFree();
+    auto [s, i] = PickFree(/*swappable_lead=*/true);
     if (i == std::string::npos) return;
     GPara& p = Sec(s)[i];
     const std::vector<std::string>& leads = Leads(p.kind);
-    if (leads.size() < 2) continue;
     std::string lead = rng_.Pick(leads);
     if (lead == p.lead) continue;
+    GPara q = p;
+    q.lead = lead;
+    if (!IsBoundedRewording(ParaText(p), ParaText(q)) || !AvoidsAdded(ParaText(q)) ||
+        !Unique(ParaText(q), {p.id})) {
+      continue;
+    }
     ops_.push_back({"reworded", {p.id}, {p.id}, false, true});
     touched_.insert(p.id);
     p.lead = lead;
@@ -173,26 +205,27 @@ void Session::ChangeLead() {
 
 void Session::Add() {
   Section s = rng_.Chance(0.4) ? Section::kPreamble : Section::kOperative;
-  for (int attempt = 0; attempt < 16; ++attempt) {
-    GPara p = MakeParagraph(rng_, s);
-    std::string text = ParaText(p);
-    bool distinct = true;
-    for (Section t : {Section::kPreamble, Section::kOperative})
-      for (const GPara& o : Sec(t)) distinct = distinct && Similarity(text, ParaText(o)) < 0.4;
-    for (const std::string& r : removed_texts_) distinct = distinct && Similarity(text, r) < 0.4;
-    if (!distinct) continue;
-    p.id = st_->next_id++;
-    // Between the leading and trailing session-bound paragraphs.
-    std::vector<GPara>& v = Sec(s);
-    size_t lo = 0, hi = v.size();
-    while (lo < v.size() && v[lo].bound != 0) ++lo;
-    while (hi > lo && v[hi - 1].bound != 0) --hi;
-    size_t at = lo + rng_.Uniform(hi - lo + 1);
-    v.insert(v.begin() + static_cast<long>(at), p);
-    ops_.push_back({"added", {}, {p.id}, false, false});
-    touched_.insert(p.id);
-    return;
+  // Resembles nothing: no content word of any paragraph of the previous or the new session.
+  std::set<std::string> avoid = previous_words_;
+  for (Section t : {Section::kPreamble, Section::kOperative}) {
+    for (const GPara& o : Sec(t)) {
+      for (std::string& w : ContentWords(ParaText(o))) avoid.insert(std::move(w));
+    }
   }
+  std::optional<GPara> made = MakeAddedParagraph(rng_, s, avoid);
+  if (!made) return;  // the addition vocabulary is used up by what is there
+  GPara p = std::move(*made);
+  p.id = st_->next_id++;
+  // Between the leading and trailing session-bound paragraphs.
+  std::vector<GPara>& v = Sec(s);
+  size_t lo = 0, hi = v.size();
+  while (lo < v.size() && v[lo].bound != 0) ++lo;
+  while (hi > lo && v[hi - 1].bound != 0) --hi;
+  size_t at = lo + rng_.Uniform(hi - lo + 1);
+  v.insert(v.begin() + static_cast<long>(at), p);
+  ops_.push_back({"added", {}, {p.id}, false, false});
+  touched_.insert(p.id);
+  for (std::string& w : ContentWords(ParaText(p))) added_words_.insert(std::move(w));
 }
 
 void Session::Move() {
@@ -262,8 +295,9 @@ std::string ParaText(const GPara& p) {
   return t;
 }
 
-std::vector<Op> EvolveSession(SeriesState* state, Rng* rng, const GenOptions& options) {
-  return Session(state, rng, options).Run();
+std::vector<Op> EvolveSession(SeriesState* state, Rng* rng, const GenOptions& options,
+                              const std::vector<std::string>& previous) {
+  return Session(state, rng, options, previous).Run();
 }
 
 }  // namespace recital::gen::internal

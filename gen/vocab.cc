@@ -1,9 +1,11 @@
 // Our own UN-style vocabulary and paragraph templates (written for Recital; nothing copied).
 // Pools are large enough that two unrelated generated paragraphs share few content words.
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen_internal.h"
+#include "gen/gen_internal.h"
 
 namespace recital::gen::internal {
 namespace {
@@ -134,6 +136,179 @@ const std::vector<std::string> kRegions = {
 const std::vector<std::string> kAdverbs = {"further", "fully", "urgently", "actively",
                                            "effectively", "systematically"};
 
+// ---- The addition vocabulary ----
+// Added paragraphs are made only from these pools. No content word (gen/measure.cc) of any
+// entry occurs in another entry or anywhere in the main vocabulary above, the session-bound
+// clauses, titles, ordinals or dates; so an added paragraph resembles nothing that was there
+// (MakeAddedParagraph still checks every word against the paragraphs actually present).
+// Leads are known lead phrases of the parser; a preposition after one belongs to the body.
+struct AddedLead {
+  const char* lead;
+  const char* connector;  // "" or a word the body starts with ("by", "of")
+};
+
+const std::vector<AddedLead> kAddedPreambleLeads = {
+    {"Affirming", ""},   {"Appreciating", ""},  {"Underlining", ""},   {"Deploring", ""},
+    {"Reiterating", ""}, {"Realizing", ""},     {"Understanding", ""}, {"Guided by", ""},
+    {"Alarmed", "by"},   {"Distressed", "by"},  {"Cognizant", "of"},   {"Conscious", "of"},
+    {"Encouraged", "by"}, {"Believing", "in"},  {"Highlighting", ""}, {"Heartened", "by"},
+    {"Inspired", "by"},   {"Troubled", "by"},   {"Saddened", "by"},
+};
+
+const std::vector<AddedLead> kAddedOperativeLeads = {
+    {"Acknowledges", ""}, {"Affirms", ""},  {"Approves", ""},   {"Authorizes", ""},
+    {"Condemns", ""},     {"Deplores", ""}, {"Supports", ""},   {"Underlines", ""},
+    {"Underscores", ""},  {"Recommends", ""}, {"Reiterates", ""}, {"Recalls", ""},
+    {"Applauds", ""},     {"Salutes", ""},  {"Praises", ""},    {"Laments", ""},
+    {"Regrets", ""},      {"Celebrates", ""}, {"Proclaims", ""}, {"Honours", ""},
+    {"Heralds", ""},      {"Champions", ""},
+};
+
+const std::vector<std::string> kAddedSubjects = {
+    "the restoration of coastal mangrove forests",
+    "the digitization of library archives",
+    "the reliability of civil aviation",
+    "tax transparency in mining revenues",
+    "the preservation of endangered languages",
+    "maritime search and rescue",
+    "glacier melt observations",
+    "road traffic fatalities",
+    "the eradication of polio",
+    "microfinance for artisanal fishers",
+    "open broadband networks",
+    "desert locust swarms",
+    "the conservation of migratory seabirds",
+    "antimicrobial resistance in livestock",
+    "space debris mitigation",
+    "volcanic ash forecasting",
+    "chess tournaments for schoolchildren",
+    "museum loans of cultural artefacts",
+    "public debt restructuring",
+    "solar water pumps",
+    "tsunami sirens on shorelines",
+    "the translation of braille textbooks",
+    "cross-border electricity grids",
+    "heritage railways",
+    "snakebite antivenom supplies",
+    "marine plastic litter cleanup",
+    "wildfire smoke alerts",
+    "postal savings banks",
+    "the census of coral reefs",
+    "amateur radio volunteers",
+    "seed vaults for heirloom crops",
+    "the calibration of weather satellites",
+    "noise pollution around airports",
+    "copyright exceptions for visually impaired readers",
+    "rabies vaccination of dogs",
+    "the financing of geothermal plants",
+    "wetland bird sanctuaries",
+    "avalanche beacons on mountain passes",
+    "lunar exploration treaties",
+    "ferry inspections on inland waterways",
+    "the chemistry olympiad",
+    "counterfeit medicines",
+    "soil erosion on hillside terraces",
+    "silent film reels",
+    "beekeeping cooperatives",
+    "clean cookstoves",
+    "typhoon shelters for harbour boats",
+    "draught animals in farming",
+    "spreadsheet software licences",
+    "ocean acidification",
+    "urban tree canopies",
+    "meteorite catalogues",
+    "fair trade coffee",
+    "wind turbine blades",
+    "the recycling of car batteries",
+    "rail freight corridors",
+    "dental clinics for prisoners",
+    "kelp aquaculture",
+    "honeybee pathogens",
+    "the mapping of underwater cables",
+    "lightning detection stations",
+    "glass bottle deposits",
+    "motorcycle helmet use",
+    "the storage of grain harvests",
+    "bilingual kindergartens",
+    "cyclone-proof granaries",
+    "the indexing of court rulings",
+    "veterinary drug residues",
+    "tidal energy prototypes",
+    "hearing aids for toddlers",
+    "paper mill effluents",
+    "the insulation of school roofs",
+};
+
+const std::vector<std::string> kAddedQualifiers = {
+    "along the Danube",
+    "in mountainous provinces",
+    "before the monsoon season",
+    "across scattered archipelagos",
+    "on small islands",
+    "with municipal utilities",
+    "via apprenticeships",
+    "for landlocked economies",
+    "during heatwaves",
+    "around crater rims",
+    "under tropical skies",
+    "amid pastoralist households",
+    "beyond the continental shelf",
+    "inside river basins",
+    "over the coming decade",
+    "per village",
+    "at altitude",
+    "in arid zones",
+    "on weekends",
+    "in polar latitudes",
+    "after floods",
+    "in the Mekong delta",
+    "around the Baltic Sea",
+    "along caravan routes",
+    "in frontier towns",
+    "through citizen brigades",
+    "with mobile kiosks",
+    "for elderly pensioners",
+    "in savannah grasslands",
+    "near hydroelectric dams",
+    "in cold chains",
+    "by carrier pigeon",
+    "on market days",
+    "for nomadic herders",
+    "in fjord settlements",
+    "in alpine valleys",
+    "in the Sahara",
+    "on sandy atolls",
+    "across the steppe",
+    "for night-shift nurses",
+    "in tenement blocks",
+    "by rotating juries",
+    "in lagoon hamlets",
+    "on rooftops",
+    "at customs checkpoints",
+    "in monastery gardens",
+    "for itinerant peddlers",
+    "in estuary marshes",
+    "with certified lifeguards",
+    "around oases",
+    "during winter holidays",
+    "in cliffside dwellings",
+    "along ancient pilgrim trails",
+    "on floating platforms",
+    "in tundra outposts",
+    "with rickshaw drivers",
+    "in maternity wards",
+    "at bus terminals",
+    "in salt flats",
+    "for lighthouse keepers",
+};
+
+bool Avoids(std::string_view text, const std::set<std::string>& avoid) {
+  for (const std::string& w : ContentWords(text)) {
+    if (avoid.count(w)) return false;
+  }
+  return true;
+}
+
 std::string Fill(std::string frame, Rng& rng) {
   for (;;) {
     size_t a = frame.find("{A}");
@@ -225,6 +400,37 @@ GPara MakeParagraph(Rng& rng, Section section) {
     bool dup = false;
     for (const std::string& s : p.parts) dup = dup || s == q;
     if (!dup) p.parts.push_back(q);
+  }
+  return p;
+}
+
+std::optional<GPara> MakeAddedParagraph(Rng& rng, Section section,
+                                        const std::set<std::string>& avoid) {
+  const std::vector<AddedLead>& all_leads =
+      section == Section::kPreamble ? kAddedPreambleLeads : kAddedOperativeLeads;
+  std::vector<AddedLead> leads;
+  for (const AddedLead& l : all_leads) {
+    if (Avoids(std::string(l.lead) + " " + l.connector, avoid)) leads.push_back(l);
+  }
+  std::vector<std::string> subjects, qualifiers;
+  for (const std::string& s : kAddedSubjects) {
+    if (Avoids(s, avoid)) subjects.push_back(s);
+  }
+  for (const std::string& q : kAddedQualifiers) {
+    if (Avoids(q, avoid)) qualifiers.push_back(q);
+  }
+  if (leads.empty() || subjects.empty() || qualifiers.empty()) return std::nullopt;
+  const AddedLead& lead = rng.Pick(leads);
+  GPara p;
+  p.section = section;
+  p.kind = LeadKind::kFixed;  // a lead of another kind would not fit its connector
+  p.lead = lead.lead;
+  const std::string& subject = rng.Pick(subjects);
+  p.parts.push_back(*lead.connector ? std::string(lead.connector) + " " + subject : subject);
+  size_t first = rng.Uniform(qualifiers.size());
+  p.parts.push_back(qualifiers[first]);
+  if (qualifiers.size() >= 2 && rng.Chance(0.3)) {
+    p.parts.push_back(qualifiers[(first + 1 + rng.Uniform(qualifiers.size() - 1)) % qualifiers.size()]);
   }
   return p;
 }

@@ -3,8 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bench/gen/evolve.h"
-#include "diff/diff.h"
+#include "gen/evolve.h"
+#include "schema/strings.h"
+#include "schema/symbol.h"
 
 namespace recital::gen {
 namespace {
@@ -18,7 +19,12 @@ using internal::SeriesState;
 std::string Pad2(uint32_t n) { return (n < 10 ? "0" : "") + std::to_string(n); }
 uint32_t Year(uint32_t session) { return 1945 + session; }
 
-bool StartsWith(const std::string& s, const std::string& p) { return s.compare(0, p.size(), p) == 0; }
+// A paragraph's text followed by each sub-paragraph's number and text, single spaces between.
+std::string FullText(const Paragraph& p) {
+  std::string out = p.text;
+  for (const SubParagraph& s : p.subparagraphs) out += " " + s.number + " " + s.text;
+  return out;
+}
 
 GPara Fixed(SeriesState* st, Section s, int bound, std::string lead, std::string body) {
   GPara p;
@@ -37,7 +43,7 @@ void SeedFromRecord(SeriesState* st, const Resolution& r) {
     GPara g;
     g.id = st->next_id++;
     g.section = s;
-    std::string text = ParagraphFullText(p);
+    std::string text = FullText(p);
     g.lead = p.lead.empty() ? text.substr(0, text.find(' ')) : p.lead;
     std::string body = text.size() > g.lead.size() ? text.substr(g.lead.size()) : "";
     while (!body.empty() && body.front() == ' ') body.erase(0, 1);
@@ -53,12 +59,12 @@ void SeedFromRecord(SeriesState* st, const Resolution& r) {
     return g;
   };
   for (const Paragraph& p : r.preamble) {
-    if (StartsWith(p.text, "Recalling its resolution") || StartsWith(p.text, "Having considered"))
+    if (p.text.starts_with("Recalling its resolution") || p.text.starts_with("Having considered"))
       continue;
     st->preamble.push_back(convert(p, Section::kPreamble));
   }
   for (const Paragraph& p : r.operative) {
-    if (StartsWith(p.text, "Decides to") || StartsWith(p.text, "Requests the Secretary-General to report"))
+    if (p.text.starts_with("Decides to") || p.text.starts_with("Requests the Secretary-General to report"))
       continue;
     st->operative.push_back(convert(p, Section::kOperative));
   }
@@ -103,7 +109,7 @@ SeriesState InitialState(const GenOptions& opt, uint32_t series_index, Rng& rng)
 // Returns the ids whose wording changed.
 std::vector<uint64_t> UpdateBound(SeriesState* st) {
   std::vector<uint64_t> changed;
-  std::string next = internal::OrdinalWord(st->session + 1);
+  std::string next = SessionOrdinal(st->session + 1);
   for (auto* sec : {&st->preamble, &st->operative}) {
     for (GPara& p : *sec) {
       std::string body;
@@ -139,7 +145,7 @@ Resolution BuildRecord(const SeriesState& st, const GenOptions& opt, Rng& rng) {
   Resolution r;
   r.session = st.session;
   r.number = st.number;
-  r.symbol = "A/RES/" + std::to_string(st.session) + "/" + std::to_string(st.number);
+  r.symbol = ResolutionSymbol(st.session, st.number).ToString();
   r.title = st.title;
   r.agenda_items = {st.agenda};
   r.committee = "Third Committee";
@@ -184,6 +190,7 @@ std::vector<TruthChange> Truth(const std::vector<Op>& ops, const std::vector<GPa
     c.status = op.status;
     c.moved = op.moved;
     c.lead_changed = op.lead_changed;
+    c.session_bound = op.session_bound;
     for (uint64_t id : op.from) c.from.push_back(before.at(id));
     for (uint64_t id : op.to) c.to.push_back(after.at(id));
     out.push_back(std::move(c));
@@ -199,6 +206,10 @@ Status GenerateOne(const GenOptions& opt, uint32_t series_index,
   for (uint32_t k = 0; k < opt.sessions; ++k) {
     st.session = opt.first_session + k;
     std::vector<GPara> old_pre = st.preamble, old_op = st.operative;
+    std::vector<std::string> previous_texts;
+    for (const auto* sec : {&old_pre, &old_op}) {
+      for (const GPara& p : *sec) previous_texts.push_back(internal::ParaText(p));
+    }
     std::vector<Op> ops;
     if (k > 0) {
       if (rng.Chance(opt.title_change_probability)) {
@@ -210,18 +221,15 @@ Status GenerateOne(const GenOptions& opt, uint32_t series_index,
     }
     std::vector<uint64_t> bound_changed = UpdateBound(&st);
     if (k > 0) {
-      for (uint64_t id : bound_changed) ops.push_back({"reworded", {id}, {id}, false, false});
-      std::vector<Op> edits = internal::EvolveSession(&st, &rng, opt);
+      for (uint64_t id : bound_changed) ops.push_back({"reworded", {id}, {id}, false, false, true});
+      std::vector<Op> edits = internal::EvolveSession(&st, &rng, opt, previous_texts);
       ops.insert(ops.end(), edits.begin(), edits.end());
     }
     GeneratedRelease rel;
     rel.series_index = series_index;
     rel.session = st.session;
     rel.truth_record = BuildRecord(st, opt, rng);
-    rel.filename = rel.truth_record.symbol;
-    for (char& c : rel.filename)
-      if (c == '/') c = '-';
-    rel.filename += "." + opt.layout + ".txt";
+    rel.filename = SymbolFileStem(rel.truth_record.symbol) + "." + opt.layout + ".txt";
     int width = 64 + static_cast<int>(rng.Uniform(14));  // re-wrapped every session
     rel.text = RenderRelease(rel.truth_record, opt.layout, width);
     rel.previous_symbol = previous;
@@ -238,7 +246,7 @@ Status GenerateOne(const GenOptions& opt, uint32_t series_index,
 
 namespace internal {
 std::string LowerFirst(std::string s) {
-  if (!s.empty() && s[0] >= 'A' && s[0] <= 'Z') s[0] = static_cast<char>(s[0] - 'A' + 'a');
+  if (!s.empty()) s[0] = AsciiLower(s[0]);
   return s;
 }
 }  // namespace internal

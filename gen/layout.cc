@@ -2,34 +2,15 @@
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen_internal.h"
+#include "gen/gen_internal.h"
+#include "schema/strings.h"
+#include "schema/symbol.h"
 
 namespace recital::gen {
 namespace internal {
 
-std::string OrdinalWord(uint32_t n) {
-  static const char* const kUnitsOrd[] = {"",        "first",   "second", "third",
-                                          "fourth",  "fifth",   "sixth",  "seventh",
-                                          "eighth",  "ninth",   "tenth",  "eleventh",
-                                          "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                                          "sixteenth", "seventeenth", "eighteenth", "nineteenth"};
-  static const char* const kTens[] = {"", "", "twenty", "thirty", "forty",
-                                      "fifty", "sixty", "seventy", "eighty", "ninety"};
-  static const char* const kTensOrd[] = {"",         "",          "twentieth", "thirtieth",
-                                         "fortieth", "fiftieth",  "sixtieth",  "seventieth",
-                                         "eightieth", "ninetieth"};
-  if (n >= 100) {
-    std::string head = "one hundred";
-    if (n >= 200) head = std::to_string(n / 100) + " hundred";
-    return n % 100 == 0 ? head + "th" : head + " and " + OrdinalWord(n % 100);
-  }
-  if (n < 20) return kUnitsOrd[n];
-  if (n % 10 == 0) return kTensOrd[n / 10];
-  return std::string(kTens[n / 10]) + "-" + kUnitsOrd[n % 10];
-}
-
 std::string Capitalized(std::string s) {
-  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  if (!s.empty()) s[0] = AsciiUpper(s[0]);
   return s;
 }
 
@@ -61,7 +42,6 @@ namespace {
 using internal::Capitalized;
 using internal::HumanDate;
 using internal::OrdinalSuffix;
-using internal::OrdinalWord;
 
 // Text with footnote markers put back where they stood: "1" glued (ODS) or "  1/" (un.org).
 std::string WithMarkers(const std::string& text, const std::vector<FootnoteRef>& refs, bool ods) {
@@ -104,7 +84,7 @@ std::string Wrap(const std::string& text, const std::string& first, const std::s
 }
 
 std::string Session(const Resolution& r) {
-  return Capitalized(OrdinalWord(r.session)) + " session";
+  return Capitalized(SessionOrdinal(r.session)) + " session";
 }
 
 std::string ShortNumber(const Resolution& r) {

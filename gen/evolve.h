@@ -1,11 +1,11 @@
-// Private to bench/gen: the state of one series and the edits of one session.
+// Private to gen/: the state of one series and the edits of one session.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen_internal.h"
+#include "gen/gen_internal.h"
 
 namespace recital::gen::internal {
 
@@ -27,12 +27,16 @@ struct Op {
   std::vector<uint64_t> from, to;
   bool moved = false;
   bool lead_changed = false;
+  bool session_bound = false;  // as TruthChange::session_bound
 };
 
 // The canonical text of a paragraph (lead, body, final punctuation).
 std::string ParaText(const GPara& p);
 
 // Applies one session's random edits to state (free paragraphs only) and returns them.
-std::vector<Op> EvolveSession(SeriesState* state, Rng* rng, const GenOptions& options);
+// previous: the paragraph texts of the previous session (an added paragraph avoids their words
+// as well as those of every paragraph of the new one).
+std::vector<Op> EvolveSession(SeriesState* state, Rng* rng, const GenOptions& options,
+                              const std::vector<std::string>& previous);
 
 }  // namespace recital::gen::internal
