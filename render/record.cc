@@ -1,8 +1,9 @@
-#include "cli/render_record.h"
-
+// Records for people (text) and tools (JSON): `recital parse`, `recital show`.
 #include <string>
 
-namespace recital::cli {
+#include "render/render.h"
+
+namespace recital::render {
 namespace {
 
 using Json = nlohmann::json;
@@ -43,7 +44,7 @@ std::string OrUnknown(const std::string& s) { return s.empty() ? "(unknown)" : s
 
 }  // namespace
 
-nlohmann::json RecordToJson(const Resolution& r) {
+nlohmann::json RecordJson(const Resolution& r) {
   Json j = Json::object();
   j["symbol"] = StrOrNull(r.symbol);
   j["session"] = NumOrNull(r.session);
@@ -76,7 +77,7 @@ nlohmann::json RecordToJson(const Resolution& r) {
   return j;
 }
 
-std::string RecordToText(const Resolution& r) {
+std::string RecordText(const Resolution& r) {
   std::string out;
   auto line = [&out](const std::string& k, const std::string& v) {
     out += k + ": " + v + "\n";
@@ -126,4 +127,4 @@ std::string RecordToText(const Resolution& r) {
   return out;
 }
 
-}  // namespace recital::cli
+}  // namespace recital::render
