@@ -165,7 +165,7 @@ struct SessionRow {
   bool has_previous = false;  // false for the first session of the series
   DiffSummary summary;        // against the previous session
 };
-// One row per record; needs history.diffs.
+// One row per record; without history.diffs every row has has_previous false.
 std::vector<SessionRow> OverviewRows(const SeriesHistory& history);
 
 // `recital log SERIES|SYMBOL`: the series an argument names (as ResolveSeriesArg) and its rows.
