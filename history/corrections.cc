@@ -1,7 +1,11 @@
-// The series/* settings: the only code that knows their keys.
+// The series/* settings: the only code that knows their keys, and how a stored correction
+// finds its series again.
+#include <map>
+#include <set>
 #include <string>
 
 #include "history/history.h"
+#include "history/internal.h"
 
 namespace recital::history {
 namespace {
@@ -23,7 +27,55 @@ std::string Key(std::string_view prefix, std::string_view rest) {
   return key;
 }
 
+// The key a series would have if `symbol` were its earliest member, as DetectSeries makes it.
+std::string KeyIfEarliest(const std::string& symbol) {
+  SeriesMember m;
+  m.symbol = symbol;
+  return DetectSeries({m}).front().key;
+}
+
 }  // namespace
+
+std::vector<Series> DetectWithCorrections(const std::vector<SeriesMember>& members,
+                                          const SeriesOverrides& corrections) {
+  if (corrections.names.empty() && corrections.joins.empty()) {
+    return DetectSeries(members, corrections);
+  }
+  // Today's grouping before names and joins, and the member each stale key was made from.
+  SeriesOverrides splits_only;
+  splits_only.split_out = corrections.split_out;
+  const std::vector<Series> base = DetectSeries(members, splits_only);
+  std::set<std::string> keys_now;
+  for (const Series& s : base) keys_now.insert(s.key);
+  std::map<std::string, std::string> key_now_of;  // key a series starting at m had -> key now
+  auto rebind = [&](const std::string& stored) -> std::string {
+    if (keys_now.count(stored)) return stored;
+    if (key_now_of.empty()) {
+      for (const Series& s : base) {
+        for (const std::string& sym : s.symbols) key_now_of.emplace(KeyIfEarliest(sym), s.key);
+      }
+    }
+    auto it = key_now_of.find(stored);
+    return it == key_now_of.end() ? stored : it->second;
+  };
+  SeriesOverrides bound;
+  bound.split_out = corrections.split_out;
+  // A name stored under a series' key of today wins over one that followed a member.
+  std::set<std::string> named;
+  for (const auto& [key, name] : corrections.names) {
+    if (keys_now.count(key)) {
+      bound.names.emplace_back(key, name);
+      named.insert(key);
+    }
+  }
+  for (const auto& [key, name] : corrections.names) {
+    if (keys_now.count(key)) continue;
+    std::string now = rebind(key);
+    if (named.insert(now).second) bound.names.emplace_back(now, name);
+  }
+  for (const auto& [a, b] : corrections.joins) bound.joins.emplace_back(rebind(a), rebind(b));
+  return DetectSeries(members, bound);
+}
 
 Result<SeriesOverrides> SeriesCorrections::Load(const store::Archive& archive) {
   SeriesOverrides o;

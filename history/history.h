@@ -41,8 +41,10 @@ std::string NormalizeSymbolArg(std::string_view arg);
 //   series/name/<series key>  = name        the series is shown under this name
 //   series/join/<series key a> = <key b>     the two detected series are one
 //   series/split/<symbol>     = ""           the resolution forms a series of its own
-// Series keys are those of detection ("s-" + 12 hex digits of the earliest member's symbol),
-// so a correction survives adding earlier or later members as long as the earliest stays.
+// Series keys are those of detection ("s-" + 12 hex digits of the hash of the earliest
+// member's symbol). A correction stays with its series when later members arrive; when an
+// earlier member arrives the series' key changes, and a correction stored under the old key
+// follows the member that key was made from (a name stored under the current key wins).
 // Each writer is one archive transaction; later reads (ArchiveSeries, SeriesFinder, ...) apply
 // it. Writers check their arguments only (InvalidInput); they do not check that the key or
 // symbol exists (the caller resolved it, see ResolveSeriesArg).
@@ -51,8 +53,7 @@ class SeriesCorrections {
   // Every stored correction, in key order. Unknown series/* keys are ignored.
   static Result<SeriesOverrides> Load(const store::Archive& archive);
   // InvalidInput for an empty key or name.
-  static Status Rename(store::Archive& archive, std::string_view series_key,
-                       std::string_view name);
+  static Status Rename(store::Archive& archive, std::string_view series_key, std::string_view name);
   // InvalidInput for an empty key, or when both keys are the same series.
   static Status Join(store::Archive& archive, std::string_view series_key_a,
                      std::string_view series_key_b);
@@ -189,9 +190,9 @@ struct GrepSeries {
   std::vector<GrepParagraph> paragraphs;  // by session, then symbol, then position; never empty
 };
 struct GrepResult {
-  std::string phrase;                   // as asked
-  std::vector<store::PhraseHit> hits;   // Archive::FindPhrase's hits (all versions)
-  std::vector<GrepSeries> series;       // by first session, then series key; empty: no match
+  std::string phrase;                  // as asked
+  std::vector<store::PhraseHit> hits;  // Archive::FindPhrase's hits (all versions)
+  std::vector<GrepSeries> series;      // by first session, then series key; empty: no match
 };
 // Archive::FindPhrase, then the uses in the newest version of each document grouped by series.
 // series_arg non-empty: only that series (ResolveSeriesArg, whose errors are returned first).

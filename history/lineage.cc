@@ -44,7 +44,8 @@ std::vector<BlameParagraph> BlameLast(const SeriesHistory& history) {
   };
   std::vector<Walk> walks;
   const std::pair<Section, const std::vector<Paragraph>*> sections[] = {
-      {Section::kPreamble, &r.preamble}, {Section::kOperative, &r.operative},
+      {Section::kPreamble, &r.preamble},
+      {Section::kOperative, &r.operative},
       {Section::kAnnex, &r.annex}};
   for (const auto& [section_id, section] : sections) {
     for (size_t index = 0; index < section->size(); ++index) {

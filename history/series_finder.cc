@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "history/history.h"
+#include "history/internal.h"
 
 namespace recital::history {
 
@@ -19,7 +20,7 @@ Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
     return Status::Ok();
   });
   if (!st.ok()) return st;
-  return DetectSeries(members, *overrides);
+  return DetectWithCorrections(members, *overrides);
 }
 
 struct SeriesFinder::State {
@@ -135,7 +136,7 @@ Result<Series> SeriesFinder::Find(const std::string& symbol) {
   members.reserve(expanded.size());
   for (const std::string& s : expanded) members.push_back(std::move(decoded.at(s)));
   // Every series of the expanded documents is complete (they are closed under the edges).
-  for (Series& s : DetectSeries(members, st.overrides)) {
+  for (Series& s : DetectWithCorrections(members, st.overrides)) {
     if (!st.series_of.count(s.symbols.front())) st.Remember(std::move(s));
   }
   if (auto it = st.series_of.find(symbol); it != st.series_of.end()) return st.found[it->second];

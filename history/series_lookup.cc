@@ -30,8 +30,10 @@ Result<uint32_t> BoundSession(const store::Archive& archive, const Series& serie
   if (AllDigits(bound) && bound.size() <= 4) return static_cast<uint32_t>(std::stoul(bound));
   std::string symbol = NormalizeSymbolArg(bound);
   if (std::find(series.symbols.begin(), series.symbols.end(), symbol) == series.symbols.end()) {
-    return Status::InvalidInput("'" + bound + "' is neither a session number nor a member of "
-                                "the series '" + series.name + "'");
+    return Status::InvalidInput("'" + bound +
+                                "' is neither a session number nor a member of "
+                                "the series '" +
+                                series.name + "'");
   }
   return SessionOf(archive, symbol);
 }
@@ -49,8 +51,7 @@ std::string NormalizeSymbolArg(std::string_view arg) {
     return "A/RES/" + s;
   }
   size_t paren = s.find('(');
-  if (paren != std::string::npos && paren > 0 && AllDigits(s.substr(0, paren)) &&
-      s.back() == ')') {
+  if (paren != std::string::npos && paren > 0 && AllDigits(s.substr(0, paren)) && s.back() == ')') {
     return "A/RES/" + s;
   }
   return s;

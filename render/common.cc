@@ -8,12 +8,23 @@ std::string HtmlEscape(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -49,7 +60,9 @@ std::string EditsText(const std::vector<Edit>& edits, bool colour) {
   std::string out;
   for (const Edit& e : edits) {
     switch (e.op) {
-      case EditOp::kEqual: out += e.text; break;
+      case EditOp::kEqual:
+        out += e.text;
+        break;
       case EditOp::kDelete:
         out += colour ? std::string(p.deleted) + e.text + p.reset : "[-" + e.text + "-]";
         break;
@@ -65,9 +78,15 @@ std::string EditsMarkdown(const std::vector<Edit>& edits) {
   std::string out;
   for (const Edit& e : edits) {
     switch (e.op) {
-      case EditOp::kEqual: out += MarkdownEscape(e.text); break;
-      case EditOp::kDelete: out += "[-" + MarkdownEscape(e.text) + "-]"; break;
-      case EditOp::kInsert: out += "{+" + MarkdownEscape(e.text) + "+}"; break;
+      case EditOp::kEqual:
+        out += MarkdownEscape(e.text);
+        break;
+      case EditOp::kDelete:
+        out += "[-" + MarkdownEscape(e.text) + "-]";
+        break;
+      case EditOp::kInsert:
+        out += "{+" + MarkdownEscape(e.text) + "+}";
+        break;
     }
   }
   return out;
@@ -77,9 +96,15 @@ std::string EditsHtml(const std::vector<Edit>& edits) {
   std::string out;
   for (const Edit& e : edits) {
     switch (e.op) {
-      case EditOp::kEqual: out += HtmlEscape(e.text); break;
-      case EditOp::kDelete: out += "<del>" + HtmlEscape(e.text) + "</del>"; break;
-      case EditOp::kInsert: out += "<ins>" + HtmlEscape(e.text) + "</ins>"; break;
+      case EditOp::kEqual:
+        out += HtmlEscape(e.text);
+        break;
+      case EditOp::kDelete:
+        out += "<del>" + HtmlEscape(e.text) + "</del>";
+        break;
+      case EditOp::kInsert:
+        out += "<ins>" + HtmlEscape(e.text) + "</ins>";
+        break;
     }
   }
   return out;

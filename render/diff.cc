@@ -1,7 +1,7 @@
 // Text, Markdown, HTML and JSON renderings of a resolution diff.
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "render/render.h"
 
@@ -77,10 +77,12 @@ std::string Plural(size_t n) { return n == 1 ? " unchanged paragraph" : " unchan
 
 std::string ParagraphLabel(const ParagraphRef& ref) {
   switch (ref.section) {
-    case Section::kPreamble: return "PP" + std::to_string(ref.index + 1);
+    case Section::kPreamble:
+      return "PP" + std::to_string(ref.index + 1);
     case Section::kOperative:
       return "OP" + (ref.number.empty() ? std::to_string(ref.index + 1) : ref.number);
-    case Section::kAnnex: return "AN" + std::to_string(ref.index + 1);
+    case Section::kAnnex:
+      return "AN" + std::to_string(ref.index + 1);
   }
   return "?";
 }
@@ -93,7 +95,7 @@ std::string ParagraphLabels(const std::vector<ParagraphRef>& refs) {
 
 std::string SummaryLine(const DiffSummary& s) {
   std::vector<std::pair<size_t, const char*>> parts = {
-      {s.reworded, "reworded"}, {s.added, "added"}, {s.removed, "removed"}, {s.split, "split"},
+      {s.reworded, "reworded"}, {s.added, "added"}, {s.removed, "removed"},    {s.split, "split"},
       {s.merged, "merged"},     {s.moved, "moved"}, {s.unchanged, "unchanged"}};
   std::string out;
   bool changed = false;
@@ -108,8 +110,8 @@ std::string SummaryLine(const DiffSummary& s) {
 
 std::string DiffText(const DiffResult& diff, const DiffRenderOptions& options) {
   const Palette p(options.colour);
-  std::string out = std::string(p.bold) + "diff " + diff.from_symbol + " -> " +
-                    diff.to_symbol + p.reset + "\n";
+  std::string out =
+      std::string(p.bold) + "diff " + diff.from_symbol + " -> " + diff.to_symbol + p.reset + "\n";
   Walk(
       diff, options.all,
       [&](const Change& ch) {

@@ -1,7 +1,7 @@
 // Series lists, logs, blame and phrase search: terminal text and JSON.
-#include <set>
-
 #include <fmt/format.h>
+
+#include <set>
 
 #include "render/internal.h"
 #include "render/render.h"
@@ -38,12 +38,9 @@ Json GrepParagraphJson(const history::GrepResult& grep, const history::GrepParag
                        {"byte_offset", m.byte_offset},
                        {"byte_length", m.byte_length}});
   }
-  return {{"symbol", f.symbol},
-          {"session", SessionOrNull(f.session)},
-          {"position", f.position + 1},
-          {"lead", hit.wording.lead},
-          {"text", hit.wording.text},
-          {"matches", matches}};
+  return {{"symbol", f.symbol},         {"session", SessionOrNull(f.session)},
+          {"position", f.position + 1}, {"lead", hit.wording.lead},
+          {"text", hit.wording.text},   {"matches", matches}};
 }
 
 }  // namespace
@@ -72,14 +69,15 @@ std::string SeriesListText(const std::vector<Series>& all) {
 
 Json SeriesListJson(const std::vector<Series>& all) {
   Json out = Json::array();
-  for (const Series& s : all) out.push_back({{"key", s.key}, {"name", s.name}, {"symbols", s.symbols}});
+  for (const Series& s : all)
+    out.push_back({{"key", s.key}, {"name", s.name}, {"symbols", s.symbols}});
   return out;
 }
 
 std::string LogText(const history::LogView& log) {
   const std::vector<history::SessionRow>& rows = log.rows;
-  std::string out = fmt::format("Series: {} ({}, {} session{})\n", log.series.name,
-                                log.series.key, rows.size(), rows.size() == 1 ? "" : "s");
+  std::string out = fmt::format("Series: {} ({}, {} session{})\n", log.series.name, log.series.key,
+                                rows.size(), rows.size() == 1 ? "" : "s");
   out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
                      "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "ADDED", "REMOVED",
                      "MOVED", "SPLIT", "MERGED", "TITLE");
@@ -108,11 +106,11 @@ Json LogJson(const history::LogView& log) {
 std::string BlameText(const history::BlameView& blame, bool colour) {
   const history::SeriesHistory& h = blame.history;
   const Resolution& r = h.records.back();
-  std::string out = fmt::format("{} ({}): {}\n", r.symbol, r.title.empty() ? "no title" : r.title,
-                                h.records.size() == 1
-                                    ? std::string("first of its series")
-                                    : fmt::format("series '{}' from {}", h.series.name,
-                                                  ShortSymbol(h.records.front().symbol)));
+  std::string out =
+      fmt::format("{} ({}): {}\n", r.symbol, r.title.empty() ? "no title" : r.title,
+                  h.records.size() == 1 ? std::string("first of its series")
+                                        : fmt::format("series '{}' from {}", h.series.name,
+                                                      ShortSymbol(h.records.front().symbol)));
   const Palette p(colour);
   const char* section = "";
   for (const history::BlameParagraph& b : blame.paragraphs) {
@@ -123,8 +121,8 @@ std::string BlameText(const history::BlameView& blame, bool colour) {
     std::string label = b.number.empty() ? "-" : b.number;
     out += fmt::format("{:>4}  since {:<14} {}\n", label, ShortSymbol(b.since), b.text);
     for (const history::LineageEntry& e : b.lineage) {
-      out += fmt::format("{}      from  {:<14} {}{}\n", p.dim, ShortSymbol(e.symbol), e.text,
-                         p.reset);
+      out +=
+          fmt::format("{}      from  {:<14} {}{}\n", p.dim, ShortSymbol(e.symbol), e.text, p.reset);
     }
   }
   return out;
@@ -155,9 +153,10 @@ std::string GrepText(const history::GrepResult& grep, bool colour) {
     const history::GrepParagraph& last = g.paragraphs.back();
     std::set<std::string> symbols;
     for (const history::GrepParagraph& f : g.paragraphs) symbols.insert(f.symbol);
-    out += fmt::format("{}{}{} ({})\n  first {} (session {}), last {} (session {}); {} resolution{}\n",
-                       p.bold, g.series.name, p.reset, g.series.key, first.symbol, first.session,
-                       last.symbol, last.session, symbols.size(), symbols.size() == 1 ? "" : "s");
+    out +=
+        fmt::format("{}{}{} ({})\n  first {} (session {}), last {} (session {}); {} resolution{}\n",
+                    p.bold, g.series.name, p.reset, g.series.key, first.symbol, first.session,
+                    last.symbol, last.session, symbols.size(), symbols.size() == 1 ? "" : "s");
     for (const history::GrepParagraph& f : g.paragraphs) {
       out += fmt::format("  {:<16} ¶{:<3} {}\n", ShortSymbol(f.symbol), f.position + 1,
                          Highlighted(grep.hits[f.hit], colour));

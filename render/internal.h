@@ -1,9 +1,8 @@
 // Shared by the renderers of render/; not part of the module's interface.
 #pragma once
 
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "history/history.h"
 

@@ -65,7 +65,8 @@ nlohmann::json RecordJson(const Resolution& r) {
   for (const Paragraph& p : r.operative) op.push_back(ParagraphJson(p, true));
   j["operative"] = std::move(op);
   Json notes = Json::array();
-  for (const Footnote& f : r.footnotes) notes.push_back(Json{{"number", f.number}, {"text", f.text}});
+  for (const Footnote& f : r.footnotes)
+    notes.push_back(Json{{"number", f.number}, {"text", f.text}});
   j["footnotes"] = std::move(notes);
   Json cites = Json::array();
   for (const Citation& c : r.citations) {
@@ -79,9 +80,7 @@ nlohmann::json RecordJson(const Resolution& r) {
 
 std::string RecordText(const Resolution& r) {
   std::string out;
-  auto line = [&out](const std::string& k, const std::string& v) {
-    out += k + ": " + v + "\n";
-  };
+  auto line = [&out](const std::string& k, const std::string& v) { out += k + ": " + v + "\n"; };
   line("Symbol", OrUnknown(r.symbol));
   line("Session", r.session ? std::to_string(r.session) : "(unknown)");
   line("Title", OrUnknown(r.title));
@@ -108,7 +107,8 @@ std::string RecordText(const Resolution& r) {
   }
   if (!r.footnotes.empty()) {
     out += "\nFootnotes\n";
-    for (const Footnote& f : r.footnotes) out += "  " + std::to_string(f.number) + " " + f.text + "\n";
+    for (const Footnote& f : r.footnotes)
+      out += "  " + std::to_string(f.number) + " " + f.text + "\n";
   }
   if (!r.citations.empty()) {
     out += "\nCited resolutions\n";

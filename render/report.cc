@@ -55,11 +55,10 @@ std::string MdOverview(const SeriesHistory& h) {
       "Merged |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
   for (const SessionRow& r : history::OverviewRows(h)) {
     const DiffSummary& s = r.summary;
-    std::string counts = r.has_previous
-                             ? fmt::format("{} | {} | {} | {} | {} | {} | {}", s.unchanged,
-                                           s.reworded, s.added, s.removed, s.moved, s.split,
-                                           s.merged)
-                             : "– | – | – | – | – | – | –";
+    std::string counts =
+        r.has_previous ? fmt::format("{} | {} | {} | {} | {} | {} | {}", s.unchanged, s.reworded,
+                                     s.added, s.removed, s.moved, s.split, s.merged)
+                       : "– | – | – | – | – | – | –";
     out += fmt::format("| {} | {} | {} | {} |\n", r.symbol,
                        r.session ? std::to_string(r.session) : "?",
                        r.adoption_date.empty() ? "?" : r.adoption_date, counts);
@@ -70,8 +69,8 @@ std::string MdOverview(const SeriesHistory& h) {
 std::string MdChange(const Change& c) {
   std::string out = fmt::format("### {} — {}\n\n", ChangeLabel(c), StatusPhrase(c));
   if (c.lead_changed && !c.from.empty() && !c.to.empty()) {
-    out += fmt::format("> **Lead phrase changed:** \"{}\" → \"{}\"\n\n", MarkdownEscape(c.from[0].lead),
-                       MarkdownEscape(c.to[0].lead));
+    out += fmt::format("> **Lead phrase changed:** \"{}\" → \"{}\"\n\n",
+                       MarkdownEscape(c.from[0].lead), MarkdownEscape(c.to[0].lead));
   }
   out += EditsMarkdown(EditsOf(c)) + "\n\n";
   return out;
@@ -168,7 +167,8 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
       "<section class=\"pair\" id=\"pair-{}\">\n<h2>{}</h2>\n<p class=\"meta\">From {} ({}) to {} "
       "({}): {}.</p>\n",
       i + 1, HtmlEscape(PairTitle(h, i)), HtmlEscape(SessionLabel(a)),
-      a.adoption_date.empty() ? "date unknown" : HtmlEscape(a.adoption_date), HtmlEscape(SessionLabel(b)),
+      a.adoption_date.empty() ? "date unknown" : HtmlEscape(a.adoption_date),
+      HtmlEscape(SessionLabel(b)),
       b.adoption_date.empty() ? "date unknown" : HtmlEscape(b.adoption_date),
       HtmlEscape(SummaryLine(h.diffs[i].summary)));
   std::string rows;
@@ -179,15 +179,14 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
   out += fmt::format(
       "<table class=\"sbs\"><thead><tr><th>Paragraph</th><th>{} ({})</th><th>{} ({})</th></tr>"
       "</thead><tbody>\n",
-      HtmlEscape(a.symbol), HtmlEscape(SessionLabel(a)), HtmlEscape(b.symbol), HtmlEscape(SessionLabel(b)));
+      HtmlEscape(a.symbol), HtmlEscape(SessionLabel(a)), HtmlEscape(b.symbol),
+      HtmlEscape(SessionLabel(b)));
   return out + rows + "</tbody></table>\n</section>\n";
 }
 
 }  // namespace
 
-bool IsReportedChange(const Change& c) {
-  return c.status != ChangeStatus::kUnchanged || c.moved;
-}
+bool IsReportedChange(const Change& c) { return c.status != ChangeStatus::kUnchanged || c.moved; }
 
 std::string ChangeLabel(const Change& c) {
   const std::vector<ParagraphRef>& now = c.to.empty() ? c.from : c.to;
@@ -218,8 +217,8 @@ std::string ReportMarkdown(const SeriesHistory& h) {
     const Resolution& a = h.records[i];
     const Resolution& b = h.records[i + 1];
     if (!out.ends_with("\n\n")) out += "\n";
-    out += fmt::format("## {}\n\nFrom {} ({}) to {} ({}): {}.\n\n", PairTitle(h, i), SessionLabel(a),
-                       a.adoption_date.empty() ? "date unknown" : a.adoption_date,
+    out += fmt::format("## {}\n\nFrom {} ({}) to {} ({}): {}.\n\n", PairTitle(h, i),
+                       SessionLabel(a), a.adoption_date.empty() ? "date unknown" : a.adoption_date,
                        SessionLabel(b), b.adoption_date.empty() ? "date unknown" : b.adoption_date,
                        SummaryLine(h.diffs[i].summary));
     for (const Change& c : h.diffs[i].changes) {
@@ -237,17 +236,19 @@ std::string ReportHtml(const SeriesHistory& h) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
       HtmlEscape(title), kCss, HtmlEscape(title));
-  out += fmt::format("<p class=\"meta\">Series <code>{}</code>, {} resolution{}{}. Deleted words "
-                     "are <del>struck through</del>, inserted words <ins>underlined</ins>.</p>\n",
-                     HtmlEscape(h.series.key), h.records.size(), h.records.size() == 1 ? "" : "s",
-                     h.records.empty() ? ""
-                                       : ", " + HtmlEscape(h.records.front().symbol) + " to " +
-                                             HtmlEscape(h.records.back().symbol));
-  out += "<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n"
-         "<li><a href=\"#overview\">Overview</a></li>\n";
+  out += fmt::format(
+      "<p class=\"meta\">Series <code>{}</code>, {} resolution{}{}. Deleted words "
+      "are <del>struck through</del>, inserted words <ins>underlined</ins>.</p>\n",
+      HtmlEscape(h.series.key), h.records.size(), h.records.size() == 1 ? "" : "s",
+      h.records.empty() ? ""
+                        : ", " + HtmlEscape(h.records.front().symbol) + " to " +
+                              HtmlEscape(h.records.back().symbol));
+  out +=
+      "<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n"
+      "<li><a href=\"#overview\">Overview</a></li>\n";
   for (size_t i = 0; i < h.diffs.size(); ++i) {
-    out += fmt::format("<li><a href=\"#pair-{}\">{}</a>: {}</li>\n", i + 1, HtmlEscape(PairTitle(h, i)),
-                       HtmlEscape(SummaryLine(h.diffs[i].summary)));
+    out += fmt::format("<li><a href=\"#pair-{}\">{}</a>: {}</li>\n", i + 1,
+                       HtmlEscape(PairTitle(h, i)), HtmlEscape(SummaryLine(h.diffs[i].summary)));
   }
   out += "</ol>\n</nav>\n<section id=\"overview\">\n<h2>Overview</h2>\n" + HtmlOverview(h) +
          "</section>\n";

@@ -20,18 +20,19 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "tests/test_util.h"
 
 namespace recital::testing {
 
-inline const char* const kNoting = "Noting the importance of lighthouses for the safety of navigation,";
-inline const char* const kAware = "Aware that many coastal States lack the means to maintain their lighthouses,";
+inline const char* const kNoting =
+    "Noting the importance of lighthouses for the safety of navigation,";
+inline const char* const kAware =
+    "Aware that many coastal States lack the means to maintain their lighthouses,";
 inline const char* const kConcerned =
     "Concerned that many coastal States lack the means to maintain their lighthouses,";
 inline const char* const kWelcoming =

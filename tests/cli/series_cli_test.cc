@@ -2,10 +2,9 @@
 // commands that follow, and nonsense is refused with exit 2 and a message.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "tests/cli/history_fixture.h"
 #include "tests/test_util.h"

@@ -79,8 +79,7 @@ TEST_F(CorrectionsTest, RenamedSeriesIsShownAndFoundUnderItsNewName) {
 
 TEST_F(CorrectionsTest, JoinedSeriesAreOneInSessionOrder) {
   ASSERT_TRUE(SeriesCorrections::Join(archive(), light_key_, fish_key_).ok());
-  const Symbols joined = {"A/RES/60/20", "A/RES/60/7", "A/RES/61/30", "A/RES/61/7",
-                          "A/RES/62/7"};
+  const Symbols joined = {"A/RES/60/20", "A/RES/60/7", "A/RES/61/30", "A/RES/61/7", "A/RES/62/7"};
   EXPECT_EQ(SeriesOf("A/RES/61/30").symbols, joined);
   EXPECT_EQ(SeriesOf("A/RES/62/7").symbols, joined);
   EXPECT_EQ(SeriesOf("A/RES/61/99").symbols, Symbols{"A/RES/61/99"});
@@ -96,12 +95,28 @@ TEST_F(CorrectionsTest, SplitResolutionFormsASeriesOfItsOwn) {
 TEST_F(CorrectionsTest, CorrectionsHoldWhenALaterSessionArrives) {
   ASSERT_TRUE(SeriesCorrections::Rename(archive(), light_key_, "Lighthouses").ok());
   ASSERT_TRUE(SeriesCorrections::SplitOut(archive(), "A/RES/61/7").ok());
-  archive_.Ingest({testing::Record(63, 7, testing::kLighthouseTitle, {testing::kNoting},
-                                   {testing::kDecides})});
+  archive_.Ingest(
+      {testing::Record(63, 7, testing::kLighthouseTitle, {testing::kNoting}, {testing::kDecides})});
   Series s = SeriesOf("A/RES/63/7");
   EXPECT_EQ(s.key, light_key_);
   EXPECT_EQ(s.name, "Lighthouses");
   EXPECT_EQ(s.symbols, (Symbols{"A/RES/60/7", "A/RES/62/7", "A/RES/63/7"}));
+}
+
+TEST_F(CorrectionsTest, CorrectionsFollowTheirSeriesWhenAnEarlierSessionArrives) {
+  ASSERT_TRUE(SeriesCorrections::Rename(archive(), light_key_, "Lighthouses").ok());
+  ASSERT_TRUE(SeriesCorrections::Join(archive(), light_key_, testing::KeyOf("A/RES/61/99")).ok());
+  // 59/7 becomes the earliest lighthouse resolution: the series' key is now its key.
+  archive_.Ingest(
+      {testing::Record(59, 7, testing::kLighthouseTitle, {testing::kNoting}, {testing::kDecides})});
+  Series s = SeriesOf("A/RES/60/7");
+  EXPECT_EQ(s.key, testing::KeyOf("A/RES/59/7"));
+  EXPECT_EQ(s.name, "Lighthouses");
+  EXPECT_EQ(s.symbols,
+            (Symbols{"A/RES/59/7", "A/RES/60/7", "A/RES/61/7", "A/RES/61/99", "A/RES/62/7"}));
+  // A name given under the new key wins over the one that followed the old key.
+  ASSERT_TRUE(SeriesCorrections::Rename(archive(), s.key, "Aids to navigation").ok());
+  EXPECT_EQ(SeriesOf("A/RES/62/7").name, "Aids to navigation");
 }
 
 TEST_F(CorrectionsTest, WritersRefuseEmptyArgumentsAndStoreNothing) {

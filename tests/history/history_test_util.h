@@ -26,7 +26,8 @@
 
 namespace recital::testing {
 
-inline const char* const kNoting = "Noting the importance of lighthouses for the safety of navigation,";
+inline const char* const kNoting =
+    "Noting the importance of lighthouses for the safety of navigation,";
 inline const char* const kAware =
     "Aware that many coastal States lack the means to maintain their lighthouses,";
 inline const char* const kConcerned =
@@ -82,8 +83,8 @@ inline std::vector<Resolution> LighthouseRecords() {
   std::vector<Resolution> out;
   out.push_back(Record(60, 7, kLighthouseTitle, {kNoting, kAware, kWelcoming},
                        {kEncourages60, kRequests, kDecides}));
-  out.push_back(Record(61, 7, kLighthouseTitle, {kNoting, kConcerned},
-                       {kEncourages61, kRequests, kDecides}));
+  out.push_back(
+      Record(61, 7, kLighthouseTitle, {kNoting, kConcerned}, {kEncourages61, kRequests, kDecides}));
   out.push_back(Record(62, 7, kLighthouseTitle, {kNoting, kConcerned},
                        {kUrges62, kInvites, kRequests, kDecides}));
   out[0].adoption_date = "2005-12-01";
@@ -146,15 +147,16 @@ inline const char* const kFisheriesTitle = "Cooperation on sustainable fisheries
 // joined by its recall of 60/20) and one resolution on its own (61/99) that cites 60/7
 // without recalling it as its own (so it is no member of the lighthouse series).
 inline std::vector<Resolution> OtherRecords() {
-  Resolution f60 = Record(60, 20, kFisheriesTitle,
-                          {"Recognizing the importance of fisheries for food security,"},
-                          {"Calls upon Member States to manage fish stocks sustainably;",
-                           "Decides to include the item in the agenda of its sixty-first session."});
-  Resolution f61 = Record(61, 30, "Cooperation on sustainable fisheries and aquaculture",
-                          {"Recalling its resolution 60/20 of 8 December 2005,",
-                           "Recognizing the importance of fisheries for food security,"},
-                          {"Calls upon Member States to manage fish stocks sustainably;",
-                           "Decides to include the item in the agenda of its sixty-second session."});
+  Resolution f60 = Record(
+      60, 20, kFisheriesTitle, {"Recognizing the importance of fisheries for food security,"},
+      {"Calls upon Member States to manage fish stocks sustainably;",
+       "Decides to include the item in the agenda of its sixty-first session."});
+  Resolution f61 =
+      Record(61, 30, "Cooperation on sustainable fisheries and aquaculture",
+             {"Recalling its resolution 60/20 of 8 December 2005,",
+              "Recognizing the importance of fisheries for food security,"},
+             {"Calls upon Member States to manage fish stocks sustainably;",
+              "Decides to include the item in the agenda of its sixty-second session."});
   f61.citations.push_back({"A/RES/60/20", "8 December 2005"});
   Resolution alone = Record(61, 99, "Safety of navigation",
                             {"Recalling its resolution 59/1 of 1 December 2004,",

@@ -62,11 +62,10 @@ SeriesHistory HistoryOf(std::vector<Resolution> records, std::vector<std::vector
 
 TEST(LineageTest, UnchangedWordingDatesFromTheFirstSessionThatHadIt) {
   const Section O = Section::kOperative;
-  auto h = HistoryOf({Ops(50, {"Decides."}), Ops(51, {"Decides."}), Ops(52, {"Decides."})},
-                     {{MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "Decides.")},
-                                  {Ref(O, 0, "Decides.")})},
-                      {MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "Decides.")},
-                                  {Ref(O, 0, "Decides.")})}});
+  auto h = HistoryOf(
+      {Ops(50, {"Decides."}), Ops(51, {"Decides."}), Ops(52, {"Decides."})},
+      {{MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "Decides.")}, {Ref(O, 0, "Decides.")})},
+       {MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "Decides.")}, {Ref(O, 0, "Decides.")})}});
   auto blame = history::BlameLast(h);
   ASSERT_EQ(blame.size(), 1u);
   EXPECT_EQ(blame[0].since, "A/RES/50/1");
@@ -92,12 +91,11 @@ TEST(LineageTest, MergeStartsAWordingAndTheWalkGoesOnThroughItsFirstPart) {
 TEST(LineageTest, MovedParagraphIsFollowedToItsOldPosition) {
   const Section O = Section::kOperative;
   // 51 swaps the two paragraphs of 50 (both unchanged, moved); 52 rewords the first.
-  auto h = HistoryOf(
-      {Ops(50, {"x", "y"}), Ops(51, {"y", "x"}), Ops(52, {"y2", "x"})},
-      {{MakeChange(ChangeStatus::kUnchanged, {Ref(O, 1, "y")}, {Ref(O, 0, "y")}),
-        MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "x")}, {Ref(O, 1, "x")})},
-       {MakeChange(ChangeStatus::kReworded, {Ref(O, 0, "y")}, {Ref(O, 0, "y2")}),
-        MakeChange(ChangeStatus::kUnchanged, {Ref(O, 1, "x")}, {Ref(O, 1, "x")})}});
+  auto h = HistoryOf({Ops(50, {"x", "y"}), Ops(51, {"y", "x"}), Ops(52, {"y2", "x"})},
+                     {{MakeChange(ChangeStatus::kUnchanged, {Ref(O, 1, "y")}, {Ref(O, 0, "y")}),
+                       MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "x")}, {Ref(O, 1, "x")})},
+                      {MakeChange(ChangeStatus::kReworded, {Ref(O, 0, "y")}, {Ref(O, 0, "y2")}),
+                       MakeChange(ChangeStatus::kUnchanged, {Ref(O, 1, "x")}, {Ref(O, 1, "x")})}});
   h.diffs[0].changes[0].moved = true;
   auto blame = history::BlameLast(h);
   ASSERT_EQ(blame.size(), 2u);

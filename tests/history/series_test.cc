@@ -63,7 +63,7 @@ TEST_F(SeriesTest, FinderHandsOverTheRecordsItDecodedOnce) {
   auto kept = (*finder)->TakeRecord("A/RES/61/7");
   ASSERT_TRUE(kept.has_value());
   EXPECT_EQ(*kept, *archive().GetResolution("A/RES/61/7"));
-  EXPECT_FALSE((*finder)->TakeRecord("A/RES/61/7").has_value());  // moved out
+  EXPECT_FALSE((*finder)->TakeRecord("A/RES/61/7").has_value());   // moved out
   EXPECT_FALSE((*finder)->TakeRecord("A/RES/60/20").has_value());  // another series
 }
 

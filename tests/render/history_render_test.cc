@@ -2,10 +2,9 @@
 // (expected output written by hand; the JSON keys are the documented interfaces).
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "render/render.h"
 
@@ -58,7 +57,8 @@ TEST(LogRenderTest, JsonHasTheDocumentedKeysAndNullsForUnknowns) {
   EXPECT_EQ(Keys(j), (KeyList{"series", "sessions"}));
   EXPECT_EQ(j["series"], (json{{"key", "s-0123456789ab"}, {"name", "Lighthouses"}}));
   ASSERT_EQ(j["sessions"].size(), 2u);
-  EXPECT_EQ(Keys(j["sessions"][0]), (KeyList{"adoption_date", "changes", "session", "symbol", "title"}));
+  EXPECT_EQ(Keys(j["sessions"][0]),
+            (KeyList{"adoption_date", "changes", "session", "symbol", "title"}));
   EXPECT_TRUE(j["sessions"][0]["changes"].is_null());
   EXPECT_TRUE(j["sessions"][1]["session"].is_null());
   EXPECT_TRUE(j["sessions"][1]["adoption_date"].is_null());
@@ -172,8 +172,8 @@ history::SeriesHistory SomeReportHistory() {
   c.section = Section::kOperative;
   c.from = {{Section::kOperative, 0, "1", "Encourages", "Encourages *all*;"}};
   c.to = {{Section::kOperative, 0, "1", "Urges", "Urges all;"}};
-  c.edits = {{EditOp::kDelete, "Encourages *all*"}, {EditOp::kInsert, "Urges all"},
-             {EditOp::kEqual, ";"}};
+  c.edits = {
+      {EditOp::kDelete, "Encourages *all*"}, {EditOp::kInsert, "Urges all"}, {EditOp::kEqual, ";"}};
   d.changes = {c};
   d.summary.reworded = 1;
   h.diffs = {d};

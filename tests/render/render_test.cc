@@ -1,13 +1,12 @@
 // The renderers' shared conventions (escaping, change marks, colours) and the JSON keys that
 // are interfaces, on small hand-made values (expected output written by hand).
+#include "render/render.h"
+
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
-
-#include "render/render.h"
 
 namespace recital {
 namespace {
@@ -81,8 +80,7 @@ TEST(EscapeTest, MarkdownEscapesItsSpecialCharactersWithABackslash) {
 }
 
 TEST(ChangeMarksTest, MarkdownMarksDeletedAndInsertedWordsAndEscapesThem) {
-  EXPECT_EQ(render::EditsMarkdown(SomeEdits()),
-            "Urges [-\\*all\\*-]{+Member\\_States+} to act;");
+  EXPECT_EQ(render::EditsMarkdown(SomeEdits()), "Urges [-\\*all\\*-]{+Member\\_States+} to act;");
 }
 
 TEST(ChangeMarksTest, TextUsesTheSameMarksWithoutColourAndColoursOnATerminal) {
@@ -92,8 +90,8 @@ TEST(ChangeMarksTest, TextUsesTheSameMarksWithoutColourAndColoursOnATerminal) {
 }
 
 TEST(ChangeMarksTest, HtmlWrapsChangesInDelAndInsEscaped) {
-  std::vector<Edit> edits = {{EditOp::kEqual, "a<b "}, {EditOp::kDelete, "x's"},
-                             {EditOp::kInsert, "y&z"}};
+  std::vector<Edit> edits = {
+      {EditOp::kEqual, "a<b "}, {EditOp::kDelete, "x's"}, {EditOp::kInsert, "y&z"}};
   EXPECT_EQ(render::EditsHtml(edits), "a&lt;b <del>x&#39;s</del><ins>y&amp;z</ins>");
 }
 
@@ -164,14 +162,15 @@ TEST(RecordRenderTest, JsonHasEveryKeyWithNullsForUnknownValues) {
   p.text = "Decides;";
   r.operative.push_back(p);
   json j = render::RecordJson(r);
-  EXPECT_EQ(Keys(j), (KeyList{"adoption_date", "agenda_items", "citations", "committee",
-                              "distribution_date", "documents", "footnotes", "language", "layout",
-                              "meeting", "number", "operative", "preamble", "report", "session",
-                              "symbol", "title", "warnings"}));
+  EXPECT_EQ(Keys(j),
+            (KeyList{"adoption_date", "agenda_items", "citations", "committee", "distribution_date",
+                     "documents", "footnotes", "language", "layout", "meeting", "number",
+                     "operative", "preamble", "report", "session", "symbol", "title", "warnings"}));
   EXPECT_TRUE(j["title"].is_null());
   EXPECT_TRUE(j["number"].is_null());
   EXPECT_EQ(j["session"], 50);
-  EXPECT_EQ(Keys(j["operative"][0]), (KeyList{"footnotes", "lead", "number", "subparagraphs", "text"}));
+  EXPECT_EQ(Keys(j["operative"][0]),
+            (KeyList{"footnotes", "lead", "number", "subparagraphs", "text"}));
   EXPECT_TRUE(j["operative"][0]["lead"].is_null());
 }
 
