@@ -1,32 +1,12 @@
 // Text, Markdown, HTML and JSON renderings of a resolution diff.
-#include "cli/render_diff.h"
+#include <fmt/format.h>
 
 #include <cmath>
 
-#include <fmt/format.h>
+#include "render/render.h"
 
-namespace recital::cli {
+namespace recital::render {
 namespace {
-
-constexpr const char* kRed = "\x1b[31m";
-constexpr const char* kGreen = "\x1b[32m";
-constexpr const char* kBold = "\x1b[1m";
-constexpr const char* kReset = "\x1b[0m";
-
-std::string HtmlEscape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 bool Quiet(const Change& c) { return c.status == ChangeStatus::kUnchanged && !c.moved; }
 
@@ -97,10 +77,12 @@ std::string Plural(size_t n) { return n == 1 ? " unchanged paragraph" : " unchan
 
 std::string ParagraphLabel(const ParagraphRef& ref) {
   switch (ref.section) {
-    case Section::kPreamble: return "PP" + std::to_string(ref.index + 1);
+    case Section::kPreamble:
+      return "PP" + std::to_string(ref.index + 1);
     case Section::kOperative:
       return "OP" + (ref.number.empty() ? std::to_string(ref.index + 1) : ref.number);
-    case Section::kAnnex: return "AN" + std::to_string(ref.index + 1);
+    case Section::kAnnex:
+      return "AN" + std::to_string(ref.index + 1);
   }
   return "?";
 }
@@ -111,50 +93,9 @@ std::string ParagraphLabels(const std::vector<ParagraphRef>& refs) {
   return out;
 }
 
-std::string EditsToText(const std::vector<Edit>& edits, bool colour) {
-  std::string out;
-  for (const Edit& e : edits) {
-    switch (e.op) {
-      case EditOp::kEqual: out += e.text; break;
-      case EditOp::kDelete:
-        out += colour ? std::string(kRed) + e.text + kReset : "[-" + e.text + "-]";
-        break;
-      case EditOp::kInsert:
-        out += colour ? std::string(kGreen) + e.text + kReset : "{+" + e.text + "+}";
-        break;
-    }
-  }
-  return out;
-}
-
-std::string EditsToMarkdown(const std::vector<Edit>& edits) {
-  std::string out;
-  for (const Edit& e : edits) {
-    if (e.op == EditOp::kEqual) {
-      out += e.text;
-    } else {
-      const char* mark = e.op == EditOp::kDelete ? "~~" : "**";
-      out += mark + e.text + mark;
-    }
-  }
-  return out;
-}
-
-std::string EditsToHtml(const std::vector<Edit>& edits) {
-  std::string out;
-  for (const Edit& e : edits) {
-    switch (e.op) {
-      case EditOp::kEqual: out += HtmlEscape(e.text); break;
-      case EditOp::kDelete: out += "<del>" + HtmlEscape(e.text) + "</del>"; break;
-      case EditOp::kInsert: out += "<ins>" + HtmlEscape(e.text) + "</ins>"; break;
-    }
-  }
-  return out;
-}
-
 std::string SummaryLine(const DiffSummary& s) {
   std::vector<std::pair<size_t, const char*>> parts = {
-      {s.reworded, "reworded"}, {s.added, "added"}, {s.removed, "removed"}, {s.split, "split"},
+      {s.reworded, "reworded"}, {s.added, "added"}, {s.removed, "removed"},    {s.split, "split"},
       {s.merged, "merged"},     {s.moved, "moved"}, {s.unchanged, "unchanged"}};
   std::string out;
   bool changed = false;
@@ -167,35 +108,37 @@ std::string SummaryLine(const DiffSummary& s) {
   return out;
 }
 
-std::string DiffToText(const DiffResult& diff, const DiffRenderOptions& options) {
-  const bool c = options.colour;
-  std::string out = (c ? std::string(kBold) : "") + "diff " + diff.from_symbol + " -> " +
-                    diff.to_symbol + (c ? kReset : "") + "\n";
+std::string DiffText(const DiffResult& diff, const DiffRenderOptions& options) {
+  const Palette p(options.colour);
+  std::string out =
+      std::string(p.bold) + "diff " + diff.from_symbol + " -> " + diff.to_symbol + p.reset + "\n";
   Walk(
       diff, options.all,
       [&](const Change& ch) {
-        out += "\n" + std::string(c ? kBold : "") + Header(ch) + (c ? kReset : "") + "\n";
-        out += "  " + (Quiet(ch) ? PlainText(ch) : EditsToText(ch.edits, c)) + "\n";
+        out += "\n" + std::string(p.bold) + Header(ch) + p.reset + "\n";
+        out += "  " + (Quiet(ch) ? PlainText(ch) : EditsText(ch.edits, options.colour)) + "\n";
       },
       [&](size_t n) { out += "\n  ... " + std::to_string(n) + Plural(n) + "\n"; });
   out += "\n" + SummaryLine(diff.summary) + "\n";
   return out;
 }
 
-std::string DiffToMarkdown(const DiffResult& diff, const DiffRenderOptions& options) {
+// Paragraph text is escaped and marked as in a report (render.h: changed words); the
+// headers are ours (labels, statuses, symbols) and stay as written.
+std::string DiffMarkdown(const DiffResult& diff, const DiffRenderOptions& options) {
   std::string out = "## " + diff.from_symbol + " → " + diff.to_symbol + "\n\n";
   Walk(
       diff, options.all,
       [&](const Change& ch) {
         out += "**" + Header(ch) + "**\n\n> " +
-               (Quiet(ch) ? PlainText(ch) : EditsToMarkdown(ch.edits)) + "\n\n";
+               (Quiet(ch) ? MarkdownEscape(PlainText(ch)) : EditsMarkdown(ch.edits)) + "\n\n";
       },
       [&](size_t n) { out += "*… " + std::to_string(n) + Plural(n) + "*\n\n"; });
   out += "Summary: " + SummaryLine(diff.summary) + "\n";
   return out;
 }
 
-std::string DiffToHtmlFragment(const DiffResult& diff, const DiffRenderOptions& options) {
+std::string DiffHtmlFragment(const DiffResult& diff, const DiffRenderOptions& options) {
   std::string out = "<section class=\"recital-diff\">\n<h2>" + HtmlEscape(diff.from_symbol) +
                     " &rarr; " + HtmlEscape(diff.to_symbol) + "</h2>\n";
   Walk(
@@ -203,7 +146,7 @@ std::string DiffToHtmlFragment(const DiffResult& diff, const DiffRenderOptions& 
       [&](const Change& ch) {
         out += "<div class=\"change " + std::string(ChangeStatusName(ch.status)) + "\"><h3>" +
                HtmlEscape(Header(ch)) + "</h3><p>" +
-               (Quiet(ch) ? HtmlEscape(PlainText(ch)) : EditsToHtml(ch.edits)) + "</p></div>\n";
+               (Quiet(ch) ? HtmlEscape(PlainText(ch)) : EditsHtml(ch.edits)) + "</p></div>\n";
       },
       [&](size_t n) {
         out += "<p class=\"collapsed\">&hellip; " + std::to_string(n) + Plural(n) + "</p>\n";
@@ -212,22 +155,22 @@ std::string DiffToHtmlFragment(const DiffResult& diff, const DiffRenderOptions& 
   return out;
 }
 
-std::string DiffToHtml(const DiffResult& diff, const DiffRenderOptions& options) {
+std::string DiffHtml(const DiffResult& diff, const DiffRenderOptions& options) {
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" +
          HtmlEscape(diff.from_symbol + " -> " + diff.to_symbol) +
          "</title>\n<style>body{font-family:serif;max-width:50em;margin:auto}"
          "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
          ".collapsed{color:#777}h3{font-size:1em;font-family:sans-serif}</style></head>\n<body>\n" +
-         DiffToHtmlFragment(diff, options) + "</body></html>\n";
+         DiffHtmlFragment(diff, options) + "</body></html>\n";
 }
 
-nlohmann::json SummaryToJson(const DiffSummary& s) {
+nlohmann::json SummaryJson(const DiffSummary& s) {
   return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
           {"removed", s.removed},     {"split", s.split},       {"merged", s.merged},
           {"moved", s.moved}};
 }
 
-nlohmann::json DiffToJson(const DiffResult& diff) {
+nlohmann::json DiffJson(const DiffResult& diff) {
   nlohmann::json changes = nlohmann::json::array();
   for (const Change& c : diff.changes) {
     nlohmann::json edits = nlohmann::json::array();
@@ -244,7 +187,7 @@ nlohmann::json DiffToJson(const DiffResult& diff) {
   return {{"from", {{"symbol", diff.from_symbol}}},
           {"to", {{"symbol", diff.to_symbol}}},
           {"changes", std::move(changes)},
-          {"summary", SummaryToJson(diff.summary)}};
+          {"summary", SummaryJson(diff.summary)}};
 }
 
-}  // namespace recital::cli
+}  // namespace recital::render

@@ -1,8 +1,9 @@
-#include "cli/render_record.h"
-
+// Records for people (text) and tools (JSON): `recital parse`, `recital show`.
 #include <string>
 
-namespace recital::cli {
+#include "render/render.h"
+
+namespace recital::render {
 namespace {
 
 using Json = nlohmann::json;
@@ -43,7 +44,7 @@ std::string OrUnknown(const std::string& s) { return s.empty() ? "(unknown)" : s
 
 }  // namespace
 
-nlohmann::json RecordToJson(const Resolution& r) {
+nlohmann::json RecordJson(const Resolution& r) {
   Json j = Json::object();
   j["symbol"] = StrOrNull(r.symbol);
   j["session"] = NumOrNull(r.session);
@@ -64,7 +65,8 @@ nlohmann::json RecordToJson(const Resolution& r) {
   for (const Paragraph& p : r.operative) op.push_back(ParagraphJson(p, true));
   j["operative"] = std::move(op);
   Json notes = Json::array();
-  for (const Footnote& f : r.footnotes) notes.push_back(Json{{"number", f.number}, {"text", f.text}});
+  for (const Footnote& f : r.footnotes)
+    notes.push_back(Json{{"number", f.number}, {"text", f.text}});
   j["footnotes"] = std::move(notes);
   Json cites = Json::array();
   for (const Citation& c : r.citations) {
@@ -76,11 +78,9 @@ nlohmann::json RecordToJson(const Resolution& r) {
   return j;
 }
 
-std::string RecordToText(const Resolution& r) {
+std::string RecordText(const Resolution& r) {
   std::string out;
-  auto line = [&out](const std::string& k, const std::string& v) {
-    out += k + ": " + v + "\n";
-  };
+  auto line = [&out](const std::string& k, const std::string& v) { out += k + ": " + v + "\n"; };
   line("Symbol", OrUnknown(r.symbol));
   line("Session", r.session ? std::to_string(r.session) : "(unknown)");
   line("Title", OrUnknown(r.title));
@@ -107,7 +107,8 @@ std::string RecordToText(const Resolution& r) {
   }
   if (!r.footnotes.empty()) {
     out += "\nFootnotes\n";
-    for (const Footnote& f : r.footnotes) out += "  " + std::to_string(f.number) + " " + f.text + "\n";
+    for (const Footnote& f : r.footnotes)
+      out += "  " + std::to_string(f.number) + " " + f.text + "\n";
   }
   if (!r.citations.empty()) {
     out += "\nCited resolutions\n";
@@ -126,4 +127,4 @@ std::string RecordToText(const Resolution& r) {
   return out;
 }
 
-}  // namespace recital::cli
+}  // namespace recital::render

@@ -1,11 +1,14 @@
-#include "cli/render_report.h"
-
+// Change reports of a series: Markdown, HTML, JSON, and one pair for a terminal.
 #include <fmt/format.h>
 
-#include "cli/render_diff.h"
+#include "render/internal.h"
+#include "render/render.h"
 
-namespace recital::cli {
+namespace recital::render {
 namespace {
+
+using history::SeriesHistory;
+using history::SessionRow;
 
 std::string RefLabel(const ParagraphRef& r) {
   return fmt::format("{} {}", SectionName(r.section),
@@ -46,38 +49,16 @@ std::string SessionLabel(const Resolution& r) {
 
 // ---- Markdown --------------------------------------------------------------------------
 
-std::string MdEscape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '*' || c == '_' || c == '`' || c == '<' || c == '|' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-std::string MdWords(const std::vector<Edit>& edits) {
-  std::string out;
-  for (const Edit& e : edits) {
-    switch (e.op) {
-      case EditOp::kEqual: out += MdEscape(e.text); break;
-      case EditOp::kDelete: out += "[-" + MdEscape(e.text) + "-]"; break;
-      case EditOp::kInsert: out += "{+" + MdEscape(e.text) + "+}"; break;
-    }
-  }
-  return out;
-}
-
 std::string MdOverview(const SeriesHistory& h) {
   std::string out =
       "| Symbol | Session | Adopted | Unchanged | Reworded | Added | Removed | Moved | Split | "
       "Merged |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
-  for (const SessionRow& r : OverviewRows(h)) {
+  for (const SessionRow& r : history::OverviewRows(h)) {
     const DiffSummary& s = r.summary;
-    std::string counts = r.has_previous
-                             ? fmt::format("{} | {} | {} | {} | {} | {} | {}", s.unchanged,
-                                           s.reworded, s.added, s.removed, s.moved, s.split,
-                                           s.merged)
-                             : "– | – | – | – | – | – | –";
+    std::string counts =
+        r.has_previous ? fmt::format("{} | {} | {} | {} | {} | {} | {}", s.unchanged, s.reworded,
+                                     s.added, s.removed, s.moved, s.split, s.merged)
+                       : "– | – | – | – | – | – | –";
     out += fmt::format("| {} | {} | {} | {} |\n", r.symbol,
                        r.session ? std::to_string(r.session) : "?",
                        r.adoption_date.empty() ? "?" : r.adoption_date, counts);
@@ -88,30 +69,14 @@ std::string MdOverview(const SeriesHistory& h) {
 std::string MdChange(const Change& c) {
   std::string out = fmt::format("### {} — {}\n\n", ChangeLabel(c), StatusPhrase(c));
   if (c.lead_changed && !c.from.empty() && !c.to.empty()) {
-    out += fmt::format("> **Lead phrase changed:** \"{}\" → \"{}\"\n\n", MdEscape(c.from[0].lead),
-                       MdEscape(c.to[0].lead));
+    out += fmt::format("> **Lead phrase changed:** \"{}\" → \"{}\"\n\n",
+                       MarkdownEscape(c.from[0].lead), MarkdownEscape(c.to[0].lead));
   }
-  out += MdWords(EditsOf(c)) + "\n\n";
+  out += EditsMarkdown(EditsOf(c)) + "\n\n";
   return out;
 }
 
 // ---- HTML ------------------------------------------------------------------------------
-
-std::string Html(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 constexpr const char* kCss = R"css(
 body{font-family:Georgia,"Times New Roman",serif;max-width:78rem;margin:2rem auto;padding:0 1rem;
@@ -149,11 +114,11 @@ std::string HtmlSide(const std::vector<Edit>& edits, bool old_side) {
   std::string out;
   for (const Edit& e : edits) {
     if (e.op == EditOp::kEqual) {
-      out += Html(e.text);
+      out += HtmlEscape(e.text);
     } else if (e.op == EditOp::kDelete && old_side) {
-      out += "<del>" + Html(e.text) + "</del>";
+      out += "<del>" + HtmlEscape(e.text) + "</del>";
     } else if (e.op == EditOp::kInsert && !old_side) {
-      out += "<ins>" + Html(e.text) + "</ins>";
+      out += "<ins>" + HtmlEscape(e.text) + "</ins>";
     }
   }
   return out;
@@ -162,13 +127,13 @@ std::string HtmlSide(const std::vector<Edit>& edits, bool old_side) {
 std::string HtmlChangeRow(const Change& c) {
   std::vector<Edit> edits = EditsOf(c);
   std::string row = fmt::format("<tr><td class=\"label\">{}<span class=\"status\">{}</span></td>",
-                                Html(ChangeLabel(c)), Html(StatusPhrase(c)));
+                                HtmlEscape(ChangeLabel(c)), HtmlEscape(StatusPhrase(c)));
   std::string callout;
   if (c.lead_changed && !c.from.empty() && !c.to.empty()) {
     callout = fmt::format(
         "<p class=\"lead-change\"><strong>Lead phrase changed:</strong> <del>{}</del> → "
         "<ins>{}</ins></p>",
-        Html(c.from[0].lead), Html(c.to[0].lead));
+        HtmlEscape(c.from[0].lead), HtmlEscape(c.to[0].lead));
   }
   row += c.from.empty() ? "<td class=\"old none\">(not present)</td>"
                         : "<td class=\"old\">" + HtmlSide(edits, true) + "</td>";
@@ -182,10 +147,10 @@ std::string HtmlOverview(const SeriesHistory& h) {
       "<table class=\"overview\"><thead><tr><th>Symbol</th><th>Session</th><th>Adopted</th>"
       "<th>Unchanged</th><th>Reworded</th><th>Added</th><th>Removed</th><th>Moved</th>"
       "<th>Split</th><th>Merged</th></tr></thead><tbody>\n";
-  for (const SessionRow& r : OverviewRows(h)) {
-    out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td>", Html(r.symbol),
+  for (const SessionRow& r : history::OverviewRows(h)) {
+    out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td>", HtmlEscape(r.symbol),
                        r.session ? std::to_string(r.session) : "?",
-                       r.adoption_date.empty() ? "?" : Html(r.adoption_date));
+                       r.adoption_date.empty() ? "?" : HtmlEscape(r.adoption_date));
     const DiffSummary& s = r.summary;
     for (size_t n : {s.unchanged, s.reworded, s.added, s.removed, s.moved, s.split, s.merged}) {
       out += r.has_previous ? fmt::format("<td class=\"n\">{}</td>", n) : "<td class=\"n\">–</td>";
@@ -201,10 +166,11 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
   std::string out = fmt::format(
       "<section class=\"pair\" id=\"pair-{}\">\n<h2>{}</h2>\n<p class=\"meta\">From {} ({}) to {} "
       "({}): {}.</p>\n",
-      i + 1, Html(PairTitle(h, i)), Html(SessionLabel(a)),
-      a.adoption_date.empty() ? "date unknown" : Html(a.adoption_date), Html(SessionLabel(b)),
-      b.adoption_date.empty() ? "date unknown" : Html(b.adoption_date),
-      Html(SummaryLine(h.diffs[i].summary)));
+      i + 1, HtmlEscape(PairTitle(h, i)), HtmlEscape(SessionLabel(a)),
+      a.adoption_date.empty() ? "date unknown" : HtmlEscape(a.adoption_date),
+      HtmlEscape(SessionLabel(b)),
+      b.adoption_date.empty() ? "date unknown" : HtmlEscape(b.adoption_date),
+      HtmlEscape(SummaryLine(h.diffs[i].summary)));
   std::string rows;
   for (const Change& c : h.diffs[i].changes) {
     if (IsReportedChange(c)) rows += HtmlChangeRow(c);
@@ -213,17 +179,14 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
   out += fmt::format(
       "<table class=\"sbs\"><thead><tr><th>Paragraph</th><th>{} ({})</th><th>{} ({})</th></tr>"
       "</thead><tbody>\n",
-      Html(a.symbol), Html(SessionLabel(a)), Html(b.symbol), Html(SessionLabel(b)));
+      HtmlEscape(a.symbol), HtmlEscape(SessionLabel(a)), HtmlEscape(b.symbol),
+      HtmlEscape(SessionLabel(b)));
   return out + rows + "</tbody></table>\n</section>\n";
 }
 
-// ---- JSON ------------------------------------------------------------------------------
-
 }  // namespace
 
-bool IsReportedChange(const Change& c) {
-  return c.status != ChangeStatus::kUnchanged || c.moved;
-}
+bool IsReportedChange(const Change& c) { return c.status != ChangeStatus::kUnchanged || c.moved; }
 
 std::string ChangeLabel(const Change& c) {
   const std::vector<ParagraphRef>& now = c.to.empty() ? c.from : c.to;
@@ -238,7 +201,7 @@ std::string ChangeLabel(const Change& c) {
 }
 
 std::string ReportMarkdown(const SeriesHistory& h) {
-  std::string out = fmt::format("# Change report: {}\n\n", MdEscape(h.series.name));
+  std::string out = fmt::format("# Change report: {}\n\n", MarkdownEscape(h.series.name));
   out += fmt::format("Series `{}`, {} resolution{}", h.series.key, h.records.size(),
                      h.records.size() == 1 ? "" : "s");
   if (!h.records.empty()) {
@@ -254,8 +217,8 @@ std::string ReportMarkdown(const SeriesHistory& h) {
     const Resolution& a = h.records[i];
     const Resolution& b = h.records[i + 1];
     if (!out.ends_with("\n\n")) out += "\n";
-    out += fmt::format("## {}\n\nFrom {} ({}) to {} ({}): {}.\n\n", PairTitle(h, i), SessionLabel(a),
-                       a.adoption_date.empty() ? "date unknown" : a.adoption_date,
+    out += fmt::format("## {}\n\nFrom {} ({}) to {} ({}): {}.\n\n", PairTitle(h, i),
+                       SessionLabel(a), a.adoption_date.empty() ? "date unknown" : a.adoption_date,
                        SessionLabel(b), b.adoption_date.empty() ? "date unknown" : b.adoption_date,
                        SummaryLine(h.diffs[i].summary));
     for (const Change& c : h.diffs[i].changes) {
@@ -272,18 +235,20 @@ std::string ReportHtml(const SeriesHistory& h) {
       "<meta name=\"generator\" content=\"Recital change report\">\n"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<h1>{}</h1>\n",
-      Html(title), kCss, Html(title));
-  out += fmt::format("<p class=\"meta\">Series <code>{}</code>, {} resolution{}{}. Deleted words "
-                     "are <del>struck through</del>, inserted words <ins>underlined</ins>.</p>\n",
-                     Html(h.series.key), h.records.size(), h.records.size() == 1 ? "" : "s",
-                     h.records.empty() ? ""
-                                       : ", " + Html(h.records.front().symbol) + " to " +
-                                             Html(h.records.back().symbol));
-  out += "<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n"
-         "<li><a href=\"#overview\">Overview</a></li>\n";
+      HtmlEscape(title), kCss, HtmlEscape(title));
+  out += fmt::format(
+      "<p class=\"meta\">Series <code>{}</code>, {} resolution{}{}. Deleted words "
+      "are <del>struck through</del>, inserted words <ins>underlined</ins>.</p>\n",
+      HtmlEscape(h.series.key), h.records.size(), h.records.size() == 1 ? "" : "s",
+      h.records.empty() ? ""
+                        : ", " + HtmlEscape(h.records.front().symbol) + " to " +
+                              HtmlEscape(h.records.back().symbol));
+  out +=
+      "<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n"
+      "<li><a href=\"#overview\">Overview</a></li>\n";
   for (size_t i = 0; i < h.diffs.size(); ++i) {
-    out += fmt::format("<li><a href=\"#pair-{}\">{}</a>: {}</li>\n", i + 1, Html(PairTitle(h, i)),
-                       Html(SummaryLine(h.diffs[i].summary)));
+    out += fmt::format("<li><a href=\"#pair-{}\">{}</a>: {}</li>\n", i + 1,
+                       HtmlEscape(PairTitle(h, i)), HtmlEscape(SummaryLine(h.diffs[i].summary)));
   }
   out += "</ol>\n</nav>\n<section id=\"overview\">\n<h2>Overview</h2>\n" + HtmlOverview(h) +
          "</section>\n";
@@ -292,27 +257,18 @@ std::string ReportHtml(const SeriesHistory& h) {
 }
 
 nlohmann::json ReportJson(const SeriesHistory& h) {
-  nlohmann::json sessions = nlohmann::json::array();
-  for (const SessionRow& r : OverviewRows(h)) {
-    sessions.push_back(
-        {{"symbol", r.symbol},
-         {"session", r.session ? nlohmann::json(r.session) : nlohmann::json()},
-         {"adoption_date",
-          r.adoption_date.empty() ? nlohmann::json() : nlohmann::json(r.adoption_date)},
-         {"title", r.title},
-         {"changes", r.has_previous ? SummaryToJson(r.summary) : nlohmann::json()}});
-  }
+  nlohmann::json sessions = SessionsJson(history::OverviewRows(h));
   nlohmann::json pairs = nlohmann::json::array();
   for (size_t i = 0; i < h.diffs.size(); ++i) {
     // The change objects of `recital diff --format json`, changed paragraphs only.
-    nlohmann::json all = DiffToJson(h.diffs[i]);
+    nlohmann::json all = DiffJson(h.diffs[i]);
     nlohmann::json changes = nlohmann::json::array();
     for (size_t k = 0; k < h.diffs[i].changes.size(); ++k) {
       if (IsReportedChange(h.diffs[i].changes[k])) changes.push_back(all["changes"][k]);
     }
     pairs.push_back({{"from", h.records[i].symbol},
                      {"to", h.records[i + 1].symbol},
-                     {"summary", SummaryToJson(h.diffs[i].summary)},
+                     {"summary", SummaryJson(h.diffs[i].summary)},
                      {"changes", changes}});
   }
   return {{"series", {{"key", h.series.key}, {"name", h.series.name}}},
@@ -321,8 +277,9 @@ nlohmann::json ReportJson(const SeriesHistory& h) {
 }
 
 std::string PairText(const SeriesHistory& h, size_t pair, bool colour) {
-  const char* bold = colour ? "\033[1m" : "";
-  const char* reset = colour ? "\033[0m" : "";
+  const Palette p(colour);
+  const char* bold = p.bold;
+  const char* reset = p.reset;
   std::string out = fmt::format("{}{}{}: {}\n", bold, PairTitle(h, pair), reset,
                                 SummaryLine(h.diffs[pair].summary));
   for (const Change& c : h.diffs[pair].changes) {
@@ -331,32 +288,9 @@ std::string PairText(const SeriesHistory& h, size_t pair, bool colour) {
     if (c.lead_changed && !c.from.empty() && !c.to.empty()) {
       out += fmt::format("  lead phrase changed: \"{}\" -> \"{}\"\n", c.from[0].lead, c.to[0].lead);
     }
-    out += "  " + EditsToText(EditsOf(c), colour) + "\n";
+    out += "  " + EditsText(EditsOf(c), colour) + "\n";
   }
   return out;
 }
 
-std::string LogText(const Series& series, const std::vector<SessionRow>& rows) {
-  std::string out = fmt::format("Series: {} ({}, {} session{})\n", series.name, series.key,
-                                rows.size(), rows.size() == 1 ? "" : "s");
-  out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
-                     "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "ADDED", "REMOVED",
-                     "MOVED", "SPLIT", "MERGED", "TITLE");
-  for (const SessionRow& r : rows) {
-    std::string counts;
-    if (r.has_previous) {
-      const DiffSummary& s = r.summary;
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", s.unchanged, s.reworded,
-                           s.added, s.removed, s.moved, s.split, s.merged);
-    } else {
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", "-", "-", "-", "-", "-",
-                           "-", "-");
-    }
-    out += fmt::format("{:<20} {:>7} {:<10} {}  {}\n", r.symbol,
-                       r.session ? std::to_string(r.session) : "?",
-                       r.adoption_date.empty() ? "?" : r.adoption_date, counts, r.title);
-  }
-  return out;
-}
-
-}  // namespace recital::cli
+}  // namespace recital::render
