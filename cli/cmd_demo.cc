@@ -47,8 +47,12 @@ Status PrepareArchiveDir(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) {
     return Status::InvalidInput(dir.string() + " exists and is not a directory; not touching it");
   }
-  static const std::set<std::string> kOurs = {kDemoMarker, "data.mdb",     "lock.mdb",
-                                              "releases",  "recital.lock", ".gc-tmp"};
+  static const std::set<std::string> kOurs = {kDemoMarker,
+                                              "data.mdb",
+                                              "lock.mdb",
+                                              "releases",
+                                              std::string(store::kArchiveLockFile),
+                                              std::string(store::kRepackTmpDir)};
   bool marked = false, empty = true, foreign = false;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     empty = false;

@@ -10,6 +10,7 @@
 #include "cli/util_archive.h"
 #include "diff/diff.h"
 #include "history/history.h"
+#include "schema/symbol.h"
 #include "ingest/ingest.h"
 #include "render/render.h"
 
@@ -43,7 +44,7 @@ class Loader {
         return Status::NotFound(arg + ": not a file, and no archive to look the symbol up in");
       }
     }
-    std::string symbol = history::NormalizeSymbolArg(arg);
+    std::string symbol = NormalizeSymbol(arg);
     Result<Resolution> r = archive_->GetResolution(symbol);
     if (!r.ok() && r.status().IsNotFound())
       return Status::NotFound(arg + ": neither a file nor a symbol in the archive " +

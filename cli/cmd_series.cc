@@ -8,6 +8,7 @@
 #include "cli/common.h"
 #include "cli/util_archive.h"
 #include "history/history.h"
+#include "schema/symbol.h"
 #include "render/render.h"
 
 namespace recital::cli {
@@ -88,7 +89,7 @@ int Join(const SeriesArgs& args) {
 int Split(const SeriesArgs& args) {
   auto archive = OpenForWrite(args);
   if (!archive) return 2;
-  std::string symbol = history::NormalizeSymbolArg(args.a);
+  std::string symbol = NormalizeSymbol(args.a);
   auto doc = archive->GetDocument(symbol);
   if (!doc.ok()) {
     PrintError("series split: " + args.a + ": " + doc.status().message());

@@ -30,9 +30,6 @@ namespace recital::history {
 
 // ---- symbols as people type them ------------------------------------------------------------
 
-// "54/144", "a/res/54/144", "A/RES/54/144" -> "A/RES/54/144"; "2957(XXVII)" ->
-// "A/RES/2957(XXVII)"; anything else unchanged.
-std::string NormalizeSymbolArg(std::string_view arg);
 
 // ---- stored series identity: the user's corrections ------------------------------------------
 
@@ -149,7 +146,7 @@ std::vector<BlameParagraph> BlameLast(const SeriesHistory& history);
 // `recital blame SYMBOL`: the series of an archived symbol up to that symbol and the blame of
 // its paragraphs. NotFound when the symbol is not archived (the message names it).
 struct BlameView {
-  std::string symbol;     // NormalizeSymbolArg of the argument
+  std::string symbol;     // NormalizeSymbol (schema/symbol.h) of the argument
   SeriesHistory history;  // records only: diffs empty (blame diffs only the pairs it needs)
   std::vector<BlameParagraph> paragraphs;
 };

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "history/history.h"
+#include "schema/symbol.h"
 
 namespace recital::history {
 
@@ -101,7 +102,7 @@ std::vector<BlameParagraph> BlameLast(const SeriesHistory& history) {
 }
 
 Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg) {
-  const std::string symbol = NormalizeSymbolArg(symbol_arg);
+  const std::string symbol = NormalizeSymbol(symbol_arg);
   if (auto doc = archive.GetDocument(symbol); !doc.ok()) return doc.status();
   // The series of an archived symbol, as ResolveSeriesArg finds it, keeping the records the
   // search decoded so they are not decoded twice.

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "history/history.h"
+#include "schema/symbol.h"
 
 namespace recital::history {
 
@@ -27,7 +28,7 @@ Result<LogView> LogOf(const store::Archive& archive, std::string_view target) {
   // An archived symbol: its series as ResolveSeriesArg finds it, keeping the decoded records.
   std::unique_ptr<SeriesFinder> finder;
   Result<Series> series = Status::NotFound("");
-  if (const std::string sym = NormalizeSymbolArg(target); archive.GetDocument(sym).ok()) {
+  if (const std::string sym = NormalizeSymbol(target); archive.GetDocument(sym).ok()) {
     auto f = SeriesFinder::Create(archive);
     if (!f.ok()) return f.status();
     finder = std::move(f).value();

@@ -1,21 +1,12 @@
 // What a SERIES|SYMBOL argument names, and --from/--to bounds within a series.
 #include <algorithm>
-#include <cctype>
 
 #include "history/history.h"
+#include "schema/strings.h"
+#include "schema/symbol.h"
 
 namespace recital::history {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // Session of a series member, from the document index (no record decoding).
 Result<uint32_t> SessionOf(const store::Archive& archive, const std::string& symbol) {
@@ -27,8 +18,8 @@ Result<uint32_t> SessionOf(const store::Archive& archive, const std::string& sym
 // A --from/--to bound (non-empty) as a session number.
 Result<uint32_t> BoundSession(const store::Archive& archive, const Series& series,
                               const std::string& bound) {
-  if (AllDigits(bound) && bound.size() <= 4) return static_cast<uint32_t>(std::stoul(bound));
-  std::string symbol = NormalizeSymbolArg(bound);
+  if (AllAsciiDigits(bound) && bound.size() <= 4) return static_cast<uint32_t>(std::stoul(bound));
+  std::string symbol = NormalizeSymbol(bound);
   if (std::find(series.symbols.begin(), series.symbols.end(), symbol) == series.symbols.end()) {
     return Status::InvalidInput("'" + bound +
                                 "' is neither a session number nor a member of "
@@ -40,29 +31,12 @@ Result<uint32_t> BoundSession(const store::Archive& archive, const Series& serie
 
 }  // namespace
 
-std::string NormalizeSymbolArg(std::string_view arg) {
-  std::string s(arg);
-  std::string lower = Lower(s);
-  if (lower.rfind("a/res/", 0) == 0) return "A/RES/" + s.substr(6);
-  // "54/144" or "2957(XXVII)": a resolution number without the A/RES/ prefix.
-  size_t slash = s.find('/');
-  if (slash != std::string::npos && AllDigits(s.substr(0, slash)) &&
-      AllDigits(s.substr(slash + 1))) {
-    return "A/RES/" + s;
-  }
-  size_t paren = s.find('(');
-  if (paren != std::string::npos && paren > 0 && AllDigits(s.substr(0, paren)) && s.back() == ')') {
-    return "A/RES/" + s;
-  }
-  return s;
-}
-
 Result<Series> ResolveSeriesArg(const store::Archive& archive, std::string_view arg) {
-  const std::string symbol = NormalizeSymbolArg(arg);
+  const std::string symbol = NormalizeSymbol(arg);
   if (archive.GetDocument(symbol).ok()) return SeriesOfSymbol(archive, symbol);
   auto all = ArchiveSeries(archive);
   if (!all.ok()) return all.status();
-  const std::string lower = Lower(arg);
+  const std::string lower = AsciiLower(arg);
   for (const Series& s : *all) {
     if (s.key == arg) return s;
     if (std::find(s.symbols.begin(), s.symbols.end(), symbol) != s.symbols.end()) return s;
@@ -70,7 +44,7 @@ Result<Series> ResolveSeriesArg(const store::Archive& archive, std::string_view 
   const Series* prefix_match = nullptr;
   size_t prefix_matches = 0;
   for (const Series& s : *all) {
-    std::string name = Lower(s.name);
+    std::string name = AsciiLower(s.name);
     if (name == lower) return s;
     if (!lower.empty() && name.rfind(lower, 0) == 0) {
       prefix_match = &s;

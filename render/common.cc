@@ -50,10 +50,6 @@ Palette::Palette(bool colour)
 
 std::string JsonText(const nlohmann::json& j) { return j.dump(2) + "\n"; }
 
-std::string ShortSymbol(std::string_view symbol) {
-  if (symbol.rfind("A/RES/", 0) == 0) return std::string(symbol.substr(6));
-  return std::string(symbol);
-}
 
 std::string EditsText(const std::vector<Edit>& edits, bool colour) {
   const Palette p(colour);

@@ -25,6 +25,7 @@
 #include "diff/diff.h"
 #include "history/history.h"
 #include "schema/schema.h"
+#include "schema/symbol.h"
 
 namespace recital::render {
 
@@ -51,8 +52,6 @@ struct Palette {
 // j as the CLI prints it: two-space indentation, keys sorted, a final newline.
 std::string JsonText(const nlohmann::json& j);
 
-// "A/RES/54/144" -> "54/144" for compact tables; other symbols unchanged.
-std::string ShortSymbol(std::string_view symbol);
 
 // A word diff inline: `[-old-]{+new+}`, or red/green when colour is set.
 std::string EditsText(const std::vector<Edit>& edits, bool colour);

@@ -1,5 +1,6 @@
 // Value layouts of the current format (store/FORMAT.md); declared in store/migration.h and
 // store/encoding.h.
+#include "schema/strings.h"
 #include "store/encoding.h"
 
 #include <cctype>
@@ -138,13 +139,13 @@ std::string TitleKey(std::string_view title) {
   std::string out;
   bool space = false;
   for (char c : title) {
-    if (std::isspace(static_cast<unsigned char>(c))) {
+    if (IsAsciiSpace(c)) {
       space = !out.empty();
       continue;
     }
     if (space) out.push_back(' ');
     space = false;
-    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    out.push_back(AsciiLower(c));
   }
   if (out.size() > kMaxTitleKeyBytes) out.resize(kMaxTitleKeyBytes);
   return out;

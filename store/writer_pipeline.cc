@@ -15,6 +15,7 @@
 #include <shared_mutex>
 #include <sstream>
 
+#include "schema/symbol.h"
 #include "store/words.h"
 
 namespace recital::store {
@@ -46,85 +47,6 @@ Result<std::string> ReadRelease(const std::string& path, size_t max_bytes) {
                                      " bytes, over the limit of " + std::to_string(max_bytes));
   }
   return data;
-}
-
-// Consumes from *s a run of min..max characters satisfying pred.
-template <typename Pred>
-bool Run(std::string_view* s, size_t min, size_t max, Pred pred) {
-  size_t n = 0;
-  while (n < s->size() && n < max && pred((*s)[n])) ++n;
-  if (n < min) return false;
-  s->remove_prefix(n);
-  return true;
-}
-bool Lit(std::string_view* s, std::string_view lit) {
-  if (s->substr(0, lit.size()) != lit) return false;
-  s->remove_prefix(lit.size());
-  return true;
-}
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsRoman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; }
-
-// "A-RES-54-144", "A-RES-2957(XXVII)" or "A-61-L.27", exactly (no std::regex: GCC 12 warns
-// inside <regex> under -O0 with sanitizers).
-bool IsFileNameSymbol(std::string_view s) {
-  std::string_view t = s;
-  if (Lit(&t, "A-RES-")) {
-    std::string_view u = t;
-    if (Run(&u, 1, 3, IsDigit) && Lit(&u, "-") && Run(&u, 1, 4, IsDigit) && u.empty()) return true;
-    return Run(&t, 1, 4, IsDigit) && Lit(&t, "(") && Run(&t, 1, 8, IsRoman) && Lit(&t, ")") &&
-           t.empty();
-  }
-  return Lit(&t, "A-") && Run(&t, 1, 3, IsDigit) && Lit(&t, "-L.") && Run(&t, 1, 4, IsDigit) &&
-         t.empty();
-}
-
-// The symbol a file name spells in the corpus convention, or "": "A-RES-54-144.ods.txt" ->
-// "A/RES/54/144", "A-RES-2957(XXVII).unhcr.txt" -> "A/RES/2957(XXVII)", "A-61-L.27.x.txt" ->
-// "A/61/L.27". Trailing dot-segments that start with a letter (site tags, extensions) are
-// dropped; what remains must match one of the three shapes exactly.
-std::string SymbolFromFileName(const std::string& path) {
-  std::string name = std::filesystem::path(path).filename().string();
-  for (size_t dot = name.rfind('.'); dot != std::string::npos && dot + 1 < name.size() &&
-                                     std::isalpha(static_cast<unsigned char>(name[dot + 1]));
-       dot = name.rfind('.')) {
-    name.resize(dot);
-  }
-  if (!IsFileNameSymbol(name)) return "";
-  std::replace(name.begin(), name.end(), '-', '/');
-  return name;
-}
-
-// Session and number spelled by a resolution symbol taken from a file name:
-// "A/RES/54/144" -> 54, 144; "A/RES/2957(XXVII)" -> 27, 2957. Leaves both 0 otherwise.
-void SessionFromSymbol(std::string_view symbol, uint32_t* session, uint32_t* number) {
-  constexpr std::string_view kPrefix = "A/RES/";
-  if (symbol.substr(0, kPrefix.size()) != kPrefix) return;
-  symbol.remove_prefix(kPrefix.size());
-  auto digits = [](std::string_view* t) {
-    uint32_t v = 0;
-    size_t i = 0;
-    for (; i < t->size() && i < 6 && IsDigit((*t)[i]); ++i) v = v * 10 + ((*t)[i] - '0');
-    t->remove_prefix(i);
-    return v;
-  };
-  uint32_t first = digits(&symbol);
-  if (!symbol.empty() && symbol[0] == '/') {
-    symbol.remove_prefix(1);
-    uint32_t second = digits(&symbol);
-    if (symbol.empty() && first > 0 && second > 0) *session = first, *number = second;
-    return;
-  }
-  if (symbol.size() < 3 || symbol.front() != '(' || symbol.back() != ')') return;
-  uint32_t roman = 0, prev = 0;
-  for (size_t i = symbol.size() - 2; i >= 1; --i) {  // right to left: subtractive pairs
-    uint32_t v = symbol[i] == 'I' ? 1 : symbol[i] == 'V' ? 5 : symbol[i] == 'X' ? 10
-               : symbol[i] == 'L' ? 50 : symbol[i] == 'C' ? 100 : 0;
-    if (v == 0) return;
-    roman = v < prev ? roman - v : roman + v;
-    prev = std::max(prev, v);
-  }
-  if (first > 0 && roman > 0) *session = roman, *number = first;
 }
 
 bool UsableSymbol(std::string_view s) {
@@ -162,16 +84,17 @@ Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
   if (r.symbol.empty()) {
     // Kept rather than refused when the file name spells a symbol: the bytes are preserved
     // and the record says where its symbol came from.
-    std::string from_name = SymbolFromFileName(in.source_name);
-    if (!from_name.empty()) {
+    std::optional<Symbol> named = SymbolFromFileName(in.source_name);
+    std::string from_name = named ? named->ToString() : "";
+    if (named) {
       r.symbol = from_name;
       p.result.symbol = from_name;
       p.result.message = "no symbol in the text; " + from_name + " taken from the file name";
       r.warnings.push_back(p.result.message);
-      uint32_t session = 0, number = 0;
-      SessionFromSymbol(from_name, &session, &number);
-      if (r.session == 0) r.session = session;
-      if (r.number == 0) r.number = number;
+      if (named->kind != SymbolKind::kDocument) {
+        if (r.session == 0) r.session = named->session;
+        if (r.number == 0) r.number = named->number;
+      }
     }
   }
   if (r.symbol.empty()) {

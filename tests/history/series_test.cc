@@ -135,17 +135,5 @@ TEST_F(SeriesTest, LoadedHistoryHasTheRecordsInOrderAndOneDiffPerPair) {
   EXPECT_TRUE(bare->diffs.empty());
 }
 
-TEST(SymbolArgTest, ShortAndLowerCaseFormsBecomeFullSymbols) {
-  EXPECT_EQ(history::NormalizeSymbolArg("54/144"), "A/RES/54/144");
-  EXPECT_EQ(history::NormalizeSymbolArg("a/res/54/144"), "A/RES/54/144");
-  EXPECT_EQ(history::NormalizeSymbolArg("A/RES/54/144"), "A/RES/54/144");
-  EXPECT_EQ(history::NormalizeSymbolArg("2957(XXVII)"), "A/RES/2957(XXVII)");
-  // Not resolution numbers: left as they are.
-  EXPECT_EQ(history::NormalizeSymbolArg("A/61/L.27"), "A/61/L.27");
-  EXPECT_EQ(history::NormalizeSymbolArg("s-518afefe407c"), "s-518afefe407c");
-  EXPECT_EQ(history::NormalizeSymbolArg("54/14a"), "54/14a");
-  EXPECT_EQ(history::NormalizeSymbolArg(""), "");
-}
-
 }  // namespace
 }  // namespace recital

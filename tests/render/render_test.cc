@@ -179,10 +179,5 @@ TEST(JsonTextTest, IndentsByTwoAndEndsWithANewline) {
             "{\n  \"a\": [\n    \"x\"\n  ],\n  \"b\": 1\n}\n");
 }
 
-TEST(SymbolTest, ShortSymbolDropsTheResolutionPrefixOnly) {
-  EXPECT_EQ(render::ShortSymbol("A/RES/54/144"), "54/144");
-  EXPECT_EQ(render::ShortSymbol("A/61/L.27"), "A/61/L.27");
-}
-
 }  // namespace
 }  // namespace recital
