@@ -6,7 +6,7 @@
 
 #include <benchmark/benchmark.h>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "diff/diff.h"
 #include "ingest/ingest.h"
 

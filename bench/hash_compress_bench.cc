@@ -1,7 +1,7 @@
 // Micro-benchmarks for the two per-release costs of ingest besides parsing: the XXH3-128
 // content hash (recital::HashBytes) and zstd compression, alone and with the previous session
 // as a raw-content dictionary (how the store compresses a new version against its base).
-// Input: generated releases (bench/gen, fixed seed), so the numbers need no corpus.
+// Input: generated releases (gen/, fixed seed), so the numbers need no corpus.
 #define ZSTD_STATIC_LINKING_ONLY  // raw-content dictionaries (exported by libzstd1)
 #include <benchmark/benchmark.h>
 #include <zstd.h>
@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "schema/schema.h"
 
 namespace {

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Large synthetic corpus for the benchmarks: S series x N sessions of generated resolutions
-# (`recital generate`, bench/gen), deterministic by seed.
+# (`recital generate`, gen/), deterministic by seed.
 #
 #   bench/large_corpus.sh RELEASES OUTDIR [SEED] [SESSIONS]
 #

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "ingest/ingest.h"
 
 namespace {

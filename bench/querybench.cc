@@ -9,7 +9,8 @@
 // cat     GetRawRelease
 // log     LogOf + LogJson (`recital log --json`)
 // blame   BlameSymbol + BlameJson (`recital blame --format json`)
-// grep    FindPhrase + grouping by series as `recital grep` does (SeriesFinder per run)
+// grep    history::Grep: FindPhrase + grouping by series, as `recital grep` (no rendering, as
+//         measured before history/ existed, so figures stay comparable)
 // series  ResolveSeriesArg alone (the series lookup that log and blame start with)
 // --rows FILE: lines "SYMBOL<TAB>WORD" to query (cycled) instead of random ones.
 // Prints one line per query: "query<TAB>runs<TAB>p50_ms<TAB>p99_ms<TAB>mean_ms" (after a
@@ -22,20 +23,20 @@
 #include <functional>
 #include <map>
 #include <random>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "cli/render_record.h"
-#include "cli/util_history.h"
+#include "history/history.h"
+#include "render/render.h"
 #include "store/store.h"
 
 namespace {
 
 using recital::Status;
 using recital::store::Archive;
-namespace cli = recital::cli;
+namespace history = recital::history;
+namespace render = recital::render;
 
 struct Options {
   std::string archive;
@@ -130,32 +131,6 @@ recital::Result<std::vector<Row>> PickRows(const Archive& archive, const Options
   return rows;
 }
 
-// What `recital grep WORD` computes: the hits and their newest-version uses by series.
-Status Grep(const Archive& archive, const std::string& word, size_t* sink) {
-  auto hits = archive.FindPhrase(word);
-  if (!hits.ok()) return hits.status();
-  auto finder = cli::SeriesFinder::Create(archive);
-  if (!finder.ok()) return finder.status();
-  std::map<std::string, uint32_t> newest;
-  std::set<std::string> keys;
-  for (const recital::store::PhraseHit& hit : *hits) {
-    for (const recital::store::ParagraphUse& use : hit.uses) {
-      auto it = newest.find(use.symbol);
-      if (it == newest.end()) {
-        auto doc = archive.GetDocument(use.symbol);
-        if (!doc.ok()) return doc.status();
-        it = newest.emplace(use.symbol, doc->newest().version).first;
-      }
-      if (use.version != it->second) continue;
-      auto series = (*finder)->Find(use.symbol);
-      if (!series.ok()) return series.status();
-      keys.insert(series->key);
-    }
-  }
-  *sink += keys.size() + hits->size();
-  return Status::Ok();
-}
-
 using Query = std::function<Status(const Row&, size_t*)>;
 
 std::map<std::string, Query> Queries(const Archive& archive) {
@@ -163,7 +138,7 @@ std::map<std::string, Query> Queries(const Archive& archive) {
   q["show"] = [&](const Row& r, size_t* sink) {
     auto res = archive.GetResolution(r.symbol);
     if (!res.ok()) return res.status();
-    *sink += (cli::RecordToJson(*res).dump(2) + "\n").size();
+    *sink += render::JsonText(render::RecordJson(*res)).size();
     return Status::Ok();
   };
   q["cat"] = [&](const Row& r, size_t* sink) {
@@ -173,20 +148,25 @@ std::map<std::string, Query> Queries(const Archive& archive) {
     return Status::Ok();
   };
   q["log"] = [&](const Row& r, size_t* sink) {
-    auto view = cli::LogOf(archive, r.symbol);
+    auto view = history::LogOf(archive, r.symbol);
     if (!view.ok()) return view.status();
-    *sink += (cli::LogJson(view->series, view->rows).dump(2) + "\n").size();
+    *sink += render::JsonText(render::LogJson(*view)).size();
     return Status::Ok();
   };
   q["blame"] = [&](const Row& r, size_t* sink) {
-    auto view = cli::BlameSymbol(archive, r.symbol);
+    auto view = history::BlameSymbol(archive, r.symbol);
     if (!view.ok()) return view.status();
-    *sink += (cli::BlameJson(r.symbol, view->paragraphs).dump(2) + "\n").size();
+    *sink += render::JsonText(render::BlameJson(*view)).size();
     return Status::Ok();
   };
-  q["grep"] = [&](const Row& r, size_t* sink) { return Grep(archive, r.word, sink); };
+  q["grep"] = [&](const Row& r, size_t* sink) {
+    auto grep = history::Grep(archive, r.word);
+    if (!grep.ok()) return grep.status();
+    *sink += grep->series.size() + grep->hits.size();
+    return Status::Ok();
+  };
   q["series"] = [&](const Row& r, size_t* sink) {
-    auto s = cli::ResolveSeriesArg(archive, r.symbol);
+    auto s = history::ResolveSeriesArg(archive, r.symbol);
     if (!s.ok()) return s.status();
     *sink += s->symbols.size();
     return Status::Ok();

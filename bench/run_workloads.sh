@@ -205,7 +205,7 @@ workload_queries() {
   query_row blame "git blame COMMIT -- series/KEY" -- "$RECITAL" blame --archive "$a" {SYM} -- git --git-dir="$g" blame {COMMIT} -- series/{KEY}
   query_row grep "git grep -l -w WORD HEAD" -- "$RECITAL" grep --archive "$a" {WORD} -- git --git-dir="$g" grep -l -w {WORD} HEAD
   emit ""
-  emit "In process: recital_querybench (bench/querybench.cc) opens the archive once$([ -n "${QB_open:-}" ] && echo " (${QB_open} ms)") and computes each query from scratch as the command does (log/blame by the same cli/util_history code, show with its JSON, grep with its series grouping), without process start."
+  emit "In process: recital_querybench (bench/querybench.cc) opens the archive once$([ -n "${QB_open:-}" ] && echo " (${QB_open} ms)") and computes each query from scratch as the command does (log, blame and show computed and rendered to JSON by the same history/ and render/ calls as the commands; grep by history::Grep, not rendered), without process start."
   emit ""
 }
 # In-process latencies of the same rows: QB_p50[query], QB_p99[query], QB_runs[query].

@@ -4,13 +4,11 @@
 #include <memory>
 #include <string>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
-#include "cli/util_history.h"
+#include "history/history.h"
+#include "render/render.h"
 
 namespace recital::cli {
 namespace {
@@ -21,46 +19,18 @@ struct BlameArgs {
   std::string format = "text";
 };
 
-std::string BlameText(const SeriesHistory& h, const std::vector<BlameParagraph>& ps) {
-  const Resolution& r = h.records.back();
-  std::string out = fmt::format("{} ({}): {}\n", r.symbol, r.title.empty() ? "no title" : r.title,
-                                h.records.size() == 1
-                                    ? std::string("first of its series")
-                                    : fmt::format("series '{}' from {}", h.series.name,
-                                                  ShortSymbol(h.records.front().symbol)));
-  const bool colour = UseColour(stdout);
-  const char* dim = colour ? "\033[2m" : "";
-  const char* bold = colour ? "\033[1m" : "";
-  const char* reset = colour ? "\033[0m" : "";
-  const char* section = "";
-  for (const BlameParagraph& p : ps) {
-    if (section != SectionName(p.section)) {
-      section = SectionName(p.section);
-      out += fmt::format("\n{}{}{}\n", bold, section, reset);
-    }
-    std::string label = p.number.empty() ? "-" : p.number;
-    out += fmt::format("{:>4}  since {:<14} {}\n", label, ShortSymbol(p.since), p.text);
-    for (const LineageEntry& e : p.lineage) {
-      out += fmt::format("{}      from  {:<14} {}{}\n", dim, ShortSymbol(e.symbol), e.text, reset);
-    }
-  }
-  return out;
-}
-
 int RunBlame(const BlameArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
-  auto view = BlameSymbol(*archive, args.symbol);
+  auto view = history::BlameSymbol(*archive, args.symbol);
   if (!view.ok()) {
     PrintError(view.status().message());
     return 2;
   }
-  if (args.format == "json") {
-    std::fputs((BlameJson(NormalizeSymbolArg(args.symbol), view->paragraphs).dump(2) + "\n").c_str(),
-               stdout);
-  } else {
-    std::fputs(BlameText(view->history, view->paragraphs).c_str(), stdout);
-  }
+  std::fputs((args.format == "json" ? render::JsonText(render::BlameJson(*view))
+                                    : render::BlameText(*view, UseColour(stdout)))
+                 .c_str(),
+             stdout);
   return 0;
 }
 

@@ -10,12 +10,12 @@
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "cli/command.h"
 #include "cli/common.h"
-#include "cli/render_report.h"
-#include "cli/util_history.h"
+#include "history/history.h"
 #include "ingest/ingest.h"
+#include "render/render.h"
 #include "store/store.h"
 
 namespace recital::cli {
@@ -47,8 +47,12 @@ Status PrepareArchiveDir(const fs::path& dir) {
   if (!fs::is_directory(dir, ec)) {
     return Status::InvalidInput(dir.string() + " exists and is not a directory; not touching it");
   }
-  static const std::set<std::string> kOurs = {kDemoMarker, "data.mdb",     "lock.mdb",
-                                              "releases",  "recital.lock", ".gc-tmp"};
+  static const std::set<std::string> kOurs = {kDemoMarker,
+                                              "data.mdb",
+                                              "lock.mdb",
+                                              "releases",
+                                              std::string(store::kArchiveLockFile),
+                                              std::string(store::kRepackTmpDir)};
   bool marked = false, empty = true, foreign = false;
   for (const auto& entry : fs::directory_iterator(dir, ec)) {
     empty = false;
@@ -202,29 +206,30 @@ int RunDemo(const DemoArgs& args) {
     return 2;
   }
   std::fprintf(stderr, "recital: ingested %zu releases (%zu refused)\n", stored, refused);
-  auto all = ArchiveSeries(**archive);
+  auto all = history::ArchiveSeries(**archive);
   if (!all.ok() || all->empty()) {
     PrintError(all.ok() ? "no resolution could be archived" : all.status().message());
     return 2;
   }
   const Series* series = LongestSeries(*all);
-  auto history = LoadSeriesHistory(**archive, *series);
-  if (!history.ok()) {
-    PrintError(history.status().message());
+  auto loaded = history::LoadSeriesHistory(**archive, *series);
+  if (!loaded.ok()) {
+    PrintError(loaded.status().message());
     return 2;
   }
-  std::string out = LogText(*series, OverviewRows(*history));
-  if (!history->diffs.empty()) {
-    out += "\nLatest changes: " + PairText(*history, history->diffs.size() - 1, UseColour(stdout));
+  std::string out = render::LogText({*series, history::OverviewRows(*loaded)});
+  if (!loaded->diffs.empty()) {
+    out += "\nLatest changes: " +
+           render::PairText(*loaded, loaded->diffs.size() - 1, UseColour(stdout));
   }
   std::fputs(out.c_str(), stdout);
-  if (Status st = WriteHtml(args.html, ReportHtml(*history)); !st.ok()) {
+  if (Status st = WriteHtml(args.html, render::ReportHtml(*loaded)); !st.ok()) {
     PrintError(st.message());
     return 2;
   }
   std::error_code ec;
   fs::path html_abs = fs::absolute(args.html, ec);
-  const std::string& last = history->records.back().symbol;
+  const std::string& last = loaded->records.back().symbol;
   std::printf(
       "\nHTML report of the whole series: %s\nThe archive is in %s; try:\n"
       "  recital blame --archive %s %s\n  recital report --archive %s %s --format md\n",

@@ -7,11 +7,12 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
-#include "cli/render_diff.h"
 #include "cli/util_archive.h"
-#include "cli/util_history.h"
 #include "diff/diff.h"
+#include "history/history.h"
+#include "schema/symbol.h"
 #include "ingest/ingest.h"
+#include "render/render.h"
 
 namespace recital::cli {
 namespace {
@@ -43,7 +44,7 @@ class Loader {
         return Status::NotFound(arg + ": not a file, and no archive to look the symbol up in");
       }
     }
-    std::string symbol = NormalizeSymbolArg(arg);
+    std::string symbol = NormalizeSymbol(arg);
     Result<Resolution> r = archive_->GetResolution(symbol);
     if (!r.ok() && r.status().IsNotFound())
       return Status::NotFound(arg + ": neither a file nor a symbol in the archive " +
@@ -77,18 +78,18 @@ int RunDiff(const DiffArgs& args) {
   DiffResult d = DiffResolutions(*from, *to, opt);
   if (d.from_symbol.empty()) d.from_symbol = args.old_arg;
   if (d.to_symbol.empty()) d.to_symbol = args.new_arg;
-  DiffRenderOptions ro;
+  render::DiffRenderOptions ro;
   ro.all = args.all;
   ro.colour = args.format == "text" && UseColour(stdout);
   std::string out;
   if (args.format == "json") {
-    out = DiffToJson(d).dump(2) + "\n";
+    out = render::JsonText(render::DiffJson(d));
   } else if (args.format == "md") {
-    out = DiffToMarkdown(d, ro);
+    out = render::DiffMarkdown(d, ro);
   } else if (args.format == "html") {
-    out = DiffToHtml(d, ro);
+    out = render::DiffHtml(d, ro);
   } else {
-    out = DiffToText(d, ro);
+    out = render::DiffText(d, ro);
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
   return d.HasChanges() ? 1 : 0;

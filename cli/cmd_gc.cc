@@ -1,4 +1,4 @@
-// `recital gc [--json]`: repack the archive like `git gc` (store/repack.h): every database
+// `recital gc [--json]`: repack the archive like `git gc` (store::RepackArchive): every database
 // rewritten in key order into full pages, swapped in atomically.
 #include <chrono>
 #include <cstdio>
@@ -10,7 +10,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
-#include "store/repack.h"
+#include "store/store.h"
 
 namespace recital::cli {
 namespace {

@@ -1,12 +1,12 @@
 // `recital generate`: write synthetic follow-up series (release files + truth) for tests,
-// benchmarks and demos. The generator itself is bench/gen (recital::gen).
+// benchmarks and demos. The generator itself is gen/ (recital::gen).
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <string>
 
-#include "bench/gen/gen.h"
+#include "gen/gen.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "ingest/ingest.h"

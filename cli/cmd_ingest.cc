@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "schema/strings.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
 #include "ingest/ingest.h"
@@ -32,9 +33,7 @@ struct IngestArgs {
 // Releases are plain-text exports: inside a directory only *.txt files are taken (a
 // collection's README, SOURCES.tsv or PDFs are not resolutions), unless all_files.
 bool LooksLikeRelease(const fs::path& p) {
-  std::string ext = p.extension().string();
-  for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext == ".txt";
+  return AsciiLower(p.extension().string()) == ".txt";
 }
 
 // Files named on the command line, and every regular *.txt file (every file with all_files)

@@ -4,15 +4,11 @@
 #include <memory>
 #include <string>
 
-#include <fmt/format.h>
-#include <nlohmann/json.hpp>
-
 #include "cli/command.h"
 #include "cli/common.h"
-#include "cli/render_diff.h"
-#include "cli/render_report.h"
 #include "cli/util_archive.h"
-#include "cli/util_history.h"
+#include "history/history.h"
+#include "render/render.h"
 
 namespace recital::cli {
 namespace {
@@ -26,16 +22,13 @@ struct LogArgs {
 int RunLog(const LogArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
-  auto view = LogOf(*archive, args.target);
+  auto view = history::LogOf(*archive, args.target);
   if (!view.ok()) {
     PrintError(view.status().message());
     return 2;
   }
-  if (args.json) {
-    std::fputs((LogJson(view->series, view->rows).dump(2) + "\n").c_str(), stdout);
-  } else {
-    std::fputs(LogText(view->series, view->rows).c_str(), stdout);
-  }
+  std::fputs((args.json ? render::JsonText(render::LogJson(*view)) : render::LogText(*view)).c_str(),
+             stdout);
   return 0;
 }
 

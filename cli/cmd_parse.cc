@@ -8,8 +8,8 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
-#include "cli/render_record.h"
 #include "ingest/ingest.h"
+#include "render/render.h"
 
 namespace recital::cli {
 namespace {
@@ -45,20 +45,20 @@ int RunParse(const ParseArgs& args) {
       continue;
     }
     if (json) {
-      nlohmann::json j = RecordToJson(*r);
+      nlohmann::json j = render::RecordJson(*r);
       if (!many) {
-        std::fputs((j.dump(2) + "\n").c_str(), stdout);
+        std::fputs(render::JsonText(j).c_str(), stdout);
         continue;
       }
       j["file"] = path;
       array.push_back(std::move(j));
     } else {
       if (many) std::fprintf(stdout, "== %s\n", path.c_str());
-      std::fputs(RecordToText(*r).c_str(), stdout);
+      std::fputs(render::RecordText(*r).c_str(), stdout);
       if (many) std::fputs("\n", stdout);
     }
   }
-  if (json && many) std::fputs((array.dump(2) + "\n").c_str(), stdout);
+  if (json && many) std::fputs(render::JsonText(array).c_str(), stdout);
   return rc;
 }
 

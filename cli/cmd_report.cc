@@ -7,9 +7,9 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
-#include "cli/render_report.h"
 #include "cli/util_archive.h"
-#include "cli/util_history.h"
+#include "history/history.h"
+#include "render/render.h"
 
 namespace recital::cli {
 namespace {
@@ -26,28 +26,28 @@ struct ReportArgs {
 int RunReport(const ReportArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
-  auto series = ResolveSeriesArg(*archive, args.target);
+  auto series = history::ResolveSeriesArg(*archive, args.target);
   if (!series.ok()) {
     PrintError(series.status().message());
     return 2;
   }
-  auto sliced = SliceSeries(*archive, *series, args.from, args.to);
+  auto sliced = history::SliceSeries(*archive, *series, args.from, args.to);
   if (!sliced.ok()) {
     PrintError(sliced.status().message());
     return 2;
   }
-  auto history = LoadSeriesHistory(*archive, *sliced);
-  if (!history.ok()) {
-    PrintError(history.status().message());
+  auto loaded = history::LoadSeriesHistory(*archive, *sliced);
+  if (!loaded.ok()) {
+    PrintError(loaded.status().message());
     return 2;
   }
   std::string text;
   if (args.format == "html") {
-    text = ReportHtml(*history);
+    text = render::ReportHtml(*loaded);
   } else if (args.format == "json") {
-    text = ReportJson(*history).dump(2) + "\n";
+    text = render::JsonText(render::ReportJson(*loaded));
   } else {
-    text = ReportMarkdown(*history);
+    text = render::ReportMarkdown(*loaded);
   }
   if (args.output.empty() || args.output == "-") {
     std::fwrite(text.data(), 1, text.size(), stdout);
@@ -61,7 +61,7 @@ int RunReport(const ReportArgs& args) {
     return 2;
   }
   std::fprintf(stderr, "recital: wrote the %s report of '%s' (%zu sessions) to %s\n",
-               args.format.c_str(), history->series.name.c_str(), history->records.size(),
+               args.format.c_str(), loaded->series.name.c_str(), loaded->records.size(),
                args.output.c_str());
   return 0;
 }
@@ -76,7 +76,7 @@ void SetupReport(CLI::App& app, Context& ctx) {
       "lead-phrase changes called out. md: Markdown that reads as plain text ([-deleted-],\n"
       "{+inserted+}); html: one self-contained page (no network, no JavaScript) with old and\n"
       "new side by side and a table of contents, marked for screen and print; json: the same\n"
-      "data with stable keys (see cli/render_report.h).\n"
+      "data with stable keys (see render/render.h).\n"
       "Exit status: 0 written, 2 unknown series/symbol, bad bounds or trouble.");
   cmd->add_option("SERIES|SYMBOL", args->target,
                   "A member's symbol (A/RES/54/144 or 54/144), a series key or a series name")

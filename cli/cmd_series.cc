@@ -1,17 +1,15 @@
 // `recital series`: the follow-up series of the archive (detected from titles and recall
-// chains, diff/series.cc) and the user's corrections, kept in the archive settings
-// (series/name/<key>, series/join/<key>, series/split/<symbol>; read by cli/util_history.cc).
+// chains) and the user's corrections (history::SeriesCorrections keeps them in the archive).
 #include <cstdio>
 #include <memory>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
-#include "cli/util_history.h"
-#include "diff/diff.h"
+#include "history/history.h"
+#include "schema/symbol.h"
+#include "render/render.h"
 
 namespace recital::cli {
 namespace {
@@ -25,34 +23,24 @@ struct SeriesArgs {
 int List(const SeriesArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive_flag, ArchiveMode::kRead);
   if (!archive) return 2;
-  auto all = ArchiveSeries(*archive);
+  auto all = history::ArchiveSeries(*archive);
   if (!all.ok()) {
     PrintError(all.status().ToString());
     return 2;
   }
-  if (args.json) {
-    nlohmann::json out = nlohmann::json::array();
-    for (const Series& s : *all)
-      out.push_back({{"key", s.key}, {"name", s.name}, {"symbols", s.symbols}});
-    std::fputs((out.dump(2) + "\n").c_str(), stdout);
-    return 0;
-  }
-  for (const Series& s : *all) {
-    std::string line = s.key + "  " + s.name + "\n   ";
-    for (const std::string& sym : s.symbols) line += " " + ShortSymbol(sym);
-    std::fputs((line + "\n").c_str(), stdout);
-  }
+  std::fputs((args.json ? render::JsonText(render::SeriesListJson(*all))
+                        : render::SeriesListText(*all))
+                 .c_str(),
+             stdout);
   return 0;
 }
 
-// Opens read-write and resolves a SERIES|SYMBOL argument; nullptr/empty key after reporting.
 std::unique_ptr<store::Archive> OpenForWrite(const SeriesArgs& args) {
   return OpenArchiveOrReport(args.archive_flag, ArchiveMode::kWrite);
 }
 
-int Put(store::Archive& archive, const std::string& key, const std::string& value,
-        const std::string& done) {
-  Status st = archive.PutSetting(key, value);
+// Reports the outcome of a correction: `done` on success.
+int Done(const Status& st, const std::string& done) {
   if (!st.ok()) {
     PrintError(st.ToString());
     return 2;
@@ -68,23 +56,24 @@ int Rename(const SeriesArgs& args) {
   }
   auto archive = OpenForWrite(args);
   if (!archive) return 2;
-  auto s = ResolveSeriesArg(*archive, args.a);
+  auto s = history::ResolveSeriesArg(*archive, args.a);
   if (!s.ok()) {
     PrintError(s.status().message());
     return 2;
   }
-  return Put(*archive, "series/name/" + s->key, args.b, "series " + s->key + " is now named \"" + args.b + "\"");
+  return Done(history::SeriesCorrections::Rename(*archive, s->key, args.b),
+              "series " + s->key + " is now named \"" + args.b + "\"");
 }
 
 int Join(const SeriesArgs& args) {
   auto archive = OpenForWrite(args);
   if (!archive) return 2;
-  auto a = ResolveSeriesArg(*archive, args.a);
+  auto a = history::ResolveSeriesArg(*archive, args.a);
   if (!a.ok()) {
     PrintError(a.status().message());
     return 2;
   }
-  auto b = ResolveSeriesArg(*archive, args.b);
+  auto b = history::ResolveSeriesArg(*archive, args.b);
   if (!b.ok()) {
     PrintError(b.status().message());
     return 2;
@@ -93,19 +82,21 @@ int Join(const SeriesArgs& args) {
     PrintError("series join: " + args.a + " and " + args.b + " are already one series (" + a->key + ")");
     return 2;
   }
-  return Put(*archive, "series/join/" + a->key, b->key, "joined series " + a->key + " and " + b->key);
+  return Done(history::SeriesCorrections::Join(*archive, a->key, b->key),
+              "joined series " + a->key + " and " + b->key);
 }
 
 int Split(const SeriesArgs& args) {
   auto archive = OpenForWrite(args);
   if (!archive) return 2;
-  std::string symbol = NormalizeSymbolArg(args.a);
+  std::string symbol = NormalizeSymbol(args.a);
   auto doc = archive->GetDocument(symbol);
   if (!doc.ok()) {
     PrintError("series split: " + args.a + ": " + doc.status().message());
     return 2;
   }
-  return Put(*archive, "series/split/" + symbol, "", symbol + " now forms a series of its own");
+  return Done(history::SeriesCorrections::SplitOut(*archive, symbol),
+              symbol + " now forms a series of its own");
 }
 
 void SetupSeries(CLI::App& app, Context& ctx) {

@@ -2,12 +2,10 @@
 #include <cstdio>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
 #include "cli/command.h"
 #include "cli/common.h"
-#include "cli/render_record.h"
 #include "cli/util_archive.h"
+#include "render/render.h"
 #include "store/store.h"
 
 namespace recital::cli {
@@ -29,9 +27,9 @@ int RunShow(const ShowArgs& args) {
     return 2;
   }
   if (args.format == "json") {
-    std::fputs((RecordToJson(*res).dump(2) + "\n").c_str(), stdout);
+    std::fputs(render::JsonText(render::RecordJson(*res)).c_str(), stdout);
   } else {
-    std::fputs(RecordToText(*res).c_str(), stdout);
+    std::fputs(render::RecordText(*res).c_str(), stdout);
   }
   return 0;
 }

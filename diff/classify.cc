@@ -50,7 +50,7 @@ std::string Joined(const std::vector<ParagraphRef>& refs) {
 }
 
 std::string LeadKey(const ParagraphRef& r) {
-  return diff_internal::AsciiLower(NormalizedWording(r.lead));
+  return AsciiLower(NormalizedWording(r.lead));
 }
 
 int SectionRank(Section s) { return static_cast<int>(s); }

@@ -125,10 +125,12 @@ struct DiffResult {
 
 struct DiffOptions {
   // Minimum Similarity for a 1:1 pair to count as reworded (below: removed + added; a shorter
-  // paragraph of 8+ content words 85% inside the longer one also pairs). Tuned in
-  // tests/diff/accuracy_test.cc: generated rewordings score >= 0.60 and generated unrelated
-  // removed x added pairs <= 0.37; 99% of the pairs of distinct paragraphs within one real
-  // corpus resolution (same subject, same vocabulary) score < 0.45, so 0.5 sits between.
+  // paragraph of 8+ content words 85% inside the longer one also pairs). Checked in
+  // tests/integration/accuracy_test.cc against the generator's own truth (gen/ never consults
+  // this engine): its rewordings (at most a third of the content words edited, or a
+  // session-bound clause restated) score >= 0.57, its removed x added pairs (no content word in
+  // common) <= 0.12; 99% of the pairs of distinct paragraphs within one real corpus resolution
+  // (same subject, same vocabulary) score < 0.45, so 0.5 sits between.
   double reword_threshold = 0.5;
   // Minimum similarity between one paragraph and the concatenation of two for a split/merge.
   double split_threshold = 0.6;

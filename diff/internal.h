@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "diff/diff.h"
+#include "schema/strings.h"
 
 namespace recital::diff_internal {
 
@@ -23,11 +24,6 @@ Bag BagMinus(const Bag& a, const Bag& b);
 Bag BagConcat(const Bag& a, const Bag& b);
 // Dice coefficient; equal_fallback is returned when both bags are empty.
 double BagDice(const Bag& a, const Bag& b, double equal_fallback);
-
-// ASCII lowercase, other bytes unchanged.
-std::string AsciiLower(std::string_view s);
-// Trims ASCII whitespace at both ends.
-std::string_view Trim(std::string_view s);
 
 // ---- technical tokens (technical.cc) ----
 // A token of a wording (words, single punctuation characters; spaces dropped) and whether it is

@@ -5,37 +5,32 @@
 #include <set>
 
 #include "diff/internal.h"
+#include "schema/symbol.h"
 
 namespace recital {
 
 namespace {
 
-bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-
-// "48/113" -> "A/RES/48/113"; "2957 (XXVII)" -> "A/RES/2957(XXVII)".
+// Resolutions a recalling paragraph names in the short form: "48/113" -> "A/RES/48/113",
+// "2957 (XXVII)" -> "A/RES/2957(XXVII)" (schema/symbol.h reads them). A session of at most two
+// digits keeps ECOSOC's "1995/55" out; "54/12/Add.1" is a document, not a resolution.
 std::vector<std::string> ResolutionNumbers(std::string_view text) {
   std::vector<std::string> out;
   for (size_t i = 0; i < text.size(); ++i) {
-    if (!IsDigit(text[i]) || (i > 0 && (IsDigit(text[i - 1]) || text[i - 1] == '/'))) continue;
-    size_t j = i;
-    while (j < text.size() && IsDigit(text[j])) ++j;
-    if (j + 1 < text.size() && text[j] == '/' && IsDigit(text[j + 1]) && j - i <= 2) {
-      size_t k = j + 1;
-      while (k < text.size() && IsDigit(text[k])) ++k;
-      if (k < text.size() && text[k] == '/') continue;  // a document symbol like 54/12/Add.1
-      out.push_back("A/RES/" + std::string(text.substr(i, k - i)));
-      i = k;
-    } else if (j + 2 < text.size() && j - i >= 3 && text[j] == ' ' && text[j + 1] == '(') {
-      size_t k = j + 2;
-      while (k < text.size() && (text[k] == 'X' || text[k] == 'V' || text[k] == 'I' ||
-                                 text[k] == 'L'))
-        ++k;
-      if (k < text.size() && text[k] == ')' && k > j + 2) {
-        out.push_back("A/RES/" + std::string(text.substr(i, j - i)) + "(" +
-                      std::string(text.substr(j + 2, k - j - 2)) + ")");
-        i = k;
-      }
+    if (!IsAsciiDigit(text[i]) || (i > 0 && (IsAsciiDigit(text[i - 1]) || text[i - 1] == '/'))) {
+      continue;
     }
+    auto found = ReadResolutionSymbol(text, i, SymbolForm::kShort);
+    if (!found) continue;
+    const Symbol& sym = found->symbol;
+    const bool modern = sym.kind == SymbolKind::kResolution && sym.session < 100 &&
+                        (found->end >= text.size() || text[found->end] != '/');
+    // Old style only as citations write it, "2957 (XXVII)": three digits or more, a space.
+    const bool old = sym.kind == SymbolKind::kOldResolution && sym.number >= 100 &&
+                     text.substr(i, found->end - i).find(" (") != std::string_view::npos;
+    if (!modern && !old) continue;
+    out.push_back(sym.ToString());
+    i = found->end;
   }
   return out;
 }
@@ -59,7 +54,7 @@ SeriesMember SeriesMemberFromResolution(const Resolution& r) {
   m.title = r.title;
   m.agenda_items = r.agenda_items;
   for (const Paragraph& p : r.preamble) {
-    std::string lower = diff_internal::AsciiLower(p.text);
+    std::string lower = AsciiLower(p.text);
     if (lower.find("its resolution") == std::string::npos) continue;
     for (std::string& s : ResolutionNumbers(p.text)) m.recalls.push_back(std::move(s));
   }
@@ -74,9 +69,8 @@ std::string NormalizeTitle(std::string_view title) {
                                               "for", "by", "with"};
   std::string out;
   for (std::string_view tok : Tokenize(title)) {
-    unsigned char c = static_cast<unsigned char>(tok.front());
-    if (!(std::isalnum(c) || c >= 0x80)) continue;
-    std::string w = diff_internal::AsciiLower(tok);
+    if (!IsWordByte(tok.front())) continue;
+    std::string w = AsciiLower(tok);
     if (kDrop.count(w)) continue;
     if (!out.empty()) out += ' ';
     out += w;

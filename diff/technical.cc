@@ -13,48 +13,28 @@
 #include <string>
 
 #include "diff/internal.h"
+#include "schema/strings.h"
+#include "schema/symbol.h"
 
 namespace recital::diff_internal {
 namespace {
 
-bool IsWordByte(unsigned char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
-}
-bool IsSpaceByte(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool IsDigitByte(unsigned char c) { return c >= '0' && c <= '9'; }
-
-bool AllDigits(std::string_view s) {
-  if (s.empty()) return false;
+bool IsRoman(std::string_view s) {
+  if (s.empty() || s.size() > 8) return false;
   for (char c : s)
-    if (!IsDigitByte(static_cast<unsigned char>(c))) return false;
+    if (!IsRomanNumeralChar(c)) return false;
   return true;
 }
 bool HasDigit(std::string_view s) {
   for (char c : s)
-    if (IsDigitByte(static_cast<unsigned char>(c))) return true;
+    if (IsAsciiDigit(c)) return true;
   return false;
 }
-bool IsRoman(std::string_view s) {
-  if (s.empty() || s.size() > 8) return false;
-  for (char c : s)
-    if (std::strchr("IVXLC", c) == nullptr) return false;
-  return true;
-}
 
-// Lower-cased ASCII copy of a short word (longer words never match the lists below).
-bool LowerEquals(std::string_view word, std::string_view lower) {
-  if (word.size() != lower.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i) {
-    char c = word[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower[i]) return false;
-  }
-  return true;
-}
 template <size_t N>
 bool InList(std::string_view word, const std::array<const char*, N>& list) {
   for (const char* w : list)
-    if (LowerEquals(word, w)) return true;
+    if (EqualsNoCase(word, w)) return true;
   return false;
 }
 
@@ -75,22 +55,22 @@ constexpr std::array<const char*, 2> kSessionWords = {"session", "sessions"};
 
 bool IsMonth(std::string_view w) { return InList(w, kMonths); }
 bool IsYear(std::string_view w) {
-  if (w.size() != 4 || !AllDigits(w)) return false;
+  if (w.size() != 4 || !AllAsciiDigits(w)) return false;
   return (w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0');
 }
 bool IsDay(std::string_view w) {
-  if (w.empty() || w.size() > 2 || !AllDigits(w)) return false;
+  if (w.empty() || w.size() > 2 || !AllAsciiDigits(w)) return false;
   int d = std::stoi(std::string(w));
   return d >= 1 && d <= 31;
 }
 // "54th", "1st", "22nd", "3rd"
 bool IsNumericOrdinal(std::string_view w) {
   size_t i = 0;
-  while (i < w.size() && IsDigitByte(static_cast<unsigned char>(w[i]))) ++i;
+  while (i < w.size() && IsAsciiDigit(w[i])) ++i;
   if (i == 0 || i == w.size()) return false;
   std::string_view suffix = w.substr(i);
-  return LowerEquals(suffix, "th") || LowerEquals(suffix, "st") || LowerEquals(suffix, "nd") ||
-         LowerEquals(suffix, "rd");
+  return EqualsNoCase(suffix, "th") || EqualsNoCase(suffix, "st") || EqualsNoCase(suffix, "nd") ||
+         EqualsNoCase(suffix, "rd");
 }
 
 }  // namespace
@@ -99,19 +79,18 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
   std::vector<TechToken> toks;
   bool space_before = false;
   for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsSpaceByte(c)) {
+    if (IsAsciiSpace(text[i])) {
       space_before = true;
       ++i;
       continue;
     }
     size_t j = i + 1;
-    if (IsWordByte(c)) {
-      while (j < text.size() && IsWordByte(static_cast<unsigned char>(text[j]))) ++j;
+    if (IsWordByte(text[i])) {
+      while (j < text.size() && IsWordByte(text[j])) ++j;
     }
     TechToken t;
     t.text = text.substr(i, j - i);
-    t.word = IsWordByte(c);
+    t.word = IsWordByte(text[i]);
     t.space_before = space_before;
     toks.push_back(t);
     space_before = false;
@@ -145,7 +124,7 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
       }
     }
     // "2040 (XX)", "1284(XIII)": a resolution number of the first thirty sessions.
-    if (AllDigits(w) && text_at(k + 1) == "(" && IsRoman(text_at(k + 2)) && text_at(k + 3) == ")") {
+    if (AllAsciiDigits(w) && text_at(k + 1) == "(" && IsRoman(text_at(k + 2)) && text_at(k + 3) == ")") {
       mark(k, k + 4);
       k += 3;
       continue;
@@ -173,18 +152,18 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
     // A part letter after a resolution number: "35/41 A and B", "54/237 C".
     if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'H' && k >= 1 &&
         (toks[k - 1].technical ||
-         (k >= 2 && (text_at(k - 1) == "," || LowerEquals(text_at(k - 1), "and")) &&
+         (k >= 2 && (text_at(k - 1) == "," || EqualsNoCase(text_at(k - 1), "and")) &&
           toks[k - 2].technical && toks[k - 2].text.size() == 1))) {
       toks[k].technical = true;
       continue;
     }
     // A number in a reference: "para. 7", "paras. 7 and 8", "No. 12", "paragraph 7".
-    if (AllDigits(w) && k >= 1) {
+    if (AllAsciiDigits(w) && k >= 1) {
       size_t p = text_at(k - 1) == "." && k >= 2 ? k - 2 : k - 1;
       std::string_view before = text_at(p);
-      if (LowerEquals(before, "para") || LowerEquals(before, "paras") ||
-          LowerEquals(before, "no") || LowerEquals(before, "nos") ||
-          LowerEquals(before, "paragraph") || LowerEquals(before, "paragraphs") ||
+      if (EqualsNoCase(before, "para") || EqualsNoCase(before, "paras") ||
+          EqualsNoCase(before, "no") || EqualsNoCase(before, "nos") ||
+          EqualsNoCase(before, "paragraph") || EqualsNoCase(before, "paragraphs") ||
           (k >= 1 && toks[k - 1].technical)) {
         toks[k].technical = true;
         continue;
@@ -193,8 +172,8 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
   }
   // Connectors between two technical tokens join them into one span.
   auto is_connector = [](std::string_view t) {
-    return t == "," || t == "-" || t == "/" || t == "(" || t == ")" || LowerEquals(t, "and") ||
-           LowerEquals(t, "of") || LowerEquals(t, "to") || t == "\xE2\x80\x93";  // en dash
+    return t == "," || t == "-" || t == "/" || t == "(" || t == ")" || EqualsNoCase(t, "and") ||
+           EqualsNoCase(t, "of") || EqualsNoCase(t, "to") || t == "\xE2\x80\x93";  // en dash
   };
   size_t span = 0;
   for (size_t k = 0; k < n;) {
@@ -234,7 +213,7 @@ std::string TechnicalKey(std::string_view text) {
     // "its resolutions §" and "its resolution §": a chain that grew from one to two.
     std::string_view w = toks[k].text;
     bool before_span = k + 1 < toks.size() && toks[k + 1].in_span;
-    if (before_span && (LowerEquals(w, "resolutions") || LowerEquals(w, "decisions"))) {
+    if (before_span && (EqualsNoCase(w, "resolutions") || EqualsNoCase(w, "decisions"))) {
       w.remove_suffix(1);
     }
     out += w;

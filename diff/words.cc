@@ -11,24 +11,6 @@
 namespace recital {
 namespace diff_internal {
 
-std::string AsciiLower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' ||
-                        s.front() == '\r'))
-    s.remove_prefix(1);
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r'))
-    s.remove_suffix(1);
-  return s;
-}
-
 namespace {
 
 bool IsStopword(std::string_view w) {
@@ -61,10 +43,9 @@ Bag ContentBag(std::string_view text) {
     if (!t.word) continue;
     uint64_t h = 1469598103934665603ull;
     for (size_t i = 0; i < t.text.size(); ++i) {
-      unsigned char d = static_cast<unsigned char>(t.text[i]);
-      if (d >= 'A' && d <= 'Z') d = static_cast<unsigned char>(d - 'A' + 'a');
-      if (i < sizeof lower) lower[i] = static_cast<char>(d);
-      h = (h ^ d) * 1099511628211ull;
+      const char d = AsciiLower(t.text[i]);
+      if (i < sizeof lower) lower[i] = d;
+      h = (h ^ static_cast<unsigned char>(d)) * 1099511628211ull;
     }
     if (t.text.size() > sizeof lower || !IsStopword(std::string_view(lower, t.text.size())))
       bag.push_back(h);
@@ -122,7 +103,7 @@ std::vector<std::string_view> Tokenize(std::string_view text) {
   std::vector<std::string_view> out;
   size_t i = 0;
   auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
-  auto is_word = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  auto is_word = [](unsigned char c) { return IsWordByte(static_cast<char>(c)); };
   while (i < text.size()) {
     unsigned char c = static_cast<unsigned char>(text[i]);
     size_t j = i + 1;
@@ -344,7 +325,7 @@ bool AbsorbShortEqualities(std::vector<Seg>* segs) {
     for (size_t j = i + 1; j < segs->size() && (*segs)[j].op != EditOp::kEqual; ++j) {
       ((*segs)[j].op == EditOp::kDelete ? del_after : ins_after) += (*segs)[j].text.size();
     }
-    size_t len = diff_internal::Trim((*segs)[i].text).size();
+    size_t len = Trim((*segs)[i].text).size();
     if (del_before + ins_before == 0 || del_after + ins_after == 0) continue;
     if (len <= std::max(del_before, ins_before) && len <= std::max(del_after, ins_after)) {
       Seg eq = (*segs)[i];

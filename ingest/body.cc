@@ -124,7 +124,7 @@ std::vector<std::string> MergeContinuations(const std::vector<RawParagraph>& raw
   std::vector<std::string> out;
   for (const RawParagraph& p : raw) {
     const std::string& t = p.text;
-    if (!title.empty() && t.size() >= 15 && StartsWith(title, t)) continue;
+    if (!title.empty() && t.size() >= 15 && title.starts_with(t)) continue;
     if (!out.empty() && !StartsAny(t) && !EndsParagraph(out.back())) {
       AppendLine(&out.back(), t);
       continue;

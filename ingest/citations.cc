@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ingest/ingest_internal.h"
+#include "schema/symbol.h"
 
 namespace recital::ingest {
 namespace {
@@ -12,8 +13,8 @@ enum class Organ { kAssembly, kEcosoc, kOther };
 
 Organ OrganBefore(std::string_view s, size_t p) {
   const std::string_view before = Trim(s.substr(p >= 60 ? p - 60 : 0, p >= 60 ? 60 : p));
-  if (EndsWith(before, "Economic and Social Council")) return Organ::kEcosoc;
-  if (EndsWith(before, "General Assembly") || EndsWith(before, "Assembly")) return Organ::kAssembly;
+  if (before.ends_with("Economic and Social Council")) return Organ::kEcosoc;
+  if (before.ends_with("General Assembly") || before.ends_with("Assembly")) return Organ::kAssembly;
   size_t b = before.size();
   while (b > 0 && before[b - 1] != ' ') --b;
   const std::string_view word = before.substr(b);
@@ -21,19 +22,19 @@ Organ OrganBefore(std::string_view s, size_t p) {
   return Organ::kAssembly;
 }
 
-bool IsRoman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'; }
-
 // One resolution number at s[*i]; fills symbol, advances *i.
 bool ReadResolution(std::string_view s, size_t* i, Organ organ, std::string* symbol) {
   size_t k = *i;
   uint32_t a = 0, b = 0;
   if (!ReadUint(s, &k, &a, 4) || a == 0) return false;
-  const std::string prefix = organ == Organ::kEcosoc ? "E/RES/" : "A/RES/";
+  // ECOSOC numbers its resolutions by year ("1995/55") and is not in the Assembly's grammar.
+  const bool ecosoc = organ == Organ::kEcosoc;
   if (k < s.size() && s[k] == '/') {
     ++k;
     if (!ReadUint(s, &k, &b, 5) || b == 0) return false;
     if (organ == Organ::kAssembly && a > 200) return false;
-    *symbol = prefix + std::to_string(a) + "/" + std::to_string(b);
+    *symbol = ecosoc ? "E/RES/" + std::to_string(a) + "/" + std::to_string(b)
+                     : ResolutionSymbol(a, b).ToString();
     *i = k;
     return true;
   }
@@ -42,15 +43,19 @@ bool ReadResolution(std::string_view s, size_t* i, Organ organ, std::string* sym
   if (j + 2 < s.size() && s[j] == ' ' && IsAsciiUpper(s[j + 1]) && s[j + 2] == ' ') j += 2;
   if (j + 2 >= s.size() || s[j] != ' ' || s[j + 1] != '(') return false;
   size_t e = j + 2;
-  while (e < s.size() && IsRoman(s[e])) ++e;
+  while (e < s.size() && IsRomanNumeralChar(s[e])) ++e;
   if (e == j + 2 || e >= s.size() || s[e] != ')') return false;
-  *symbol = prefix + std::to_string(a) + "(" + std::string(s.substr(j + 2, e - j - 2)) + ")";
+  const std::string_view roman = s.substr(j + 2, e - j - 2);
+  const uint32_t session = RomanToInt(roman);
+  if (session == 0) return false;
+  *symbol = ecosoc ? "E/RES/" + std::to_string(a) + "(" + std::string(roman) + ")"
+                   : OldResolutionSymbol(a, session).ToString();
   *i = e + 1;
   return true;
 }
 
 bool Consume(std::string_view s, size_t* i, std::string_view token) {
-  if (!StartsWith(s.substr(*i), token)) return false;
+  if (!s.substr(*i).starts_with(token)) return false;
   *i += token.size();
   return true;
 }
@@ -81,7 +86,7 @@ void ScanCitations(std::string_view s, Resolution* r) {
       while (i + 2 <= s.size() && s[i] == ' ' && IsAsciiUpper(s[i + 1]) &&
              (i + 2 == s.size() || !IsAsciiAlpha(s[i + 2]))) {
         i += 2;
-        if (StartsWith(s.substr(i), " and ") && i + 6 <= s.size() && IsAsciiUpper(s[i + 5]) &&
+        if (s.substr(i).starts_with(" and ") && i + 6 <= s.size() && IsAsciiUpper(s[i + 5]) &&
             (i + 6 == s.size() || !IsAsciiAlpha(s[i + 6]))) {
           i += 6;
         }
@@ -120,7 +125,7 @@ void ScanDocuments(std::string_view s, Resolution* r) {
     const std::string_view sym = s.substr(p, e - p);
     bool digit = false;
     for (char x : sym) digit |= IsAsciiDigit(x);
-    if (!digit || sym.size() < 5 || StartsWith(sym, "A/RES/") || StartsWith(sym, "E/RES/") || StartsWith(sym, "S/RES/")) {
+    if (!digit || sym.size() < 5 || sym.starts_with("A/RES/") || sym.starts_with("E/RES/") || sym.starts_with("S/RES/")) {
       p = e;
       continue;
     }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ingest/ingest_internal.h"
+#include "schema/symbol.h"
 
 namespace recital::ingest {
 namespace {
@@ -34,9 +35,9 @@ std::vector<std::string> ParseAgenda(std::string_view f) {
       i += 4;
     }
     items.push_back(item);
-    if (StartsWith(f.substr(i), ",")) {
+    if (f.substr(i).starts_with(",")) {
       ++i;
-    } else if (StartsWith(f.substr(i), " and")) {
+    } else if (f.substr(i).starts_with(" and")) {
       i += 4;
     } else {
       break;
@@ -50,7 +51,7 @@ std::string TitleCaseWords(std::string_view s) {
   bool start = true;
   for (char c : s) {
     if (IsAsciiAlpha(c)) {
-      out += start ? (IsAsciiLower(c) ? char(c - 'a' + 'A') : c) : (IsAsciiUpper(c) ? char(c - 'A' + 'a') : c);
+      out += start ? AsciiUpper(c) : AsciiLower(c);
       start = false;
     } else {
       out += c;
@@ -69,7 +70,7 @@ std::string ReadDocSymbol(std::string_view s, size_t i) {
 }
 
 void ParseCommittee(std::string_view f, Resolution* r) {
-  const std::string lower = ToLowerAscii(f);
+  const std::string lower = AsciiLower(f);
   size_t p = lower.find("without reference to a main committee");
   if (p != std::string::npos) {
     r->committee = "without reference to a Main Committee";
@@ -100,7 +101,7 @@ std::string CleanTitle(std::string_view t) {
   std::string s = CollapseSpaces(t);
   for (std::string_view suffix : {" : resolution / adopted by the General Assembly",
                                   ": resolution / adopted by the General Assembly"}) {
-    if (EndsWith(s, suffix)) s.resize(s.size() - suffix.size());
+    if (s.ends_with(suffix)) s.resize(s.size() - suffix.size());
   }
   while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
   return s;
@@ -112,13 +113,13 @@ bool IsCoverKeywordLine(std::string_view t) {
   if (FindResolutionSymbol(t).pos != std::string_view::npos || FindSiteSymbol(t).pos != std::string_view::npos) {
     return true;
   }
-  const std::string l = ToLowerAscii(t);
+  const std::string l = AsciiLower(t);
   for (std::string_view k : {"session", "agenda item", "distr.", "resolution adopted", "on the report",
                              "original:", "|", "•", "author:", "document source", "date:"}) {
     if (l.find(k) != std::string::npos) return true;
   }
   if (l == "united nations" || l == "general assembly" || l == "united nations general assembly" ||
-      StartsWith(l, "- ") || EndsWith(l, " p.") || l == "english") {
+      l.starts_with("- ") || l.ends_with(" p.") || l == "english") {
     return true;
   }
   size_t upper = 0, lower = 0;
@@ -175,7 +176,7 @@ std::string BlockTitle(const std::vector<std::string>& cover) {
   size_t lines = 0;
   while (i > 0 && lines < 4) {
     const std::string_view t = Trim(cover[i - 1]);
-    if (IsCoverKeywordLine(t) || EndsWith(t, ":") || (lines > 0 && EndsWith(t, "."))) break;
+    if (IsCoverKeywordLine(t) || t.ends_with(":") || (lines > 0 && t.ends_with("."))) break;
     title = std::string(t) + (title.empty() ? "" : " " + title);
     --i;
     ++lines;
@@ -228,7 +229,7 @@ bool ParseCover(const Regions& regions, std::string_view raw_text, Resolution* r
   if (r->title.empty()) r->title = BlockTitle(regions.cover);
   if (sym.pos == std::string_view::npos && title_session >= 31) {
     // "51/75." is the resolution number itself; the symbol follows from it.
-    sym.symbol = "A/RES/" + std::to_string(title_session) + "/" + std::to_string(title_number);
+    sym.symbol = ResolutionSymbol(title_session, title_number).ToString();
     sym.session = title_session;
     sym.number = title_number;
     sym.pos = 0;
@@ -245,7 +246,7 @@ bool ParseCover(const Regions& regions, std::string_view raw_text, Resolution* r
     for (size_t p = flat.find(" session"); p != std::string::npos; p = flat.find(" session", p + 1)) {
       size_t b = p;
       while (b > 0 && flat[b - 1] != ' ') --b;
-      const uint32_t s = OrdinalWordsToInt(std::string_view(flat).substr(b, p - b));
+      const uint32_t s = SessionFromOrdinal(std::string_view(flat).substr(b, p - b));
       if (s != 0) {
         r->session = s;
         break;
@@ -269,7 +270,7 @@ bool ParseCover(const Regions& regions, std::string_view raw_text, Resolution* r
     if (!d.empty() && at < distr + 60) r->distribution_date = d;
   }
   ParseAdoption(regions, flat, r);
-  const std::string lower = ToLowerAscii(flat);
+  const std::string lower = AsciiLower(flat);
   if (lower.find("draft resolution") != std::string::npos || lower.find("distr.: limited") != std::string::npos ||
       lower.find("distr. limited") != std::string::npos) {
     r->warnings.push_back("draft resolution (limited distribution), not an adopted text");

@@ -36,7 +36,7 @@ bool OnlyChars(std::string_view s, std::string_view allowed) {
 
 // "A/RES/54/144", "A/RES/53/", "A/RES/54/144 Page 3", "/RES /74/ 268".
 bool IsRunningSymbol(std::string_view t) {
-  if (StartsWith(t, "A/RES/")) {
+  if (t.starts_with("A/RES/")) {
     std::string_view rest = t.substr(6);
     const size_t page = rest.find("Page");
     if (page != std::string_view::npos) {
@@ -45,7 +45,7 @@ bool IsRunningSymbol(std::string_view t) {
     }
     return OnlyChars(rest, "/() IVXLC");
   }
-  return StartsWith(t, "/RES") && OnlyChars(t.substr(4), "/ ");
+  return t.starts_with("/RES") && OnlyChars(t.substr(4), "/ ");
 }
 
 size_t FindInlineJobFooter(std::string_view s, size_t* len);
@@ -54,13 +54,13 @@ size_t FindInlineJobFooter(std::string_view s, size_t* len);
 
 bool IsDebrisLine(std::string_view t) {
   if (t.empty()) return false;
-  if (StartsWith(t, "<<ODS") || (t.front() == '[' && t.back() == ']' && t.size() <= 6 &&
+  if (t.starts_with("<<ODS") || (t.front() == '[' && t.back() == ']' && t.size() <= 6 &&
                                   t.find(' ') == std::string_view::npos && !IsAsciiDigit(t[1]))) {
     return true;
   }
   if (AllOf(t, '-') || AllOf(t, '=') || AllOf(t, '*')) return true;
-  if (EndsWith(t, "/...") && OnlyChars(t.substr(0, t.size() - 4), " \t")) return true;
-  if (t == "Page" || (StartsWith(t, "Page ") && OnlyChars(t.substr(5), " of"))) return true;
+  if (t.ends_with("/...") && OnlyChars(t.substr(0, t.size() - 4), " \t")) return true;
+  if (t == "Page" || (t.starts_with("Page ") && OnlyChars(t.substr(5), " of"))) return true;
   if (IsRunningSymbol(t)) return true;
   // Job numbers and barcodes: "N0029482E", "*2228912*", "22-28912 (E) 060123", "060123".
   if (t.size() == 9 && IsAsciiUpper(t[0]) && IsAsciiUpper(t[8]) && OnlyChars(t.substr(1, 7), "")) return true;
@@ -69,7 +69,7 @@ bool IsDebrisLine(std::string_view t) {
   if (t.size() == 6 && OnlyChars(t, "")) return true;
   if (kSiteDebrisFirst.find(t.front()) == std::string_view::npos) return false;
   for (std::string_view d : kSiteDebris)
-    if (StartsWith(t, d)) return true;
+    if (t.starts_with(d)) return true;
   return false;
 }
 

@@ -22,7 +22,7 @@ size_t CountIndentedParagraphLines(std::string_view t) {
     size_t nl = t.find('\n', start);
     if (nl == std::string_view::npos) nl = t.size();
     const std::string_view line = t.substr(start, nl - start);
-    if (StartsWith(line, "      ") && line.size() > 7 && IsAsciiUpper(line[6])) ++n;
+    if (line.starts_with("      ") && line.size() > 7 && IsAsciiUpper(line[6])) ++n;
     start = nl + 1;
   }
   return n;
@@ -33,7 +33,7 @@ constexpr uint32_t Pack(std::string_view w) {
   if (w.empty() || w.size() > 4) return 0;
   uint32_t v = 0;
   for (size_t i = 0; i < w.size(); ++i) {
-    const char c = w[i] >= 'A' && w[i] <= 'Z' ? char(w[i] - 'A' + 'a') : w[i];
+    const char c = AsciiLower(w[i]);
     v |= uint32_t(static_cast<unsigned char>(c)) << (8 * i);
   }
   return v;

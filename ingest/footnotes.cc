@@ -175,7 +175,7 @@ size_t BareMarker(std::string_view s, size_t i, const MarkerState& st, uint32_t*
     while (b > 0 && IsAsciiDigit(s[b - 1])) --b;
     if (i - 1 - b != 4 || (b > 0 && s[b - 1] != ' ')) return 0;
   } else if (IsAsciiAlpha(prev)) {
-    if (InList(ToLowerAscii(WordBefore(s, i - 1)), kNotBeforeMarker)) return 0;
+    if (InList(AsciiLower(WordBefore(s, i - 1)), kNotBeforeMarker)) return 0;
   } else if (!IsQuoteOrCloser(s, i - 2)) {
     return 0;
   }

@@ -18,6 +18,7 @@
 
 #include "ingest/ingest.h"
 #include "schema/schema.h"
+#include "schema/strings.h"
 
 namespace recital::ingest {
 
@@ -29,28 +30,7 @@ Status ValidateRelease(std::string_view bytes, const ParseOptions& options);
 // Offset of the first invalid UTF-8 sequence, or npos when the bytes are valid UTF-8.
 size_t FindInvalidUtf8(std::string_view bytes);
 
-// ---- text.cc: small string helpers ----
-// Inline and table-driven: the scanners call these for every byte.
-enum CharClass : uint8_t { kClassSpace = 1, kClassDigit = 2, kClassUpper = 4, kClassLower = 8 };
-inline constexpr std::array<uint8_t, 256> kCharClasses = [] {
-  std::array<uint8_t, 256> t{};
-  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) t[static_cast<unsigned char>(c)] = kClassSpace;
-  for (int c = '0'; c <= '9'; ++c) t[size_t(c)] = kClassDigit;
-  for (int c = 'A'; c <= 'Z'; ++c) t[size_t(c)] = kClassUpper;
-  for (int c = 'a'; c <= 'z'; ++c) t[size_t(c)] = kClassLower;
-  return t;
-}();
-inline bool HasClass(char c, uint8_t classes) { return (kCharClasses[static_cast<unsigned char>(c)] & classes) != 0; }
-inline bool IsAsciiSpace(char c) { return HasClass(c, kClassSpace); }
-inline bool IsAsciiDigit(char c) { return HasClass(c, kClassDigit); }
-inline bool IsAsciiUpper(char c) { return HasClass(c, kClassUpper); }
-inline bool IsAsciiLower(char c) { return HasClass(c, kClassLower); }
-inline bool IsAsciiAlpha(char c) { return HasClass(c, kClassUpper | kClassLower); }
-std::string_view Trim(std::string_view s);
-bool StartsWith(std::string_view s, std::string_view prefix);
-bool EndsWith(std::string_view s, std::string_view suffix);
-bool StartsWithNoCase(std::string_view s, std::string_view prefix);
-std::string ToLowerAscii(std::string_view s);
+// ---- text.cc: text helpers (ASCII classes, case and Trim: schema/strings.h) ----
 // Runs of whitespace become one space; leading/trailing whitespace removed.
 std::string CollapseSpaces(std::string_view s);
 std::vector<std::string> SplitLines(std::string_view s);
@@ -115,7 +95,7 @@ std::string RepairStraySpaces(std::string_view text, const Vocabulary& vocabular
 // Share of word-like tokens that look like fragments of a split word (0..1).
 double StraySpaceScore(std::string_view text);
 
-// ---- symbols.cc ----
+// ---- symbols.cc: where a release writes its symbol (the grammar: schema/symbol.h) ----
 struct SymbolMatch {
   std::string symbol;
   uint32_t session = 0;
@@ -127,9 +107,6 @@ SymbolMatch FindResolutionSymbol(std::string_view text, size_t from = 0);
 // Symbols written by web sites: "G.A. res. 51/70", "Resolution 57/302", "A36r125",
 // a line "2294 (XXII)". Only for the cover region.
 SymbolMatch FindSiteSymbol(std::string_view cover);
-uint32_t RomanToInt(std::string_view roman);
-// "Fifty-fourth" -> 54; 0 when not an ordinal.
-uint32_t OrdinalWordsToInt(std::string_view words);
 
 // ---- detect.cc ----
 // "ods", "unorg", "modern" or "web".

@@ -80,7 +80,7 @@ bool WordEnds(std::string_view t, size_t pos) {
 // Matches phrase at t[pos] followed by a word boundary; case-insensitive when caps.
 bool MatchAt(std::string_view t, size_t pos, std::string_view phrase, bool caps) {
   const std::string_view s = t.substr(pos);
-  const bool ok = caps ? StartsWithNoCase(s, phrase) : StartsWith(s, phrase);
+  const bool ok = caps ? StartsWithNoCase(s, phrase) : s.starts_with(phrase);
   return ok && WordEnds(t, pos + phrase.size());
 }
 
@@ -88,10 +88,10 @@ bool MatchAt(std::string_view t, size_t pos, std::string_view phrase, bool caps)
 bool MatchLowerFirstAt(std::string_view t, size_t pos, std::string_view phrase, bool caps) {
   const std::string_view s = t.substr(pos);
   if (s.size() < phrase.size() || phrase.empty()) return false;
-  const char first = char(phrase[0] - 'A' + 'a');
-  const char c = caps && IsAsciiUpper(s[0]) ? char(s[0] - 'A' + 'a') : s[0];
+  const char first = AsciiLower(phrase[0]);
+  const char c = caps ? AsciiLower(s[0]) : s[0];
   if (c != first) return false;
-  const bool ok = caps ? StartsWithNoCase(s.substr(1), phrase.substr(1)) : StartsWith(s.substr(1), phrase.substr(1));
+  const bool ok = caps ? StartsWithNoCase(s.substr(1), phrase.substr(1)) : s.substr(1).starts_with(phrase.substr(1));
   return ok && WordEnds(t, pos + phrase.size());
 }
 
@@ -157,7 +157,7 @@ size_t ExtendLead(std::string_view t, size_t len, bool caps) {
   // "Taking note with appreciation of", "Takes note with satisfaction of".
   const std::string_view lead = t.substr(0, len);
   if ((lead.find("note") != std::string_view::npos || lead.find("NOTE") != std::string_view::npos) &&
-      !EndsWith(lead, " of")) {
+      !lead.ends_with(" of")) {
     const std::string_view of = NextWord(t, len);
     if (of == "of" || (caps && of == "OF")) len += 3;
   }
@@ -205,19 +205,19 @@ LeadMatch MatchLead(std::string_view t) {
   const bool caps = AllCapsStart(t);
   std::string_view head = t.substr(0, e);
   size_t len = e;
-  const std::string lower = ToLowerAscii(head);
-  const bool adverb = EndsWith(lower, "ly") || lower == "also" || lower == "further";
+  const std::string lower = AsciiLower(head);
+  const bool adverb = lower.ends_with("ly") || lower == "also" || lower == "further";
   if (adverb) {
     const std::string_view w = NextWord(t, e);
     if (w.empty()) return {};
     head = w;
     len = e + 1 + w.size();
   }
-  const std::string h = ToLowerAscii(head);
+  const std::string h = AsciiLower(head);
   LeadKind kind = LeadKind::kNone;
-  if (EndsWith(h, "ing") || (EndsWith(h, "ed") && h.size() > 4)) {
+  if (h.ends_with("ing") || (h.ends_with("ed") && h.size() > 4)) {
     kind = LeadKind::kPreamble;
-  } else if (EndsWith(h, "s") && !EndsWith(h, "ss") && h.size() > 3 && h != "this" &&
+  } else if (h.ends_with("s") && !h.ends_with("ss") && h.size() > 3 && h != "this" &&
              h != "its" && h != "has" && h != "was" && h != "as") {
     kind = LeadKind::kOperative;
   }

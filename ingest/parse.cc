@@ -81,7 +81,7 @@ Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& opti
 
   MarkerState markers;
   for (const Footnote& f : r.footnotes) markers.known.push_back(f.number);
-  markers.list_truncated = !r.footnotes.empty() && !EndsWith(r.footnotes.back().text, ".");
+  markers.list_truncated = !r.footnotes.empty() && !r.footnotes.back().text.ends_with(".");
   markers.mid_document = !regions.has_opening;
   markers.bare_numbers = r.layout == "modern" || r.layout == "web";
   BuildParagraphs(SplitParagraphs(regions.body), regions.has_opening, &markers, &r);

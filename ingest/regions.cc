@@ -33,9 +33,9 @@ bool IsAdoptionLine(std::string_view t) {
   uint32_t n = 0;
   if (!ReadUint(t, &i, &n, 5) || n == 0) return false;
   const std::string_view rest = t.substr(i);
-  return (StartsWith(rest, "st ") || StartsWith(rest, "nd ") || StartsWith(rest, "rd ") ||
-          StartsWith(rest, "th ")) &&
-         StartsWith(rest.substr(3), "plenary meeting");
+  return (rest.starts_with("st ") || rest.starts_with("nd ") || rest.starts_with("rd ") ||
+          rest.starts_with("th ")) &&
+         rest.substr(3).starts_with("plenary meeting");
 }
 
 bool StartsParagraph(const std::vector<std::string>& lines, size_t i) {
@@ -106,7 +106,7 @@ Regions SplitRegions(std::vector<std::string> lines) {
   for (; i < lines.size(); ++i) {
     const std::string_view t = Trim(lines[i]);
     if (IsAdoptionLine(t)) break;
-    if (StartsWith(t, "_____")) {
+    if (t.starts_with("_____")) {
       in_notes = true;
       r.footnotes.emplace_back(kPageBreak);
       r.body.emplace_back(kPageBreak);

@@ -10,9 +10,6 @@
 namespace recital::ingest {
 namespace {
 
-// Lower-cases ASCII letters; other bytes unchanged.
-inline char Lower(char c) { return IsAsciiUpper(c) ? char(c - 'A' + 'a') : c; }
-
 // Hash of a word, blind to the case of its letters (bytes | 0x20), 8 bytes at a time.
 uint64_t WordHash(const char* p, size_t n) {
   constexpr uint64_t kCase = 0x2020202020202020ull, kMul = 0xff51afd7ed558ccdull;
@@ -49,9 +46,9 @@ uint64_t JoinedHash(std::string_view a, std::string_view b) {
 bool EqualsLowered(std::string_view w, std::string_view a, std::string_view b) {
   if (w.size() != a.size() + b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
-    if (w[i] != Lower(a[i])) return false;
+    if (w[i] != AsciiLower(a[i])) return false;
   for (size_t i = 0; i < b.size(); ++i)
-    if (w[a.size() + i] != Lower(b[i])) return false;
+    if (w[a.size() + i] != AsciiLower(b[i])) return false;
   return true;
 }
 
@@ -59,7 +56,7 @@ bool EqualsLowered(std::string_view w, std::string_view a, std::string_view b) {
 constexpr uint32_t Pack3(std::string_view w) {
   uint32_t v = 0;
   for (size_t i = 0; i < w.size() && i < 3; ++i) {
-    const char c = w[i] >= 'A' && w[i] <= 'Z' ? char(w[i] - 'A' + 'a') : w[i];
+    const char c = AsciiLower(w[i]);
     v |= uint32_t(static_cast<unsigned char>(c)) << (8 * i);
   }
   return v;
@@ -192,7 +189,7 @@ void Vocabulary::Insert(std::string_view word, uint64_t h) const {
   slots_[i] = Slot{h, uint32_t(arena_.size()), uint32_t(word.size()), 1};
   const size_t at = arena_.size();
   arena_.append(word);
-  for (size_t k = at; k < arena_.size(); ++k) arena_[k] = Lower(arena_[k]);
+  for (size_t k = at; k < arena_.size(); ++k) arena_[k] = AsciiLower(arena_[k]);
   ++size_;
 }
 

@@ -1,42 +1,11 @@
-// Small string helpers shared by the ingest scanners. ASCII-only classification is enough:
-// every structural token of a release (digits, symbols, lead phrases) is ASCII, and UTF-8
-// continuation bytes are never mistaken for ASCII.
+// Text helpers of the ingest scanners (lines, spaces, dates, numbers); the ASCII classes,
+// case and trimming are schema/strings.h.
 #include <array>
 #include <string>
 
 #include "ingest/ingest_internal.h"
 
 namespace recital::ingest {
-
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && IsAsciiSpace(s[b])) ++b;
-  while (e > b && IsAsciiSpace(s[e - 1])) --e;
-  return s.substr(b, e - b);
-}
-
-bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool EndsWith(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
-bool StartsWithNoCase(std::string_view s, std::string_view p) {
-  if (s.size() < p.size()) return false;
-  for (size_t i = 0; i < p.size(); ++i) {
-    char a = s[i], b = p[i];
-    if (IsAsciiUpper(a)) a = char(a - 'A' + 'a');
-    if (IsAsciiUpper(b)) b = char(b - 'A' + 'a');
-    if (a != b) return false;
-  }
-  return true;
-}
-
-std::string ToLowerAscii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (IsAsciiUpper(c)) c = char(c - 'A' + 'a');
-  return out;
-}
 
 std::string CollapseSpaces(std::string_view s) {
   std::string out;
@@ -100,7 +69,7 @@ std::string ParseDateAt(std::string_view s, size_t pos, size_t* end) {
   ++i;
   size_t month = 0;
   for (size_t m = 0; m < kMonths.size(); ++m) {
-    if (StartsWith(s.substr(i), kMonths[m])) {
+    if (s.substr(i).starts_with(kMonths[m])) {
       month = m + 1;
       i += kMonths[m].size();
       break;

@@ -54,14 +54,14 @@ bool SubParagraphAt(std::string_view s, size_t p) {
 
 // Leading running header "A/RES/55/74" or "A/RES/51/71 Page 2"; its length or 0.
 size_t RunningSymbolPrefix(std::string_view s) {
-  if (!StartsWith(s, "A/RES/")) return 0;
+  if (!s.starts_with("A/RES/")) return 0;
   const SymbolMatch m = FindResolutionSymbol(s);
   if (m.pos != 0) return 0;
   size_t e = 6;
   while (e < s.size() && s[e] != ' ') ++e;
   size_t after = e;
   while (after < s.size() && s[after] == ' ') ++after;
-  if (StartsWith(s.substr(after), "Page ")) {
+  if (s.substr(after).starts_with("Page ")) {
     size_t i = after + 5;
     uint32_t n = 0;
     if (ReadUint(s, &i, &n, 3)) e = i;
@@ -92,7 +92,7 @@ std::vector<size_t> CutPoints(std::string_view s) {
   for (size_t p = begin + 1; p < s.size(); ++p) {
     if (s[p - 1] != ' ') continue;
     const std::string_view at = s.substr(p);
-    if ((s[p] == 'T' && StartsWith(at, "The General Assembly,")) || (s[p] == '_' && StartsWith(at, "_____"))) {
+    if ((s[p] == 'T' && at.starts_with("The General Assembly,")) || (s[p] == '_' && at.starts_with("_____"))) {
       cuts.push_back(p);
     } else if (IsAsciiDigit(s[p]) && NumberedParagraphAt(s, p) && PrecededByParagraphEnd(s, p)) {
       cuts.push_back(p);

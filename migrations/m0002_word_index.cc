@@ -13,24 +13,22 @@
 
 #include "migrations/steps.h"
 #include "schema/schema.h"
+#include "store/migration.h"
 
 namespace recital::migrations {
 namespace {
 
-// objects value layout (store/FORMAT.md "objects"): type(1) codec(1) depth(1), then for
-// codec 2 the reference to the base object(s).
-constexpr char kParagraphType = 2;
-constexpr char kCodecWithBase = 2;
-
 Status BuildWordIndex(store::MigrationTxn& txn) {
-  std::vector<std::pair<std::string, Hash128>> paragraphs;  // (base bytes or "", hash)
+  std::vector<std::pair<std::string, Hash128>> paragraphs;  // (first base's key or "", hash)
   RECITAL_RETURN_IF_ERROR(txn.ForEach("objects", [&](std::string_view k, std::string_view v) {
     Hash128 h;
-    if (v.size() < 3 || v[0] != kParagraphType || !Hash128::FromBytes(k, &h)) {
+    if (!Hash128::FromBytes(k, &h)) return Status::Ok();
+    auto object = store::ParseStoredObject(v, h);
+    if (!object.ok() || object->type != store::ObjectType::kParagraph) {
       return Status::Ok();  // not a paragraph (verify reports malformed objects)
     }
-    // Only a sort key: the bytes naming the base(s), whatever their exact layout.
-    std::string base = v[1] == kCodecWithBase ? std::string(v.substr(3, 17)) : "";
+    // Only a sort key, so that paragraphs compressed against one base are decoded together.
+    std::string base = object->bases.empty() ? "" : object->bases.front().ToBytes();
     paragraphs.emplace_back(std::move(base), h);
     return Status::Ok();
   }));

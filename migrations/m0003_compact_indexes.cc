@@ -6,20 +6,22 @@
 //     order; ingest gives new documents the next one);
 //   - paragraph_uses: no longer dup-sorted; one value per wording, the packed list of its uses
 //     over document numbers (store::EncodeUseList);
-//   - words: the duplicates are the first 4 bytes of the wording hash (store::WordPosting);
-//     a phrase search maps them to wordings through the paragraph_uses keys.
+//   - words: the duplicates are the first 4 bytes of the wording hash (V3WordPosting,
+//     migrations/legacy_formats.h); a phrase search mapped them to wordings through the
+//     paragraph_uses keys (format 4 replaced them).
 // The step reads both old indexes into memory, recreates the databases (LMDB keeps a
 // database's flags, so paragraph_uses has to be dropped and created again) and writes the new
 // ones, all in one write transaction: a killed run leaves version 2 untouched. It uses the
-// store's own encoders of the format-3 values (store/encoding.h), so the layout has one
-// definition.
+// store's own encoders of the values format 4 still has (store/migration.h), so those layouts
+// have one definition; the ones format 4 dropped are in migrations/legacy_formats.h.
 #include <algorithm>
 #include <map>
 #include <set>
 #include <vector>
 
+#include "migrations/legacy_formats.h"
 #include "migrations/steps.h"
-#include "store/encoding.h"
+#include "store/migration.h"
 
 namespace recital::migrations {
 namespace {
@@ -35,7 +37,7 @@ Status CompactIndexes(store::MigrationTxn& txn) {
   RECITAL_RETURN_IF_ERROR(txn.ForEach("paragraph_uses", [&](std::string_view k,
                                                              std::string_view v) {
     store::ParagraphUse use;
-    if (k.size() != 16 || !store::DecodeUse(v, &use)) {
+    if (k.size() != 16 || !DecodeV2Use(v, &use)) {
       return Status::Corruption("paragraph_uses holds a malformed entry: run `recital verify`");
     }
     auto doc = numbers.find(use.symbol);
@@ -52,7 +54,7 @@ Status CompactIndexes(store::MigrationTxn& txn) {
       return Status::Corruption("words holds a posting of " + std::to_string(v.size()) +
                                 " bytes, not a wording hash: run `recital verify`");
     }
-    postings.emplace(std::string(k), std::string(v.substr(0, store::kWordPostingBytes)));
+    postings.emplace(std::string(k), std::string(v.substr(0, kV3WordPostingBytes)));
     return Status::Ok();
   }));
   for (const char* db : {"paragraph_uses", "words", "doc_numbers", "doc_symbols"}) {

@@ -26,15 +26,10 @@
 #include <vector>
 
 #include "migrations/steps.h"
-#include "store/archive_impl.h"
-#include "store/encoding.h"
-#include "store/objects.h"
-#include "store/words.h"
+#include "store/migration.h"
 
 namespace recital::migrations {
 namespace {
-
-constexpr uint8_t kRecordType = 3;
 
 struct Version {
   int depth = 0;           // of the release object (its base is converted first)
@@ -53,10 +48,10 @@ Status ReleaseChain(store::MigrationTxn& txn, Version* v) {
     return Status::Corruption(v->symbol + ": release object " + v->raw.ToHex() +
                               " is missing: run `recital verify`");
   }
-  auto header = store::ParseObjectHeader(**value, v->raw);
-  if (!header.ok()) return header.status();
-  v->depth = header->depth;
-  if (!header->bases.empty()) v->base_raw = header->bases.front();
+  auto object = store::ParseStoredObject(**value, v->raw);
+  if (!object.ok()) return object.status();
+  v->depth = object->depth;
+  if (!object->bases.empty()) v->base_raw = object->bases.front();
   return Status::Ok();
 }
 
@@ -64,7 +59,7 @@ Status InlineWordings(store::MigrationTxn& txn) {
   std::map<std::string, uint32_t> numbers;  // symbol -> document number
   RECITAL_RETURN_IF_ERROR(txn.ForEach("doc_symbols", [&](std::string_view k, std::string_view v) {
     uint32_t n = 0;
-    if (!store::GetU32BE(&k, &n) || !k.empty()) {
+    if (!store::DecodeDocNumberKey(k, &n)) {
       return Status::Corruption("doc_symbols key is not a number: run `recital verify`");
     }
     numbers[std::string(v)] = n;
@@ -117,7 +112,7 @@ Status InlineWordings(store::MigrationTxn& txn) {
       }
     }
     bases.push_back(v.raw);
-    auto key = txn.PutObject(kRecordType, EncodeResolutionInline(*r), bases);
+    auto key = txn.PutObject(store::ObjectType::kRecord, EncodeResolutionInline(*r), bases);
     if (!key.ok()) return key.status();
     new_record[v.record] = *key;
     record_of_raw[v.raw] = *key;

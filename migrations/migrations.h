@@ -4,6 +4,10 @@
 // here, m000N_<name>.cc, that upgrades an archive of version N-1 to N (and a golden archive of
 // version N-1 under tests/testdata/). `recital migrate` runs the steps an archive needs, in order.
 //
+// Steps use only the interface store publishes for them (store/migration.h: MigrationTxn and the
+// encoders of the current format's values); layouts only older formats had are in
+// legacy_formats.h here.
+//
 // Atomicity: each step runs in one LMDB write transaction (store::Archive::Migrate), which also
 // sets the new format version. A migration killed at any point leaves the archive at the
 // version before or after the step it was in, never between; running it again continues from
@@ -52,8 +56,8 @@ Result<Plan> PlanMigration(const std::string& dir);
 
 struct MigrateOptions {
   // When not empty: before the first step, a compacted copy of the archive is written to this
-  // directory (created if missing; it must not already hold an archive). Nothing is copied
-  // when the archive is already current.
+  // directory by store::BackupArchive (created if missing; it must not already hold an
+  // archive). Nothing is copied when the archive is already current.
   std::string backup_dir;
   // Called after each step has committed.
   std::function<void(const Step&)> on_step_done;
@@ -61,14 +65,8 @@ struct MigrateOptions {
 
 // Upgrades the archive in dir to store::kFormatVersion, step by step. Returns the plan that
 // was carried out (steps empty: it was already current). Errors: those of PlanMigration; those
-// of BackupArchive (then nothing was migrated); a failing step's error (then the archive is at
-// that step's from_version and the steps before it stand).
+// of store::BackupArchive (then nothing was migrated); a failing step's error (then the archive
+// is at that step's from_version and the steps before it stand).
 Result<Plan> Migrate(const std::string& dir, const MigrateOptions& options);
-
-// Writes a compacted copy of the archive in archive_dir to backup_dir/data.mdb (LMDB's
-// mdb_env_copy2 with MDB_CP_COMPACT: a consistent snapshot, also while others read). The copy
-// is an archive of the same format version. InvalidInput when backup_dir already holds an
-// archive; IOError when it cannot be created or written (a partial copy is removed).
-Status BackupArchive(const std::string& archive_dir, const std::string& backup_dir);
 
 }  // namespace recital::migrations

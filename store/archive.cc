@@ -1,152 +1,18 @@
-// Archive: open and format check, reads, settings, migrations. Ingest is in ingest.cc,
-// verify and stats in verify.cc.
+// Archive: open, reads, settings. The write pipeline is writer.cc and writer_pipeline.cc,
+// verify and stats verify.cc, phrase search words.cc, migrations migration.cc.
 #include <algorithm>
 #include <mutex>
 
 #include "store/archive_impl.h"
 #include "store/indexes.h"
-#include "store/ingest_pipeline.h"
 
 namespace recital::store {
-
-// The format check, in one place: magic, then version against kFormatVersion.
-Result<int> CheckFormat(const Txn& txn, const Dbis& dbis, const std::string& dir,
-                        bool allow_old) {
-  auto magic = txn.Get(dbis.meta, kMetaMagicKey);
-  if (!magic.ok()) return magic.status();
-  if (!magic->has_value() || **magic != kMetaMagic) {
-    return Status::Corruption(dir + " is not a Recital archive (no magic value in meta)");
-  }
-  auto version = txn.Get(dbis.meta, kMetaFormatKey);
-  if (!version.ok()) return version.status();
-  std::string_view v = version->value_or("");
-  uint32_t n = 0;
-  if (!GetU32BE(&v, &n) || !v.empty()) {
-    return Status::Corruption(dir + ": unreadable format version in meta");
-  }
-  int format = static_cast<int>(n);
-  if (format > kFormatVersion) {
-    return Status::FormatTooNew("archive " + dir + " has format version " +
-                                std::to_string(format) + ", this Recital reads up to " +
-                                std::to_string(kFormatVersion) +
-                                ": upgrade Recital; the archive was not touched");
-  }
-  if (format < kFormatVersion && !allow_old) {
-    return Status::InvalidInput("archive " + dir + " has the older format version " +
-                                std::to_string(format) + " (this Recital writes " +
-                                std::to_string(kFormatVersion) + "): run `recital migrate --archive " +
-                                dir + "` to upgrade it");
-  }
-  return format;
-}
 
 namespace {
 
 using ReadLock = std::shared_lock<std::shared_mutex>;
 
-// Runs in the transaction that creates the databases: a new archive gets its magic and
-// format version atomically with its databases.
-Status InitMeta(Txn& txn, const Dbis& dbis, const std::string& dir) {
-  auto magic = txn.Get(dbis.meta, kMetaMagicKey);
-  if (!magic.ok()) return magic.status();
-  if (magic->has_value()) return Status::Ok();
-  // A brand-new environment has no objects; anything else without magic is not ours.
-  MDB_stat st;
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_stat(txn.get(), dbis.objects, &st), "stat"));
-  if (st.ms_entries != 0) return Status::Corruption(dir + " is not a Recital archive");
-  RECITAL_RETURN_IF_ERROR(txn.Put(dbis.meta, kMetaMagicKey, kMetaMagic));
-  return WriteFormatVersion(txn, dbis, kFormatVersion);
-}
-
-class MigrationTxnImpl : public MigrationTxn {
- public:
-  MigrationTxnImpl(Txn& txn, Env& env)
-      : txn_(txn), env_(env), reader_(txn, env.dbis().objects) {}
-  Result<std::optional<std::string>> Get(std::string_view db, std::string_view key) override {
-    auto dbi = Dbi(db);
-    if (!dbi.ok()) return dbi.status();
-    auto v = txn_.Get(*dbi, key);
-    if (!v.ok()) return v.status();
-    if (!v->has_value()) return std::optional<std::string>();
-    return std::optional<std::string>(std::string(**v));
-  }
-  Status Put(std::string_view db, std::string_view key, std::string_view value) override {
-    auto dbi = Dbi(db);
-    if (!dbi.ok()) return dbi.status();
-    return txn_.Put(*dbi, key, value);
-  }
-  Status Delete(std::string_view db, std::string_view key) override {
-    auto dbi = Dbi(db);
-    if (!dbi.ok()) return dbi.status();
-    return txn_.Del(*dbi, key);
-  }
-  Status ForEach(std::string_view db,
-                 const std::function<Status(std::string_view, std::string_view)>& fn) override {
-    auto dbi = Dbi(db);
-    if (!dbi.ok()) return dbi.status();
-    auto cur = Cursor::Open(txn_, *dbi);
-    if (!cur.ok()) return cur.status();
-    std::string_view k, v;
-    for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
-      if (!more.ok()) return more.status();
-      if (!*more) return Status::Ok();
-      RECITAL_RETURN_IF_ERROR(fn(k, v));
-    }
-  }
-  Status Recreate(std::string_view db) override { return env_.RecreateDbi(txn_, db); }
-  Result<std::string> LoadObject(const Hash128& hash) override {
-    ObjectType type;
-    auto content = reader_.LoadAny(hash, &type);
-    if (!content.ok()) return content.status();
-    return std::string(**content);
-  }
-  Result<Hash128> PutObject(uint8_t type, std::string_view content,
-                            const std::vector<Hash128>& bases) override {
-    if (type < 1 || type > 3) return Status::InvalidInput("no object type " + std::to_string(type));
-    Hash128 key = HashBytes(content);
-    auto existing = txn_.Get(env_.dbis().objects, key.ToBytes());
-    if (!existing.ok()) return existing.status();
-    if (existing->has_value()) return key;
-    std::vector<BaseRef> refs;
-    std::vector<std::shared_ptr<const std::string>> keep;
-    for (const auto& b : bases) {
-      if (refs.size() == kMaxBases) break;
-      auto stored = txn_.Get(env_.dbis().objects, b.ToBytes());
-      if (!stored.ok()) return stored.status();
-      if (!stored->has_value()) continue;
-      auto header = ParseObjectHeader(**stored, b);
-      if (!header.ok() || header->depth + 1 > kMaxChainDepth) continue;
-      ObjectType t;
-      auto base = reader_.LoadAny(b, &t);
-      if (!base.ok()) continue;
-      keep.push_back(*base);
-      refs.push_back(BaseRef{b, header->depth, *keep.back()});
-    }
-    Compressor comp(type == 1 ? kReleaseLevel : kRecordLevel);
-    comp.SetBases(refs, content.size());
-    std::string value = comp.Encode(static_cast<ObjectType>(type), content, !refs.empty());
-    RECITAL_RETURN_IF_ERROR(txn_.Put(env_.dbis().objects, key.ToBytes(), value));
-    return key;
-  }
-
- private:
-  Result<MDB_dbi> Dbi(std::string_view db) {
-    auto dbi = env_.DbiByName(db);
-    if (!dbi) return Status::InvalidInput("no database named '" + std::string(db) + "'");
-    return *dbi;
-  }
-  Txn& txn_;
-  Env& env_;
-  ObjectReader reader_;
-};
-
 }  // namespace
-
-Status WriteFormatVersion(Txn& txn, const Dbis& dbis, int version) {
-  std::string v;
-  PutU32BE(&v, static_cast<uint32_t>(version));
-  return txn.Put(dbis.meta, kMetaFormatKey, v);
-}
 
 Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& txn,
                                                                     const Dbis& dbis,
@@ -179,13 +45,17 @@ Result<std::unique_ptr<Archive>> Archive::Open(const std::string& dir, const Ope
   if (options.create_if_missing && options.read_only) {
     return Status::InvalidInput("create_if_missing needs a read-write archive");
   }
-  auto env = Env::Open(dir, options.read_only, options.create_if_missing,
-                       options.initial_map_bytes,
-                       [&](Txn& txn, const Dbis& dbis) { return InitMeta(txn, dbis, dir); });
+  ArchiveEnvOptions env_options;
+  env_options.read_only = options.read_only;
+  env_options.create = options.create_if_missing;
+  env_options.initial_map_bytes = options.initial_map_bytes;
+  auto env = OpenArchiveEnv(dir, env_options);
   if (!env.ok()) return env.status();
   auto impl = std::make_unique<Impl>();
   impl->dir = dir;
-  impl->env = std::move(*env);
+  impl->lock = std::move(env->lock);
+  impl->env = std::move(env->env);
+  impl->dbis_ = env->dbis;
   auto txn = Txn::Begin(*impl->env, false);
   if (!txn.ok()) return txn.status();
   auto format = CheckFormat(*txn, impl->dbis(), dir, options.allow_old_format);
@@ -438,35 +308,6 @@ Result<std::vector<std::pair<std::string, std::string>>> Archive::ListSettings(
     out.emplace_back(std::string(k), std::string(v));
   }
   return out;
-}
-
-Status Archive::Migrate(int to_version, const std::function<Status(MigrationTxn&)>& fn) {
-  RECITAL_RETURN_IF_ERROR(impl_->RequireWritable());
-  if (to_version < 1 || to_version > kFormatVersion) {
-    return Status::InvalidInput("cannot migrate to format version " + std::to_string(to_version));
-  }
-  // A step may add more than the map holds (a new index): grow and run it again, as ingest does.
-  for (;;) {
-    {
-      ReadLock lock(impl_->txn_mutex);
-      auto txn = Txn::Begin(*impl_->env, true);
-      if (!txn.ok()) return txn.status();
-      // Handles a failed attempt's Recreate closed are opened again first.
-      Status st = impl_->env->RefreshDbis(*txn);
-      if (st.ok()) {
-        MigrationTxnImpl mtxn(*txn, *impl_->env);
-        st = fn(mtxn);
-      }
-      if (st.ok()) st = WriteFormatVersion(*txn, impl_->dbis(), to_version);
-      if (st.ok()) st = txn->Commit();
-      if (st.ok()) break;
-      if (!txn->map_full()) return st;
-    }
-    std::unique_lock<std::shared_mutex> lock(impl_->txn_mutex);
-    RECITAL_RETURN_IF_ERROR(impl_->env->Grow());
-  }
-  impl_->format_version = to_version;
-  return Status::Ok();
 }
 
 }  // namespace recital::store

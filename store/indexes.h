@@ -1,7 +1,8 @@
-// Private to store/: the compact indexes of format 3 (store/FORMAT.md "Format 3"): document
-// numbers (doc_numbers, doc_symbols), one packed list of uses per wording (paragraph_uses) and
-// 4-byte word postings (words). Ingest writes them through PutParagraphIndexes; readers and
-// verify use the rest. Value layouts are in store/encoding.h (EncodeUseList, WordPosting).
+// Private to store/: the indexes over documents (store/FORMAT.md "Format 3", "Format 4"):
+// document numbers (doc_numbers, doc_symbols), one packed list of uses per wording
+// (paragraph_uses), the format-4 cited_by lists, and the word postings ingest leaves pending.
+// Ingest writes them through PutParagraphIndexes; readers and verify use the rest. Value
+// layouts: store/migration.h (EncodeUseList, EncodeNumberList, DocNumberKey).
 #pragma once
 
 #include <functional>
@@ -15,6 +16,7 @@
 
 #include "schema/schema.h"
 #include "schema/status.h"
+#include "store/catalogue.h"
 #include "store/encoding.h"
 #include "store/lmdb_env.h"
 

@@ -2,18 +2,30 @@
 
 #include <sys/stat.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
 
 namespace recital::store {
 namespace {
 
 // Start small: LMDB's file grows with use, the map is only address space. Grow() doubles it.
 constexpr size_t kInitialMapBytes = 64u << 20;
-constexpr unsigned kMaxDbs = 16;
+constexpr unsigned kMaxReaders = 256;
+
+std::atomic<WriteHook> g_write_hook{nullptr};
+std::atomic<uint64_t> g_writes{0};
+
+void BeforeWrite() {
+  if (WriteHook hook = g_write_hook.load(std::memory_order_relaxed)) hook(++g_writes);
+}
 
 }  // namespace
+
+void SetWriteHookForTesting(WriteHook hook) {
+  g_writes = 0;
+  g_write_hook = hook;
+}
 
 Status LmdbStatus(int rc, std::string_view operation) {
   if (rc == MDB_SUCCESS) return Status::Ok();
@@ -45,172 +57,33 @@ Status LmdbStatus(int rc, std::string_view operation) {
   }
 }
 
-Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, bool read_only, bool create,
-                                       size_t initial_map_bytes, const InitFn& init,
-                                       bool take_archive_lock) {
-  std::error_code ec;
-  if (!std::filesystem::exists(std::filesystem::path(dir) / "data.mdb", ec)) {
-    if (!create) return Status::NotFound("no archive at " + dir);
-    std::filesystem::create_directories(dir, ec);
-    if (ec) return Status::IOError("cannot create archive directory " + dir + ": " + ec.message());
-  }
+Result<std::unique_ptr<Env>> Env::Open(const std::string& dir, const EnvOptions& options) {
   std::unique_ptr<Env> env(new Env());
-  if (take_archive_lock) {
-    // Before LMDB maps the file: gc must not swap data.mdb under an open environment.
-    auto lock = ArchiveLock::AcquireShared(dir, create);
-    if (!lock.ok()) return lock.status();
-    env->lock_ = std::move(*lock);
-  }
-  env->read_only_ = read_only;
+  env->read_only_ = options.read_only;
   RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_create(&env->env_), "env_create"));
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxdbs(env->env_, kMaxDbs), "env_set_maxdbs"));
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxreaders(env->env_, 256), "set_maxreaders"));
+  RECITAL_RETURN_IF_ERROR(
+      LmdbStatus(mdb_env_set_maxdbs(env->env_, options.max_dbs), "env_set_maxdbs"));
+  RECITAL_RETURN_IF_ERROR(
+      LmdbStatus(mdb_env_set_maxreaders(env->env_, kMaxReaders), "set_maxreaders"));
   // The map must cover the file; a file grown by another process is picked up at open.
   struct stat st;
-  size_t map = initial_map_bytes != 0 ? initial_map_bytes : kInitialMapBytes;
+  size_t map = options.initial_map_bytes != 0 ? options.initial_map_bytes : kInitialMapBytes;
   if (::stat((dir + "/data.mdb").c_str(), &st) == 0) {
     while (map < static_cast<size_t>(st.st_size) * 2) map *= 2;
   }
   RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(env->env_, map), "env_set_mapsize"));
   // MDB_NOTLS: read transactions are not tied to a thread slot, so worker threads and nested
   // helpers may each hold one. No MDB_NOLOCK: readers in other processes must see MVCC.
-  unsigned flags = MDB_NOTLS | (read_only ? MDB_RDONLY : 0);
-  Status st_open = LmdbStatus(mdb_env_open(env->env_, dir.c_str(), flags, 0644), "env_open " + dir);
-  if (!st_open.ok()) return st_open;
+  unsigned flags = MDB_NOTLS | (options.read_only ? MDB_RDONLY : 0);
+  RECITAL_RETURN_IF_ERROR(
+      LmdbStatus(mdb_env_open(env->env_, dir.c_str(), flags, 0644), "env_open " + dir));
   int dead = 0;
   mdb_reader_check(env->env_, &dead);  // clear reader slots of killed processes
-  RECITAL_RETURN_IF_ERROR(env->OpenDbis(create && !read_only, init));
   return env;
 }
 
 Env::~Env() {
   if (env_ != nullptr) mdb_env_close(env_);
-}
-
-namespace {
-
-// Every named database (store/FORMAT.md) with the flags this format creates it with. LMDB keeps
-// the flags a database was created with, so an older archive's databases open with theirs
-// (a format-2 paragraph_uses stays DUPSORT until migration 0003 recreates it). `core` ones
-// exist in every version; the others are created by writers and absent (dbi 0) when an older
-// archive is opened read-only.
-struct NamedDb {
-  const char* name;
-  MDB_dbi Dbis::*member;
-  unsigned flags;
-  bool core;
-};
-constexpr NamedDb kNamedDbs[] = {
-    {"meta", &Dbis::meta, 0, true},
-    {"objects", &Dbis::objects, 0, true},
-    {"docs", &Dbis::docs, 0, true},
-    {"paragraph_uses", &Dbis::paragraph_uses, 0, true},
-    {"cites", &Dbis::cites, MDB_DUPSORT, true},    // empty from format 4
-    {"cited_by", &Dbis::cited_by, 0, true},        // DUPSORT before format 4
-    {"settings", &Dbis::settings, 0, true},
-    {"titles", &Dbis::titles, 0, true},
-    {"words", &Dbis::words, 0, false},  // format 2; DUPSORT|DUPFIXED before format 4
-    {"doc_numbers", &Dbis::doc_numbers, 0, false},                  // format 3
-    {"doc_symbols", &Dbis::doc_symbols, 0, false},                  // format 3
-};
-
-const NamedDb* FindNamed(std::string_view name) {
-  for (const auto& n : kNamedDbs) {
-    if (name == n.name) return &n;
-  }
-  return nullptr;
-}
-
-}  // namespace
-
-Status Env::OpenDbis(bool create, const InitFn& init) {
-  auto txn = Txn::Begin(*this, !read_only_);
-  if (!txn.ok()) return txn.status();
-  if (create) {
-    // Never add our databases to somebody else's LMDB environment.
-    MDB_dbi probe, main_dbi;
-    MDB_stat main;
-    if (mdb_dbi_open(txn->get(), "meta", 0, &probe) == MDB_NOTFOUND &&
-        mdb_dbi_open(txn->get(), nullptr, 0, &main_dbi) == 0 &&
-        mdb_stat(txn->get(), main_dbi, &main) == 0 && main.ms_entries != 0) {
-      const char* path = "";
-      mdb_env_get_path(env_, &path);
-      return Status::Corruption(std::string(path) +
-                                " holds an LMDB database that is not a Recital archive");
-    }
-  }
-  for (const auto& n : kNamedDbs) {
-    if (!n.core) continue;
-    unsigned flags = n.flags | (create ? MDB_CREATE : 0);
-    int rc = mdb_dbi_open(txn->get(), n.name, flags, &(dbis_.*n.member));
-    if (rc == MDB_NOTFOUND) {
-      MDB_stat main;
-      const char* path = "";
-      mdb_env_get_path(env_, &path);
-      MDB_dbi main_dbi;
-      if (mdb_dbi_open(txn->get(), nullptr, 0, &main_dbi) == 0 &&
-          mdb_stat(txn->get(), main_dbi, &main) == 0 && main.ms_entries == 0) {
-        return Status::NotFound("no archive at " + std::string(path) + " (the database is empty)");
-      }
-      return Status::Corruption("archive has no '" + std::string(n.name) +
-                                "' database: not a Recital archive, or damaged");
-    }
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
-  }
-  if (create && init) RECITAL_RETURN_IF_ERROR(init(*txn, dbis_));
-  // words (format 2) and doc_numbers/doc_symbols (format 3) are filled by ingest and the
-  // migrations. An older archive opened for writing gains them empty; opened read-only it has
-  // none (0) and the format check sends the user to `recital migrate`.
-  for (const auto& n : kNamedDbs) {
-    if (n.core) continue;
-    unsigned flags = n.flags | (read_only_ ? 0 : MDB_CREATE);
-    int rc = mdb_dbi_open(txn->get(), n.name, flags, &(dbis_.*n.member));
-    if (rc == MDB_NOTFOUND) {
-      dbis_.*n.member = 0;
-    } else {
-      RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
-    }
-  }
-  return txn->Commit();
-}
-
-std::optional<MDB_dbi> Env::DbiByName(std::string_view name) const {
-  const NamedDb* n = FindNamed(name);
-  if (n == nullptr || dbis_.*n->member == 0) return std::nullopt;
-  return dbis_.*n->member;
-}
-
-Status Env::RefreshDbis(Txn& txn) {
-  for (const auto& n : kNamedDbs) {
-    MDB_dbi dbi = 0;
-    int rc = mdb_dbi_open(txn.get(), n.name, 0, &dbi);
-    if (rc == MDB_NOTFOUND) {
-      dbis_.*n.member = 0;
-      continue;
-    }
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, std::string("dbi_open ") + n.name));
-    dbis_.*n.member = dbi;
-  }
-  return Status::Ok();
-}
-
-Status Env::RecreateDbi(Txn& txn, std::string_view name) {
-  const NamedDb* n = FindNamed(name);
-  if (n == nullptr || name == "meta" || name == "objects" || name == "docs") {
-    return Status::InvalidInput("database '" + std::string(name) + "' cannot be recreated");
-  }
-  MDB_dbi dbi = 0;
-  int rc = mdb_dbi_open(txn.get(), n->name, 0, &dbi);
-  if (rc == MDB_SUCCESS) {
-    dbis_.*n->member = 0;  // mdb_drop closes the handle, whatever happens next
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_drop(txn.get(), dbi, 1), "drop " + std::string(name)));
-  } else if (rc != MDB_NOTFOUND) {
-    return LmdbStatus(rc, "dbi_open " + std::string(name));
-  }
-  rc = mdb_dbi_open(txn.get(), n->name, n->flags | MDB_CREATE, &dbi);
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "dbi_open (create) " + std::string(name)));
-  dbis_.*n->member = dbi;
-  return Status::Ok();
 }
 
 Status Env::Grow() {
@@ -227,6 +100,10 @@ Result<uint64_t> Env::UsedBytes() const {
   return static_cast<uint64_t>(info.me_last_pgno + 1) * st.ms_psize;
 }
 
+Status Env::CopyCompacted(const std::string& to_dir) const {
+  return LmdbStatus(mdb_env_copy2(env_, to_dir.c_str(), MDB_CP_COMPACT), "env_copy2 " + to_dir);
+}
+
 Result<Txn> Txn::Begin(const Env& env, bool write) {
   MDB_txn* txn = nullptr;
   int rc = mdb_txn_begin(env.get(), nullptr, write ? 0 : MDB_RDONLY, &txn);
@@ -236,13 +113,14 @@ Result<Txn> Txn::Begin(const Env& env, bool write) {
     rc = mdb_txn_begin(env.get(), nullptr, write ? 0 : MDB_RDONLY, &txn);
   }
   RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, write ? "txn_begin (write)" : "txn_begin (read)"));
-  return Txn(txn);
+  return Txn(txn, write);
 }
 
 Txn& Txn::operator=(Txn&& other) noexcept {
   if (this != &other) {
     Abort();
     txn_ = other.txn_;
+    write_ = other.write_;
     map_full_ = other.map_full_;
     other.txn_ = nullptr;
   }
@@ -257,6 +135,7 @@ void Txn::Abort() {
 }
 
 Status Txn::Commit() {
+  if (write_) BeforeWrite();
   MDB_txn* t = txn_;
   txn_ = nullptr;  // commit frees the txn even when it fails
   int rc = mdb_txn_commit(t);
@@ -273,6 +152,7 @@ Result<std::optional<std::string_view>> Txn::Get(MDB_dbi dbi, std::string_view k
 }
 
 Status Txn::Put(MDB_dbi dbi, std::string_view key, std::string_view value, unsigned flags) {
+  BeforeWrite();
   MDB_val k = ToVal(key), v = ToVal(value);
   int rc = mdb_put(txn_, dbi, &k, &v, flags);
   if (rc == MDB_MAP_FULL) map_full_ = true;
@@ -281,6 +161,7 @@ Status Txn::Put(MDB_dbi dbi, std::string_view key, std::string_view value, unsig
 }
 
 Status Txn::Del(MDB_dbi dbi, std::string_view key, std::optional<std::string_view> value) {
+  BeforeWrite();
   MDB_val k = ToVal(key), v;
   if (value) v = ToVal(*value);
   int rc = mdb_del(txn_, dbi, &k, value ? &v : nullptr);

@@ -1,21 +1,25 @@
-// Private to store/: RAII over LMDB. LMDB return codes become Status only in LmdbStatus().
+// Private to store/, its bottom layer: RAII over LMDB. It knows LMDB and nothing of the archive
+// (no database names, no flags of ours, no format): store/catalogue.h is the layer above.
+// LMDB return codes become Status only in LmdbStatus().
 #pragma once
 
 #include <lmdb.h>
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
 #include "schema/status.h"
-#include "store/repack.h"
 
 namespace recital::store {
 
-// The one place an LMDB rc becomes a Status: names the operation, adds mdb_strerror.
+// The one place an LMDB rc (or an errno LMDB passes on) becomes a Status; names the operation
+// and adds mdb_strerror. MDB_NOTFOUND, ENOENT: NotFound. MDB_MAP_FULL, MDB_READERS_FULL,
+// MDB_TXN_FULL, MDB_DBS_FULL: ResourceExhausted. MDB_CORRUPTED, MDB_PAGE_NOTFOUND, MDB_INVALID,
+// MDB_VERSION_MISMATCH, MDB_BAD_DBI: Corruption. EACCES, EROFS, ENOSPC ("No space left on
+// device"), EIO, ENOMEM and other errno values: IOError. Other LMDB codes: Internal.
 Status LmdbStatus(int rc, std::string_view operation);
 
 inline MDB_val ToVal(std::string_view s) {
@@ -25,61 +29,45 @@ inline std::string_view FromVal(const MDB_val& v) {
   return std::string_view(static_cast<const char*>(v.mv_data), v.mv_size);
 }
 
-// Named databases of the archive (store/FORMAT.md).
-struct Dbis {
-  MDB_dbi meta = 0, objects = 0, docs = 0, paragraph_uses = 0, cites = 0, cited_by = 0,
-          settings = 0, titles = 0;
-  // Format 2. Every writer creates it; 0 only in an older archive opened read-only.
-  MDB_dbi words = 0;
-  // Format 3 (store/indexes.h). Every writer creates them; 0 only in an older archive opened
-  // read-only.
-  MDB_dbi doc_numbers = 0, doc_symbols = 0;
+struct EnvOptions {
+  bool read_only = true;
+  // Initial map size; 0 = 64 MiB. Raised to at least twice the file's size; Grow() doubles it.
+  size_t initial_map_bytes = 0;
+  unsigned max_dbs = 16;  // named databases that may be open at once
 };
-
-class Txn;
 
 class Env {
  public:
-  // When create is set, the databases are created and init(txn) runs in the same write
-  // transaction, so a process killed while creating leaves either nothing or a whole archive.
-  using InitFn = std::function<Status(Txn& txn, const Dbis& dbis)>;
-  // Takes ArchiveLock::AcquireShared (store/repack.h) first and holds it until destruction,
-  // unless take_archive_lock is unset (gc, which holds the exclusive one).
-  static Result<std::unique_ptr<Env>> Open(const std::string& dir, bool read_only, bool create,
-                                           size_t initial_map_bytes, const InitFn& init,
-                                           bool take_archive_lock = true);
+  // Opens the LMDB environment in the directory dir, which must exist (LMDB creates data.mdb
+  // and lock.mdb there when missing and !read_only). MDB_NOTLS: read transactions are not tied
+  // to a thread. Clears the reader slots of dead processes.
+  static Result<std::unique_ptr<Env>> Open(const std::string& dir, const EnvOptions& options);
   ~Env();
+  Env(const Env&) = delete;
+  Env& operator=(const Env&) = delete;
   MDB_env* get() const { return env_; }
   bool read_only() const { return read_only_; }
-  const Dbis& dbis() const { return dbis_; }
   // Doubles the map size. No transaction of this process may be active.
   Status Grow();
   // Bytes of the map in use (last page + 1) * page size.
   Result<uint64_t> UsedBytes() const;
-  // The dbi of a database by name, or nullopt.
-  std::optional<MDB_dbi> DbiByName(std::string_view name) const;
-  // For migrations, inside their write transaction: (re)opens every database by name, so
-  // handles closed by an aborted Recreate are valid again (call it first in every attempt).
-  Status RefreshDbis(Txn& txn);
-  // Deletes the database and creates it again, empty, with the flags this format gives it
-  // (a format-2 paragraph_uses, DUPSORT, becomes the format-3 one without). InvalidInput for
-  // names that are not recreatable (meta, objects, docs).
-  Status RecreateDbi(Txn& txn, std::string_view name);
+  // Writes a compacted copy of the environment (mdb_env_copy2, MDB_CP_COMPACT: a consistent
+  // snapshot, also while others write) as to_dir/data.mdb; to_dir must exist and hold no
+  // data.mdb.
+  Status CopyCompacted(const std::string& to_dir) const;
 
  private:
   Env() = default;
-  Status OpenDbis(bool create, const InitFn& init);
-  ArchiveLock lock_;  // released after ~Env closed env_
   MDB_env* env_ = nullptr;
   bool read_only_ = true;
-  Dbis dbis_;
 };
 
 class Txn {
  public:
   // Read-only or read-write transaction; handles MDB_MAP_RESIZED from other processes.
   static Result<Txn> Begin(const Env& env, bool write);
-  Txn(Txn&& other) noexcept : txn_(other.txn_), map_full_(other.map_full_) {
+  Txn(Txn&& other) noexcept
+      : txn_(other.txn_), write_(other.write_), map_full_(other.map_full_) {
     other.txn_ = nullptr;
   }
   Txn& operator=(Txn&& other) noexcept;
@@ -92,12 +80,15 @@ class Txn {
 
   // NotFound-free lookup: nullopt when absent. The view is valid until the txn ends.
   Result<std::optional<std::string_view>> Get(MDB_dbi dbi, std::string_view key) const;
+  // MDB_KEYEXIST under MDB_NODUPDATA or MDB_NOOVERWRITE is OK (nothing written).
   Status Put(MDB_dbi dbi, std::string_view key, std::string_view value, unsigned flags = 0);
+  // Absent key (or pair) is OK.
   Status Del(MDB_dbi dbi, std::string_view key, std::optional<std::string_view> value = {});
 
  private:
-  explicit Txn(MDB_txn* txn) : txn_(txn) {}
+  Txn(MDB_txn* txn, bool write) : txn_(txn), write_(write) {}
   MDB_txn* txn_ = nullptr;
+  bool write_ = false;
   bool map_full_ = false;
 };
 
@@ -115,5 +106,13 @@ class Cursor {
   explicit Cursor(MDB_cursor* c) : cur_(c) {}
   MDB_cursor* cur_ = nullptr;
 };
+
+// Test seam for crash tests (tests/store/crash_test.cc): when a hook is set, hook(n) runs
+// before the n-th write of this process since it was set: every Txn::Put, Txn::Del and commit of
+// a write transaction, counted from 1. A test kills its (forked) process from it, so the kill
+// lands at an exact point of a transaction whatever the machine's speed. Set it before any
+// transaction starts; nullptr removes it. Never set outside tests.
+using WriteHook = void (*)(uint64_t write_number);
+void SetWriteHookForTesting(WriteHook hook);
 
 }  // namespace recital::store

@@ -32,10 +32,13 @@ Result<ObjectHeader> ParseObjectHeader(std::string_view value, const Hash128& ke
   if (value.size() < kHeaderBytes) return Status::Corruption(HexKey(key) + ": value too short");
   ObjectHeader h;
   uint8_t type = static_cast<uint8_t>(value[0]), codec = static_cast<uint8_t>(value[1]);
-  if (type < 1 || type > 3) {
+  if (type < static_cast<uint8_t>(ObjectType::kRelease) ||
+      type > static_cast<uint8_t>(ObjectType::kRecord)) {
     return Status::Corruption(HexKey(key) + ": unknown type " + std::to_string(type));
   }
-  if (codec > 3) return Status::Corruption(HexKey(key) + ": unknown codec " + std::to_string(codec));
+  if (codec > static_cast<uint8_t>(Codec::kZstdWithBases)) {
+    return Status::Corruption(HexKey(key) + ": unknown codec " + std::to_string(codec));
+  }
   h.type = static_cast<ObjectType>(type);
   h.codec = static_cast<Codec>(codec);
   h.depth = static_cast<uint8_t>(value[2]);

@@ -1,8 +1,6 @@
-// RepackArchive and ArchiveLock (store/repack.h).
-#include "store/repack.h"
-
+// Whole-archive copies (store/store.h): RepackArchive (`recital gc`) and BackupArchive. Both
+// take the archive lock (store/archive_lock.h) so gc never swaps data.mdb under a copy.
 #include <fcntl.h>
-#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -14,102 +12,17 @@
 #include <memory>
 #include <vector>
 
-#include "store/archive_impl.h"  // meta keys
-#include "store/encoding.h"
+#include "store/archive_lock.h"
+#include "store/catalogue.h"
 #include "store/lmdb_env.h"
+#include "store/store.h"
 
 namespace recital::store {
 namespace fs = std::filesystem;
+
 namespace {
 
 std::string Errno(int err) { return std::strerror(err); }
-
-// O_RDWR|O_CREAT, else (read-only directory or file) O_RDONLY: flock works on either.
-int OpenLockFile(const std::string& path) {
-  int fd;
-  do {
-    fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  } while (fd < 0 && errno == EINTR);
-  if (fd < 0 && (errno == EACCES || errno == EROFS || errno == EPERM)) {
-    do {
-      fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    } while (fd < 0 && errno == EINTR);
-  }
-  return fd;
-}
-
-// flock without waiting; false (errno EWOULDBLOCK) when another open of the file holds it.
-bool TryFlock(int fd, int op) {
-  int rc;
-  do {
-    rc = ::flock(fd, op | LOCK_NB);
-  } while (rc != 0 && errno == EINTR);
-  return rc == 0;
-}
-
-std::string LockPath(const std::string& dir) {
-  return (fs::path(dir) / std::string(kArchiveLockFile)).string();
-}
-
-}  // namespace
-
-ArchiveLock& ArchiveLock::operator=(ArchiveLock&& other) noexcept {
-  if (this != &other) {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = other.fd_;
-    other.fd_ = -1;
-  }
-  return *this;
-}
-
-ArchiveLock::~ArchiveLock() {
-  if (fd_ >= 0) ::close(fd_);  // closing the last fd of the open file releases the flock
-}
-
-Result<ArchiveLock> ArchiveLock::AcquireShared(const std::string& dir, bool create_dir) {
-  std::error_code ec;
-  if (create_dir) {
-    fs::create_directories(dir, ec);  // Env::Open reports a failure with its own message
-  } else if (!fs::exists(fs::path(dir) / "data.mdb", ec)) {
-    return ArchiveLock();  // no archive: do not leave a lock file in a stranger's directory
-  }
-  int fd = OpenLockFile(LockPath(dir));
-  if (fd < 0) {
-    // A read-only directory without a lock file: nobody can gc it either, so nothing to guard.
-    if (errno == EACCES || errno == EROFS || errno == EPERM || errno == ENOENT) {
-      return ArchiveLock();
-    }
-    return Status::IOError("cannot open lock file " + LockPath(dir) + ": " + Errno(errno));
-  }
-  ArchiveLock lock(fd);
-  if (!TryFlock(fd, LOCK_SH)) {
-    if (errno == EWOULDBLOCK) {
-      return Status::IOError("archive " + dir +
-                             " is being repacked by `recital gc`; try again when it is done");
-    }
-    return Status::IOError("cannot lock " + LockPath(dir) + ": " + Errno(errno));
-  }
-  return lock;
-}
-
-Result<ArchiveLock> ArchiveLock::AcquireExclusive(const std::string& dir) {
-  int fd = OpenLockFile(LockPath(dir));
-  if (fd < 0) {
-    return Status::IOError("cannot create lock file " + LockPath(dir) + ": " + Errno(errno));
-  }
-  ArchiveLock lock(fd);
-  if (!TryFlock(fd, LOCK_EX)) {
-    if (errno == EWOULDBLOCK) {
-      return Status::IOError("archive " + dir +
-                             " is in use by another recital process (an ingest, a reader); gc "
-                             "needs it to itself; try again when they are done");
-    }
-    return Status::IOError("cannot lock " + LockPath(dir) + ": " + Errno(errno));
-  }
-  return lock;
-}
-
-namespace {
 
 using EnvPtr = std::unique_ptr<MDB_env, void (*)(MDB_env*)>;
 
@@ -316,20 +229,21 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
   fs::remove_all(tmp, ec);  // left by a killed gc: never the archive's file
   if (ec) return Status::IOError("cannot remove " + tmp + ": " + ec.message());
 
-  auto src = Env::Open(dir, /*read_only=*/true, /*create=*/false, 0, nullptr,
-                       /*take_archive_lock=*/false);
+  ArchiveEnvOptions open;
+  open.take_archive_lock = false;  // this process holds the exclusive one
+  auto src = OpenArchiveEnv(dir, open);
   if (!src.ok()) return src.status();
   {
-    auto txn = Txn::Begin(**src, false);
+    auto txn = Txn::Begin(*src->env, false);
     if (!txn.ok()) return txn.status();
     // Any older version too: the copy is logical, so it keeps whatever layout it finds.
-    auto format = CheckFormat(*txn, (*src)->dbis(), dir, /*allow_old=*/true);
+    auto format = CheckFormat(*txn, src->dbis, dir, /*allow_old=*/true);
     if (!format.ok()) return format.status();
   }
   MDB_envinfo info;
   MDB_stat env_stat;
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_info((*src)->get(), &info), "env_info"));
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_stat((*src)->get(), &env_stat), "env_stat"));
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_info(src->env->get(), &info), "env_info"));
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_stat(src->env->get(), &env_stat), "env_stat"));
   stats.before_pages = static_cast<uint64_t>(info.me_last_pgno) + 1;
   stats.page_size = env_stat.ms_psize;
 
@@ -340,7 +254,7 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
     fs::create_directories(tmp, ec);
     if (ec) return Status::IOError("cannot create " + tmp + ": " + ec.message());
     bool map_full = false;
-    written = WriteNewFile(**src, tmp, map_bytes, st_before.st_mode & 0777, state, &map_full);
+    written = WriteNewFile(*src->env, tmp, map_bytes, st_before.st_mode & 0777, state, &map_full);
     if (written.ok() || !map_full || attempt >= 6) break;
     fs::remove_all(tmp, ec);
     map_bytes *= 2;
@@ -349,7 +263,7 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
     fs::remove_all(tmp, ec);
     return written.status().WithContext("gc of " + dir + " (the archive is unchanged)");
   }
-  src->reset();  // no mapping of the old file survives the swap
+  src->env.reset();  // no mapping of the old file survives the swap
   stats.after_pages = written->pages;
   stats.databases = state.progress.databases_total;
   stats.entries = state.progress.entries_done;
@@ -365,6 +279,34 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
   if (::stat(data.c_str(), &st_after) == 0) stats.after_bytes = st_after.st_size;
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return stats;
+}
+
+Status BackupArchive(const std::string& archive_dir, const std::string& backup_dir) {
+  std::error_code ec;
+  if (fs::exists(fs::path(backup_dir) / "data.mdb", ec)) {
+    return Status::InvalidInput("backup directory " + backup_dir +
+                                " already holds an archive; name an empty or new directory");
+  }
+  if (!fs::exists(fs::path(archive_dir) / "data.mdb", ec)) {
+    return Status::NotFound("no archive at " + archive_dir);
+  }
+  // Shared, as any open archive: a gc must not swap the file while it is copied.
+  auto lock = ArchiveLock::AcquireShared(archive_dir, /*create_dir=*/false);
+  if (!lock.ok()) return lock.status();
+  fs::create_directories(backup_dir, ec);
+  if (ec) {
+    return Status::IOError("cannot create backup directory " + backup_dir + ": " + ec.message());
+  }
+  // The copy is of the whole environment (every named database with the main one): no
+  // catalogue needed, and an archive of any format version is copied as it is.
+  auto env = Env::Open(archive_dir, EnvOptions{});
+  if (!env.ok()) return env.status().WithContext("backup: cannot open archive " + archive_dir);
+  Status st = (*env)->CopyCompacted(backup_dir);
+  if (!st.ok()) {
+    fs::remove(fs::path(backup_dir) / "data.mdb", ec);
+    return st.WithContext("backup: copying " + archive_dir + " to " + backup_dir);
+  }
+  return Status::Ok();
 }
 
 }  // namespace recital::store

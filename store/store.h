@@ -3,6 +3,21 @@
 // over them (documents and versions, paragraph uses, citations, settings). On-disk layout:
 // store/FORMAT.md.
 //
+// Layers, bottom up. A file uses only its own layer and those below it, plus the types and
+// declarations of the two published headers: this one and store/migration.h (the interface
+// for migrations/). Every other header is private to store/.
+//   1. LMDB env (lmdb_env.h): RAII handles and the one mapping of LMDB codes to Status; knows
+//      nothing of the archive. Beside it: the archive lock (archive_lock.h, a flock on a file)
+//      and the byte primitives of every layout (bytes.h: varints, u32, hashes).
+//   2. Catalogue (catalogue.h): the archive's named databases and their flags, meta keys, the
+//      magic, the format check; opening an archive's environment (lock, env, databases).
+//   3. Objects and indexes: objects.h (object values, zstd codec), encoding.h (value layouts),
+//      indexes.h (document numbers, paragraph uses, cited_by), words.h (the word index).
+//   4. The archive: archive_impl.h and archive.cc (open, reads, settings), migration.cc
+//      (Archive::Migrate), the write pipeline (writer.cc, writer_pipeline.h:
+//      Archive::IngestBatch), verify.cc (verify, stats), words.cc (phrase search), repack.cc
+//      (RepackArchive, BackupArchive: whole-file copies under the archive lock).
+//
 // Thread safety: an Archive may be shared by threads; every read call runs in its own short
 // read transaction and sees one consistent snapshot. Only one write runs at a time (LMDB's
 // writer lock, across processes too); readers never block and see only committed releases.
@@ -44,34 +59,15 @@ struct OpenOptions {
 };
 
 class Archive;
+// What a migration may do inside Archive::Migrate's transaction: store/migration.h (the
+// interface store publishes for migrations/ only).
+class MigrationTxn;
 
-// What a migration may do inside its one write transaction (see Archive::Migrate). Database
-// names are those of store/FORMAT.md ("objects", "docs", ...). Views returned by Get and
-// handed to ForEach are valid only during the call/callback.
-class MigrationTxn {
- public:
-  virtual ~MigrationTxn() = default;
-  virtual Result<std::optional<std::string>> Get(std::string_view db, std::string_view key) = 0;
-  virtual Status Put(std::string_view db, std::string_view key, std::string_view value) = 0;
-  virtual Status Delete(std::string_view db, std::string_view key) = 0;
-  // Every (key, value) in key order (every duplicate for dup-sorted databases).
-  virtual Status ForEach(std::string_view db,
-                         const std::function<Status(std::string_view, std::string_view)>& fn) = 0;
-  // The content of an object (decompressed, hash-checked), whatever its type. NotFound when
-  // absent, Corruption when it does not decode.
-  virtual Result<std::string> LoadObject(const Hash128& hash) = 0;
-  // Deletes a database and creates it again, empty, with the flags the current format gives
-  // it (how format 3 turned the dup-sorted paragraph_uses into a plain one). Not for meta,
-  // objects or docs (InvalidInput).
-  virtual Status Recreate(std::string_view db) = 0;
-  // Stores an object of type `type` (1 release, 2 paragraph, 3 record; store/FORMAT.md) with
-  // this content, compressed the way ingest compresses it, against the contents of `bases`
-  // (stored objects, at most 4, in this order; one that is missing or whose chain is too deep
-  // is left out). Returns the key (the content's hash); an object already stored under it is
-  // left as it is.
-  virtual Result<Hash128> PutObject(uint8_t type, std::string_view content,
-                                    const std::vector<Hash128>& bases) = 0;
-};
+// Files Recital keeps in an archive directory besides LMDB's data.mdb and lock.mdb: the lock
+// file every open archive holds a flock on (store/FORMAT.md "Repacking"), and gc's scratch
+// directory.
+inline constexpr std::string_view kArchiveLockFile = "recital.lock";
+inline constexpr std::string_view kRepackTmpDir = ".gc-tmp";
 
 // One stored version of a document. version is 1-based, in ingest order.
 struct DocumentVersion {
@@ -263,8 +259,9 @@ class Archive {
   Result<std::vector<std::pair<std::string, std::string>>> ListSettings(
       std::string_view prefix) const;
 
-  // For migrations/: runs fn in one write transaction and, if it returns OK, sets the format
-  // version to to_version and commits; otherwise nothing changes. Needs a read-write archive.
+  // For migrations/ (store/migration.h): runs fn in one write transaction and, if it returns
+  // OK, sets the format version to to_version and commits; otherwise nothing changes. The map
+  // grows and fn runs again when the transaction does not fit. Needs a read-write archive.
   Status Migrate(int to_version, const std::function<Status(MigrationTxn&)>& fn);
 
   struct Impl;
@@ -273,5 +270,61 @@ class Archive {
   explicit Archive(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+// ---- whole-archive copies: repack (`recital gc`) and backup ---------------------------
+// LMDB B-tree pages of databases keyed by random hashes are 50-70% full after ingest (a split
+// leaves two half pages) and `mdb_copy -c` only drops free pages. RepackArchive rewrites every
+// database in key order with MDB_APPEND into a fresh file (full pages) and swaps it in. It is a
+// logical copy, byte for byte per (key, value): the format version and every answer stay the
+// same. Layout notes: store/FORMAT.md, "Repacking".
+struct RepackStats {
+  uint64_t before_bytes = 0, after_bytes = 0;  // size of DIR/data.mdb
+  uint64_t before_pages = 0, after_pages = 0;  // pages in use (last page number + 1)
+  uint64_t page_size = 0;
+  uint64_t databases = 0;  // named databases copied
+  uint64_t entries = 0;    // (key, value) pairs copied, every duplicate counted
+  double seconds = 0;
+};
+
+struct RepackProgress {
+  enum class Stage {
+    kCopying,  // after each commit and after each database
+    kSynced,   // the new file is complete and on disk; DIR/data.mdb is still the old one
+    kSwapped,  // DIR/data.mdb is the new file; the scratch directory is not removed yet
+  };
+  Stage stage = Stage::kCopying;
+  std::string_view database;  // the one being copied (kCopying)
+  uint64_t databases_done = 0, databases_total = 0;
+  uint64_t entries_done = 0, entries_total = 0;
+};
+
+struct RepackOptions {
+  // A write transaction of the new file is committed after this many entries or value bytes,
+  // whichever comes first: bounds memory (LMDB keeps a transaction's dirty pages in memory).
+  uint64_t commit_entries = 200000;
+  uint64_t commit_bytes = 64u << 20;
+  // Called on the calling thread (progress display; tests kill the process from it).
+  std::function<void(const RepackProgress&)> on_progress;
+};
+
+// Rewrites DIR/data.mdb in key order. Takes the archive lock (DIR/recital.lock) exclusively:
+// every open Archive holds it shared, so gc never swaps the file under one, of any Recital
+// process (this one included); tools that bypass Recital (mdb_stat, mdb_copy) do not take it.
+// The new file is written in DIR/.gc-tmp (removed first if a killed gc left one), synced, then
+// renamed over DIR/data.mdb, and the directory synced: a gc killed at any point leaves the old
+// archive or the complete new one. Errors: NotFound (no archive at dir), IOError (in use by
+// another Recital process or this one; disk), FormatTooNew (archive of a newer Recital: not
+// touched), Corruption (not an archive, or LMDB finds damage), ResourceExhausted (map cannot
+// grow).
+Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& options = {});
+
+// Writes a compacted copy of the archive in archive_dir to backup_dir/data.mdb (a consistent
+// snapshot, also while others read or write), holding the archive lock shared meanwhile so no
+// gc swaps the file under the copy. The copy is an archive of the same format version, whatever
+// it is (`recital migrate --backup` copies the old version). backup_dir is created if missing.
+// Errors: InvalidInput when backup_dir already holds an archive; NotFound when archive_dir
+// holds none; IOError when a gc holds the archive or backup_dir cannot be created or written (a
+// partial copy is removed); Corruption when LMDB finds damage.
+Status BackupArchive(const std::string& archive_dir, const std::string& backup_dir);
 
 }  // namespace recital::store

@@ -30,6 +30,7 @@
 #include "schema/schema.h"
 #include "schema/status.h"
 #include "store/lmdb_env.h"
+#include "store/migration.h"
 
 namespace recital::store {
 
@@ -53,10 +54,8 @@ bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_
 Status PutWordPostings(Txn& txn, MDB_dbi words, uint32_t doc_number,
                        const std::vector<std::string>& keys);
 
-// Format 4, migration 0004: the (key, value) pairs of the words database for a complete posting
-// map word key -> sorted unique document numbers, in LMDB key order (so MDB_APPEND works).
-std::vector<std::pair<std::string, std::string>> EncodeWordIndex(
-    const std::map<std::string, std::vector<uint32_t>>& postings);
+// EncodeWordIndex (a complete posting map -> the words database's pairs, in key order, so
+// MDB_APPEND works) is declared in store/migration.h: migration 0004 uses it too.
 
 // Format 4: builds the posting map of a whole archive. Feed every paragraph of every stored
 // version, in ingest order if known (documents by number, versions in order, is as good): a

@@ -18,7 +18,7 @@ using testing::TempDir;
 
 TEST(GrepTest, PhraseInSomeSessionsReportsFirstAndLast) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   // "best practices" was inserted in 61/7 and kept in 62/7; case and punctuation ignored.
   auto r = RunRecital({"grep", "--archive", archive, "BEST, Practices", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -40,7 +40,7 @@ TEST(GrepTest, PhraseInSomeSessionsReportsFirstAndLast) {
 
 TEST(GrepTest, RemovedWordingIsFoundOnlyWhereItStood) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"grep", "--archive", archive, "working group", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json s = json::parse(r.out)["series"][0];
@@ -57,7 +57,7 @@ TEST(GrepTest, RemovedWordingIsFoundOnlyWhereItStood) {
 
 TEST(GrepTest, TextOutputAndExitCodes) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"grep", "--archive", archive, "lighthouse keepers"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out,

@@ -1,6 +1,7 @@
-// Fixtures for the history command tests: a small hand-written series ("lighthouses", three
-// sessions with known edits, our own wording) and a generated one, rendered as release files
-// with the series generator's ODS layout and ingested into a temp archive with the CLI.
+// Fixtures for the history command tests, which run the built `recital` only (no library):
+// a small hand-written series ("lighthouses", three sessions with known edits, our own
+// wording) kept as release files in tests/testdata/lighthouse/ (ODS layout), and a generated
+// series written by `recital generate`, each ingested into a temp archive with the CLI.
 //
 // The lighthouse series, session by session (symbols A/RES/60/7, 61/7, 62/7):
 //   60/7  P1 Noting the importance ...            61/7  P1 unchanged
@@ -11,30 +12,27 @@
 //         O3 Decides to remain seized ...               O3 unchanged
 //   62/7  P1, P2 unchanged; O1 lead Encourages -> Urges; O2 added ("Invites regional ...");
 //         O3 = old O2 and O4 = old O3 unchanged (renumbered only).
+// Title "Cooperation on the maintenance of lighthouses in coastal States"; adopted 2005-12-01,
+// 2006-12-04, 2007-12-05.
 #pragma once
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
 #include <string>
 #include <vector>
 
-#include "bench/gen/gen.h"
 #include "tests/test_util.h"
 
 namespace recital::testing {
 
-inline Paragraph MakeParagraph(Section section, std::string number, std::string lead,
-                               std::string text) {
-  Paragraph p;
-  p.section = section;
-  p.number = std::move(number);
-  p.lead = std::move(lead);
-  p.text = std::move(text);
-  return p;
-}
-
-inline const char* const kNoting = "Noting the importance of lighthouses for the safety of navigation,";
-inline const char* const kAware = "Aware that many coastal States lack the means to maintain their lighthouses,";
+inline const char* const kNoting =
+    "Noting the importance of lighthouses for the safety of navigation,";
+inline const char* const kAware =
+    "Aware that many coastal States lack the means to maintain their lighthouses,";
 inline const char* const kConcerned =
     "Concerned that many coastal States lack the means to maintain their lighthouses,";
 inline const char* const kWelcoming =
@@ -52,57 +50,15 @@ inline const char* const kRequests =
     "resolution;";
 inline const char* const kDecides = "Decides to remain seized of the matter.";
 
-// The three records of the lighthouse series (header fields from a generated release).
-inline std::vector<Resolution> LighthouseRecords() {
-  gen::GenOptions opt;
-  opt.sessions = 1;
-  auto base = gen::GenerateSeriesVector(opt);
-  EXPECT_TRUE(base.ok());
-  Resolution t = base.ok() ? base->front().truth_record : Resolution{};
-  t.title = "Cooperation on the maintenance of lighthouses in coastal States";
-  t.footnotes.clear();
-  t.citations.clear();
-  t.number = 7;
-  const Section P = Section::kPreamble, O = Section::kOperative;
-  std::vector<Resolution> out;
-  const char* dates[] = {"2005-12-01", "2006-12-04", "2007-12-05"};
-  for (uint32_t i = 0; i < 3; ++i) {
-    Resolution r = t;
-    r.session = 60 + i;
-    r.symbol = "A/RES/" + std::to_string(r.session) + "/7";
-    r.adoption_date = dates[i];
-    r.distribution_date = dates[i];
-    r.preamble = {MakeParagraph(P, "", "Noting", kNoting)};
-    if (i == 0) {
-      r.preamble.push_back(MakeParagraph(P, "", "Aware", kAware));
-      r.preamble.push_back(MakeParagraph(P, "", "Welcoming", kWelcoming));
-    } else {
-      r.preamble.push_back(MakeParagraph(P, "", "Concerned", kConcerned));
-    }
-    r.operative.clear();
-    if (i == 0) r.operative.push_back(MakeParagraph(O, "1", "Encourages", kEncourages60));
-    if (i == 1) r.operative.push_back(MakeParagraph(O, "1", "Encourages", kEncourages61));
-    if (i == 2) {
-      r.operative.push_back(MakeParagraph(O, "1", "Urges", kUrges62));
-      r.operative.push_back(MakeParagraph(O, "2", "Invites", kInvites));
-    }
-    r.operative.push_back(
-        MakeParagraph(O, std::to_string(r.operative.size() + 1), "Requests", kRequests));
-    r.operative.push_back(
-        MakeParagraph(O, std::to_string(r.operative.size() + 1), "Decides", kDecides));
-    out.push_back(std::move(r));
-  }
-  return out;
-}
-
-// Writes records as ODS release files into dir/releases and ingests them into dir/archive.
-inline std::string IngestRecords(const TempDir& dir, const std::vector<Resolution>& records) {
-  std::string rel = dir.str() + "/releases";
+// Copies the lighthouse releases into dir/releases and ingests them into dir/archive, which
+// it returns.
+inline std::string IngestLighthouse(const TempDir& dir) {
+  const std::filesystem::path src =
+      std::filesystem::path(RECITAL_SOURCE_DIR) / "tests" / "testdata" / "lighthouse";
+  const std::string rel = dir.str() + "/releases";
   std::filesystem::create_directories(rel);
-  for (const Resolution& r : records) {
-    std::string name = r.symbol;
-    for (char& c : name) c = c == '/' ? '-' : c;
-    WriteFile(rel + "/" + name + ".ods.txt", gen::RenderRelease(r, "ods"));
+  for (const char* name : {"A-RES-60-7.ods.txt", "A-RES-61-7.ods.txt", "A-RES-62-7.ods.txt"}) {
+    WriteFile(rel + "/" + name, ReadFile((src / name).string()));
   }
   std::string archive = dir.str() + "/archive";
   RunResult res = RunRecital({"ingest", "--archive", archive, rel});
@@ -110,21 +66,36 @@ inline std::string IngestRecords(const TempDir& dir, const std::vector<Resolutio
   return archive;
 }
 
-// Generates `sessions` releases of one series (seed given) into dir/gen and ingests them.
+// One release of a generated series as truth.jsonl describes it.
+struct GeneratedTruth {
+  std::string file;
+  std::string symbol;
+  uint32_t session = 0;
+  std::map<std::string, int> changes;  // status -> count, against the previous release
+};
+
+// `recital generate --seed S --sessions N` into dir/gen, ingested into dir/gen-archive (which
+// it returns); *truth gets truth.jsonl, one entry per release in session order.
 inline std::string IngestGenerated(const TempDir& dir, uint64_t seed, uint32_t sessions,
-                                   std::vector<gen::GeneratedRelease>* releases) {
-  gen::GenOptions opt;
-  opt.seed = seed;
-  opt.sessions = sessions;
-  auto rels = gen::GenerateSeriesVector(opt);
-  EXPECT_TRUE(rels.ok());
-  std::string out = dir.str() + "/gen";
-  std::filesystem::create_directories(out);
-  for (const auto& r : *rels) WriteFile(out + "/" + r.filename, r.text);
+                                   std::vector<GeneratedTruth>* truth) {
+  const std::string out = dir.str() + "/gen";
+  RunResult gen = RunRecital({"generate", "--seed", std::to_string(seed), "--sessions",
+                              std::to_string(sessions), "--out", out, "--quiet"});
+  EXPECT_EQ(gen.exit_code, 0) << gen.err;
+  std::istringstream lines(ReadFile(out + "/truth.jsonl"));
+  std::string line;
+  while (truth && std::getline(lines, line)) {
+    nlohmann::json j = nlohmann::json::parse(line);
+    GeneratedTruth t;
+    t.file = j["file"];
+    t.symbol = j["symbol"];
+    t.session = j["session"];
+    for (const auto& c : j["changes"]) ++t.changes[c["status"].get<std::string>()];
+    truth->push_back(std::move(t));
+  }
   std::string archive = dir.str() + "/gen-archive";
   RunResult res = RunRecital({"ingest", "--archive", archive, out});
   EXPECT_EQ(res.exit_code, 0) << res.out << res.err;
-  if (releases) *releases = std::move(rels).value();
   return archive;
 }
 

@@ -27,7 +27,7 @@ std::string Golden(const std::string& name) {
 
 TEST(LogTest, LighthouseCountsMatchTheEditsMade) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"log", "--archive", archive, "A/RES/62/7", "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
@@ -58,7 +58,7 @@ TEST(LogTest, LighthouseCountsMatchTheEditsMade) {
 
 TEST(LogTest, TextMatchesGolden) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"log", "--archive", archive, "A/RES/61/7"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, Golden("log_lighthouse.txt"));
@@ -66,7 +66,7 @@ TEST(LogTest, TextMatchesGolden) {
 
 TEST(LogTest, UnknownSeriesIsExitTwoWithMessage) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"log", "--archive", archive, "A/RES/99/1"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("A/RES/99/1"), std::string::npos) << r.err;
@@ -75,30 +75,30 @@ TEST(LogTest, UnknownSeriesIsExitTwoWithMessage) {
 
 TEST(LogTest, GeneratedSeriesFollowsTheGeneratorsTruth) {
   TempDir dir;
-  std::vector<gen::GeneratedRelease> rels;
-  std::string archive = testing::IngestGenerated(dir, 11, 8, &rels);
-  auto r = RunRecital({"log", "--archive", archive, rels.back().truth_record.symbol, "--json"});
+  std::vector<testing::GeneratedTruth> truth;
+  std::string archive = testing::IngestGenerated(dir, 11, 8, &truth);
+  ASSERT_EQ(truth.size(), 8u);
+  auto r = RunRecital({"log", "--archive", archive, truth.back().symbol, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
-  ASSERT_EQ(j["sessions"].size(), rels.size()) << "series detection lost a session (the "
-                                                   "generator changes titles; recalls join them)";
-  for (size_t i = 0; i < rels.size(); ++i) {
-    EXPECT_EQ(j["sessions"][i]["symbol"], rels[i].truth_record.symbol);
-    EXPECT_EQ(j["sessions"][i]["session"], rels[i].session);
+  ASSERT_EQ(j["sessions"].size(), truth.size()) << "series detection lost a session (the "
+                                                    "generator changes titles; recalls join them)";
+  for (size_t i = 0; i < truth.size(); ++i) {
+    EXPECT_EQ(j["sessions"][i]["symbol"], truth[i].symbol);
+    EXPECT_EQ(j["sessions"][i]["session"], truth[i].session);
     if (i == 0) continue;
-    std::map<std::string, int> truth;
-    for (const auto& c : rels[i].changes) ++truth[c.status];
+    std::map<std::string, int>& t = truth[i].changes;
     json c = j["sessions"][i]["changes"];
-    EXPECT_EQ(c["added"], truth["added"]) << rels[i].filename;
-    EXPECT_EQ(c["removed"], truth["removed"]) << rels[i].filename;
-    EXPECT_EQ(c["split"], truth["split"]) << rels[i].filename;
-    EXPECT_EQ(c["merged"], truth["merged"]) << rels[i].filename;
+    EXPECT_EQ(c["added"], t["added"]) << truth[i].file;
+    EXPECT_EQ(c["removed"], t["removed"]) << truth[i].file;
+    EXPECT_EQ(c["split"], t["split"]) << truth[i].file;
+    EXPECT_EQ(c["merged"], t["merged"]) << truth[i].file;
   }
 }
 
 TEST(BlameTest, RewordedParagraphFollowsItsLineage) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"blame", "--archive", archive, "A/RES/62/7", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json j = json::parse(r.out);
@@ -137,7 +137,7 @@ TEST(BlameTest, RewordedParagraphFollowsItsLineage) {
 
 TEST(BlameTest, MiddleOfSeriesLooksOnlyBackwards) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"blame", "--archive", archive, "61/7", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   json ps = json::parse(r.out)["paragraphs"];
@@ -150,7 +150,7 @@ TEST(BlameTest, MiddleOfSeriesLooksOnlyBackwards) {
 
 TEST(BlameTest, TextMatchesGolden) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"blame", "--archive", archive, "A/RES/62/7"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, Golden("blame_lighthouse.txt"));
@@ -158,7 +158,7 @@ TEST(BlameTest, TextMatchesGolden) {
 
 TEST(BlameTest, UnknownSymbolIsExitTwo) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"blame", "--archive", archive, "A/RES/1/1"});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(r.err.empty());
@@ -166,7 +166,7 @@ TEST(BlameTest, UnknownSymbolIsExitTwo) {
 
 TEST(ReportTest, MarkdownMatchesGolden) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"report", "--archive", archive, "A/RES/62/7", "--format", "md"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, Golden("report_lighthouse.md"));
@@ -174,7 +174,7 @@ TEST(ReportTest, MarkdownMatchesGolden) {
 
 TEST(ReportTest, FromToBoundsSliceTheSeries) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital(
       {"report", "--archive", archive, "60/7", "--from", "61", "--to", "A/RES/62/7", "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -196,7 +196,7 @@ TEST(ReportTest, FromToBoundsSliceTheSeries) {
 
 TEST(ReportTest, WritesFileWithDashO) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   std::string out = dir.str() + "/r.html";
   auto r = RunRecital({"report", "--archive", archive, "62/7", "--format", "html", "-o", out});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -241,7 +241,7 @@ TEST(DemoTest, RunsEndToEndAndRefusesForeignDirectories) {
 
 TEST(DemoTest, UsesReleaseFilesFromDir) {
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   auto r = RunRecital({"demo", dir.str() + "/releases", "--archive", dir.str() + "/d",
                        "--html", dir.str() + "/d.html"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -50,7 +50,7 @@ TEST(ReportHtmlTest, ChromiumShowsContentsSideBySideMarksAndLeadCallout) {
                     "report was not checked in a browser";
   }
   TempDir dir;
-  std::string archive = testing::IngestRecords(dir, testing::LighthouseRecords());
+  std::string archive = testing::IngestLighthouse(dir);
   std::string html = dir.str() + "/report.html";
   auto r = RunRecital({"report", "--archive", archive, "A/RES/62/7", "--format", "html", "-o", html});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -205,9 +205,6 @@ TEST(SymbolTest, ModernOldStyleAndSiteForms) {
   EXPECT_EQ(FindSiteSymbol("Some title, G.A. res. 51/70, 51 U.N. GAOR").symbol, "A/RES/51/70");
   EXPECT_EQ(FindSiteSymbol("Resolution A36r125").symbol, "A/RES/36/125");
   EXPECT_EQ(FindSiteSymbol("Title 2294 (XXII) 11 December 1967").symbol, "A/RES/2294(XXII)");
-  EXPECT_EQ(OrdinalWordsToInt("Fifty-fourth"), 54u);
-  EXPECT_EQ(OrdinalWordsToInt("Fiftieth"), 50u);
-  EXPECT_EQ(RomanToInt("XXVIII"), 28u);
 }
 
 TEST(TextTest, DatesAndStraySpaces) {

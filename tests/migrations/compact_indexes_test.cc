@@ -9,10 +9,11 @@
 #include <sstream>
 #include <tuple>
 
+#include "migrations/legacy_formats.h"
 #include "migrations/migrations.h"
-#include "store/encoding.h"
+#include "store/migration.h"
 #include "store/store.h"
-#include "tests/migrations/migration_test_util.h"
+#include "tests/migrations/migration_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -60,7 +61,7 @@ std::map<Hash128, Uses> UsesOfVersionTwo(const std::string& dir) {
     Hash128 h;
     store::ParagraphUse use;
     EXPECT_TRUE(Hash128::FromBytes(k, &h));
-    EXPECT_TRUE(store::DecodeUse(v, &use));
+    EXPECT_TRUE(migrations::DecodeV2Use(v, &use));
     out[h].push_back(use);
   });
   EXPECT_TRUE(st.ok()) << st.ToString();
@@ -265,19 +266,15 @@ TEST(CompactIndexesTest, VerifyReportsADocumentWithoutANumber) {
                                                   "not give that number")));
 }
 
-TEST(UseListTest, RoundTripsAndRejectsNonCanonicalLists) {
-  std::vector<store::PackedUse> uses = {{1, 1, 0}, {1, 2, 0}, {300, 1, 70000}, {301, 1, 2}};
-  std::string bytes = store::EncodeUseList(uses);
-  // doc deltas 1, 0, 299 (2 bytes), 1; position 70000 takes 3 bytes.
-  EXPECT_EQ(bytes.size(), 3u + 3u + (2 + 1 + 3) + 3u);
-  std::vector<store::PackedUse> back;
-  ASSERT_TRUE(store::DecodeUseList(bytes, &back));
-  EXPECT_EQ(back, uses);
-  EXPECT_FALSE(store::DecodeUseList("", &back));                                // no uses
-  EXPECT_FALSE(store::DecodeUseList(std::string("\x00\x01\x00", 3), &back));    // document 0
-  EXPECT_FALSE(store::DecodeUseList(std::string("\x01\x01\x00\x00\x01\x00", 6), &back));  // repeat
-  EXPECT_FALSE(store::DecodeUseList(std::string("\x01\x01", 2), &back));        // truncated
-  EXPECT_EQ(store::WordPosting(HashBytes("x")), HashBytes("x").ToBytes().substr(0, 4));
+TEST(LegacyFormatsTest, VersionTwoUsesAndVersionThreePostingsRoundTrip) {
+  std::string use = migrations::EncodeV2Use("A/RES/54/144", 2, 258);
+  EXPECT_EQ(use, std::string("A/RES/54/144\0\0\0\0\x02\0\0\x01\x02", 21));
+  store::ParagraphUse back;
+  ASSERT_TRUE(migrations::DecodeV2Use(use, &back));
+  EXPECT_EQ(back, (store::ParagraphUse{"A/RES/54/144", 2, 258}));
+  EXPECT_FALSE(migrations::DecodeV2Use("A/RES/54/144", &back));                   // no NUL
+  EXPECT_FALSE(migrations::DecodeV2Use(use.substr(0, use.size() - 1), &back));  // truncated
+  EXPECT_EQ(migrations::V3WordPosting(HashBytes("x")), HashBytes("x").ToBytes().substr(0, 4));
 }
 
 }  // namespace

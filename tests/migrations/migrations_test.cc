@@ -1,24 +1,26 @@
 // Migrations: the golden archive of every released format version opens (refused with the
 // migrate hint), migrates and verifies; a killed migration leaves the old or the new version
 // and a re-run finishes; `recital migrate --dry-run` says what would change and changes nothing.
-#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
-#include <map>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+#include <map>
+#include <optional>
 #include <random>
 #include <set>
-#include <thread>
+#include <string>
 #include <tuple>
+#include <vector>
 
 #include "migrations/migrations.h"
+#include "store/migration.h"
 #include "store/store.h"
-#include "tests/migrations/migration_test_util.h"
+#include "tests/migrations/migration_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -231,29 +233,118 @@ TEST(MigrateCommandTest, NewerArchiveIsRefusedAndUntouched) {
   EXPECT_EQ(testing::ReadFile(dir.str() + "/data.mdb"), before);
 }
 
-// Starts `recital migrate` on dir and SIGKILLs it after delay; true when the signal landed
-// while it was still running.
-bool KillMigrateAfter(const std::string& dir, std::chrono::microseconds delay) {
+// A MigrationTxn that passes every call on and, before each write (Put, Delete, Recreate,
+// PutObject), counts it and calls the kill hook with the count since the migration began.
+class CountingTxn : public store::MigrationTxn {
+ public:
+  CountingTxn(store::MigrationTxn& inner, uint64_t* writes,
+              const std::function<void(uint64_t)>& hook)
+      : inner_(inner), writes_(writes), hook_(hook) {}
+  Result<std::optional<std::string>> Get(std::string_view db, std::string_view key) override {
+    return inner_.Get(db, key);
+  }
+  Status Put(std::string_view db, std::string_view key, std::string_view value) override {
+    Write();
+    return inner_.Put(db, key, value);
+  }
+  Status Delete(std::string_view db, std::string_view key) override {
+    Write();
+    return inner_.Delete(db, key);
+  }
+  Status ForEach(std::string_view db,
+                 const std::function<Status(std::string_view, std::string_view)>& fn) override {
+    return inner_.ForEach(db, fn);
+  }
+  Result<std::string> LoadObject(const Hash128& hash) override { return inner_.LoadObject(hash); }
+  Status Recreate(std::string_view db) override {
+    Write();
+    return inner_.Recreate(db);
+  }
+  Result<Hash128> PutObject(store::ObjectType type, std::string_view content,
+                            const std::vector<Hash128>& bases) override {
+    Write();
+    return inner_.PutObject(type, content, bases);
+  }
+
+ private:
+  void Write() {
+    ++*writes_;
+    if (hook_) hook_(*writes_);
+  }
+  store::MigrationTxn& inner_;
+  uint64_t* writes_;
+  const std::function<void(uint64_t)>& hook_;
+};
+
+// Runs the steps dir needs as migrations::Migrate does (each in Archive::Migrate's one
+// transaction), through CountingTxn. on_step(step, false) runs inside the step's transaction
+// before the step does anything, on_write(n) before the n-th write of the whole run, and
+// on_step(step, true) once the step has committed. Returns the writes of each step run.
+Result<std::map<int, uint64_t>> MigrateWithHooks(const std::string& dir,
+                                                 const std::function<void(uint64_t)>& on_write,
+                                                 const std::function<void(int, bool)>& on_step) {
+  auto plan = migrations::PlanMigration(dir);
+  if (!plan.ok()) return plan.status();
+  store::OpenOptions open;
+  open.read_only = false;
+  open.allow_old_format = true;
+  auto archive = store::Archive::Open(dir, open);
+  if (!archive.ok()) return archive.status();
+  std::map<int, uint64_t> per_step;
+  uint64_t writes = 0;
+  for (const migrations::Step* step : plan->steps) {
+    const uint64_t before = writes;
+    Status st = (*archive)->Migrate(step->to_version, [&](store::MigrationTxn& txn) {
+      writes = before;  // a retried attempt (the map grew) counts from the step's start again
+      if (on_step) on_step(step->number, false);
+      CountingTxn counting(txn, &writes, on_write);
+      return step->apply(counting);
+    });
+    if (!st.ok()) return st;
+    per_step[step->number] = writes - before;
+    if (on_step) on_step(step->number, true);
+  }
+  return per_step;
+}
+
+// Where a child migration kills itself: before write `write` (counted over the whole run), or
+// at the start of step `step` (inside its transaction) or after it committed (`committed`).
+// `version` is the format version it must leave.
+struct KillPoint {
+  uint64_t write = 0;
+  int step = 0;
+  bool committed = false;
+  int version = 0;
+  std::string Describe() const {
+    if (write != 0) return "before write " + std::to_string(write);
+    return (committed ? "after step " : "at the start of step ") + std::to_string(step);
+  }
+};
+
+// Forks a child that migrates dir and SIGKILLs itself at the kill point; true when it died so.
+bool KillMigrationAt(const std::string& dir, const KillPoint& at) {
+  std::fflush(stdout);  // the child must not inherit unwritten output
   pid_t pid = fork();
   if (pid == 0) {
-    int null = ::open("/dev/null", O_WRONLY);
-    dup2(null, 1);
-    dup2(null, 2);
-    execl(RECITAL_BINARY, RECITAL_BINARY, "migrate", "--archive", dir.c_str(),
-          static_cast<char*>(nullptr));
-    _exit(127);
+    auto hit = MigrateWithHooks(
+        dir, [&](uint64_t n) { if (n == at.write) raise(SIGKILL); },
+        [&](int step, bool committed) {
+          if (step == at.step && committed == at.committed) raise(SIGKILL);
+        });
+    _exit(hit.ok() ? 0 : 3);
   }
-  std::this_thread::sleep_for(delay);
-  kill(pid, SIGKILL);
   int status = 0;
   waitpid(pid, &status, 0);
   return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
 }
 
 // A generated set ingested by this build, aged by downgrade to from_version, is migrated and
-// SIGKILLed at random points: every kill leaves a version between from_version and the
-// current one (never a mixture: the old version has none of the new indexes), and a re-run
-// finishes and verifies clean.
+// killed at chosen points: at the start of every step, its first and last write, after every
+// step but the last committed, and writes drawn with a fixed seed. Counted in writes, not time,
+// so every kill lands however loaded the machine is. Each kill leaves exactly the version
+// before the step it interrupted, or after the step it followed (never a mixture: the old
+// version has none of the new indexes), and a re-run of `recital migrate` finishes and
+// verifies clean.
 void KillMigrationsFrom(int from_version, Status (*downgrade)(const std::string&)) {
   TempDir releases, pristine;
   auto gen = RunRecital({"generate", "--seed", "11", "--series", "8", "--sessions", "8",
@@ -265,31 +356,49 @@ void KillMigrationsFrom(int from_version, Status (*downgrade)(const std::string&
   ASSERT_TRUE(downgrade(pristine.str()).ok());
   ASSERT_EQ(DiskVersion(pristine.str()), from_version);
 
-  // How long an uninterrupted run takes bounds the kill delays (no assertion on time).
+  // The writes of each step, from an uninterrupted run on a copy.
   TempDir probe;
   testing::CopyArchive(pristine.str(), probe.str());
-  auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(RunRecital({"migrate", "--archive", probe.str()}).exit_code, 0);
-  auto full = std::chrono::duration_cast<std::chrono::microseconds>(
-      std::chrono::steady_clock::now() - start);
+  auto per_step = MigrateWithHooks(probe.str(), nullptr, nullptr);
+  ASSERT_TRUE(per_step.ok()) << per_step.status().ToString();
   ExpectVerifiedCurrent(probe.str());
+  ASSERT_EQ(per_step->size(), static_cast<size_t>(store::kFormatVersion - from_version));
 
+  std::vector<KillPoint> points;
+  uint64_t first = 1;
+  for (const auto& [step, writes] : *per_step) {
+    // (Step 2 writes nothing here: this build's archive has no paragraph objects to index.)
+    points.push_back({0, step, false, step - 1});
+    if (writes > 0) {
+      points.push_back({first, 0, false, step - 1});
+      points.push_back({first + writes - 1, 0, false, step - 1});
+    }
+    if (step < store::kFormatVersion) points.push_back({0, step, true, step});
+    first += writes;
+  }
+  ASSERT_GT(first, 1u);
+  const uint64_t total = first - 1;
   const unsigned seed = 20261128 + from_version;
-  std::printf("MigrateKillTest from %d: seed %u, uninterrupted run %lld us\n", from_version,
-              seed, static_cast<long long>(full.count()));
-  std::fflush(stdout);  // the forked children must not inherit unwritten output
+  std::printf("MigrateKillTest from %d: seed %u, %llu writes\n", from_version, seed,
+              static_cast<unsigned long long>(total));
   std::mt19937 rng(seed);
-  std::uniform_int_distribution<long long> pick(0, full.count());
+  for (int i = 0; i < 6; ++i) {
+    uint64_t n = std::uniform_int_distribution<uint64_t>(1, total)(rng);
+    int step = from_version + 1;
+    for (uint64_t end = (*per_step)[step]; n > end; end += (*per_step)[step]) ++step;
+    points.push_back({n, 0, false, step - 1});
+  }
+
   int kills = 0;
   std::map<int, int> left;  // version -> kills that left it
-  for (int attempt = 0; attempt < 60 && kills < 12; ++attempt) {
+  for (const KillPoint& at : points) {
+    SCOPED_TRACE("killed " + at.Describe());
     TempDir dir;
     testing::CopyArchive(pristine.str(), dir.str());
-    if (!KillMigrateAfter(dir.str(), std::chrono::microseconds(pick(rng)))) continue;
+    ASSERT_TRUE(KillMigrationAt(dir.str(), at));
     ++kills;
     int version = DiskVersion(dir.str());
-    ASSERT_TRUE(version >= from_version && version <= store::kFormatVersion)
-        << "after kill " << kills << ": " << version;
+    ASSERT_EQ(version, at.version);
     ++left[version];
     // Each version has exactly its own indexes.
     if (version == 1) {
@@ -307,7 +416,7 @@ void KillMigrationsFrom(int from_version, Status (*downgrade)(const std::string&
   std::printf("MigrateKillTest from %d: %d kills;", from_version, kills);
   for (const auto& [version, n] : left) std::printf(" %d left version %d;", n, version);
   std::printf("\n");
-  EXPECT_GE(kills, 10);
+  EXPECT_EQ(kills, static_cast<int>(points.size()));
 }
 
 TEST(MigrateKillTest, KilledMigrationLeavesOldOrNewVersionAndRerunFinishes) {

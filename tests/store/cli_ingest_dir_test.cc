@@ -5,7 +5,7 @@
 
 #include <filesystem>
 
-#include "tests/store/store_test_util.h"
+#include "tests/store/store_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {

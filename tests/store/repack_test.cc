@@ -1,5 +1,7 @@
-// RepackArchive (`recital gc`): a logical copy in key order that is never larger, swapped in
-// only when no Archive has the directory open, and that a kill at any point cannot damage.
+// Whole-archive copies. RepackArchive (`recital gc`): a logical copy in key order that is never
+// larger, swapped in only when no Archive has the directory open, and that a kill at any point
+// cannot damage. BackupArchive (`recital migrate --backup`): a compacted copy taken under the
+// shared archive lock.
 #include <lmdb.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -15,9 +17,9 @@
 #include <string>
 #include <vector>
 
-#include "store/repack.h"
+#include "store/archive_lock.h"
 #include "store/store.h"
-#include "tests/store/store_test_util.h"
+#include "tests/store/store_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -270,7 +272,7 @@ TEST(RepackTest, NoArchiveIsNotFoundAndLeavesNoFiles) {
   // Opening a directory that holds no archive does not leave a lock file in it.
   auto open = store::Archive::Open(tmp.str(), {});
   EXPECT_FALSE(open.ok());
-  EXPECT_FALSE(fs::exists(tmp.path() / "recital.lock"));
+  EXPECT_FALSE(fs::exists(tmp.path() / std::string(store::kArchiveLockFile)));
 }
 
 // A child runs gc and kills itself with SIGKILL at progress call `kill_at` (counting every
@@ -332,6 +334,46 @@ TEST(RepackTest, OlderFormatKeepsItsVersion) {
   auto archive = store::Archive::Open(dir, o);
   ASSERT_TRUE(archive.ok()) << archive.status().ToString();
   EXPECT_EQ((*archive)->format_version(), 2);
+}
+
+TEST(BackupTest, CopyHoldsEveryEntryAndOpensAsAnArchive) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.str() + "/a", backup = tmp.str() + "/backup/v4";
+  MakeArchive(dir, 30);
+  ASSERT_TRUE(store::BackupArchive(dir, backup).ok());
+  EXPECT_EQ(DumpAll(backup), DumpAll(dir));
+  ExpectVerifies(backup);
+  // The archive itself is still usable, and the copy is not one to write over.
+  ExpectVerifies(dir);
+  Status again = store::BackupArchive(dir, backup);
+  ASSERT_TRUE(again.IsInvalidInput()) << again.ToString();
+  EXPECT_THAT(again.message(), HasSubstr("already holds an archive"));
+}
+
+TEST(BackupTest, RefusedWhileAGcHoldsTheArchiveLock) {
+  testing::TempDir tmp;
+  const std::string dir = tmp.str() + "/a", backup = tmp.str() + "/b";
+  MakeArchive(dir, 5);
+  {
+    auto gc = store::ArchiveLock::AcquireExclusive(dir);  // what RepackArchive holds
+    ASSERT_TRUE(gc.ok()) << gc.status().ToString();
+    Status st = store::BackupArchive(dir, backup);
+    ASSERT_TRUE(st.IsIOError()) << st.ToString();
+    EXPECT_THAT(st.message(), HasSubstr("being repacked"));
+    EXPECT_FALSE(fs::exists(fs::path(backup) / "data.mdb"));
+  }
+  // And a gc waits for no backup: while one holds the lock shared, gc is refused.
+  auto shared = store::ArchiveLock::AcquireShared(dir, false);
+  ASSERT_TRUE(shared.ok());
+  auto gc = store::RepackArchive(dir);
+  ASSERT_TRUE(gc.status().IsIOError()) << gc.status().ToString();
+  EXPECT_THAT(gc.status().message(), HasSubstr("in use"));
+}
+
+TEST(BackupTest, NoArchiveIsNotFound) {
+  testing::TempDir tmp;
+  Status st = store::BackupArchive(tmp.str() + "/none", tmp.str() + "/b");
+  EXPECT_TRUE(st.IsNotFound()) << st.ToString();
 }
 
 }  // namespace

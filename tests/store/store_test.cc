@@ -8,8 +8,9 @@
 #include <map>
 #include <random>
 
+#include "store/migration.h"
 #include "store/store.h"
-#include "tests/store/store_test_util.h"
+#include "tests/store/store_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {

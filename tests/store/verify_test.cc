@@ -7,7 +7,7 @@
 #include <functional>
 
 #include "store/store.h"
-#include "tests/store/store_test_util.h"
+#include "tests/store/store_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {

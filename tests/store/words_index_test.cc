@@ -1,16 +1,16 @@
 // The format-4 word index (store/words.h): chunk keys and values, PutWordPostings, and phrase
-// search over document postings on a generated series, checked against a brute-force scan of
-// the records, on the index ingest wrote and on one rebuilt from the records.
+// search over document postings on a generated series (records written for these tests, parsed
+// by FakeParse), checked against a brute-force scan of the records, on the index ingest wrote
+// and on one rebuilt from the records.
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 #include <tuple>
 
-#include "bench/gen/gen.h"
-#include "ingest/ingest.h"
 #include "store/store.h"
-#include "tests/store/words_test_util.h"
+#include "tests/store/store_helpers.h"
+#include "tests/store/words_helpers.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -113,19 +113,7 @@ TEST(WordChunkTest, EncodeWordIndexSplitsChunksInKeyOrder) {
   EXPECT_EQ(pairs[2], std::make_pair(WordChunkKey("ab", 1), EncodeWordChunk({4096, 4097})));
 }
 
-std::map<std::string, std::string> WordsContents(const std::string& dir) {
-  std::map<std::string, std::string> out;
-  auto env = store::Env::Open(dir, true, false, 0, nullptr);
-  EXPECT_TRUE(env.ok());
-  auto txn = store::Txn::Begin(**env, false);
-  auto cur = store::Cursor::Open(*txn, (*env)->dbis().words);
-  std::string_view k, v;
-  for (auto more = cur->Get(MDB_FIRST, &k, &v); more.ok() && *more;
-       more = cur->Get(MDB_NEXT, &k, &v)) {
-    out[std::string(k)] = std::string(v);
-  }
-  return out;
-}
+using testing::WordsContents;
 
 TEST(WordPostingsTest, AddsEachDocumentOnceAndKeepsChunksSorted) {
   TempDir dir;
@@ -137,11 +125,11 @@ TEST(WordPostingsTest, AddsEachDocumentOnceAndKeepsChunksSorted) {
   }
   ASSERT_TRUE(testing::RewriteWordsAsFormat4(dir.str(), /*fill=*/false).ok());
   {
-    auto env = store::Env::Open(dir.str(), false, false, 0, nullptr);
+    auto env = testing::OpenArchiveEnvForTest(dir.str(), /*write=*/true);
     ASSERT_TRUE(env.ok());
-    auto txn = store::Txn::Begin(**env, true);
+    auto txn = store::Txn::Begin(*env->env, true);
     ASSERT_TRUE(txn.ok());
-    MDB_dbi words = (*env)->dbis().words;
+    MDB_dbi words = env->dbis.words;
     for (uint32_t doc : {3u, 3u, 5u, 4u, 4096u + 7u, 5u}) {
       std::vector<std::string> keys{"assembly", "general"};
       if (doc == 4) keys = {"general"};
@@ -160,25 +148,55 @@ TEST(WordPostingsTest, AddsEachDocumentOnceAndKeepsChunksSorted) {
 
 // ---- phrase search on a generated archive --------------------------------------------------
 
+// Series `series` at session `session`, in FakeParse's line format: wording shared by every
+// document ("General Assembly" is in each), wording of one series (held by all its sessions),
+// wording of one series from its fourth session on, and wording of one document.
+std::string GeneratedRelease(uint32_t series, uint32_t session) {
+  static const char* kRegions[] = {"Andoria", "Borealis", "Caldera", "Deltora"};
+  const std::string region = kRegions[series % 4];
+  const std::string symbol =
+      "A/RES/" + std::to_string(session) + "/" + std::to_string(100 + series);
+  const std::string previous =
+      "A/RES/" + std::to_string(session - 1) + "/" + std::to_string(100 + series);
+  std::vector<std::string> preamble = {
+      "Recalling its resolution " + previous + " on the situation in " + region + ",",
+      "Reaffirming the role of the General Assembly in the protection of refugees,",
+      "Noting the report of the Secretary-General on the displaced persons of " + region + ",",
+  };
+  std::vector<std::string> operative = {
+      "Takes note of the report of the Secretary-General;",
+      "Urges the authorities of " + region + " to protect displaced persons and returnees;",
+  };
+  if (session % 2 == 0) {
+    operative.push_back("Welcomes the progress made in " + region + " since session " +
+                        std::to_string(session - 1) + ";");
+  }
+  if (session >= 63) {
+    operative.push_back("Decides to review the " + region + " relief programme every year;");
+  }
+  operative.push_back("Decides to remain seized of the matter.");
+  return testing::FakeRelease(symbol, session, "Situation in " + region, preamble, operative,
+                              {previous});
+}
+
+// Documents numbered in ingest order: session by session, series by series.
 std::string IngestGenerated(const TempDir& dir, uint32_t series, uint32_t sessions) {
-  gen::GenOptions opt;
-  opt.seed = 7;
-  opt.series = series;
-  opt.sessions = sessions;
-  auto releases = gen::GenerateSeriesVector(opt);
-  EXPECT_TRUE(releases.ok());
   std::string path = dir.str() + "/archive";
   store::OpenOptions open;
   open.read_only = false;
   open.create_if_missing = true;
   auto archive = store::Archive::Open(path, open);
   EXPECT_TRUE(archive.ok()) << archive.status().ToString();
+  if (!archive.ok()) return path;
   std::vector<store::ReleaseInput> inputs;
-  for (const auto& r : *releases) inputs.push_back({r.filename, r.text});
+  for (uint32_t session = 60; session < 60 + sessions; ++session) {
+    for (uint32_t s = 0; s < series; ++s) {
+      inputs.push_back({"r" + std::to_string(session) + "_" + std::to_string(s) + ".txt",
+                        GeneratedRelease(s, session)});
+    }
+  }
   store::IngestOptions options;
-  options.parse = [](std::string_view bytes, const std::string&) {
-    return ParseRelease(bytes);
-  };
+  options.parse = testing::FakeParse;
   options.threads = 1;
   Status st = (*archive)->IngestBatch(inputs, options, [](const store::IngestResult& r) {
     EXPECT_NE(r.status, store::IngestStatus::kRefused) << r.message;
@@ -312,12 +330,7 @@ TEST(FindPhraseFormat4Test, SameHitsAsTheWordingIndexAndAsAScan) {
 }
 
 Status PutWordsValue(const std::string& dir, const std::string& key, const std::string& value) {
-  auto env = store::Env::Open(dir, false, false, 0, nullptr);
-  if (!env.ok()) return env.status();
-  auto txn = store::Txn::Begin(**env, true);
-  if (!txn.ok()) return txn.status();
-  RECITAL_RETURN_IF_ERROR(txn->Put((*env)->dbis().words, key, value));
-  return txn->Commit();
+  return testing::EditWords(dir, key, value);
 }
 
 TEST(WordIndexCheckTest, ReportsBadValuesUnsoundPostingsAndUnfindableWordings) {

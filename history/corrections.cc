@@ -1,0 +1,120 @@
+// The series/* settings: the only code that knows their keys, and how a stored correction
+// finds its series again.
+#include <map>
+#include <set>
+#include <string>
+
+#include "history/history.h"
+#include "history/internal.h"
+
+namespace recital::history {
+namespace {
+
+constexpr std::string_view kPrefix = "series/";
+constexpr std::string_view kName = "series/name/";
+constexpr std::string_view kJoin = "series/join/";
+constexpr std::string_view kSplit = "series/split/";
+
+// The rest of key after prefix, or nullopt when key does not start with it.
+std::optional<std::string> After(const std::string& key, std::string_view prefix) {
+  if (key.compare(0, prefix.size(), prefix) != 0) return std::nullopt;
+  return key.substr(prefix.size());
+}
+
+std::string Key(std::string_view prefix, std::string_view rest) {
+  std::string key(prefix);
+  key += rest;
+  return key;
+}
+
+// The key a series would have if `symbol` were its earliest member, as DetectSeries makes it.
+std::string KeyIfEarliest(const std::string& symbol) {
+  SeriesMember m;
+  m.symbol = symbol;
+  return DetectSeries({m}).front().key;
+}
+
+}  // namespace
+
+std::vector<Series> DetectWithCorrections(const std::vector<SeriesMember>& members,
+                                          const SeriesOverrides& corrections) {
+  if (corrections.names.empty() && corrections.joins.empty()) {
+    return DetectSeries(members, corrections);
+  }
+  // Today's grouping before names and joins, and the member each stale key was made from.
+  SeriesOverrides splits_only;
+  splits_only.split_out = corrections.split_out;
+  const std::vector<Series> base = DetectSeries(members, splits_only);
+  std::set<std::string> keys_now;
+  for (const Series& s : base) keys_now.insert(s.key);
+  std::map<std::string, std::string> key_now_of;  // key a series starting at m had -> key now
+  auto rebind = [&](const std::string& stored) -> std::string {
+    if (keys_now.count(stored)) return stored;
+    if (key_now_of.empty()) {
+      for (const Series& s : base) {
+        for (const std::string& sym : s.symbols) key_now_of.emplace(KeyIfEarliest(sym), s.key);
+      }
+    }
+    auto it = key_now_of.find(stored);
+    return it == key_now_of.end() ? stored : it->second;
+  };
+  SeriesOverrides bound;
+  bound.split_out = corrections.split_out;
+  // A name stored under a series' key of today wins over one that followed a member.
+  std::set<std::string> named;
+  for (const auto& [key, name] : corrections.names) {
+    if (keys_now.count(key)) {
+      bound.names.emplace_back(key, name);
+      named.insert(key);
+    }
+  }
+  for (const auto& [key, name] : corrections.names) {
+    if (keys_now.count(key)) continue;
+    std::string now = rebind(key);
+    if (named.insert(now).second) bound.names.emplace_back(now, name);
+  }
+  for (const auto& [a, b] : corrections.joins) bound.joins.emplace_back(rebind(a), rebind(b));
+  return DetectSeries(members, bound);
+}
+
+Result<SeriesOverrides> SeriesCorrections::Load(const store::Archive& archive) {
+  SeriesOverrides o;
+  auto settings = archive.ListSettings(kPrefix);
+  if (!settings.ok()) return settings.status();
+  for (const auto& [key, value] : *settings) {
+    if (auto k = After(key, kName)) {
+      o.names.emplace_back(std::move(*k), value);
+    } else if (auto a = After(key, kJoin)) {
+      o.joins.emplace_back(std::move(*a), value);
+    } else if (auto s = After(key, kSplit)) {
+      o.split_out.push_back(std::move(*s));
+    }
+  }
+  return o;
+}
+
+Status SeriesCorrections::Rename(store::Archive& archive, std::string_view series_key,
+                                 std::string_view name) {
+  if (series_key.empty()) return Status::InvalidInput("series rename: no series key");
+  if (name.empty()) return Status::InvalidInput("series rename: the new name must not be empty");
+  return archive.PutSetting(Key(kName, series_key), name);
+}
+
+Status SeriesCorrections::Join(store::Archive& archive, std::string_view series_key_a,
+                               std::string_view series_key_b) {
+  if (series_key_a.empty() || series_key_b.empty()) {
+    return Status::InvalidInput("series join: no series key");
+  }
+  if (series_key_a == series_key_b) {
+    return Status::InvalidInput("series join: " + std::string(series_key_a) +
+                                " cannot be joined to itself");
+  }
+  return archive.PutSetting(Key(kJoin, series_key_a), series_key_b);
+}
+
+Status SeriesCorrections::SplitOut(store::Archive& archive, std::string_view symbol) {
+  if (symbol.empty()) return Status::InvalidInput("series split: no symbol");
+  return archive.PutSetting(Key(kSplit, symbol), "");
+}
+
+}  // namespace recital::history

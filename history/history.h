@@ -1,0 +1,201 @@
+// recital::history — what an archive says about resolutions across sessions: follow-up series
+// (detected, named and corrected by the user), the series of one resolution loaded with the
+// diffs between consecutive sessions, the lineage of every paragraph (blame), the per-session
+// log, and phrase search grouped by series.
+//
+// Everything here returns plain structs; nothing prints or builds JSON (render/ does, so the
+// CLI and `recital serve` show the same data the same way).
+//
+// Thread safety: the free functions taking a `const store::Archive&` keep no state and may run
+// concurrently on one archive (each archive read is its own short read transaction, see
+// store/store.h); a SeriesFinder is for one thread. Results never point into the archive.
+// Errors: those of the store calls made (NotFound for an unknown symbol, Corruption for a bad
+// record, IOError), plus the InvalidInput/NotFound named per function.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diff/diff.h"
+#include "schema/schema.h"
+#include "schema/status.h"
+#include "store/store.h"
+
+namespace recital::history {
+
+// ---- symbols as people type them ------------------------------------------------------------
+
+
+// ---- stored series identity: the user's corrections ------------------------------------------
+
+// The one owner of the `series/*` archive settings, where the user's corrections of series
+// detection live (nothing else reads or writes these keys):
+//   series/name/<series key>  = name        the series is shown under this name
+//   series/join/<series key a> = <key b>     the two detected series are one
+//   series/split/<symbol>     = ""           the resolution forms a series of its own
+// Series keys are those of detection ("s-" + 12 hex digits of the hash of the earliest
+// member's symbol). A correction stays with its series when later members arrive; when an
+// earlier member arrives the series' key changes, and a correction stored under the old key
+// follows the member that key was made from (a name stored under the current key wins).
+// Each writer is one archive transaction; later reads (ArchiveSeries, SeriesFinder, ...) apply
+// it. Writers check their arguments only (InvalidInput); they do not check that the key or
+// symbol exists (the caller resolved it, see ResolveSeriesArg).
+class SeriesCorrections {
+ public:
+  // Every stored correction, in key order. Unknown series/* keys are ignored.
+  static Result<SeriesOverrides> Load(const store::Archive& archive);
+  // InvalidInput for an empty key or name.
+  static Status Rename(store::Archive& archive, std::string_view series_key, std::string_view name);
+  // InvalidInput for an empty key, or when both keys are the same series.
+  static Status Join(store::Archive& archive, std::string_view series_key_a,
+                     std::string_view series_key_b);
+  // InvalidInput for an empty symbol.
+  static Status SplitOut(store::Archive& archive, std::string_view symbol);
+};
+
+// ---- series over an archive ------------------------------------------------------------------
+
+// Every series of the archive: DetectSeries (diff/diff.h) over the newest version of every
+// document, with the stored corrections. Decodes every record (one snapshot).
+Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive);
+
+// The series of archived symbols, decoding only the records that may belong to each (same
+// normalised title, recall and citation links, transitively): the same series as picking it
+// from ArchiveSeries (it detects the whole archive when the corrections hold joins). Remembers
+// every series it has detected. Not thread-safe; must not outlive the archive.
+class SeriesFinder {
+ public:
+  // Lists the documents once (titles) and loads the corrections.
+  static Result<std::unique_ptr<SeriesFinder>> Create(const store::Archive& archive);
+  ~SeriesFinder();
+  SeriesFinder(const SeriesFinder&) = delete;
+  SeriesFinder& operator=(const SeriesFinder&) = delete;
+
+  // `symbol` in full form ("A/RES/54/144"). NotFound when it is not archived.
+  Result<Series> Find(const std::string& symbol);
+  // Keep the records Find decodes (newest versions) for TakeRecord; off by default (grep
+  // finds the series of many symbols and needs none of the records).
+  void KeepRecords();
+  // A record Find decoded and kept (moved out), or nullopt.
+  std::optional<Resolution> TakeRecord(const std::string& symbol);
+
+ private:
+  struct State;
+  explicit SeriesFinder(std::unique_ptr<State> state);
+  std::unique_ptr<State> state_;
+};
+
+// SeriesFinder::Create + Find for one symbol.
+Result<Series> SeriesOfSymbol(const store::Archive& archive, const std::string& symbol);
+
+// The series an argument names: the symbol of a member (full or "54/144"), a series key
+// ("s-1a2b...") or a series name (case-insensitive, whole or unique prefix). NotFound with a
+// message saying what was tried; InvalidInput when a name prefix is ambiguous.
+Result<Series> ResolveSeriesArg(const store::Archive& archive, std::string_view arg);
+
+// Narrows a series to members whose session lies in [from, to]; a bound is a session number
+// ("54") or a member's symbol. Empty bound = open. InvalidInput for a bound that is neither,
+// or when no member is left.
+Result<Series> SliceSeries(const store::Archive& archive, const Series& series,
+                           const std::string& from, const std::string& to);
+
+// ---- a series loaded with its diffs ---------------------------------------------------------
+
+// records[i] in session order, diffs[i] = records[i] -> records[i + 1] (so diffs.size() ==
+// records.size() - 1, or 0 when loaded without diffs).
+struct SeriesHistory {
+  Series series;
+  std::vector<Resolution> records;
+  std::vector<DiffResult> diffs;
+};
+// records_from: take the records a SeriesFinder kept instead of decoding them again.
+// with_diffs = false leaves diffs empty.
+Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
+                                        SeriesFinder* records_from = nullptr,
+                                        bool with_diffs = true);
+
+// ---- lineage (blame) -------------------------------------------------------------------------
+
+struct LineageEntry {
+  std::string symbol;  // where this wording first appeared
+  std::string text;    // the wording (ParagraphFullText)
+};
+// One paragraph of the newest record of a history.
+struct BlameParagraph {
+  Section section = Section::kPreamble;
+  std::string number;
+  std::string lead;
+  std::string text;                   // ParagraphFullText of the current wording
+  std::string since;                  // symbol where the current wording first appeared
+  std::vector<LineageEntry> lineage;  // earlier wordings, newest first
+};
+
+// Follows the diff pairing from the last record of `history` back to the first: a paragraph
+// keeps its wording across an unchanged pair (moved or not); a reworded, split or merged pair
+// starts a new wording (a merge is followed through its first part); an added paragraph ends
+// the walk. Uses history.diffs when they are all there; else diffs the pairs itself, newest
+// first, and stops at the first pair no paragraph's walk reaches. Paragraphs in document
+// order: preamble, operative, annex.
+std::vector<BlameParagraph> BlameLast(const SeriesHistory& history);
+
+// `recital blame SYMBOL`: the series of an archived symbol up to that symbol and the blame of
+// its paragraphs. NotFound when the symbol is not archived (the message names it).
+struct BlameView {
+  std::string symbol;     // NormalizeSymbol (schema/symbol.h) of the argument
+  SeriesHistory history;  // records only: diffs empty (blame diffs only the pairs it needs)
+  std::vector<BlameParagraph> paragraphs;
+};
+Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg);
+
+// ---- log -----------------------------------------------------------------------------------
+
+// One session of a series, with its counts against the previous session.
+struct SessionRow {
+  std::string symbol;
+  uint32_t session = 0;  // 0: unknown
+  std::string adoption_date;
+  std::string title;
+  bool has_previous = false;  // false for the first session of the series
+  DiffSummary summary;        // against the previous session
+};
+// One row per record; without history.diffs every row has has_previous false.
+std::vector<SessionRow> OverviewRows(const SeriesHistory& history);
+
+// `recital log SERIES|SYMBOL`: the series an argument names (as ResolveSeriesArg) and its rows.
+struct LogView {
+  Series series;
+  std::vector<SessionRow> rows;
+};
+Result<LogView> LogOf(const store::Archive& archive, std::string_view target);
+
+// ---- phrase search grouped by series -------------------------------------------------------
+
+// One paragraph of the newest version of one resolution holding the phrase.
+struct GrepParagraph {
+  std::string symbol;
+  uint32_t session = 0;   // of the document's newest version; 0 unknown
+  uint32_t position = 0;  // in document order, preamble first, 0-based
+  size_t hit = 0;         // index into GrepResult::hits: the wording and where the phrase is
+};
+struct GrepSeries {
+  Series series;
+  std::vector<GrepParagraph> paragraphs;  // by session, then symbol, then position; never empty
+};
+struct GrepResult {
+  std::string phrase;                  // as asked
+  std::vector<store::PhraseHit> hits;  // Archive::FindPhrase's hits (all versions)
+  std::vector<GrepSeries> series;      // by first session, then series key; empty: no match
+};
+// Archive::FindPhrase, then the uses in the newest version of each document grouped by series.
+// series_arg non-empty: only that series (ResolveSeriesArg, whose errors are returned first).
+// Errors of FindPhrase: InvalidInput when the phrase holds no word or the archive predates
+// format 4; Corruption.
+Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
+                        std::string_view series_arg = {});
+
+}  // namespace recital::history

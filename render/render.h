@@ -1,0 +1,165 @@
+// recital::render — one way to show each thing Recital computes: records, diffs, series,
+// logs, blame, phrase search and change reports, as terminal text, Markdown, HTML and JSON.
+// The CLI prints these strings; `recital serve` returns the same ones (JsonText of the same
+// JSON values), so a JSON key documented here is one interface for both.
+//
+// Conventions shared by every renderer:
+//   - Changed words. Text and Markdown mark a deleted run `[-old-]` and an inserted run
+//     `{+new+}` (git's --word-diff style), delete before insert. Markdown escapes the words
+//     (MarkdownEscape) like all paragraph text, so the marks survive any Markdown reader and
+//     read the same as plain text. HTML wraps them in <del>/<ins>. On a terminal the text marks
+//     become red/green (Palette).
+//   - HTML: every text goes through HtmlEscape (& < > " '); pages are self-contained (inline
+//     CSS, nothing from the network, no JavaScript).
+//   - JSON: keys are stable interfaces (README); unknown scalars are null, empty lists [].
+// Thread safety: pure functions of their arguments; call from any thread. Output is
+// deterministic (no clock, no paths), so it can be compared with golden files.
+#pragma once
+
+#include <cstddef>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diff/diff.h"
+#include "history/history.h"
+#include "schema/schema.h"
+#include "schema/symbol.h"
+
+namespace recital::render {
+
+// ---- shared pieces --------------------------------------------------------------------------
+
+// & < > " ' as entities; everything else (UTF-8 included) unchanged.
+std::string HtmlEscape(std::string_view s);
+// A backslash before each of * _ ` < | \ so Markdown shows them as written.
+std::string MarkdownEscape(std::string_view s);
+
+// The terminal styles Recital uses (ANSI SGR sequences), all defined here. With colour off
+// every member is "" so callers can format unconditionally. Whether to use colour (a terminal,
+// no NO_COLOR, TERM != dumb) is the caller's decision.
+struct Palette {
+  explicit Palette(bool colour);
+  const char* bold;
+  const char* dim;
+  const char* deleted;   // red
+  const char* inserted;  // green
+  const char* match;     // bold red: a search hit
+  const char* reset;
+};
+
+// j as the CLI prints it: two-space indentation, keys sorted, a final newline.
+std::string JsonText(const nlohmann::json& j);
+
+
+// A word diff inline: `[-old-]{+new+}`, or red/green when colour is set.
+std::string EditsText(const std::vector<Edit>& edits, bool colour);
+// `[-old-]{+new+}` with every word MarkdownEscape'd.
+std::string EditsMarkdown(const std::vector<Edit>& edits);
+// <del>old</del><ins>new</ins>, every word HtmlEscape'd.
+std::string EditsHtml(const std::vector<Edit>& edits);
+
+// ---- records (`recital parse`, `recital show`) -----------------------------------------------
+
+// Keys, always present: symbol, session, number, title, agenda_items, committee, report,
+// distribution_date, adoption_date, meeting, language, layout,
+// preamble [{lead, text, footnotes: [int]}],
+// operative [{number, lead, text, footnotes: [int], subparagraphs: [{number, text}]}],
+// footnotes [{number, text}], citations [{symbol, date}], documents [string], warnings [string].
+nlohmann::json RecordJson(const Resolution& r);
+// Header fields, then the paragraphs with their lead phrases, footnotes, citations and
+// warnings. Ends with a newline.
+std::string RecordText(const Resolution& r);
+
+// ---- diffs (`recital diff`) ------------------------------------------------------------------
+
+struct DiffRenderOptions {
+  bool colour = false;  // terminal colours (text only)
+  bool all = false;     // show unchanged paragraphs instead of collapsing them
+};
+
+// "PP3" for the third preamble paragraph, "OP12" for operative paragraph 12 (its number, else
+// its position), "AN2" for annex paragraphs; several joined with "+".
+std::string ParagraphLabel(const ParagraphRef& ref);
+std::string ParagraphLabels(const std::vector<ParagraphRef>& refs);
+// "3 reworded, 1 added, 1 removed, 1 moved, 20 unchanged" (zero counts left out; "no changes"
+// when nothing changed).
+std::string SummaryLine(const DiffSummary& summary);
+
+// One header line per change ("reworded PP2 -> PP3 (similarity 0.82, moved, lead changed:
+// Welcomes -> Notes with concern)") and its word diff; runs of unchanged paragraphs collapsed
+// into "... N unchanged paragraphs" unless options.all. Ends with a summary line.
+std::string DiffText(const DiffResult& diff, const DiffRenderOptions& options);
+std::string DiffMarkdown(const DiffResult& diff, const DiffRenderOptions& options);
+// A complete, self-contained HTML document.
+std::string DiffHtml(const DiffResult& diff, const DiffRenderOptions& options);
+// The <section class="recital-diff"> only, for embedding in a larger page.
+std::string DiffHtmlFragment(const DiffResult& diff, const DiffRenderOptions& options);
+// {"from": {"symbol"}, "to": {"symbol"}, "changes": [{"status", "moved", "lead_changed",
+//  "similarity", "section", "from": {"section", "index", "number", "lead", "text"} | [..] | null,
+//  "to": ..., "edits": [{"op", "text"}]}], "summary": SummaryJson}. Every paragraph appears
+// (unchanged ones with empty edits); the side holding several paragraphs of a split/merge is a
+// list; similarity rounded to 3 decimals.
+nlohmann::json DiffJson(const DiffResult& diff);
+// {"unchanged", "reworded", "added", "removed", "split", "merged", "moved"}
+nlohmann::json SummaryJson(const DiffSummary& summary);
+
+// ---- series, log, blame, grep ----------------------------------------------------------------
+
+// `recital series`: per series "KEY  NAME" then its short symbols on an indented line.
+std::string SeriesListText(const std::vector<Series>& all);
+// [{"key", "name", "symbols": [...]}]
+nlohmann::json SeriesListJson(const std::vector<Series>& all);
+
+// `recital log`: a header line naming the series, then one line per session with the counts
+// against the previous session ("-" for the first). Ends with a newline.
+std::string LogText(const history::LogView& log);
+// {"series": {"key", "name"}, "sessions": [{"symbol", "session", "adoption_date", "title",
+//  "changes": null | SummaryJson}]}
+nlohmann::json LogJson(const history::LogView& log);
+
+// `recital blame`: a header line, then per section its paragraphs: number, "since" symbol,
+// current wording, and each earlier wording on a dimmed line.
+std::string BlameText(const history::BlameView& blame, bool colour);
+// {"symbol", "paragraphs": [{"section", "number", "lead", "text", "since", "lineage":
+//  [{"symbol", "text"}]}]}, lineage newest first.
+nlohmann::json BlameJson(const history::BlameView& blame);
+
+// `recital grep`: per series a header line (name, key, first and last session), then one line
+// per paragraph: short symbol, position (1-based), text with the first match highlighted when
+// colour is set. "" when nothing matched.
+std::string GrepText(const history::GrepResult& grep, bool colour);
+// {"phrase", "series": [{"key", "name", "first": {"symbol", "session"}, "last": {...},
+//  "paragraphs": [{"symbol", "session", "position", "lead", "text", "matches":
+//  [{"subparagraph", "byte_offset", "byte_length"}]}]}]}; position 1-based, subparagraph null
+// for the paragraph's own text.
+nlohmann::json GrepJson(const history::GrepResult& grep);
+
+// ---- change reports (`recital report`, `recital demo`) ---------------------------------------
+
+// The session-to-session change report of a loaded series (history.diffs required): an
+// overview table (one row per session: symbol, date, counts against the previous session),
+// then for each pair of consecutive resolutions every reported change (IsReportedChange) with
+// its word changes, lead-phrase changes called out.
+//   Markdown  a contents list, the overview as a table, changes marked as above.
+//   HTML      one self-contained page: old and new side by side (<del>/<ins>, marked by colour
+//             AND by strike-through/underline and, in print, bracket marks), a table of
+//             contents linking to each pair, lead changes in <p class="lead-change">.
+//   JSON      {"series": {"key", "name"}, "sessions": [as LogJson], "pairs": [{"from", "to",
+//             "summary": SummaryJson, "changes": [change objects of DiffJson]}]}.
+std::string ReportMarkdown(const history::SeriesHistory& history);
+std::string ReportHtml(const history::SeriesHistory& history);
+nlohmann::json ReportJson(const history::SeriesHistory& history);
+
+// The changes of one pair (history.diffs[pair]) for a terminal: a title line, then one block
+// per reported change, words marked as EditsText.
+std::string PairText(const history::SeriesHistory& history, size_t pair, bool colour);
+
+// True for changes a report lists (anything but an unchanged paragraph in place).
+bool IsReportedChange(const Change& c);
+// "Operative 3", "Preamble 5" (number, else 1-based position), with "(was operative 4)" when
+// it moved or was renumbered, "(old numbering)" for a removed one.
+std::string ChangeLabel(const Change& c);
+
+}  // namespace recital::render

@@ -1,0 +1,442 @@
+// Pipeline: the worker side of Archive::IngestBatch (see store/writer_pipeline.h).
+//
+// Determinism: input j chooses its bases from the archive as committed plus the inputs i < j
+// of this run (every one of them is parsed and registered before j chooses), so the archive's
+// bytes do not depend on thread timing. A registered input is forgotten only after the writer
+// committed it, and workers consult the registry before they open their read transaction, so
+// an input is always found in one or the other.
+#include "store/writer_pipeline.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <set>
+#include <shared_mutex>
+#include <sstream>
+
+#include "schema/symbol.h"
+#include "store/words.h"
+
+namespace recital::store {
+
+namespace {
+
+// Workers stay at most this many inputs ahead of the writer (bounds memory).
+constexpr size_t kWindow = 256;
+// Decoded bases a worker keeps across its read transactions (contents are addressed by hash).
+constexpr size_t kWorkerCacheBytes = 8u << 20;
+
+Prepared Refuse(Prepared p, std::string message) {
+  p.refused = true;
+  p.result.status = IngestStatus::kRefused;
+  p.result.message = std::move(message);
+  p.raw.reset();
+  return p;
+}
+
+Result<std::string> ReadRelease(const std::string& path, size_t max_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::InvalidInput(path + ": cannot open");
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return Status::IOError(path + ": read failed");
+  std::string data = std::move(ss).str();
+  if (data.size() > max_bytes) {
+    return Status::ResourceExhausted(path + ": file is " + std::to_string(data.size()) +
+                                     " bytes, over the limit of " + std::to_string(max_bytes));
+  }
+  return data;
+}
+
+bool UsableSymbol(std::string_view s) {
+  return !s.empty() && s.size() <= kMaxSymbolBytes && s.find('\0') == std::string_view::npos;
+}
+
+// Reads and parses one input: everything but compression. Paragraph values stay empty.
+Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
+  Prepared p;
+  p.result.source_name = in.source_name;
+  std::string raw;
+  if (in.bytes) {
+    raw = std::move(*in.bytes);
+    in.bytes.reset();
+  } else {
+    auto data = ReadRelease(in.source_name, options.max_release_bytes);
+    if (!data.ok()) return Refuse(std::move(p), data.status().message());
+    raw = std::move(*data);
+  }
+  p.result.bytes = raw.size();
+  if (raw.size() > options.max_release_bytes) {
+    return Refuse(std::move(p), in.source_name + ": " + std::to_string(raw.size()) +
+                                    " bytes, over the limit of " +
+                                    std::to_string(options.max_release_bytes));
+  }
+  Result<Resolution> parsed = Status::Internal("not parsed");
+  try {
+    parsed = options.parse(raw, in.source_name);
+  } catch (const std::exception& e) {
+    return Refuse(std::move(p), in.source_name + ": parser failed: " + e.what());
+  }
+  if (!parsed.ok()) return Refuse(std::move(p), parsed.status().message());
+  Resolution& r = *parsed;
+  p.result.symbol = r.symbol;
+  if (r.symbol.empty()) {
+    // Kept rather than refused when the file name spells a symbol: the bytes are preserved
+    // and the record says where its symbol came from.
+    std::optional<Symbol> named = SymbolFromFileName(in.source_name);
+    std::string from_name = named ? named->ToString() : "";
+    if (named) {
+      r.symbol = from_name;
+      p.result.symbol = from_name;
+      p.result.message = "no symbol in the text; " + from_name + " taken from the file name";
+      r.warnings.push_back(p.result.message);
+      if (named->kind != SymbolKind::kDocument) {
+        if (r.session == 0) r.session = named->session;
+        if (r.number == 0) r.number = named->number;
+      }
+    }
+  }
+  if (r.symbol.empty()) {
+    return Refuse(std::move(p), in.source_name +
+                                    ": no document symbol found in the release; it cannot be "
+                                    "addressed, so it is not stored");
+  }
+  if (!UsableSymbol(r.symbol)) {
+    return Refuse(std::move(p), in.source_name + ": symbol is too long or holds a NUL byte");
+  }
+  p.raw_hash = HashBytes(raw);
+  r.raw_hash = p.raw_hash;  // the record must point at exactly these bytes
+  p.raw = std::make_shared<const std::string>(std::move(raw));
+  p.session = r.session;
+  p.number = r.number;
+  p.title = r.title;
+  p.adoption_date = r.adoption_date;
+  std::set<std::string> cited;
+  for (const auto& c : r.citations) {
+    if (UsableSymbol(c.symbol) && c.symbol != r.symbol) cited.insert(c.symbol);
+  }
+  p.citations.assign(cited.begin(), cited.end());
+  for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
+    for (const auto& para : *list) {
+      p.paragraphs.push_back({WordingHash(para), ParagraphIndexKeys(para)});
+    }
+  }
+  auto record = std::make_shared<std::string>(EncodeResolutionInline(r));
+  p.record_hash = HashBytes(*record);
+  p.record = std::move(record);
+  p.refused = false;
+  return p;
+}
+
+}  // namespace
+
+Result<std::optional<std::pair<Hash128, Hash128>>> FirstDocument(const Txn& txn, const Dbis& dbis) {
+  using Out = std::optional<std::pair<Hash128, Hash128>>;
+  auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(1));
+  if (!symbol.ok()) return symbol.status();
+  if (!symbol->has_value()) return Out();
+  auto versions = ReadDocVersions(txn, dbis, **symbol);
+  if (!versions.ok()) return versions.status();
+  if (!versions->has_value()) return Out();
+  return Out(std::make_pair((*versions)->back().raw_hash, (*versions)->back().record_hash));
+}
+
+struct Pipeline::Known {
+  std::string symbol, title_key;
+  uint32_t session = 0;
+  Hash128 raw_hash, record_hash;
+  std::shared_ptr<const std::string> raw, record;
+};
+
+struct Pipeline::Worker {
+  Compressor release{kReleaseLevel}, record{kRecordLevel};
+  std::optional<ObjectReader> reader;
+};
+
+Pipeline::Pipeline(Archive::Impl& impl, std::vector<ReleaseInput>& inputs,
+                   const IngestOptions& options)
+    : impl_(impl), inputs_(inputs), options_(options),
+      slots_(std::min(inputs.size(), kWindow)), parsed_(inputs.size(), false) {
+  int n = std::max(1, options.threads);
+  for (int t = 0; t < n; ++t) threads_.emplace_back([this] { Work(); });
+}
+
+Pipeline::~Pipeline() {
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    stop_ = true;
+  }
+  cv_.notify_all();
+  for (auto& t : threads_) t.join();
+}
+
+Prepared Pipeline::Take(size_t i) {
+  std::unique_lock<std::mutex> lock(mu_);
+  auto& slot = slots_[i % kWindow];
+  cv_.wait(lock, [&] { return slot.has_value(); });
+  Prepared p = std::move(*slot);
+  slot.reset();
+  taken_ = i + 1;
+  cv_.notify_all();
+  return p;
+}
+
+void Pipeline::Committed(size_t end) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto drop = [](std::unordered_map<std::string, std::vector<size_t>>& m, const std::string& key,
+                 size_t i) {
+    auto it = m.find(key);
+    if (it == m.end()) return;
+    std::erase(it->second, i);
+    if (it->second.empty()) m.erase(it);
+  };
+  for (; forgotten_upto_ < end && forgotten_upto_ < registered_upto_; ++forgotten_upto_) {
+    size_t i = forgotten_upto_;
+    auto it = known_.find(i);
+    if (it != known_.end()) {
+      drop(by_symbol_, it->second->symbol, i);
+      if (!it->second->title_key.empty()) drop(by_title_, it->second->title_key, i);
+      known_.erase(it);
+    }
+  }
+}
+
+void Pipeline::Register(size_t i, const Prepared& p) {
+  std::shared_ptr<Known> k;
+  if (!p.refused) {
+    k = std::make_shared<Known>();
+    k->symbol = p.result.symbol;
+    k->title_key = TitleKey(p.title);
+    k->session = p.session;
+    k->raw_hash = p.raw_hash;
+    k->record_hash = p.record_hash;
+    k->raw = p.raw;
+    k->record = p.record;
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    if (k) {
+      auto insert_sorted = [i](std::vector<size_t>& v) {
+        v.insert(std::upper_bound(v.begin(), v.end(), i), i);
+      };
+      insert_sorted(by_symbol_[k->symbol]);
+      if (!k->title_key.empty()) insert_sorted(by_title_[k->title_key]);
+      known_.emplace(i, std::move(k));
+    }
+    parsed_[i] = true;
+    while (registered_upto_ < parsed_.size() && parsed_[registered_upto_]) ++registered_upto_;
+  }
+  cv_.notify_all();
+}
+
+void Pipeline::WaitRegistered(size_t i) {
+  std::unique_lock<std::mutex> lock(mu_);
+  cv_.wait(lock, [&] { return stop_ || registered_upto_ >= i; });
+}
+
+std::shared_ptr<const Pipeline::Known> Pipeline::Earliest(size_t before) const {
+  std::shared_ptr<const Known> out;
+  size_t best = before;
+  for (const auto& [i, k] : known_) {
+    if (i < best) best = i, out = k;
+  }
+  return out;
+}
+
+std::shared_ptr<const Pipeline::Known> Pipeline::Latest(
+    const std::unordered_map<std::string, std::vector<size_t>>& m, const std::string& key,
+    size_t before) const {
+  auto it = m.find(key);
+  if (it == m.end()) return nullptr;
+  auto pos = std::lower_bound(it->second.begin(), it->second.end(), before);
+  if (pos == it->second.begin()) return nullptr;
+  return known_.at(*(pos - 1));
+}
+
+void Pipeline::Work() {
+  Worker w;
+  for (;;) {
+    size_t i;
+    {
+      std::unique_lock<std::mutex> lock(mu_);
+      cv_.wait(lock, [&] { return stop_ || next_ >= inputs_.size() || next_ < taken_ + kWindow; });
+      if (stop_ || next_ >= inputs_.size()) return;
+      i = next_++;
+    }
+    Prepared p = Parse(inputs_[i], options_);
+    Register(i, p);
+    if (!p.refused) {
+      WaitRegistered(i);
+      // A failed read only means the writer compresses what is missing itself.
+      (void)Compress(i, w, &p);
+    }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      slots_[i % kWindow] = std::move(p);  // free: input i - kWindow was taken
+    }
+    cv_.notify_all();
+  }
+}
+
+// A candidate base: an earlier release similar to the one being compressed, with its record.
+struct Pipeline::Candidate {
+  Hash128 raw, record;
+  std::shared_ptr<const std::string> raw_content, record_content;  // when prepared in this run
+};
+
+Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
+  // 1. What earlier inputs of this run offer.
+  std::shared_ptr<const Known> same, titled;
+  std::vector<std::shared_ptr<const Known>> cited_run(p->citations.size());
+  const std::string title_key = TitleKey(p->title);
+  {
+    std::lock_guard<std::mutex> lock(mu_);
+    same = Latest(by_symbol_, p->result.symbol, i);
+    if (!title_key.empty()) titled = Latest(by_title_, title_key, i);
+    for (size_t c = 0; c < p->citations.size(); ++c) {
+      cited_run[c] = Latest(by_symbol_, p->citations[c], i);
+    }
+  }
+  // 2. The archive as committed.
+  std::shared_lock<std::shared_mutex> lock(impl_.txn_mutex);
+  auto txn = Txn::Begin(*impl_.env, false);
+  if (!txn.ok()) return txn.status();
+  const Dbis& d = impl_.dbis();
+  if (!w.reader) {
+    w.reader.emplace(*txn, d.objects, kWorkerCacheBytes);
+  } else {
+    w.reader->Rebind(*txn);
+  }
+  auto versions = ReadDocVersions(*txn, d, p->result.symbol);
+  if (!versions.ok()) return versions.status();
+  if (versions->has_value()) {
+    for (const auto& v : **versions) {
+      if (v.raw_hash == p->raw_hash) return Status::Ok();  // unchanged: nothing to write
+    }
+  }
+  // Candidates in the writer's order: this symbol's newest version, the newest release with
+  // this title, the cited document of the latest session.
+  std::vector<Candidate> candidates;
+  if (same) {
+    candidates.push_back({same->raw_hash, same->record_hash, same->raw, same->record});
+  } else if (versions->has_value()) {
+    candidates.push_back({(*versions)->back().raw_hash, (*versions)->back().record_hash, {}, {}});
+  }
+  if (titled) {
+    candidates.push_back({titled->raw_hash, titled->record_hash, titled->raw, titled->record});
+  } else if (!title_key.empty()) {
+    auto v = txn->Get(d.titles, title_key);
+    if (!v.ok()) return v.status();
+    Candidate c;
+    if (v->has_value() && (*v)->size() == 32 &&
+        Hash128::FromBytes((*v)->substr(0, 16), &c.raw) &&
+        Hash128::FromBytes((*v)->substr(16), &c.record)) {
+      candidates.push_back(c);
+    }
+  }
+  uint32_t best_session = 0;
+  std::optional<Candidate> cited;
+  for (size_t c = 0; c < p->citations.size(); ++c) {
+    if (cited_run[c]) {
+      const Known& k = *cited_run[c];
+      if (!cited || k.session > best_session) {
+        best_session = k.session;
+        cited = Candidate{k.raw_hash, k.record_hash, k.raw, k.record};
+      }
+      continue;
+    }
+    auto v = ReadDocVersions(*txn, d, p->citations[c]);
+    if (!v.ok()) return v.status();
+    if (v->has_value() && (!cited || (*v)->back().session > best_session)) {
+      best_session = (*v)->back().session;
+      cited = Candidate{(*v)->back().raw_hash, (*v)->back().record_hash, {}, {}};
+    }
+  }
+  if (cited) candidates.push_back(*cited);
+  if (candidates.empty()) {
+    // Nothing similar: document 1 of the archive, or (a new archive) the first input of this
+    // run, which becomes document 1. Either way the same release, whatever the timing.
+    auto first = FirstDocument(*txn, d);
+    if (!first.ok()) return first.status();
+    if (first->has_value()) {
+      candidates.push_back({(*first)->first, (*first)->second, {}, {}});
+    } else {
+      std::shared_ptr<const Known> earliest;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        earliest = Earliest(i);
+      }
+      if (earliest) {
+        candidates.push_back(
+            {earliest->raw_hash, earliest->record_hash, earliest->raw, earliest->record});
+      }
+    }
+  }
+  return CompressObjects(*txn, w, candidates, p);
+}
+
+Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
+                                 const std::vector<Candidate>& candidates, Prepared* p) {
+  const Dbis& d = impl_.dbis();
+  auto stored = [&](const Hash128& h) -> Result<bool> {
+    auto v = txn.Get(d.objects, h.ToBytes());
+    if (!v.ok()) return v.status();
+    return v->has_value();
+  };
+  // The release, against the first candidate whose release can be read. Depths are the
+  // writer's business (it knows what it stored); 0 stands in for them here.
+  std::optional<Hash128> similar_record;
+  if (!candidates.empty()) similar_record = candidates.front().record;
+  auto release_stored = stored(p->raw_hash);
+  if (!release_stored.ok()) return release_stored.status();
+  if (!*release_stored) {
+    std::shared_ptr<const std::string> base;
+    const Candidate* chosen = nullptr;
+    for (const auto& c : candidates) {
+      if (c.raw_content) {
+        base = c.raw_content;
+      } else {
+        auto content = w.reader->Load(c.raw, ObjectType::kRelease);
+        if (!content.ok()) continue;
+        base = *content;
+      }
+      chosen = &c;
+      break;
+    }
+    if (chosen != nullptr) {
+      similar_record = chosen->record;
+      w.release.SetBases({BaseRef{chosen->raw, 0, *base}}, p->raw->size());
+    }
+    p->release_value = w.release.Encode(ObjectType::kRelease, *p->raw, chosen != nullptr);
+    w.release.SetBases({}, 0);
+  }
+  // The record, against the similar release's record (most paragraphs recur: a repeated one
+  // is a back-reference there) and its own release (a new paragraph's wording is in it).
+  auto record_stored = stored(p->record_hash);
+  if (!record_stored.ok()) return record_stored.status();
+  if (!*record_stored) {
+    std::vector<BaseRef> bases;
+    std::shared_ptr<const std::string> prev;
+    if (similar_record && *similar_record != p->record_hash) {
+      const Candidate* run = nullptr;
+      for (const auto& c : candidates) {
+        if (c.record == *similar_record && c.record_content) run = &c;
+      }
+      if (run != nullptr) {
+        prev = run->record_content;
+      } else {
+        auto content = w.reader->Load(*similar_record, ObjectType::kRecord);
+        if (content.ok()) prev = *content;
+      }
+      if (prev) bases.push_back(BaseRef{*similar_record, 0, *prev});
+    }
+    bases.push_back(BaseRef{p->raw_hash, 0, *p->raw});
+    w.record.SetBases(bases, p->record->size());
+    p->record_value = w.record.Encode(ObjectType::kRecord, *p->record, true);
+    w.record.SetBases({}, 0);
+  }
+  return Status::Ok();
+}
+
+}  // namespace recital::store
