@@ -149,7 +149,8 @@ TEST(DiffRenderTest, JsonHasTheDocumentedKeys) {
   EXPECT_EQ(c["edits"][1], (json{{"op", "delete"}, {"text", "*all*"}}));
   EXPECT_TRUE(j["changes"][2]["from"].is_null());
   EXPECT_EQ(Keys(j["summary"]),
-            (KeyList{"added", "merged", "moved", "removed", "reworded", "split", "unchanged"}));
+            (KeyList{"added", "merged", "moved", "not_compared", "removed", "reworded", "split",
+                      "technical", "truncated", "unchanged"}));
 }
 
 TEST(RecordRenderTest, JsonHasEveryKeyWithNullsForUnknownValues) {
