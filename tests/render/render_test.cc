@@ -142,7 +142,7 @@ TEST(DiffRenderTest, JsonHasTheDocumentedKeys) {
   ASSERT_EQ(j["changes"].size(), 3u);
   json c = j["changes"][1];
   EXPECT_EQ(Keys(c), (KeyList{"edits", "from", "lead_changed", "moved", "section", "similarity",
-                              "status", "to"}));
+                              "status", "technical", "to", "truncated"}));
   EXPECT_EQ(c["status"], "reworded");
   EXPECT_DOUBLE_EQ(c["similarity"].get<double>(), 0.823);
   EXPECT_EQ(Keys(c["from"]), (KeyList{"index", "lead", "number", "section", "text"}));
