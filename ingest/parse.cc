@@ -28,6 +28,7 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
                  const std::string& text, Resolution* r) {
   auto warn = [r](std::string w) { r->warnings.push_back(std::move(w)); };
   if (!regions.has_opening) {
+    r->starts_mid_document = true;
     if (!cover_found) {
       warn("starts mid-document (no cover block)");
     } else {
@@ -39,6 +40,7 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
   const std::string last = LastText(*r);
   if (!last.empty() && last.back() != '.' && last.back() != ';' && last.back() != ',' && last.back() != ':') {
     warn("text ends mid-paragraph (cut off)");
+    r->truncated_end = true;
   }
   if (regions.adoption.empty() && r->adoption_date.empty()) warn("no adoption line");
   if (markers.any_seen && r->footnotes.empty()) {

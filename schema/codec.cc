@@ -303,6 +303,8 @@ std::string EncodeRecord(const Resolution& r, bool inline_wording) {
   std::string rh = r.raw_hash.ToBytes();
   b.setRawHash(capnp::Data::Reader(reinterpret_cast<const capnp::byte*>(rh.data()), rh.size()));
   SetTextList(b.initWarnings(r.warnings.size()), r.warnings);
+  b.setTruncatedEnd(r.truncated_end);
+  b.setStartsMidDocument(r.starts_mid_document);
   if (inline_wording) {  // last: its length moves no other pointer
     b.setParagraphStream(capnp::Data::Reader(
         reinterpret_cast<const capnp::byte*>(inline_stream.data()), inline_stream.size()));
@@ -422,6 +424,8 @@ Result<Resolution> DecodeResolution(std::string_view bytes, const WordingLoader&
       return Status::Corruption("resolution " + r.symbol + ": raw hash is not 16 bytes");
     }
     r.warnings = GetTextList(b.getWarnings());
+    r.truncated_end = b.getTruncatedEnd();
+    r.starts_mid_document = b.getStartsMidDocument();
     return Status::Ok();
   });
   if (!st.ok()) return st;

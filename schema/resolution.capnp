@@ -85,4 +85,8 @@ struct Resolution {
   # keeps every pointer offset inside its paragraph, so a paragraph repeated from the previous
   # session's record is byte-identical there and compresses to a back-reference.
   paragraphStream @19 :Data;
+  # The copy is partial: its text ends inside its last paragraph (that paragraph is cut off), or
+  # it starts after the beginning of the resolution's text (a later page, a web excerpt).
+  truncatedEnd @20 :Bool;
+  startsMidDocument @21 :Bool;
 }

@@ -99,6 +99,11 @@ struct Resolution {
   std::string parser_version;
   Hash128 raw_hash;            // XXH3-128 of the release bytes
   std::vector<std::string> warnings;
+  // A partial copy: its text ends inside its last paragraph (document order: preamble,
+  // operative, annex), which is then cut off; or it starts after the beginning of the text.
+  // Set by the parser; comparisons use them to compare only what the copy contains.
+  bool truncated_end = false;
+  bool starts_mid_document = false;
   bool operator==(const Resolution&) const = default;
 };
 
