@@ -28,6 +28,11 @@ if(NOT UTF8PROC_FOUND)
   recital_missing("utf8proc (Unicode NFC for ingest)" "libutf8proc-dev")
 endif()
 
+pkg_check_modules(POPPLER_CPP IMPORTED_TARGET poppler-cpp>=0.89)
+if(NOT POPPLER_CPP_FOUND)
+  recital_missing("poppler's C++ API (PDF releases)" "libpoppler-cpp-dev")
+endif()
+
 find_package(CapnProto CONFIG QUIET)
 if(NOT CapnProto_FOUND)
   recital_missing("Cap'n Proto" "libcapnp-dev capnproto")

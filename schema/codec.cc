@@ -303,6 +303,16 @@ std::string EncodeRecord(const Resolution& r, bool inline_wording) {
   std::string rh = r.raw_hash.ToBytes();
   b.setRawHash(capnp::Data::Reader(reinterpret_cast<const capnp::byte*>(rh.data()), rh.size()));
   SetTextList(b.initWarnings(r.warnings.size()), r.warnings);
+  // Fields added after format 4: written only when non-empty (an empty list or text reads
+  // back the same as an absent one).
+  if (!r.session_code.empty()) b.setSessionCode(Text(r.session_code));
+  if (!r.annexes.empty()) {
+    auto annexes = b.initAnnexes(r.annexes.size());
+    for (size_t k = 0; k < r.annexes.size(); ++k) {
+      annexes[k].setTitle(Text(r.annexes[k].title));
+      annexes[k].setParagraphCount(r.annexes[k].paragraph_count);
+    }
+  }
   if (inline_wording) {  // last: its length moves no other pointer
     b.setParagraphStream(capnp::Data::Reader(
         reinterpret_cast<const capnp::byte*>(inline_stream.data()), inline_stream.size()));
@@ -422,6 +432,8 @@ Result<Resolution> DecodeResolution(std::string_view bytes, const WordingLoader&
       return Status::Corruption("resolution " + r.symbol + ": raw hash is not 16 bytes");
     }
     r.warnings = GetTextList(b.getWarnings());
+    r.session_code = Str(b.getSessionCode());
+    for (auto a : b.getAnnexes()) r.annexes.push_back({Str(a.getTitle()), a.getParagraphCount()});
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -59,6 +59,13 @@ struct Citation {
   date @1 :Text;           # ISO 8601 "1993-12-20", empty when not given
 }
 
+# An annexed instrument (a declaration, a programme of action, a table): its title and how
+# many of the record's annex-section paragraphs, taken in document order, belong to it.
+struct Annex {
+  title @0 :Text;                # "Political declaration of the high-level meeting ..."; may be empty
+  paragraphCount @1 :UInt32;
+}
+
 struct Resolution {
   symbol @0 :Text;               # "A/RES/54/144", "A/RES/2957(XXVII)"
   session @1 :UInt32;
@@ -85,4 +92,11 @@ struct Resolution {
   # keeps every pointer offset inside its paragraph, so a paragraph repeated from the previous
   # session's record is byte-identical there and compresses to a back-reference.
   paragraphStream @19 :Data;
+  # Added after format 4 (records without them decode with both empty):
+  sessionCode @20 :Text;         # the session as the symbol writes it when it is not a regular
+                                 # session: "ES-11" (emergency special), "S-27" (special); then
+                                 # `session` is 0. Empty for regular sessions.
+  annexes @21 :List(Annex);      # groups the annex-section paragraphs; annex paragraphs beyond
+                                 # the sum of the counts (records written before this field)
+                                 # form one untitled annex
 }

@@ -1,0 +1,335 @@
+// Lines -> regions of a PDF release, by position and font: the cover block on page 1, running
+// headers at the top and footers at the bottom of every page, the footnotes below the short
+// rule, the adoption line; then the record's cover fields. Paragraphs are pdf_body.cc's.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "ingest/pdf_internal.h"
+
+namespace recital::ingest {
+namespace {
+
+bool IsDigits(std::string_view t) {
+  if (t.empty()) return false;
+  for (char c : t) {
+    if (!IsAsciiDigit(c)) return false;
+  }
+  return true;
+}
+
+std::vector<std::string_view> Tokens(std::string_view t) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < t.size()) {
+    while (i < t.size() && t[i] == ' ') ++i;
+    const size_t b = i;
+    while (i < t.size() && t[i] != ' ') ++i;
+    if (i > b) out.push_back(t.substr(b, i - b));
+  }
+  return out;
+}
+
+// The pieces of a UN page footer: job number "23-21904", "(E)", print date "151123", page
+// "2/5", barcode text "*2321904*", "Please recycle".
+bool IsFooterToken(std::string_view t) {
+  if (t.size() == 8 && IsDigits(t.substr(0, 2)) && t[2] == '-' && IsDigits(t.substr(3))) return true;
+  if (t.size() == 3 && t[0] == '(' && IsAsciiUpper(t[1]) && t[2] == ')') return true;
+  if (t.size() == 6 && IsDigits(t)) return true;
+  const size_t slash = t.find('/');
+  if (slash != std::string_view::npos && IsDigits(t.substr(0, slash)) && IsDigits(t.substr(slash + 1))) {
+    return true;
+  }
+  if (t.size() >= 3 && t.front() == '*' && t.back() == '*') return true;
+  return t == "Please" || t == "recycle";
+}
+
+bool IsFooterLine(const PdfLine& l, float page_height) {
+  if (l.top < 0.75f * page_height) return false;
+  for (const PdfBox& b : l.boxes) {
+    if (b.flags & kPdfBarcode) return true;
+  }
+  const std::vector<std::string_view> tokens = Tokens(l.text);
+  if (tokens.empty()) return false;
+  for (std::string_view t : tokens) {
+    if (!IsFooterToken(t) && FindPdfSymbol(t).pos != 0) return false;
+  }
+  return true;
+}
+
+// Running headers: the symbol and the short title, in a smaller size at the top of a page.
+bool IsHeaderLine(const PdfLine& l, float page_height, float body_size) {
+  if (l.bottom > 0.15f * page_height) return false;
+  return l.size < 0.95f * body_size || FindPdfSymbol(l.text).pos != std::string_view::npos;
+}
+
+bool IsRuleLine(const PdfLine& l) {
+  size_t n = 0;
+  for (char c : l.text) {
+    if (c != '_') return false;
+    ++n;
+  }
+  return n >= 5;
+}
+
+float Mode(const std::map<float, size_t>& counts, float fallback) {
+  float best = fallback;
+  size_t most = 0;
+  for (const auto& [v, n] : counts) {
+    if (n > most) best = v, most = n;
+  }
+  return best;
+}
+
+float BodySize(const std::vector<PdfLine>& lines) {
+  std::map<float, size_t> chars;
+  for (const PdfLine& l : lines) chars[l.size] += l.text.size();
+  return Mode(chars, 10);
+}
+
+// Left edge of a page's running text: the leftmost x shared by two body lines (continuation
+// lines start there; first lines are indented), else the leftmost line.
+std::vector<float> Margins(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles,
+                           size_t pages, float body_size) {
+  std::vector<std::map<float, size_t>> starts(pages);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const PdfLine& l = lines[i];
+    if (roles[i] != PdfRole::kBody || std::fabs(l.size - body_size) > 0.05f * body_size ||
+        IsPdfTableRow(l, body_size)) {
+      continue;
+    }
+    starts[l.page][std::round(l.x0)] += 1;
+  }
+  std::vector<float> margin(pages, -1);
+  float last = -1;
+  for (size_t p = 0; p < pages; ++p) {
+    for (const auto& [x, n] : starts[p]) {
+      if (n >= 2) {
+        margin[p] = x;
+        break;
+      }
+    }
+    if (margin[p] < 0 && !starts[p].empty()) margin[p] = starts[p].begin()->first;
+    if (margin[p] < 0) margin[p] = last;
+    last = margin[p];
+  }
+  for (size_t p = pages; p-- > 0;) {  // leading pages without text take the next page's edge
+    if (margin[p] < 0 && p + 1 < pages) margin[p] = margin[p + 1];
+  }
+  return margin;
+}
+
+void AssignRoles(const std::vector<PdfLine>& lines, const std::vector<PdfPageSize>& pages,
+                 float body_size, std::vector<PdfRole>* roles) {
+  roles->assign(lines.size(), PdfRole::kBody);
+  size_t b = 0;
+  while (b < lines.size()) {
+    const uint32_t page = lines[b].page;
+    size_t e = b;
+    while (e < lines.size() && lines[e].page == page) ++e;
+    const float height = pages[page].height > 0 ? pages[page].height : 792;
+    size_t bottom = e;
+    while (bottom > b && IsFooterLine(lines[bottom - 1], height)) (*roles)[--bottom] = PdfRole::kFooter;
+    size_t top = b;
+    if (page > 0) {
+      while (top < bottom && IsHeaderLine(lines[top], height, body_size)) (*roles)[top++] = PdfRole::kHeader;
+    }
+    for (size_t i = bottom; i-- > top;) {
+      if (IsRuleLine(lines[i]) && lines[i].top > 0.3f * height) {
+        (*roles)[i] = PdfRole::kRule;
+        for (size_t k = i + 1; k < bottom; ++k) (*roles)[k] = PdfRole::kFootnote;
+        break;
+      }
+    }
+    b = e;
+  }
+}
+
+// ---- the cover ----
+
+// "78/8. Title", "ES-11/1. Title": the resolution number that opens the title line.
+size_t TitleNumberLength(std::string_view t) {
+  size_t i = 0;
+  if (StartsWith(t, "ES-")) i = 3;
+  else if (StartsWith(t, "S-")) i = 2;
+  uint32_t a = 0, b = 0;
+  if (!ReadUint(t, &i, &a, 3) || i >= t.size() || t[i] != '/') return 0;
+  ++i;
+  if (!ReadUint(t, &i, &b, 4) || i >= t.size() || t[i] != '.') return 0;
+  ++i;
+  if (i < t.size() && t[i] != ' ') return 0;
+  return i;
+}
+
+bool IsOpeningLine(const PdfLine& l) {
+  return StartsWith(l.text, "The General Assembly") && l.text.size() <= 24;
+}
+
+// Index of the first body line after the cover on page 1: after the numbered title (bold,
+// with the lines that continue it), else the "The General Assembly," line, else 0.
+size_t CoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, std::string* title) {
+  for (size_t i = 0; i < lines.size() && lines[i].page == 0; ++i) {
+    if (roles[i] != PdfRole::kBody) continue;
+    if (IsOpeningLine(lines[i])) return i;
+    const size_t n = TitleNumberLength(lines[i].text);
+    if (n == 0 || !lines[i].bold) continue;
+    *title = std::string(Trim(std::string_view(lines[i].text).substr(n)));
+    size_t k = i + 1;
+    for (; k < lines.size() && lines[k].page == 0 && roles[k] == PdfRole::kBody; ++k) {
+      const PdfLine& l = lines[k];
+      if (!l.bold || IsOpeningLine(l) || l.top - lines[k - 1].bottom > 0.6f * l.size) break;
+      AppendPdfLine(title, l.text);
+    }
+    return k;
+  }
+  return 0;
+}
+
+void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles,
+                   size_t cover_end, Resolution* r) {
+  std::string flat;
+  for (size_t i = 0; i < cover_end; ++i) {
+    if (roles[i] == PdfRole::kBody || roles[i] == PdfRole::kCover) flat += lines[i].text + " ";
+  }
+  flat = CollapseSpaces(flat);
+  PdfSymbol sym = FindPdfSymbol(flat);
+  if (sym.pos == std::string_view::npos) {  // running headers carry it too
+    for (size_t i = 0; i < lines.size() && sym.pos == std::string_view::npos; ++i) {
+      if (roles[i] == PdfRole::kHeader) sym = FindPdfSymbol(lines[i].text);
+    }
+  }
+  if (sym.pos != std::string_view::npos) {
+    r->symbol = sym.symbol;
+    r->session = sym.session;
+    r->session_code = sym.session_code;
+    r->number = sym.number;
+  } else {
+    r->warnings.push_back("no symbol found");
+  }
+  if (r->session == 0 && r->session_code.empty()) {
+    for (size_t p = flat.find(" session"); p != std::string::npos; p = flat.find(" session", p + 1)) {
+      size_t b = p;
+      while (b > 0 && flat[b - 1] != ' ') --b;
+      r->session = OrdinalWordsToInt(std::string_view(flat).substr(b, p - b));
+      if (r->session != 0) break;
+    }
+  }
+  r->agenda_items = ParseAgendaItems(flat);
+  ParseCommitteeLine(flat, r);
+  const size_t distr = flat.find("Distr.");
+  if (distr != std::string::npos) {
+    size_t at = 0;
+    const std::string d = FindDate(flat, distr, &at);
+    if (!d.empty() && at < distr + 40) r->distribution_date = d;
+  }
+  const size_t on = flat.find("adopted by the General Assembly on ");
+  if (on != std::string::npos) {
+    size_t end = 0;
+    r->adoption_date = ParseDateAt(flat, on + 35, &end);
+  }
+}
+
+// "30th plenary meeting", "55th (resumed) plenary meeting": the meeting number, or 0.
+uint32_t PlenaryMeeting(std::string_view t) {
+  const size_t p = t.find("plenary meeting");
+  if (p == std::string_view::npos || p > 30) return 0;
+  size_t i = 0;
+  uint32_t n = 0;
+  if (!ReadUint(t, &i, &n, 5) || i + 2 > t.size()) return 0;
+  const std::string_view suffix = t.substr(i, 2);
+  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
+  return n;
+}
+
+}  // namespace
+
+PdfSymbol FindPdfSymbol(std::string_view s) {
+  PdfSymbol m;
+  for (size_t p = s.find("A/RES/"); p != std::string_view::npos; p = s.find("A/RES/", p + 1)) {
+    size_t i = p + 6;
+    std::string code;
+    if (StartsWith(s.substr(i), "ES-")) code = "ES-", i += 3;
+    else if (StartsWith(s.substr(i), "S-")) code = "S-", i += 2;
+    uint32_t session = 0, number = 0;
+    if (!ReadUint(s, &i, &session, 3) || session == 0 || i >= s.size() || s[i] != '/') continue;
+    ++i;
+    if (!ReadUint(s, &i, &number, 4) || number == 0) continue;
+    m.symbol = "A/RES/" + code + std::to_string(session) + "/" + std::to_string(number);
+    for (std::string_view suffix : {"/Corr.", "/Rev.", "/Add."}) {
+      if (!StartsWith(s.substr(i), suffix)) continue;
+      size_t k = i + suffix.size();
+      uint32_t n = 0;
+      if (ReadUint(s, &k, &n, 2) && n > 0) {
+        m.symbol += std::string(suffix) + std::to_string(n);
+        i = k;
+      }
+      break;
+    }
+    if (code.empty()) {
+      m.session = session;
+    } else {
+      m.session_code = code + std::to_string(session);
+    }
+    m.number = number;
+    m.pos = p;
+    return m;
+  }
+  return m;
+}
+
+Result<Resolution> LayoutPdfResolution(const PdfText& text, const std::string& source_name) {
+  const std::vector<PdfLine> lines = BuildPdfLines(text);
+  if (lines.empty()) {
+    return Status::InvalidInput(source_name +
+                                ": PDF without a text layer (scanned pages?): it needs OCR "
+                                "before it can be read");
+  }
+  Resolution r;
+  r.layout = "pdf";
+  PdfMetrics metrics;
+  metrics.body_size = BodySize(lines);
+  std::vector<PdfRole> roles;
+  AssignRoles(lines, text.pages, metrics.body_size, &roles);
+  const size_t cover_end = CoverEnd(lines, roles, &r.title);
+  for (size_t i = 0; i < cover_end; ++i) {
+    if (roles[i] == PdfRole::kBody) roles[i] = PdfRole::kCover;
+  }
+  metrics.margin = Margins(lines, roles, text.pages.size(), metrics.body_size);
+  ParsePdfCover(lines, roles, cover_end, &r);
+
+  std::vector<size_t> body, notes;
+  size_t annex_from = std::string::npos;
+  bool adoption_found = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (roles[i] == PdfRole::kFootnote) notes.push_back(i);
+    if (roles[i] != PdfRole::kBody) continue;
+    const uint32_t meeting = adoption_found ? 0 : PlenaryMeeting(lines[i].text);
+    if (meeting != 0) {
+      adoption_found = true;
+      r.meeting = meeting;
+      if (i + 1 < lines.size() && roles[i + 1] == PdfRole::kBody) {
+        const std::string date = FindDate(lines[i + 1].text);
+        if (!date.empty()) {
+          r.adoption_date = date;
+          ++i;
+        }
+      }
+      annex_from = body.size();
+      continue;
+    }
+    body.push_back(i);
+  }
+  if (annex_from == std::string::npos) annex_from = body.size();
+  r.footnotes = BuildPdfFootnotes(lines, notes);
+  BuildPdfBody(lines, body, annex_from, metrics, &r);
+  if (r.preamble.empty() && r.operative.empty() && r.annex.empty()) {
+    return Status::InvalidInput(source_name + ": not a resolution (no paragraphs found in the PDF)");
+  }
+  if (cover_end == 0) r.warnings.push_back("no cover block on the first page");
+  if (!adoption_found) r.warnings.push_back("no adoption line");
+  if (r.operative.empty() && r.annex.empty()) r.warnings.push_back("no operative paragraphs found");
+  return r;
+}
+
+}  // namespace recital::ingest
