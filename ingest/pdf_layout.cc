@@ -31,9 +31,10 @@ std::vector<std::string_view> Tokens(std::string_view t) {
   return out;
 }
 
-// The pieces of a UN page footer: job number "23-21904", "(E)", print date "151123", page
-// "2/5", barcode text "*2321904*", "Please recycle".
+// The pieces of a UN page footer: job number "23-21904" (or "23-24915*", reissued), "(E)",
+// print date "151123", page "2/5", barcode text "*2321904*", "Please recycle".
 bool IsFooterToken(std::string_view t) {
+  if (EndsWith(t, "*") && t.size() == 9) t.remove_suffix(1);  // "23-24915*": a reissue
   if (t.size() == 8 && IsDigits(t.substr(0, 2)) && t[2] == '-' && IsDigits(t.substr(3))) return true;
   if (t.size() == 3 && t[0] == '(' && IsAsciiUpper(t[1]) && t[2] == ')') return true;
   if (t.size() == 6 && IsDigits(t)) return true;
