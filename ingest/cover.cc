@@ -278,7 +278,4 @@ bool ParseCover(const Regions& regions, std::string_view raw_text, Resolution* r
          flat.find(" session") != std::string::npos;
 }
 
-std::vector<std::string> ParseAgendaItems(std::string_view flat) { return ParseAgenda(flat); }
-void ParseCommitteeLine(std::string_view flat, Resolution* r) { ParseCommittee(flat, r); }
-
 }  // namespace recital::ingest

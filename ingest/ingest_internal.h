@@ -185,11 +185,6 @@ Regions SplitRegions(std::vector<std::string> lines);
 // raw_text is the whole normalized release (for symbols written anywhere in the cover).
 // Returns true when a cover block was found (numbered title, "Distr.", session or agenda line).
 bool ParseCover(const Regions& regions, std::string_view raw_text, Resolution* r);
-// Pieces of ParseCover the PDF reader shares, over a flattened cover: "Agenda items 12 and
-// 96 (d)" -> {"12", "96 (d)"}; "[on the report of the Third Committee (A/54/600)]" ->
-// committee and report (or "without reference to a Main Committee" and its document).
-std::vector<std::string> ParseAgendaItems(std::string_view flat);
-void ParseCommitteeLine(std::string_view flat, Resolution* r);
 
 // ---- footnotes.cc ----
 std::vector<Footnote> ParseFootnoteList(const std::vector<std::string>& lines);

@@ -122,6 +122,18 @@ struct PdfSymbol {
 };
 PdfSymbol FindPdfSymbol(std::string_view text);
 
+// ---- pdf_cover.cc ----
+// Index of the first line after the cover on page 1: after the bold numbered title ("78/8.
+// Title", with the bold lines that continue it; the title goes to *title), else the "The
+// General Assembly," line, else 0 (no cover found).
+size_t PdfCoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, std::string* title);
+// Symbol, session, agenda items, committee and report, dates from the kCover lines (the
+// symbol from a running header when the cover has none).
+void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, size_t cover_end,
+                   Resolution* r);
+// "30th plenary meeting", "55th (resumed) plenary meeting" -> the meeting number; else 0.
+uint32_t PdfPlenaryMeeting(std::string_view line);
+
 // ---- pdf_body.cc ----
 // Footnotes from the lines below the rules, in order: a line that opens with a footnote number
 // (small raised digits, or digits alone) starts a footnote, other lines continue it.

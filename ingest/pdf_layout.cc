@@ -147,137 +147,7 @@ void AssignRoles(const std::vector<PdfLine>& lines, const std::vector<PdfPageSiz
   }
 }
 
-// ---- the cover ----
-
-// "78/8. Title", "ES-11/1. Title": the resolution number that opens the title line.
-size_t TitleNumberLength(std::string_view t) {
-  size_t i = 0;
-  if (StartsWith(t, "ES-")) i = 3;
-  else if (StartsWith(t, "S-")) i = 2;
-  uint32_t a = 0, b = 0;
-  if (!ReadUint(t, &i, &a, 3) || i >= t.size() || t[i] != '/') return 0;
-  ++i;
-  if (!ReadUint(t, &i, &b, 4) || i >= t.size() || t[i] != '.') return 0;
-  ++i;
-  if (i < t.size() && t[i] != ' ') return 0;
-  return i;
-}
-
-bool IsOpeningLine(const PdfLine& l) {
-  return StartsWith(l.text, "The General Assembly") && l.text.size() <= 24;
-}
-
-// Index of the first body line after the cover on page 1: after the numbered title (bold,
-// with the lines that continue it), else the "The General Assembly," line, else 0.
-size_t CoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, std::string* title) {
-  for (size_t i = 0; i < lines.size() && lines[i].page == 0; ++i) {
-    if (roles[i] != PdfRole::kBody) continue;
-    if (IsOpeningLine(lines[i])) return i;
-    const size_t n = TitleNumberLength(lines[i].text);
-    if (n == 0 || !lines[i].bold) continue;
-    *title = std::string(Trim(std::string_view(lines[i].text).substr(n)));
-    size_t k = i + 1;
-    for (; k < lines.size() && lines[k].page == 0 && roles[k] == PdfRole::kBody; ++k) {
-      const PdfLine& l = lines[k];
-      if (!l.bold || IsOpeningLine(l) || l.top - lines[k - 1].bottom > 0.6f * l.size) break;
-      AppendPdfLine(title, l.text);
-    }
-    return k;
-  }
-  return 0;
-}
-
-void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles,
-                   size_t cover_end, Resolution* r) {
-  std::string flat;
-  for (size_t i = 0; i < cover_end; ++i) {
-    if (roles[i] == PdfRole::kBody || roles[i] == PdfRole::kCover) flat += lines[i].text + " ";
-  }
-  flat = CollapseSpaces(flat);
-  PdfSymbol sym = FindPdfSymbol(flat);
-  if (sym.pos == std::string_view::npos) {  // running headers carry it too
-    for (size_t i = 0; i < lines.size() && sym.pos == std::string_view::npos; ++i) {
-      if (roles[i] == PdfRole::kHeader) sym = FindPdfSymbol(lines[i].text);
-    }
-  }
-  if (sym.pos != std::string_view::npos) {
-    r->symbol = sym.symbol;
-    r->session = sym.session;
-    r->session_code = sym.session_code;
-    r->number = sym.number;
-  } else {
-    r->warnings.push_back("no symbol found");
-  }
-  if (r->session == 0 && r->session_code.empty()) {
-    for (size_t p = flat.find(" session"); p != std::string::npos; p = flat.find(" session", p + 1)) {
-      size_t b = p;
-      while (b > 0 && flat[b - 1] != ' ') --b;
-      r->session = OrdinalWordsToInt(std::string_view(flat).substr(b, p - b));
-      if (r->session != 0) break;
-    }
-  }
-  r->agenda_items = ParseAgendaItems(flat);
-  ParseCommitteeLine(flat, r);
-  const size_t distr = flat.find("Distr.");
-  if (distr != std::string::npos) {
-    size_t at = 0;
-    const std::string d = FindDate(flat, distr, &at);
-    if (!d.empty() && at < distr + 40) r->distribution_date = d;
-  }
-  const size_t on = flat.find("adopted by the General Assembly on ");
-  if (on != std::string::npos) {
-    size_t end = 0;
-    r->adoption_date = ParseDateAt(flat, on + 35, &end);
-  }
-}
-
-// "30th plenary meeting", "55th (resumed) plenary meeting": the meeting number, or 0.
-uint32_t PlenaryMeeting(std::string_view t) {
-  const size_t p = t.find("plenary meeting");
-  if (p == std::string_view::npos || p > 30) return 0;
-  size_t i = 0;
-  uint32_t n = 0;
-  if (!ReadUint(t, &i, &n, 5) || i + 2 > t.size()) return 0;
-  const std::string_view suffix = t.substr(i, 2);
-  if (suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th") return 0;
-  return n;
-}
-
 }  // namespace
-
-PdfSymbol FindPdfSymbol(std::string_view s) {
-  PdfSymbol m;
-  for (size_t p = s.find("A/RES/"); p != std::string_view::npos; p = s.find("A/RES/", p + 1)) {
-    size_t i = p + 6;
-    std::string code;
-    if (StartsWith(s.substr(i), "ES-")) code = "ES-", i += 3;
-    else if (StartsWith(s.substr(i), "S-")) code = "S-", i += 2;
-    uint32_t session = 0, number = 0;
-    if (!ReadUint(s, &i, &session, 3) || session == 0 || i >= s.size() || s[i] != '/') continue;
-    ++i;
-    if (!ReadUint(s, &i, &number, 4) || number == 0) continue;
-    m.symbol = "A/RES/" + code + std::to_string(session) + "/" + std::to_string(number);
-    for (std::string_view suffix : {"/Corr.", "/Rev.", "/Add."}) {
-      if (!StartsWith(s.substr(i), suffix)) continue;
-      size_t k = i + suffix.size();
-      uint32_t n = 0;
-      if (ReadUint(s, &k, &n, 2) && n > 0) {
-        m.symbol += std::string(suffix) + std::to_string(n);
-        i = k;
-      }
-      break;
-    }
-    if (code.empty()) {
-      m.session = session;
-    } else {
-      m.session_code = code + std::to_string(session);
-    }
-    m.number = number;
-    m.pos = p;
-    return m;
-  }
-  return m;
-}
 
 Result<Resolution> LayoutPdfResolution(const PdfText& text, const std::string& source_name) {
   const std::vector<PdfLine> lines = BuildPdfLines(text);
@@ -292,7 +162,7 @@ Result<Resolution> LayoutPdfResolution(const PdfText& text, const std::string& s
   metrics.body_size = BodySize(lines);
   std::vector<PdfRole> roles;
   AssignRoles(lines, text.pages, metrics.body_size, &roles);
-  const size_t cover_end = CoverEnd(lines, roles, &r.title);
+  const size_t cover_end = PdfCoverEnd(lines, roles, &r.title);
   for (size_t i = 0; i < cover_end; ++i) {
     if (roles[i] == PdfRole::kBody) roles[i] = PdfRole::kCover;
   }
@@ -305,7 +175,7 @@ Result<Resolution> LayoutPdfResolution(const PdfText& text, const std::string& s
   for (size_t i = 0; i < lines.size(); ++i) {
     if (roles[i] == PdfRole::kFootnote) notes.push_back(i);
     if (roles[i] != PdfRole::kBody) continue;
-    const uint32_t meeting = adoption_found ? 0 : PlenaryMeeting(lines[i].text);
+    const uint32_t meeting = adoption_found ? 0 : PdfPlenaryMeeting(lines[i].text);
     if (meeting != 0) {
       adoption_found = true;
       r.meeting = meeting;
