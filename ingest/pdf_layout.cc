@@ -34,7 +34,7 @@ std::vector<std::string_view> Tokens(std::string_view t) {
 // The pieces of a UN page footer: job number "23-21904" (or "23-24915*", reissued), "(E)",
 // print date "151123", page "2/5", barcode text "*2321904*", "Please recycle".
 bool IsFooterToken(std::string_view t) {
-  if (EndsWith(t, "*") && t.size() == 9) t.remove_suffix(1);  // "23-24915*": a reissue
+  if (t.size() == 9 && IsAsciiDigit(t[0]) && t.back() == '*') t.remove_suffix(1);  // "23-24915*": reissued
   if (t.size() == 8 && IsDigits(t.substr(0, 2)) && t[2] == '-' && IsDigits(t.substr(3))) return true;
   if (t.size() == 3 && t[0] == '(' && IsAsciiUpper(t[1]) && t[2] == ')') return true;
   if (t.size() == 6 && IsDigits(t)) return true;
@@ -196,6 +196,15 @@ Result<Resolution> LayoutPdfResolution(const PdfText& text, const std::string& s
   BuildPdfBody(lines, body, annex_from, metrics, &r);
   if (r.preamble.empty() && r.operative.empty() && r.annex.empty()) {
     return Status::InvalidInput(source_name + ": not a resolution (no paragraphs found in the PDF)");
+  }
+  bool structured = false;  // a lead phrase or a paragraph number somewhere
+  for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
+    for (const Paragraph& p : *list) structured = structured || !p.lead.empty() || !p.number.empty();
+  }
+  if (r.symbol.empty() && cover_end == 0 && !structured) {
+    return Status::InvalidInput(source_name +
+                                ": not a resolution (no symbol, no cover block, no lead phrases or "
+                                "numbered paragraphs in the PDF)");
   }
   if (cover_end == 0) r.warnings.push_back("no cover block on the first page");
   if (!adoption_found) r.warnings.push_back("no adoption line");

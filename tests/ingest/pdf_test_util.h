@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <map>
+#include <ostream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -54,6 +55,12 @@ inline Result<Resolution> ParsePdf(const std::string& file) {
 }
 
 }  // namespace recital::testing
+
+namespace recital {
+// Readable gtest failures for the record's small structs.
+inline void PrintTo(const FootnoteRef& f, std::ostream* os) { *os << "{" << f.number << " @" << f.byte_offset << "}"; }
+inline void PrintTo(const Footnote& f, std::ostream* os) { *os << "{" << f.number << ", \"" << f.text << "\"}"; }
+}  // namespace recital
 
 #define RECITAL_REQUIRE_PDF_CORPUS()                                                        \
   do {                                                                                      \
