@@ -111,6 +111,7 @@ bool OpensWithNumber(const PdfLine& l) {
 bool StartsBlock(const PdfLine& l, const PdfLine& prev, const PdfLine& first, const PdfMetrics& m) {
   const float em = m.body_size;
   if (l.bold != prev.bold || IsPdfTableRow(l, em) || IsPdfTableRow(prev, em) || IsOpening(prev)) return true;
+  if (l.bold && std::fabs(l.size - prev.size) > 0.5f) return true;  // a title, then a subtitle
   // Every paragraph ends with punctuation; a line after one that does not goes on with it,
   // however it is indented (releases have stray tabs).
   const bool closed = LineEndsParagraph(prev);
