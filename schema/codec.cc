@@ -6,6 +6,7 @@
 #include <kj/exception.h>
 
 #include <cstring>
+#include <type_traits>
 #include <xxhash.h>
 
 #include "schema/resolution.capnp.h"
@@ -228,9 +229,12 @@ Status ForEachStreamParagraph(capnp::Data::Reader stream, Fn&& fn) {
   return Status::Ok();
 }
 
-std::string EncodeRecord(const Resolution& r, bool inline_wording) {
+// Record is cs::Resolution, or cs::ResolutionFormat4 (the same fields but the ones added after
+// format 4) for records that leave those empty: their bytes stay what format 4 wrote.
+template <typename Record>
+std::string EncodeRecordAs(const Resolution& r, bool inline_wording) {
   capnp::MallocMessageBuilder message;
-  auto b = message.initRoot<cs::Resolution>();
+  auto b = message.template initRoot<Record>();
   b.setSymbol(Text(r.symbol));
   b.setSession(r.session);
   b.setNumber(r.number);
@@ -303,10 +307,8 @@ std::string EncodeRecord(const Resolution& r, bool inline_wording) {
   std::string rh = r.raw_hash.ToBytes();
   b.setRawHash(capnp::Data::Reader(reinterpret_cast<const capnp::byte*>(rh.data()), rh.size()));
   SetTextList(b.initWarnings(r.warnings.size()), r.warnings);
-  // Fields added after format 4: written only when non-empty (an empty list or text reads
-  // back the same as an absent one).
-  if (!r.session_code.empty()) b.setSessionCode(Text(r.session_code));
-  if (!r.annexes.empty()) {
+  if constexpr (std::is_same_v<Record, cs::Resolution>) {  // fields added after format 4
+    b.setSessionCode(Text(r.session_code));
     auto annexes = b.initAnnexes(r.annexes.size());
     for (size_t k = 0; k < r.annexes.size(); ++k) {
       annexes[k].setTitle(Text(r.annexes[k].title));
@@ -318,6 +320,13 @@ std::string EncodeRecord(const Resolution& r, bool inline_wording) {
         reinterpret_cast<const capnp::byte*>(inline_stream.data()), inline_stream.size()));
   }
   return ToBytes(message);
+}
+
+std::string EncodeRecord(const Resolution& r, bool inline_wording) {
+  if (r.session_code.empty() && r.annexes.empty()) {
+    return EncodeRecordAs<cs::ResolutionFormat4>(r, inline_wording);
+  }
+  return EncodeRecordAs<cs::Resolution>(r, inline_wording);
 }
 
 }  // namespace

@@ -100,3 +100,29 @@ struct Resolution {
                                  # the sum of the counts (records written before this field)
                                  # form one untitled annex
 }
+
+# The Resolution struct exactly as format 4 laid it out (fields @0-@19 only). A record without
+# session code or annexes is written with this layout, so its bytes (and record hash) are what
+# they were before those fields existed; Resolution reads both.
+struct ResolutionFormat4 {
+  symbol @0 :Text;
+  session @1 :UInt32;
+  number @2 :UInt32;
+  title @3 :Text;
+  agendaItems @4 :List(Text);
+  committee @5 :Text;
+  report @6 :Text;
+  distributionDate @7 :Text;
+  meeting @8 :UInt32;
+  adoptionDate @9 :Text;
+  paragraphs @10 :List(ParagraphUse);
+  footnotes @11 :List(Footnote);
+  citations @12 :List(Citation);
+  documents @13 :List(Text);
+  language @14 :Text;
+  layout @15 :Text;
+  parserVersion @16 :Text;
+  rawHash @17 :Data;
+  warnings @18 :List(Text);
+  paragraphStream @19 :Data;
+}
