@@ -87,7 +87,6 @@ float Indent(const PdfLine& l, const PdfMetrics& m) {
   return l.x0 - margin;
 }
 
-
 bool IsOpening(const PdfLine& l) {
   return StartsWith(l.text, "The General Assembly") && l.text.size() <= 24;
 }
@@ -104,13 +103,15 @@ bool OpensWithNumber(const PdfLine& l) {
   if (l.boxes.empty()) return false;
   const std::string& t = l.boxes.front().text;
   if (IsEnumeratorBox(t)) return true;
-  return IsDigits(t) && t.size() <= 3 && l.boxes.size() > 1 && l.boxes[1].x0 - l.boxes[0].x1 >= 1.0f * l.size;
+  return IsDigits(t) && t.size() <= 3 && l.boxes.size() > 1 &&
+         l.boxes[1].x0 - l.boxes[0].x1 >= 1.0f * l.size;
 }
 
 // Whether line l opens a new block after prev; first is the first line of prev's block.
 bool StartsBlock(const PdfLine& l, const PdfLine& prev, const PdfLine& first, const PdfMetrics& m) {
   const float em = m.body_size;
-  if (l.bold != prev.bold || IsPdfTableRow(l, em) || IsPdfTableRow(prev, em) || IsOpening(prev)) return true;
+  if (l.bold != prev.bold || IsPdfTableRow(l, em) || IsPdfTableRow(prev, em) || IsOpening(prev))
+    return true;
   if (l.bold && std::fabs(l.size - prev.size) > 0.5f) return true;  // a title, then a subtitle
   // Every paragraph ends with punctuation; a line after one that does not goes on with it,
   // however it is indented (releases have stray tabs).
@@ -122,7 +123,8 @@ bool StartsBlock(const PdfLine& l, const PdfLine& prev, const PdfLine& first, co
   if (l.page != prev.page) {
     if (!closed) return false;
     // An indented block that goes on at the same indentation on the next page.
-    const bool same_column = &prev != &first && std::fabs(Indent(l, m) - Indent(prev, m)) < 0.3f * em;
+    const bool same_column =
+        &prev != &first && std::fabs(Indent(l, m) - Indent(prev, m)) < 0.3f * em;
     return Indent(l, m) > 0.8f * em && !hanging && !same_column;
   }
   if (l.top - prev.bottom > 0.45f * em) return true;
@@ -185,7 +187,8 @@ BuiltText BuildText(const std::vector<PdfLine>& lines, const Block& block,
       if (IsRaisedSmall(b, line) && prev != nullptr) {
         const std::vector<uint32_t> nums = MarkerNumbers(b.text);
         bool known = !nums.empty();
-        for (uint32_t n : nums) known = known && std::find(notes.begin(), notes.end(), n) != notes.end();
+        for (uint32_t n : nums)
+          known = known && std::find(notes.begin(), notes.end(), n) != notes.end();
         if (known) {
           TrimTrailingSpaces(&out.text);
           for (uint32_t n : nums) out.refs.push_back({n, uint32_t(out.text.size())});
@@ -195,7 +198,8 @@ BuiltText BuildText(const std::vector<PdfLine>& lines, const Block& block,
       }
       if (prev != nullptr) {
         const float em = std::max(prev->size, b.size);
-        const bool after_open = !out.text.empty() && (out.text.back() == '(' || out.text.back() == '[');
+        const bool after_open =
+            !out.text.empty() && (out.text.back() == '(' || out.text.back() == '[');
         const char c = b.text[0];
         const bool closing = c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == ']';
         if (b.x0 - prev->x1 >= kPdfWordGap * em && !after_open && !closing) out.text += ' ';
@@ -208,7 +212,8 @@ BuiltText BuildText(const std::vector<PdfLine>& lines, const Block& block,
       prev = &b;
     }
   }
-  for (FootnoteRef& f : out.refs) f.byte_offset = std::min<uint32_t>(f.byte_offset, uint32_t(out.text.size()));
+  for (FootnoteRef& f : out.refs)
+    f.byte_offset = std::min<uint32_t>(f.byte_offset, uint32_t(out.text.size()));
   return out;
 }
 
@@ -217,7 +222,8 @@ BuiltText BuildText(const std::vector<PdfLine>& lines, const Block& block,
 std::string Enumerator(std::string_view t, bool bare, size_t* text_at) {
   size_t i = 0;
   uint32_t n = 0;
-  if (ReadUint(t, &i, &n, 3) && n > 0 && i < t.size() && t[i] == '.' && (i + 1 == t.size() || t[i + 1] == ' ')) {
+  if (ReadUint(t, &i, &n, 3) && n > 0 && i < t.size() && t[i] == '.' &&
+      (i + 1 == t.size() || t[i + 1] == ' ')) {
     *text_at = std::min(t.size(), i + 2);
     return std::to_string(n);
   }
@@ -251,12 +257,14 @@ size_t LeadEnd(const BuiltText& b, size_t from) {
     end = s.end;
   }
   std::string_view lead = std::string_view(b.text).substr(from, end - from);
-  while (!lead.empty() && (lead.back() == ',' || lead.back() == ';' || lead.back() == ':' || lead.back() == ' ')) {
+  while (!lead.empty() &&
+         (lead.back() == ',' || lead.back() == ';' || lead.back() == ':' || lead.back() == ' ')) {
     lead.remove_suffix(1);
   }
   end = from + lead.size();
   std::string_view rest = Trim(std::string_view(b.text).substr(end));
-  while (!rest.empty() && (rest.front() == ',' || rest.front() == ';' || rest.front() == ':' || rest.front() == '.')) {
+  while (!rest.empty() && (rest.front() == ',' || rest.front() == ';' || rest.front() == ':' ||
+                           rest.front() == '.')) {
     rest.remove_prefix(1);
   }
   // Italic throughout: a lead phrase only when it introduces sub-paragraphs ("Recalls:").
@@ -355,7 +363,8 @@ class SectionBuilder {
       Add(std::move(p), "", annexed);
       return;
     }
-    std::string* text = host->subparagraphs.empty() ? &host->text : &host->subparagraphs.back().text;
+    std::string* text =
+        host->subparagraphs.empty() ? &host->text : &host->subparagraphs.back().text;
     std::vector<FootnoteRef>* refs =
         host->subparagraphs.empty() ? &host->footnotes : &host->subparagraphs.back().footnotes;
     AppendPdfLine(text, p.text);
@@ -398,7 +407,8 @@ class SectionBuilder {
 
 // The indentation of the resolution's own paragraph numbers ("12." lines): a numbered list
 // indented further is a list inside a paragraph.
-float NumberIndent(const std::vector<PdfLine>& lines, const std::vector<size_t>& body, const PdfMetrics& m) {
+float NumberIndent(const std::vector<PdfLine>& lines, const std::vector<size_t>& body,
+                   const PdfMetrics& m) {
   std::map<float, size_t> counts;
   for (size_t i : body) {
     const PdfLine& l = lines[i];
@@ -416,7 +426,8 @@ float NumberIndent(const std::vector<PdfLine>& lines, const std::vector<size_t>&
 
 }  // namespace
 
-std::vector<Footnote> BuildPdfFootnotes(const std::vector<PdfLine>& lines, const std::vector<size_t>& note_lines) {
+std::vector<Footnote> BuildPdfFootnotes(const std::vector<PdfLine>& lines,
+                                        const std::vector<size_t>& note_lines) {
   std::vector<Footnote> notes;
   for (size_t i : note_lines) {
     const PdfLine& l = lines[i];
@@ -439,8 +450,8 @@ std::vector<Footnote> BuildPdfFootnotes(const std::vector<PdfLine>& lines, const
   return notes;
 }
 
-void BuildPdfBody(const std::vector<PdfLine>& lines, const std::vector<size_t>& body, size_t annex_from,
-                  const PdfMetrics& m, Resolution* r) {
+void BuildPdfBody(const std::vector<PdfLine>& lines, const std::vector<size_t>& body,
+                  size_t annex_from, const PdfMetrics& m, Resolution* r) {
   std::vector<uint32_t> notes;
   for (const Footnote& f : r->footnotes) notes.push_back(f.number);
   SectionBuilder sections(r, m.body_size);
@@ -452,7 +463,8 @@ void BuildPdfBody(const std::vector<PdfLine>& lines, const std::vector<size_t>& 
     if (Trim(built.text).empty()) continue;
     if (block.heading) {
       std::vector<std::string> texts;
-      for (size_t i : block.lines) texts.push_back(BuildText(lines, Block{{i}, true, false}, notes).text);
+      for (size_t i : block.lines)
+        texts.push_back(BuildText(lines, Block{{i}, true, false}, notes).text);
       sections.Heading(texts, first.size, block.annexed);
       continue;
     }

@@ -35,7 +35,8 @@ class Reader {
   bool U32(uint32_t* v) {
     if (b_.size() - at_ < 4) return false;
     *v = 0;
-    for (int i = 0; i < 4; ++i) *v |= uint32_t(static_cast<unsigned char>(b_[at_ + size_t(i)])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      *v |= uint32_t(static_cast<unsigned char>(b_[at_ + size_t(i)])) << (8 * i);
     at_ += 4;
     return true;
   }
@@ -72,10 +73,12 @@ bool LooksLikePdf(std::string_view bytes) {
 uint8_t PdfFontFlags(std::string_view name) {
   uint8_t f = 0;
   if (ContainsNoCase(name, "italic") || ContainsNoCase(name, "oblique")) f |= kPdfItalic;
-  if (ContainsNoCase(name, "bold") || ContainsNoCase(name, "black") || ContainsNoCase(name, "heavy")) {
+  if (ContainsNoCase(name, "bold") || ContainsNoCase(name, "black") ||
+      ContainsNoCase(name, "heavy")) {
     f |= kPdfBold;
   }
-  if (ContainsNoCase(name, "barcode") || ContainsNoCase(name, "3 of 9") || ContainsNoCase(name, "code39")) {
+  if (ContainsNoCase(name, "barcode") || ContainsNoCase(name, "3 of 9") ||
+      ContainsNoCase(name, "code39")) {
     f |= kPdfBarcode;
   }
   return f;

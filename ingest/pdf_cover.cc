@@ -96,7 +96,8 @@ void Committee(std::string_view f, Resolution* r) {
     const size_t b = p + key.size();
     size_t e = f.find(" (A/", b);
     const size_t bracket = f.find(']', b);
-    if (e == std::string_view::npos || (bracket != std::string_view::npos && bracket < e)) e = bracket;
+    if (e == std::string_view::npos || (bracket != std::string_view::npos && bracket < e))
+      e = bracket;
     if (e == std::string_view::npos || e - b > 120) return;
     r->committee = std::string(Trim(f.substr(b, e - b)));
     if (f.substr(e, 4) == " (A/") {
@@ -145,7 +146,8 @@ PdfSymbol FindPdfSymbol(std::string_view s) {
   return m;
 }
 
-size_t PdfCoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, std::string* title) {
+size_t PdfCoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles,
+                   std::string* title) {
   for (size_t i = 0; i < lines.size() && lines[i].page == 0; ++i) {
     if (roles[i] != PdfRole::kBody) continue;
     if (IsOpeningLine(lines[i])) return i;
@@ -163,8 +165,8 @@ size_t PdfCoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>
   return 0;
 }
 
-void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, size_t cover_end,
-                   Resolution* r) {
+void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles,
+                   size_t cover_end, Resolution* r) {
   std::string flat;
   for (size_t i = 0; i < cover_end; ++i) {
     if (roles[i] == PdfRole::kCover) AppendPdfLine(&flat, lines[i].text);
@@ -182,7 +184,8 @@ void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>
     r->warnings.push_back("no symbol found");
   }
   if (r->session == 0 && r->session_code.empty()) {
-    for (size_t p = flat.find(" session"); p != std::string::npos; p = flat.find(" session", p + 1)) {
+    for (size_t p = flat.find(" session"); p != std::string::npos;
+         p = flat.find(" session", p + 1)) {
       size_t b = p;
       while (b > 0 && flat[b - 1] != ' ') --b;
       r->session = OrdinalWordsToInt(std::string_view(flat).substr(b, p - b));

@@ -24,9 +24,8 @@ constexpr size_t kMaxBoxes = 4'000'000;
 // error instead.
 void SilencePoppler() {
   static std::once_flag once;
-  std::call_once(once, [] {
-    poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr);
-  });
+  std::call_once(
+      once, [] { poppler::set_debug_error_function([](const std::string&, void*) {}, nullptr); });
 }
 
 std::string Utf8(const poppler::ustring& u) {
@@ -98,8 +97,8 @@ void AppendBox(const poppler::text_box& b, uint32_t page, std::vector<PdfBox>* o
 Result<PdfText> ExtractPdfText(std::string_view bytes, const std::string& source_name) {
   SilencePoppler();
   if (!HasEndMarker(bytes)) {
-    return Status::InvalidInput(source_name +
-                                ": truncated PDF (no %%EOF marker at the end: the file was cut short)");
+    return Status::InvalidInput(
+        source_name + ": truncated PDF (no %%EOF marker at the end: the file was cut short)");
   }
   if (bytes.size() > size_t(INT32_MAX)) {
     return Status::ResourceExhausted(source_name + ": PDF too large to read");

@@ -74,13 +74,13 @@ uint8_t PdfFontFlags(std::string_view font_name);
 // One text line of a page: boxes whose vertical extents overlap, left to right.
 struct PdfLine {
   uint32_t page = 0;
-  float x0 = 0, x1 = 0;   // left and right edge
+  float x0 = 0, x1 = 0;       // left and right edge
   float top = 0, bottom = 0;  // of the line's main-size boxes
-  float size = 0;         // main font size (most characters)
+  float size = 0;             // main font size (most characters)
   std::vector<PdfBox> boxes;  // sorted by x0
-  bool bold = false;      // every letter bold
-  bool italic = false;    // every letter italic
-  std::string text;       // boxes joined (words re-joined where the gap is no space)
+  bool bold = false;          // every letter bold
+  bool italic = false;        // every letter italic
+  std::string text;           // boxes joined (words re-joined where the gap is no space)
 };
 
 // Lines of every page in reading order (pages in order, lines top to bottom). Boxes with
@@ -108,8 +108,8 @@ enum class PdfRole : uint8_t {
 };
 
 struct PdfMetrics {
-  float body_size = 10;        // font size of the running text (most characters)
-  std::vector<float> margin;   // per page: left edge of the running text's lines
+  float body_size = 10;       // font size of the running text (most characters)
+  std::vector<float> margin;  // per page: left edge of the running text's lines
 };
 
 // A symbol as printed on a PDF: "A/RES/78/8", "A/RES/ES-11/1", "A/RES/78/8/Corr.1".
@@ -126,11 +126,12 @@ PdfSymbol FindPdfSymbol(std::string_view text);
 // Index of the first line after the cover on page 1: after the bold numbered title ("78/8.
 // Title", with the bold lines that continue it; the title goes to *title), else the "The
 // General Assembly," line, else 0 (no cover found).
-size_t PdfCoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, std::string* title);
+size_t PdfCoverEnd(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles,
+                   std::string* title);
 // Symbol, session, agenda items, committee and report, dates from the kCover lines (the
 // symbol from a running header when the cover has none).
-void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles, size_t cover_end,
-                   Resolution* r);
+void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>& roles,
+                   size_t cover_end, Resolution* r);
 // "30th plenary meeting", "55th (resumed) plenary meeting" -> the meeting number; else 0.
 uint32_t PdfPlenaryMeeting(std::string_view line);
 

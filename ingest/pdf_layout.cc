@@ -34,12 +34,15 @@ std::vector<std::string_view> Tokens(std::string_view t) {
 // The pieces of a UN page footer: job number "23-21904" (or "23-24915*", reissued), "(E)",
 // print date "151123", page "2/5", barcode text "*2321904*", "Please recycle".
 bool IsFooterToken(std::string_view t) {
-  if (t.size() == 9 && IsAsciiDigit(t[0]) && t.back() == '*') t.remove_suffix(1);  // "23-24915*": reissued
-  if (t.size() == 8 && IsDigits(t.substr(0, 2)) && t[2] == '-' && IsDigits(t.substr(3))) return true;
+  if (t.size() == 9 && IsAsciiDigit(t[0]) && t.back() == '*')
+    t.remove_suffix(1);  // "23-24915*": reissued
+  if (t.size() == 8 && IsDigits(t.substr(0, 2)) && t[2] == '-' && IsDigits(t.substr(3)))
+    return true;
   if (t.size() == 3 && t[0] == '(' && IsAsciiUpper(t[1]) && t[2] == ')') return true;
   if (t.size() == 6 && IsDigits(t)) return true;
   const size_t slash = t.find('/');
-  if (slash != std::string_view::npos && IsDigits(t.substr(0, slash)) && IsDigits(t.substr(slash + 1))) {
+  if (slash != std::string_view::npos && IsDigits(t.substr(0, slash)) &&
+      IsDigits(t.substr(slash + 1))) {
     return true;
   }
   if (t.size() >= 3 && t.front() == '*' && t.back() == '*') return true;
@@ -131,10 +134,12 @@ void AssignRoles(const std::vector<PdfLine>& lines, const std::vector<PdfPageSiz
     while (e < lines.size() && lines[e].page == page) ++e;
     const float height = pages[page].height > 0 ? pages[page].height : 792;
     size_t bottom = e;
-    while (bottom > b && IsFooterLine(lines[bottom - 1], height)) (*roles)[--bottom] = PdfRole::kFooter;
+    while (bottom > b && IsFooterLine(lines[bottom - 1], height))
+      (*roles)[--bottom] = PdfRole::kFooter;
     size_t top = b;
     if (page > 0) {
-      while (top < bottom && IsHeaderLine(lines[top], height, body_size)) (*roles)[top++] = PdfRole::kHeader;
+      while (top < bottom && IsHeaderLine(lines[top], height, body_size))
+        (*roles)[top++] = PdfRole::kHeader;
     }
     for (size_t i = bottom; i-- > top;) {
       if (IsRuleLine(lines[i]) && lines[i].top > 0.3f * height) {
@@ -195,11 +200,13 @@ Result<Resolution> LayoutPdfResolution(const PdfText& text, const std::string& s
   r.footnotes = BuildPdfFootnotes(lines, notes);
   BuildPdfBody(lines, body, annex_from, metrics, &r);
   if (r.preamble.empty() && r.operative.empty() && r.annex.empty()) {
-    return Status::InvalidInput(source_name + ": not a resolution (no paragraphs found in the PDF)");
+    return Status::InvalidInput(source_name +
+                                ": not a resolution (no paragraphs found in the PDF)");
   }
   bool structured = false;  // a lead phrase or a paragraph number somewhere
   for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
-    for (const Paragraph& p : *list) structured = structured || !p.lead.empty() || !p.number.empty();
+    for (const Paragraph& p : *list)
+      structured = structured || !p.lead.empty() || !p.number.empty();
   }
   if (r.symbol.empty() && cover_end == 0 && !structured) {
     return Status::InvalidInput(source_name +

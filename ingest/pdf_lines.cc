@@ -26,7 +26,8 @@ float Height(const PdfBox& b) { return b.y1 - b.y0; }
 bool IsClosingPunct(std::string_view t) {
   if (t.empty()) return false;
   const char c = t[0];
-  return c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == ']' || c == '!' || c == '?';
+  return c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == ']' || c == '!' ||
+         c == '?';
 }
 
 bool HasLetter(std::string_view t) {

@@ -78,20 +78,27 @@ const Module& TheModule() {
 Result<PdfText> ExtractPdfText(std::string_view bytes, const std::string& source_name) {
   const Module& m = TheModule();
   if (m.extract == nullptr) {
-    return Status::IOError(source_name + ": cannot read PDF: the PDF reader module recital-pdf.so "
-                           "was not found beside the recital executable (" + m.tried + ")");
+    return Status::IOError(source_name +
+                           ": cannot read PDF: the PDF reader module recital-pdf.so "
+                           "was not found beside the recital executable (" +
+                           m.tried + ")");
   }
   char* out = nullptr;
   size_t size = 0;
   const int code = m.extract(bytes.data(), bytes.size(), source_name.c_str(), &out, &size);
   std::unique_ptr<char, FreeFn> owner(out, m.release);
-  if (out == nullptr) return Status::ResourceExhausted(source_name + ": out of memory reading the PDF");
+  if (out == nullptr)
+    return Status::ResourceExhausted(source_name + ": out of memory reading the PDF");
   const std::string_view result(out, size);
   switch (static_cast<StatusCode>(code)) {
-    case StatusCode::kOk: return DecodePdfText(result);
-    case StatusCode::kInvalidInput: return Status::InvalidInput(std::string(result));
-    case StatusCode::kResourceExhausted: return Status::ResourceExhausted(std::string(result));
-    default: return Status::Internal(std::string(result));
+    case StatusCode::kOk:
+      return DecodePdfText(result);
+    case StatusCode::kInvalidInput:
+      return Status::InvalidInput(std::string(result));
+    case StatusCode::kResourceExhausted:
+      return Status::ResourceExhausted(std::string(result));
+    default:
+      return Status::Internal(std::string(result));
   }
 }
 

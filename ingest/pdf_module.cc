@@ -34,4 +34,6 @@ extern "C" __attribute__((visibility("default"))) int recital_pdf_extract_v1(
   return *out == nullptr ? static_cast<int>(recital::StatusCode::kResourceExhausted) : 0;
 }
 
-extern "C" __attribute__((visibility("default"))) void recital_pdf_free_v1(char* p) { std::free(p); }
+extern "C" __attribute__((visibility("default"))) void recital_pdf_free_v1(char* p) {
+  std::free(p);
+}

@@ -25,7 +25,8 @@ Result<Resolution> ParsePdfRelease(std::string_view bytes, const ParseOptions& o
   if (r->language.empty()) {
     r->warnings.push_back("language not recognised");
   } else if (r->language != "en") {
-    r->warnings.push_back("language \"" + r->language + "\": lead phrases are only known for English");
+    r->warnings.push_back("language \"" + r->language +
+                          "\": lead phrases are only known for English");
   }
   ExtractCitations(&*r);
   return r;

@@ -37,10 +37,14 @@ class Bytes {
   float Coord() {
     const uint16_t v = U16();
     switch (v) {
-      case 0xFFFF: return std::numeric_limits<float>::quiet_NaN();
-      case 0xFFFE: return std::numeric_limits<float>::infinity();
-      case 0xFFFD: return -1e30f;
-      default: return float(v) / 50.0f - 100.0f;
+      case 0xFFFF:
+        return std::numeric_limits<float>::quiet_NaN();
+      case 0xFFFE:
+        return std::numeric_limits<float>::infinity();
+      case 0xFFFD:
+        return -1e30f;
+      default:
+        return float(v) / 50.0f - 100.0f;
     }
   }
   std::string Text(size_t n) {
@@ -77,9 +81,11 @@ PdfText Compact(const uint8_t* data, size_t size) {
 
 void CheckParagraph(const recital::Paragraph& p) {
   Require(p.text.compare(0, p.lead.size(), p.lead) == 0, "lead is a prefix of text");
-  for (const recital::FootnoteRef& f : p.footnotes) Require(f.byte_offset <= p.text.size(), "footnote offset inside text");
+  for (const recital::FootnoteRef& f : p.footnotes)
+    Require(f.byte_offset <= p.text.size(), "footnote offset inside text");
   for (const recital::SubParagraph& s : p.subparagraphs) {
-    for (const recital::FootnoteRef& f : s.footnotes) Require(f.byte_offset <= s.text.size(), "sub footnote offset");
+    for (const recital::FootnoteRef& f : s.footnotes)
+      Require(f.byte_offset <= s.text.size(), "sub footnote offset");
   }
 }
 
@@ -100,14 +106,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     Require(r.status().message().rfind("fuzz: ", 0) == 0, "error names the source");
     return 0;
   }
-  Require(!r->preamble.empty() || !r->operative.empty() || !r->annex.empty(), "a record has paragraphs");
+  Require(!r->preamble.empty() || !r->operative.empty() || !r->annex.empty(),
+          "a record has paragraphs");
   size_t counted = 0;
   for (const recital::Annex& a : r->annexes) counted += a.paragraph_count;
   Require(counted == r->annex.size(), "annex counts add up to the annex paragraphs");
   for (const auto* list : {&r->preamble, &r->operative, &r->annex}) {
     for (const recital::Paragraph& p : *list) CheckParagraph(p);
   }
-  for (const recital::Paragraph& p : r->annex) Require(p.section == recital::Section::kAnnex, "annex section");
+  for (const recital::Paragraph& p : r->annex)
+    Require(p.section == recital::Section::kAnnex, "annex section");
   (void)recital::EncodeResolutionInline(*r);
   return 0;
 }

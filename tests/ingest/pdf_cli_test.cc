@@ -5,10 +5,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
-#include <set>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "diff/diff.h"
@@ -22,12 +20,6 @@ using ::testing::HasSubstr;
 using testing::RunRecital;
 
 std::string Pdf(const std::string& file) { return testing::PdfCorpusDir() + "/" + file; }
-
-std::set<std::string> Keys(const nlohmann::json& j) {
-  std::set<std::string> k;
-  for (auto it = j.begin(); it != j.end(); ++it) k.insert(it.key());
-  return k;
-}
 
 TEST(PdfCliTest, ParseJsonCarriesTheAnnexedDeclaration) {
   RECITAL_REQUIRE_PDF_CORPUS();
@@ -45,7 +37,8 @@ TEST(PdfCliTest, ParseJsonCarriesTheAnnexedDeclaration) {
             "against tuberculosis");
   ASSERT_EQ(a["paragraphs"].size(), 54u);
   const auto& first = a["paragraphs"][1];
-  for (const char* key : {"number", "lead", "text", "footnotes"}) EXPECT_TRUE(first.contains(key)) << key;
+  for (const char* key : {"number", "lead", "text", "footnotes"})
+    EXPECT_TRUE(first.contains(key)) << key;
   EXPECT_EQ(first["number"], "1");
   EXPECT_EQ(first["footnotes"], nlohmann::json::array({1, 2}));
   EXPECT_THAT(first["text"].get<std::string>(), ::testing::StartsWith("Reaffirm the 2030 Agenda"));
@@ -112,8 +105,8 @@ TEST(PdfCliTest, IngestTakesPdfsFromDirectoriesAndCatGivesBackTheExactBytes) {
   EXPECT_THAT(ingest.err, HasSubstr("1 file in the directories given are not *.txt or *.pdf"));
   auto cat = RunRecital({"cat", "--archive", archive, "A/RES/78/999"});
   ASSERT_EQ(cat.exit_code, 0) << cat.err;
-  EXPECT_TRUE(cat.out == pdf) << "cat returned " << cat.out.size() << " bytes, not the " << pdf.size()
-                              << " of the PDF";
+  EXPECT_TRUE(cat.out == pdf) << "cat returned " << cat.out.size() << " bytes, not the "
+                              << pdf.size() << " of the PDF";
   auto verify = RunRecital({"verify", "--archive", archive});
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
   auto show = RunRecital({"show", "--archive", archive, "A/RES/78/999", "--format", "json"});
@@ -128,7 +121,8 @@ TEST(PdfCliTest, CorpusPdfIngestsAndCatsBackByteForByte) {
   RECITAL_REQUIRE_PDF_CORPUS();
   testing::TempDir dir;
   const std::string archive = dir.str() + "/archive";
-  auto ingest = RunRecital({"ingest", "--archive", archive, Pdf("A_RES_ES-11_1-EN.pdf"), Pdf("A_RES_73_3-EN.pdf")});
+  auto ingest = RunRecital(
+      {"ingest", "--archive", archive, Pdf("A_RES_ES-11_1-EN.pdf"), Pdf("A_RES_73_3-EN.pdf")});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   for (const auto& [symbol, file] : {std::pair{"A/RES/ES-11/1", "A_RES_ES-11_1-EN.pdf"},
                                      std::pair{"A/RES/73/3", "A_RES_73_3-EN.pdf"}}) {

@@ -48,7 +48,8 @@ std::vector<std::string> Furniture(const PdfText& t, const std::string& symbol) 
       out.push_back(s);
       continue;
     }
-    if (b.page == 0 && (s.size() == 8 || (s.size() == 9 && s.back() == '*')) && IsDigits(s.substr(0, 2)) && s[2] == '-' && IsDigits(s.substr(3, 5))) {
+    if (b.page == 0 && (s.size() == 8 || (s.size() == 9 && s.back() == '*')) &&
+        IsDigits(s.substr(0, 2)) && s[2] == '-' && IsDigits(s.substr(3, 5))) {
       out.push_back(s.substr(0, 8));  // "23-24915*" is a reissue of job 23-24915
     }
   }
@@ -89,7 +90,8 @@ std::vector<PdfBox> ReadingOrder(const PdfText& t) {
   size_t i = 0;
   while (i < boxes.size()) {
     size_t e = i + 1;
-    while (e < boxes.size() && boxes[e].page == boxes[i].page && boxes[e].y1 - boxes[e - 1].y1 < 2) ++e;
+    while (e < boxes.size() && boxes[e].page == boxes[i].page && boxes[e].y1 - boxes[e - 1].y1 < 2)
+      ++e;
     std::stable_sort(boxes.begin() + long(i), boxes.begin() + long(e),
                      [](const PdfBox& a, const PdfBox& b) { return a.x0 < b.x0; });
     i = e;
@@ -123,7 +125,8 @@ bool IsLetter(char c) {
 // what is wrong. *cursor moves past the paragraph found.
 std::string CheckLead(const Paragraph& p, const Stream& s, size_t* cursor) {
   const size_t marker = p.footnotes.empty() ? p.text.size() : p.footnotes.front().byte_offset;
-  const std::string key = NoSpaces(std::string_view(p.text).substr(0, std::min<size_t>(marker, 60)));
+  const std::string key =
+      NoSpaces(std::string_view(p.text).substr(0, std::min<size_t>(marker, 60)));
   if (key.size() < 4) return "";  // too short to find; nothing to check
   size_t at = s.text.find(key, *cursor);
   if (at == std::string::npos) at = s.text.find(key);
@@ -137,8 +140,9 @@ std::string CheckLead(const Paragraph& p, const Stream& s, size_t* cursor) {
   for (size_t i = at; i < end; ++i) {
     if (!s.italic[i]) return "lead \"" + p.lead + "\" is not all italic";
   }
-  const bool after_opening = (std::string_view(s.text).substr(0, at).ends_with("TheGeneralAssembly") ||
-                              std::string_view(s.text).substr(0, at).ends_with("TheGeneralAssembly,"));
+  const bool after_opening =
+      (std::string_view(s.text).substr(0, at).ends_with("TheGeneralAssembly") ||
+       std::string_view(s.text).substr(0, at).ends_with("TheGeneralAssembly,"));
   if (!lead.empty() && at > 0 && s.italic[at - 1] && IsLetter(s.text[at - 1]) && !after_opening) {
     return "the italic run starts before the lead: ..." + s.text.substr(at > 30 ? at - 30 : 0, 40);
   }

@@ -108,8 +108,8 @@ Resolution Layout(const std::vector<Page>& pages) {
 TEST(PdfLinesTest, NarrowGapsInsideWordsAreNoSpaces) {
   Page p(0);
   float x = p.Box(100, 100, "post");
-  x = p.Box(x + 1.0f, 100, "-conflict");       // 0.10 em: justification cut the word
-  x = p.Box(x + 3.0f, 100, "recovery");        // 0.30 em: a space
+  x = p.Box(x + 1.0f, 100, "-conflict");  // 0.10 em: justification cut the word
+  x = p.Box(x + 3.0f, 100, "recovery");   // 0.30 em: a space
   x = p.Box(x + 0.2f, 100, ",");
   x = p.Box(x + 3.0f, 100, "(");
   x = p.Box(x + 3.0f, 100, "a");
@@ -241,14 +241,15 @@ TEST(PdfLayoutTest, RunningHeadersAndFootersAreDroppedAndParagraphsGoOnAcrossPag
   one.Words(123, y + 12, "furniture, which the next page");
   Footer(&one, true);
   two.Words(60, 53, "A/RES/78/999 Testing", 8.5f, kPdfBold);  // running header
-  two.Words(123, 73, "continues without an indent,");           // same paragraph
+  two.Words(123, 73, "continues without an indent,");         // same paragraph
   x = two.Words(147, 91, "Noting", 10, kPdfItalic);
   two.Words(x, 91, "a new paragraph,");
   Footer(&two, false);
   const Resolution r = Layout({one, two});
   ASSERT_EQ(r.preamble.size(), 2u);
   EXPECT_EQ(r.preamble[0].text,
-            "Recalling its resolutions on page furniture, which the next page continues without an indent,");
+            "Recalling its resolutions on page furniture, which the next page continues without an "
+            "indent,");
   EXPECT_EQ(r.preamble[1].text, "Noting a new paragraph,");
   EXPECT_EQ(r.preamble[1].lead, "Noting");
 }
@@ -268,7 +269,8 @@ TEST(PdfLayoutTest, FootnotesBelowTheRuleAndTheirMarkers) {
   const Resolution r = Layout({p});
   ASSERT_EQ(r.preamble.size(), 1u);
   EXPECT_EQ(r.preamble[0].text, "Recalling the report,");
-  EXPECT_THAT(r.preamble[0].footnotes, ElementsAre(FootnoteRef{1, uint32_t(r.preamble[0].text.size())}));
+  EXPECT_THAT(r.preamble[0].footnotes,
+              ElementsAre(FootnoteRef{1, uint32_t(r.preamble[0].text.size())}));
   EXPECT_THAT(r.footnotes, ElementsAre(Footnote{1, "See A/78/304."}, Footnote{2, "Never cited."}));
 }
 

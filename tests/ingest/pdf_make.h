@@ -64,7 +64,8 @@ inline std::string MakePdf(const std::vector<PdfPageSpec>& pages, const PdfOptio
       std::snprintf(buf, sizeof(buf), "BT %.2f %.2f Td ", run.x, run.y);
       content += buf;
       for (const PdfSeg& seg : run.segs) {
-        std::snprintf(buf, sizeof(buf), "/F%s %.2f Tf %.2f Ts [%d (", seg.font, seg.size, seg.rise, -seg.gap);
+        std::snprintf(buf, sizeof(buf), "/F%s %.2f Tf %.2f Ts [%d (", seg.font, seg.size, seg.rise,
+                      -seg.gap);
         content += buf + EscapePdfString(seg.text) + ")] TJ ";
       }
       content += "ET\n";
@@ -77,15 +78,17 @@ inline std::string MakePdf(const std::vector<PdfPageSpec>& pages, const PdfOptio
                       " 0 R /Resources << /Font << /FR 3 0 R /FI 4 0 R /FB 5 0 R >> >> >>");
     kids += std::to_string(objects.size()) + " 0 R ";
   }
-  objects[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
+  objects[1] =
+      "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages.size()) + " >>";
   std::string trailer_extra;
   if (options.encrypted) {
     objects.push_back(
         "<< /Filter /Standard /V 1 /R 2 /P -4 "
         "/O <0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF> "
         "/U <FEDCBA9876543210FEDCBA9876543210FEDCBA9876543210FEDCBA9876543210> >>");
-    trailer_extra = " /Encrypt " + std::to_string(objects.size()) +
-                    " 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]";
+    trailer_extra =
+        " /Encrypt " + std::to_string(objects.size()) +
+        " 0 R /ID [<00112233445566778899AABBCCDDEEFF> <00112233445566778899AABBCCDDEEFF>]";
   }
   std::string pdf = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";
   std::vector<size_t> offsets;
@@ -100,8 +103,8 @@ inline std::string MakePdf(const std::vector<PdfPageSpec>& pages, const PdfOptio
     std::snprintf(line, sizeof(line), "%010zu 00000 n \n", off);
     pdf += line;
   }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" + trailer_extra +
-         " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R" +
+         trailer_extra + " >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
   return pdf;
 }
 
@@ -112,7 +115,9 @@ inline std::string MakePdf(const std::vector<PdfPageSpec>& pages, const PdfOptio
 // job number.
 inline std::vector<PdfPageSpec> SampleResolutionPages() {
   PdfPageSpec p;
-  auto line = [&p](double x, double y, std::vector<PdfSeg> segs) { p.runs.push_back({x, y, std::move(segs)}); };
+  auto line = [&p](double x, double y, std::vector<PdfSeg> segs) {
+    p.runs.push_back({x, y, std::move(segs)});
+  };
   line(123, 740, {{"R", 14, 0, "United Nations"}});
   line(480, 740, {{"R", 10, 0, "A/RES/78/999"}});
   line(123, 715, {{"B", 20, 0, "General Assembly"}});
@@ -126,13 +131,18 @@ inline std::vector<PdfPageSpec> SampleResolutionPages() {
   line(85, 455, {{"B", 12, 0, "78/999."}});
   line(133, 455, {{"B", 12, 0, "Testing of the layout reader"}});
   line(147, 430, {{"I", 10, 0, "The General Assembly,"}});
-  line(147, 412, {{"I", 10, 0, "Recalling also"}, {"R", 10, 0, " its resolution 77/1 of 1 January 2023,"},
-                  {"R", 6.5, 3.5, "1"}});
+  line(147, 412,
+       {{"I", 10, 0, "Recalling also"},
+        {"R", 10, 0, " its resolution 77/1 of 1 January 2023,"},
+        {"R", 6.5, 3.5, "1"}});
   line(147, 394, {{"R", 10, 0, "1."}});
   line(171, 394, {{"I", 10, 0, "Calls upon"}, {"R", 10, 0, " all States to support post-"}});
   line(123, 382, {{"R", 10, 0, "conflict recovery;"}});
   line(147, 364, {{"R", 10, 0, "2."}});
-  line(171, 364, {{"I", 10, 0, "Decides"}, {"R", 10, 0, " to remain seized of the mat"}, {"R", 10, 0, "ter.", 110}});
+  line(171, 364,
+       {{"I", 10, 0, "Decides"},
+        {"R", 10, 0, " to remain seized of the mat"},
+        {"R", 10, 0, "ter.", 110}});
   line(397, 340, {{"I", 10, 0, "30th plenary meeting"}});
   line(413, 328, {{"I", 10, 0, "8 November 2023"}});
   line(99, 90, {{"B", 8, 0, "__________________"}});

@@ -36,7 +36,8 @@ TEST(PdfReadTest, HandWrittenResolutionReadsEndToEnd) {
   ASSERT_EQ(r->preamble.size(), 1u);
   EXPECT_EQ(r->preamble[0].lead, "Recalling also");
   EXPECT_EQ(r->preamble[0].text, "Recalling also its resolution 77/1 of 1 January 2023,");
-  EXPECT_THAT(r->preamble[0].footnotes, ElementsAre(FootnoteRef{1, uint32_t(r->preamble[0].text.size())}));
+  EXPECT_THAT(r->preamble[0].footnotes,
+              ElementsAre(FootnoteRef{1, uint32_t(r->preamble[0].text.size())}));
   ASSERT_EQ(r->operative.size(), 2u);
   EXPECT_EQ(r->operative[0].number, "1");
   EXPECT_EQ(r->operative[0].lead, "Calls upon");

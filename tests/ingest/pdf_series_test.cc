@@ -46,7 +46,8 @@ std::string Squash(const std::string& t, bool all_spaces) {
   for (size_t i = 0; i < t.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(t[i]);
     if (c == ' ' || c == '\n') {
-      const bool by_hyphen = (!out.empty() && out.back() == '-') || (i + 1 < t.size() && t[i + 1] == '-');
+      const bool by_hyphen =
+          (!out.empty() && out.back() == '-') || (i + 1 < t.size() && t[i + 1] == '-');
       if (all_spaces || by_hyphen || out.empty() || out.back() == ' ') continue;
       out += ' ';
       continue;
@@ -54,7 +55,8 @@ std::string Squash(const std::string& t, bool all_spaces) {
     if (c >= '0' && c <= '9' && GluedMarkerAt(t, i)) {
       size_t e = i;
       while (e < t.size() && t[e] >= '0' && t[e] <= '9') ++e;
-      if (e - i <= 3 && (e == t.size() || t[e] == ' ' || t[e] == ',' || t[e] == ';' || t[e] == '.')) {
+      if (e - i <= 3 &&
+          (e == t.size() || t[e] == ' ' || t[e] == ',' || t[e] == ';' || t[e] == '.')) {
         i = e - 1;
         continue;
       }
@@ -114,7 +116,8 @@ std::string LayoutCause(const Change& c, const std::vector<std::string>& old_tex
   }
   if (!c.from.empty() && !c.to.empty()) {
     const std::string a = Side(c.from), b = Side(c.to);
-    if (Squash(a, false) == Squash(b, false)) return "same words once hyphen spacing and markers are ignored";
+    if (Squash(a, false) == Squash(b, false))
+      return "same words once hyphen spacing and markers are ignored";
     if (OnlyWordsCut(a, b, vocabulary)) return "words cut in pieces";
     return "";
   }

@@ -58,13 +58,17 @@ inline Result<Resolution> ParsePdf(const std::string& file) {
 
 namespace recital {
 // Readable gtest failures for the record's small structs.
-inline void PrintTo(const FootnoteRef& f, std::ostream* os) { *os << "{" << f.number << " @" << f.byte_offset << "}"; }
-inline void PrintTo(const Footnote& f, std::ostream* os) { *os << "{" << f.number << ", \"" << f.text << "\"}"; }
+inline void PrintTo(const FootnoteRef& f, std::ostream* os) {
+  *os << "{" << f.number << " @" << f.byte_offset << "}";
+}
+inline void PrintTo(const Footnote& f, std::ostream* os) {
+  *os << "{" << f.number << ", \"" << f.text << "\"}";
+}
 }  // namespace recital
 
-#define RECITAL_REQUIRE_PDF_CORPUS()                                                        \
-  do {                                                                                      \
-    if (::recital::testing::PdfCorpusDir().empty())                                         \
-      GTEST_SKIP() << "no PDF corpus at ../shared/corpus/pdf (SOURCES.tsv): "               \
-                   << ::recital::testing::CorpusMissingMessage();                           \
+#define RECITAL_REQUIRE_PDF_CORPUS()                                          \
+  do {                                                                        \
+    if (::recital::testing::PdfCorpusDir().empty())                           \
+      GTEST_SKIP() << "no PDF corpus at ../shared/corpus/pdf (SOURCES.tsv): " \
+                   << ::recital::testing::CorpusMissingMessage();             \
   } while (0)

@@ -34,19 +34,20 @@ TEST(AnnexRecordTest, AnnexesAndSessionCodeRoundTrip) {
   r.session = 0;
   r.session_code = "ES-11";
   for (const std::string& bytes : {EncodeResolutionInline(r), EncodeResolution(r)}) {
-    Result<Resolution> back = DecodeResolution(bytes, [&r](const Hash128& h, Paragraph* p) -> Status {
-      for (const auto* list : {&r.operative, &r.annex}) {
-        for (const Paragraph& q : *list) {
-          if (WordingHash(q) == h) {
-            p->lead = q.lead;
-            p->text = q.text;
-            p->subparagraphs = q.subparagraphs;
-            return Status::Ok();
+    Result<Resolution> back =
+        DecodeResolution(bytes, [&r](const Hash128& h, Paragraph* p) -> Status {
+          for (const auto* list : {&r.operative, &r.annex}) {
+            for (const Paragraph& q : *list) {
+              if (WordingHash(q) == h) {
+                p->lead = q.lead;
+                p->text = q.text;
+                p->subparagraphs = q.subparagraphs;
+                return Status::Ok();
+              }
+            }
           }
-        }
-      }
-      return Status::NotFound("wording");
-    });
+          return Status::NotFound("wording");
+        });
     ASSERT_TRUE(back.ok()) << back.status().message();
     EXPECT_EQ(*back, r);
   }
@@ -58,7 +59,8 @@ TEST(AnnexRecordTest, AnnexesAndSessionCodeRoundTrip) {
 uint32_t RootPointerCount(const std::string& message) {
   auto u32 = [&message](size_t at) {
     uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= uint32_t(static_cast<unsigned char>(message[at + size_t(i)])) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+      v |= uint32_t(static_cast<unsigned char>(message[at + size_t(i)])) << (8 * i);
     return v;
   };
   const size_t segments = u32(0) + 1;
