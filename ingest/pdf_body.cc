@@ -269,6 +269,8 @@ size_t LeadEnd(const BuiltText& b, size_t from) {
   }
   // Italic throughout: a lead phrase only when it introduces sub-paragraphs ("Recalls:").
   if (Trim(rest).empty() && !EndsWith(Trim(b.text), ":")) return from;
+  // A lead phrase opens with a capital ("a" set in italics is a table note's letter).
+  if (end > from && !IsAsciiUpper(b.text[from])) return from;
   return end;
 }
 

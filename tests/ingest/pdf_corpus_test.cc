@@ -152,7 +152,9 @@ std::string CheckLead(const Paragraph& p, const Stream& s, size_t* cursor) {
   if (end < at + key.size() && s.italic[end] && !whole_paragraph_italic) {
     return "lead \"" + p.lead + "\" stops before the italic run does";
   }
-  if (whole_paragraph_italic) {
+  // A lead phrase opens with a capital: a note's italic letter ("a Includes ...") is none.
+  const bool lowercase_start = at < s.text.size() && s.text[at] >= 'a' && s.text[at] <= 'z';
+  if (whole_paragraph_italic && !lowercase_start) {
     for (size_t i = at; i < at + key.size(); ++i) {
       if (!s.italic[i] && IsLetter(s.text[i])) return "paragraph opens in italics but has no lead";
     }
