@@ -9,6 +9,8 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "ingest/pdf_internal.h"
 
@@ -44,7 +46,23 @@ bool HasEndMarker(std::string_view bytes) {
 
 // Appends the box, split where the font flags change inside it (a comma set in roman after
 // an italic lead phrase belongs to the same poppler word).
-void AppendBox(const poppler::text_box& b, uint32_t page, std::vector<PdfBox>* out) {
+// Font flags by font name: a document uses a handful of fonts and every glyph asks.
+class FontFlags {
+ public:
+  uint8_t Of(const std::string& name) {
+    for (const auto& [n, f] : known_) {
+      if (n == name) return f;
+    }
+    known_.emplace_back(name, PdfFontFlags(name));
+    return known_.back().second;
+  }
+
+ private:
+  std::vector<std::pair<std::string, uint8_t>> known_;
+};
+
+void AppendBox(const poppler::text_box& b, uint32_t page, FontFlags* fonts,
+               std::vector<PdfBox>* out) {
   const poppler::rectf r = b.bbox();
   PdfBox box;
   box.page = page;
@@ -55,7 +73,7 @@ void AppendBox(const poppler::text_box& b, uint32_t page, std::vector<PdfBox>* o
   box.size = float(b.get_font_size());
   const poppler::ustring u = b.text();
   if (!b.has_font_info() || u.size() <= 1) {
-    box.flags = b.has_font_info() ? PdfFontFlags(b.get_font_name(0)) : 0;
+    box.flags = b.has_font_info() ? fonts->Of(b.get_font_name(0)) : 0;
     box.text = Utf8(u);
     out->push_back(std::move(box));
     return;
@@ -64,7 +82,7 @@ void AppendBox(const poppler::text_box& b, uint32_t page, std::vector<PdfBox>* o
   std::vector<uint8_t> flags(n);
   bool mixed = false;
   for (size_t i = 0; i < n; ++i) {
-    flags[i] = PdfFontFlags(b.get_font_name(int(i)));
+    flags[i] = fonts->Of(b.get_font_name(int(i)));
     mixed = mixed || flags[i] != flags[0];
   }
   // Glyph boxes are only trusted when every glyph has one (complex scripts may map several
@@ -121,6 +139,7 @@ Result<PdfText> ExtractPdfText(std::string_view bytes, const std::string& source
   }
   PdfText out;
   out.pages.reserve(size_t(pages));
+  FontFlags fonts;
   for (int i = 0; i < pages; ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (page == nullptr) {
@@ -131,7 +150,7 @@ Result<PdfText> ExtractPdfText(std::string_view bytes, const std::string& source
     out.pages.push_back({float(r.width()), float(r.height())});
     for (const poppler::text_box& b : page->text_list(poppler::page::text_list_include_font)) {
       if (b.rotation() != 0) continue;  // vertical margin notes are never resolution text
-      AppendBox(b, uint32_t(i), &out.boxes);
+      AppendBox(b, uint32_t(i), &fonts, &out.boxes);
     }
     if (out.boxes.size() > kMaxBoxes) {
       return Status::ResourceExhausted(source_name + ": more than " + std::to_string(kMaxBoxes) +
