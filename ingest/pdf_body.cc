@@ -32,7 +32,7 @@ bool HasAlnum(std::string_view t) {
 bool EndsParagraph(std::string_view t) {
   t = Trim(t);
   for (;;) {
-    if (EndsWith(t, "\xE2\x80\x9D") || EndsWith(t, "\xE2\x80\x99")) {  // ” ’
+    if (std::string_view(t).ends_with("\xE2\x80\x9D") || std::string_view(t).ends_with("\xE2\x80\x99")) {  // ” ’
       t.remove_suffix(3);
     } else if (!t.empty() && (t.back() == ')' || t.back() == '"')) {
       t.remove_suffix(1);
@@ -88,7 +88,7 @@ float Indent(const PdfLine& l, const PdfMetrics& m) {
 }
 
 bool IsOpening(const PdfLine& l) {
-  return StartsWith(l.text, "The General Assembly") && l.text.size() <= 24;
+  return std::string_view(l.text).starts_with("The General Assembly") && l.text.size() <= 24;
 }
 
 struct Block {
@@ -167,7 +167,7 @@ void TrimTrailingSpaces(std::string* s) {
 // soft hyphen (which goes), else a space.
 void JoinLines(std::string* text, std::string_view next) {
   TrimTrailingSpaces(text);
-  if (EndsWith(*text, "\xC2\xAD")) {
+  if (std::string_view(*text).ends_with("\xC2\xAD")) {
     text->resize(text->size() - 2);
     return;
   }
@@ -268,7 +268,7 @@ size_t LeadEnd(const BuiltText& b, size_t from) {
     rest.remove_prefix(1);
   }
   // Italic throughout: a lead phrase only when it introduces sub-paragraphs ("Recalls:").
-  if (Trim(rest).empty() && !EndsWith(Trim(b.text), ":")) return from;
+  if (Trim(rest).empty() && !std::string_view(Trim(b.text)).ends_with(":")) return from;
   // A lead phrase opens with a capital ("a" set in italics is a table note's letter).
   if (end > from && !IsAsciiUpper(b.text[from])) return from;
   return end;
@@ -285,7 +285,7 @@ std::vector<FootnoteRef> Shift(const std::vector<FootnoteRef>& refs, size_t from
 
 bool IsAnnexLabel(std::string_view t) {
   if (t == "Annex" || t == "Annexes") return true;
-  if (!StartsWith(t, "Annex ")) return false;
+  if (!std::string_view(t).starts_with("Annex ")) return false;
   for (char c : t.substr(6)) {
     if (c != 'I' && c != 'V' && c != 'X' && c != 'L') return false;
   }
@@ -302,7 +302,7 @@ class SectionBuilder {
 
   // A heading block, line by line.
   void Heading(const std::vector<std::string>& lines, float size, bool annexed) {
-    const bool introduced = !r_->operative.empty() && EndsWith(r_->operative.back().text, ":") &&
+    const bool introduced = !r_->operative.empty() && std::string_view(r_->operative.back().text).ends_with(":") &&
                             size >= 1.1f * body_size_;
     if (!annexed && !in_annex_ && !introduced) return;  // "Part I", "Section 1": no paragraph
     std::string title;
@@ -414,7 +414,7 @@ float NumberIndent(const std::vector<PdfLine>& lines, const std::vector<size_t>&
   std::map<float, size_t> counts;
   for (size_t i : body) {
     const PdfLine& l = lines[i];
-    if (!l.boxes.empty() && EndsWith(l.boxes.front().text, ".") && OpensWithNumber(l)) {
+    if (!l.boxes.empty() && std::string_view(l.boxes.front().text).ends_with(".") && OpensWithNumber(l)) {
       counts[std::round(Indent(l, m))] += 1;
     }
   }

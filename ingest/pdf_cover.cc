@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ingest/pdf_internal.h"
+#include "schema/symbol.h"
 
 namespace recital::ingest {
 namespace {
@@ -12,9 +13,9 @@ namespace {
 // line, 0 when there is none.
 size_t TitleNumberLength(std::string_view t) {
   size_t i = 0;
-  if (StartsWith(t, "ES-")) {
+  if (std::string_view(t).starts_with("ES-")) {
     i = 3;
-  } else if (StartsWith(t, "S-")) {
+  } else if (std::string_view(t).starts_with("S-")) {
     i = 2;
   }
   uint32_t a = 0, b = 0;
@@ -27,7 +28,7 @@ size_t TitleNumberLength(std::string_view t) {
 }
 
 bool IsOpeningLine(const PdfLine& l) {
-  return StartsWith(l.text, "The General Assembly") && l.text.size() <= 24;
+  return std::string_view(l.text).starts_with("The General Assembly") && l.text.size() <= 24;
 }
 
 // "Agenda item 101 (b)", "Agenda items 12 and 96 (ll)" -> {"101 (b)"}, {"12", "96 (ll)"}.
@@ -52,9 +53,9 @@ std::vector<std::string> AgendaItems(std::string_view f) {
       }
     }
     items.push_back(std::move(item));
-    if (StartsWith(f.substr(i), ",")) {
+    if (std::string_view(f.substr(i)).starts_with(",")) {
       ++i;
-    } else if (StartsWith(f.substr(i), " and")) {
+    } else if (std::string_view(f.substr(i)).starts_with(" and")) {
       i += 4;
     } else {
       break;
@@ -115,10 +116,10 @@ PdfSymbol FindPdfSymbol(std::string_view s) {
   for (size_t p = s.find("A/RES/"); p != std::string_view::npos; p = s.find("A/RES/", p + 1)) {
     size_t i = p + 6;
     std::string code;
-    if (StartsWith(s.substr(i), "ES-")) {
+    if (std::string_view(s.substr(i)).starts_with("ES-")) {
       code = "ES-";
       i += 3;
-    } else if (StartsWith(s.substr(i), "S-")) {
+    } else if (std::string_view(s.substr(i)).starts_with("S-")) {
       code = "S-";
       i += 2;
     }
@@ -128,7 +129,7 @@ PdfSymbol FindPdfSymbol(std::string_view s) {
     if (!ReadUint(s, &i, &number, 4) || number == 0) continue;
     m.symbol = "A/RES/" + code + std::to_string(session) + "/" + std::to_string(number);
     for (std::string_view suffix : {"/Corr.", "/Rev.", "/Add."}) {
-      if (!StartsWith(s.substr(i), suffix)) continue;
+      if (!std::string_view(s.substr(i)).starts_with(suffix)) continue;
       size_t k = i + suffix.size();
       uint32_t n = 0;
       if (ReadUint(s, &k, &n, 2) && n > 0) m.symbol += std::string(suffix) + std::to_string(n);
@@ -188,7 +189,7 @@ void ParsePdfCover(const std::vector<PdfLine>& lines, const std::vector<PdfRole>
          p = flat.find(" session", p + 1)) {
       size_t b = p;
       while (b > 0 && flat[b - 1] != ' ') --b;
-      r->session = OrdinalWordsToInt(std::string_view(flat).substr(b, p - b));
+      r->session = SessionFromOrdinal(std::string_view(flat).substr(b, p - b));
       if (r->session != 0) break;
     }
   }

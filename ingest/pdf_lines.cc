@@ -47,7 +47,7 @@ void NormalizeBoxText(std::string* t) {
   mapped.reserve(t->size());
   for (size_t i = 0; i < t->size(); ++i) {
     const std::string_view rest = std::string_view(*t).substr(i);
-    if (StartsWith(rest, "\xE2\x80\x90") || StartsWith(rest, "\xE2\x80\x91")) {
+    if (std::string_view(rest).starts_with("\xE2\x80\x90") || std::string_view(rest).starts_with("\xE2\x80\x91")) {
       mapped += '-';
       i += 2;
     } else {
@@ -130,7 +130,7 @@ std::string JoinPdfBoxes(const std::vector<PdfBox>& boxes) {
 void AppendPdfLine(std::string* p, std::string_view line) {
   line = Trim(line);
   if (line.empty()) return;
-  if (EndsWith(*p, "\xC2\xAD")) {  // soft hyphen: a word the typesetter hyphenated
+  if (std::string_view(*p).ends_with("\xC2\xAD")) {  // soft hyphen: a word the typesetter hyphenated
     p->resize(p->size() - 2);
     *p += line;
     return;
