@@ -33,6 +33,14 @@ if(NOT POPPLER_CPP_FOUND)
   recital_missing("poppler's C++ API (PDF releases)" "libpoppler-cpp-dev")
 endif()
 
+# `recital serve`'s HTTP transport (serve/http_transport.cc). Shared-only in Debian, so static
+# builds put it in a module loaded by `recital serve` alone (serve/CMakeLists.txt). Its
+# pkg-config flags (CPPHTTPLIB_*_SUPPORT) must be used: they change the library's types.
+pkg_check_modules(HTTPLIB IMPORTED_TARGET cpp-httplib)
+if(NOT HTTPLIB_FOUND)
+  recital_missing("cpp-httplib (the web server of `recital serve`)" "libcpp-httplib-dev")
+endif()
+
 find_package(CapnProto CONFIG QUIET)
 if(NOT CapnProto_FOUND)
   recital_missing("Cap'n Proto" "libcapnp-dev capnproto")

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
 #include "history/history.h"
@@ -10,5 +11,16 @@ namespace recital::render {
 
 // The "sessions" array of `recital log --json` and of the report's JSON.
 nlohmann::json SessionsJson(const std::vector<history::SessionRow>& rows);
+
+// Pieces of the report's side-by-side HTML (report.cc), shared with serve's comparison page.
+// "reworded, moved, lead changed"; "moved" for a paragraph that only moved.
+std::string StatusPhrase(const Change& c);
+// The edit script of a change; added/removed paragraphs without edits get one whole edit, an
+// unchanged one its text as one equal edit.
+std::vector<Edit> EditsOf(const Change& c);
+// One side of a change: the equal words and that side's <del> (old) or <ins> (new) words.
+std::string HtmlSide(const std::vector<Edit>& edits, bool old_side);
+// <tr>: the label and status, the old side, the new side (with a lead-change callout).
+std::string HtmlChangeRow(const Change& c);
 
 }  // namespace recital::render

@@ -10,7 +10,7 @@
 //     read the same as plain text. HTML wraps them in <del>/<ins>. On a terminal the text marks
 //     become red/green (Palette).
 //   - HTML: every text goes through HtmlEscape (& < > " '); pages are self-contained (inline
-//     CSS, nothing from the network, no JavaScript).
+//     CSS, nothing from the network, no JavaScript but the filter box of serve's index page).
 //   - JSON: keys are stable interfaces (README); unknown scalars are null, empty lists [].
 // Thread safety: pure functions of their arguments; call from any thread. Output is
 // deterministic (no clock, no paths), so it can be compared with golden files.
@@ -161,5 +161,72 @@ bool IsReportedChange(const Change& c);
 // "Operative 3", "Preamble 5" (number, else 1-based position), with "(was operative 4)" when
 // it moved or was renumbered, "(old numbering)" for a removed one.
 std::string ChangeLabel(const Change& c);
+
+// ---- pages of `recital serve` ----------------------------------------------------------------
+
+// Complete HTML documents for the web interface (serve/serve.h). Self-contained like every HTML
+// here (inline CSS, nothing fetched), except that the index page runs a few lines of inline
+// JavaScript (its filter box; the page is complete without it). Links follow serve's URL
+// layout: /series/KEY, /resolution/SYMBOL, /blame/SYMBOL, /compare?from=&to=, /search?q=, and
+// each page names its JSON twin under /api/ in its footer. Every paragraph carries the id
+// "pN", N its 1-based position in document order (preamble, operative, annex; as grep's
+// positions), the same on the record, blame and search pages, so /blame/SYMBOL#p3 is the
+// lineage of the third paragraph. Every page has a phrase search box in its header.
+
+// "/resolution/A/RES/54/144": prefix, then value with every byte but A-Z a-z 0-9 - . _ ~ / ( )
+// percent-encoded.
+std::string PagePath(std::string_view prefix, std::string_view value);
+// A query-string value: every byte but A-Z a-z 0-9 - . _ ~ percent-encoded.
+std::string QueryEscape(std::string_view value);
+
+// `/`: every series (name, key, session range, members), with a filter box preset to
+// `filter`, and the phrase search.
+std::string IndexPage(const std::vector<Series>& all, std::string_view filter);
+
+// Changed paragraphs of a session against the previous one that are substance, not the
+// session's rollover: reworded but not technical, added, removed, split and merged (moves
+// are not counted: the wording stayed).
+size_t SubstantiveChanges(const DiffSummary& summary);
+
+// `/series/KEY`: an inline SVG chart of changed paragraphs per session, substantive
+// (SubstantiveChanges) and technical (DiffSummary::technical) in two colours, each bar linking
+// to the comparison with the previous session; then the sessions as a timeline table (symbol,
+// date, title, counts, comparison and blame links).
+std::string SeriesPage(const history::LogView& log);
+
+// What the record page shows besides the record.
+struct ResolutionPageContext {
+  const Series* series = nullptr;      // its series, if known: link, previous and next member
+  std::vector<bool> citation_archived;  // per Resolution::citations: linked when true
+};
+// `/resolution/SYMBOL`: header fields, the paragraphs by section (lead phrases set off,
+// footnote markers linked to the footnotes), footnotes, citations, warnings. Each paragraph
+// links to its lineage (/blame/SYMBOL#pN).
+std::string ResolutionPage(const Resolution& r, const ResolutionPageContext& context);
+
+// `/compare`: from and to as asked (the form's values), the archive's symbols for the pickers,
+// and, when both resolutions were loaded, them and their diff.
+struct CompareView {
+  std::string from_arg, to_arg;
+  std::vector<std::string> symbols;
+  const Resolution* from = nullptr;  // set together with to and diff
+  const Resolution* to = nullptr;
+  const DiffResult* diff = nullptr;
+};
+// The form, then (with a diff) the two resolutions side by side, every paragraph in the new
+// resolution's order: deleted words in <del> on the old side, inserted words in <ins> on the
+// new side, unchanged paragraphs plain, lead phrase changes called out (as the report).
+std::string ComparePage(const CompareView& view);
+
+// `/blame/SYMBOL`: per paragraph the resolution where its wording began (linked) and each
+// earlier wording with the words that changed on the way to the next one (<del>/<ins>).
+std::string BlamePage(const history::BlameView& blame);
+
+// `/search?q=`: the form, then (grep != nullptr) the hits by series, each paragraph linked
+// to its place in the resolution (#pN) with every occurrence of the phrase in <mark>.
+std::string SearchPage(std::string_view phrase, const history::GrepResult* grep);
+
+// An error page: the HTTP status (404, 400, 500...) and what went wrong.
+std::string ErrorPage(int http_status, std::string_view message);
 
 }  // namespace recital::render

@@ -21,6 +21,9 @@ std::string RefsLabel(const std::vector<ParagraphRef>& refs) {
   return out;
 }
 
+}  // namespace
+
+// Shared with the serve pages (internal.h).
 std::string StatusPhrase(const Change& c) {
   const bool only_moved = c.status == ChangeStatus::kUnchanged && c.moved;
   std::string s = only_moved ? "moved" : ChangeStatusName(c.status);
@@ -38,6 +41,8 @@ std::vector<Edit> EditsOf(const Change& c) {
   if (c.status == ChangeStatus::kUnchanged && !c.to.empty()) out = {{EditOp::kEqual, c.to[0].text}};
   return out;
 }
+
+namespace {
 
 std::string PairTitle(const SeriesHistory& h, size_t pair) {
   return fmt::format("{} → {}", h.records[pair].symbol, h.records[pair + 1].symbol);
@@ -109,6 +114,8 @@ ins{background:#ccf2d0;color:#055d20;text-decoration:underline}
 }
 )css";
 
+}  // namespace
+
 // Old or new side of a change: the equal words and that side's deleted/inserted words.
 std::string HtmlSide(const std::vector<Edit>& edits, bool old_side) {
   std::string out;
@@ -141,6 +148,8 @@ std::string HtmlChangeRow(const Change& c) {
                       : "<td class=\"new\">" + callout + HtmlSide(edits, false) + "</td>";
   return row + "</tr>\n";
 }
+
+namespace {
 
 std::string HtmlOverview(const SeriesHistory& h) {
   std::string out =
