@@ -95,6 +95,8 @@ struct Server {
   // Set by stop. httplib's stop() does nothing before the accept loop runs, so the loop also
   // checks this when idle (every kIdleMicroseconds): a stop that came too early still ends it.
   std::atomic<bool> stop_requested{false};
+  // The listening socket, as the socket-options callback last saw it (see Create).
+  socket_t listen_fd = INVALID_SOCKET;
 };
 
 constexpr int kIdleMicroseconds = 50 * 1000;
@@ -176,9 +178,10 @@ void Configure(Server& s, const recital_http_config_v1& c) {
   s.max_header_bytes = c.max_header_bytes;
   // SO_REUSEADDR only: httplib's default adds SO_REUSEPORT, with which a second server on a
   // taken port would bind "successfully" and share its connections.
-  s.http.set_socket_options([](socket_t sock) {
+  s.http.set_socket_options([&s](socket_t sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    s.listen_fd = sock;
   });
   // Pages are self-contained: nothing may be fetched from elsewhere, scripts and styles are
   // inline only, and no page can be framed by another site.
@@ -235,6 +238,10 @@ RECITAL_HTTP_EXPORT void* recital_http_create_v1(const recital_http_config_v1* c
                 error, error_size);
       return nullptr;
     }
+    // httplib listens with a backlog of 5 (compiled into the library): a burst of more clients
+    // than that would wait for SYN retransmission (a second). Listening again on the bound
+    // socket sets the usual backlog.
+    if (s->listen_fd != INVALID_SOCKET) ::listen(s->listen_fd, SOMAXCONN);
     *bound_port = port;
     return s.release();
   } catch (const std::exception& e) {

@@ -77,7 +77,12 @@ struct ServeOptions {
   int read_timeout_seconds = 5;    // a client that sends nothing for this long is dropped
   int write_timeout_seconds = 5;
   int keep_alive_timeout_seconds = 2;
-  int keep_alive_max_requests = 100;
+  // Requests per connection. 1 (no keep-alive) by default: the transport gives a connection a
+  // worker for its whole life, pages are self-contained (one request each), so kept-alive idle
+  // connections would only hold workers; and after a request it could not parse, the transport
+  // keeps reading the connection unless it is the last request (the client gets its 400, then
+  // the connection closes at once instead of after the keep-alive timeout).
+  int keep_alive_max_requests = 1;
   int max_header_count = 100;           // more: 431
   size_t max_header_bytes = 64 * 1024;  // more: 431 (one line over 8 KiB: 400)
 };
