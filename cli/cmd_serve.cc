@@ -23,7 +23,7 @@ struct ServeArgs {
 constexpr int kGraceMilliseconds = 500;
 
 int RunServe(const ServeArgs& args) {
-  auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
+  auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead, serve::kReaderMapBytes);
   if (!archive) return 2;
   bool unfinished = false;
   Status st = serve::ServeUntilSignal(

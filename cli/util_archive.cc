@@ -12,9 +12,10 @@ void AddArchiveOption(CLI::App* cmd, std::string* archive_flag) {
 }
 
 std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
-                                                    ArchiveMode mode) {
+                                                    ArchiveMode mode, size_t map_bytes) {
   std::string dir = ResolveArchivePath(archive_flag);
   store::OpenOptions options;
+  options.initial_map_bytes = map_bytes;
   options.read_only = mode == ArchiveMode::kRead;
   options.create_if_missing = mode == ArchiveMode::kCreate;
   auto archive = store::Archive::Open(dir, options);

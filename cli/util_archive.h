@@ -20,8 +20,9 @@ enum class ArchiveMode { kRead, kWrite, kCreate };
 
 // Opens the archive named by the flag / $RECITAL_ARCHIVE / ./recital-archive. On failure
 // prints "recital: ..." on stderr (with what to do next) and returns nullptr: exit 2.
+// map_bytes: store::OpenOptions::initial_map_bytes (0: the store's default).
 std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
-                                                    ArchiveMode mode);
+                                                    ArchiveMode mode, size_t map_bytes = 0);
 
 // "12.3 MB"-style sizes and a fixed-precision rate.
 std::string HumanBytes(uint64_t bytes);

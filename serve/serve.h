@@ -41,6 +41,14 @@ namespace recital::serve {
 
 inline constexpr size_t kMaxTargetBytes = 4096;
 
+// The memory map to open a served archive with (store::OpenOptions::initial_map_bytes). When an
+// ingest in another process grows the archive past a reader's map, the store adopts the new
+// size by remapping at the next read transaction (LMDB's MDB_MAP_RESIZED), which is only safe
+// while no other thread of the process is reading: in a server, other workers are. A map far
+// larger than any archive (address space only; nothing is read or reserved) means the server
+// never has to remap while it runs.
+inline constexpr size_t kReaderMapBytes = size_t(1) << 40;
+
 struct Request {
   std::string method = "GET";  // GET and HEAD are answered; the transport refuses others
   std::string target;          // as sent: "/resolution/A/RES/54/144", "/search?q=a%20b"
@@ -56,7 +64,7 @@ struct Response {
 // The site over one archive: routing, archive reads (history/), rendering (render/).
 class Site {
  public:
-  // `archive` must outlive the Site. allow_any_host = false answers only requests whose Host
+  // `archive` must outlive the Site; open it read-only with kReaderMapBytes. allow_any_host = false answers only requests whose Host
   // names a loopback address ("127.0.0.1:8080", "localhost:8080", "[::1]:8080") or is absent,
   // so a web page elsewhere cannot read the archive through DNS rebinding; set it when serving
   // on a non-loopback address.

@@ -103,6 +103,7 @@ void IngestCorpus(const std::string& dir, const std::vector<std::string>& files)
 
 std::unique_ptr<store::Archive> OpenForReading(const std::string& dir) {
   store::OpenOptions options;
+  options.initial_map_bytes = serve::kReaderMapBytes;  // as `recital serve` opens it
   auto a = store::Archive::Open(dir, options);
   EXPECT_TRUE(a.ok()) << a.status().ToString();
   return a.ok() ? std::move(*a) : nullptr;
