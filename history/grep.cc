@@ -10,6 +10,26 @@
 namespace recital::history {
 namespace {
 
+// The section, index and number of each paragraph of r, in document order (the order of
+// ParagraphUse::position).
+std::vector<GrepParagraph> Places(const Resolution& r) {
+  std::vector<GrepParagraph> out;
+  const std::pair<const std::vector<Paragraph>*, Section> lists[] = {
+      {&r.preamble, Section::kPreamble},
+      {&r.operative, Section::kOperative},
+      {&r.annex, Section::kAnnex}};
+  for (const auto& [list, section] : lists) {
+    for (size_t i = 0; i < list->size(); ++i) {
+      GrepParagraph p;
+      p.section = section;
+      p.index = static_cast<uint32_t>(i);
+      p.number = (*list)[i].number;
+      out.push_back(std::move(p));
+    }
+  }
+  return out;
+}
+
 // Groups the newest-version uses of every hit by series; only: the symbols to keep (null: all).
 Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
                                       const std::vector<store::PhraseHit>& hits,
@@ -17,6 +37,7 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
   auto finder = SeriesFinder::Create(archive);
   if (!finder.ok()) return finder.status();
   std::map<std::string, store::Document> docs;
+  std::map<std::string, std::vector<GrepParagraph>> places;  // by symbol, newest version
   std::map<std::string, GrepSeries> by_key;
   for (size_t h = 0; h < hits.size(); ++h) {
     for (const store::ParagraphUse& use : hits[h].uses) {
@@ -30,9 +51,21 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
       if (use.version != it->second.newest().version) continue;  // superseded wording
       auto series = (*finder)->Find(use.symbol);
       if (!series.ok()) return series.status();
+      auto at = places.find(use.symbol);
+      if (at == places.end()) {
+        auto r = archive.GetResolution(use.symbol, use.version);
+        if (!r.ok()) return r.status();
+        at = places.emplace(use.symbol, Places(*r)).first;
+      }
+      GrepParagraph found;
+      if (use.position < at->second.size()) found = at->second[use.position];
+      found.symbol = use.symbol;
+      found.session = it->second.newest().session;
+      found.position = use.position;
+      found.hit = h;
       GrepSeries& g = by_key[series->key];
       if (g.series.key.empty()) g.series = *series;
-      g.paragraphs.push_back({use.symbol, it->second.newest().session, use.position, h});
+      g.paragraphs.push_back(std::move(found));
     }
   }
   std::vector<GrepSeries> groups;
