@@ -8,8 +8,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <condition_variable>
+#include <mutex>
 #include <string>
 #include <system_error>
+#include <thread>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -122,6 +125,37 @@ void Report(const store::IngestResult& r, bool json) {
   }
 }
 
+// Starts n threads that wait until all exist, then ends them: whether the system lets this
+// process run n workers at once. The store's pipeline cannot undo a partly started set of
+// workers (a std::thread that fails after others started ends the process), so the number is
+// tried here first and a refusal becomes an error the user can act on.
+Status TryThreads(int n) {
+  std::mutex mu;
+  std::condition_variable cv;
+  bool go = false;
+  std::vector<std::thread> threads;
+  Status st;
+  try {
+    for (int i = 0; i < n; ++i) {
+      threads.emplace_back([&] {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return go; });
+      });
+    }
+  } catch (const std::system_error& e) {
+    st = Status::ResourceExhausted("cannot start " + std::to_string(n) + " worker threads (" +
+                                   std::to_string(threads.size()) + " started): " +
+                                   e.code().message() + "; try fewer --threads");
+  }
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    go = true;
+  }
+  cv.notify_all();
+  for (auto& t : threads) t.join();
+  return st;
+}
+
 std::string SummaryLine(const Tally& tally, double secs) {
   char line[256];
   std::snprintf(line, sizeof line,
@@ -173,11 +207,6 @@ int RunIngest(const IngestArgs& args) {
                " was neither created nor changed");
     return missing.empty() ? 0 : 2;
   }
-  auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kCreate);
-  if (!archive) return 2;
-  std::vector<store::ReleaseInput> inputs;
-  inputs.reserve(files.size());
-  for (const auto& f : files) inputs.push_back({f, std::nullopt});
   store::IngestOptions options;
   options.threads = static_cast<int>(std::min<size_t>(args.threads, files.size()));
   options.batch_releases = args.batch;
@@ -186,6 +215,15 @@ int RunIngest(const IngestArgs& args) {
     po.source_name = name;
     return ParseRelease(bytes, po);
   };
+  if (Status st = TryThreads(options.threads); !st.ok()) {
+    PrintError(st.message());
+    return 2;
+  }
+  auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kCreate);
+  if (!archive) return 2;
+  std::vector<store::ReleaseInput> inputs;
+  inputs.reserve(files.size());
+  for (const auto& f : files) inputs.push_back({f, std::nullopt});
   ProgressBar bar(files.size(), !args.json && files.size() > 5 && IsTerminal(stderr));
   auto start = std::chrono::steady_clock::now();
   Status st;

@@ -63,6 +63,32 @@ TEST(OptionCheckTest, NumericOptionsNameTheirRangeInPlainNumbers) {
   EXPECT_NE(help.out.find("1 to 64"), std::string::npos) << help.out;
 }
 
+// Before: std::system_error aborted the ingest (or "terminate called without an active
+// exception" when some workers had started).
+TEST(OptionCheckTest, ThreadsTheSystemRefusesAreAClearErrorAndNoArchive) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "address-space limits and AddressSanitizer's shadow memory do not mix";
+#else
+  TempDir dir;
+  const std::string releases = dir.str() + "/releases";
+  ASSERT_EQ(RunRecital({"generate", "--out", releases, "--sessions", "64", "-q"}).exit_code, 0);
+  const std::string archive = dir.str() + "/a";
+  // 64 workers need 512 MiB of thread stacks: more than 256 MiB of address space holds.
+  auto r = testing::RunRecitalBounded({"ingest", "--archive", archive, "--threads", "64", releases},
+                                      "", 60, {}, 256ull << 20);
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("recital: cannot start 64 worker threads"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("try fewer --threads"), std::string::npos) << r.err;
+  EXPECT_FALSE(fs::exists(archive));
+  // As many as there are files, no more: 64 asked, 3 files, 3 workers fit easily.
+  auto few = testing::RunRecitalBounded(
+      {"ingest", "--archive", archive, "--threads", "64", releases + "/A-RES-50-101.ods.txt",
+       releases + "/A-RES-51-101.ods.txt", releases + "/A-RES-52-101.ods.txt"},
+      "", 60, {}, 256ull << 20);
+  EXPECT_EQ(few.exit_code, 0) << few.err;
+#endif
+}
+
 // Before: --threshold nan was accepted (and compared false with everything).
 TEST(OptionCheckTest, DiffThresholdMustBeAFiniteNumberFromZeroToOne) {
   const std::string a = LighthouseFile("A-RES-60-7.ods.txt"), b = LighthouseFile("A-RES-61-7.ods.txt");

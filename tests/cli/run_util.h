@@ -5,6 +5,7 @@
 #pragma once
 
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,10 +24,13 @@ struct BoundedRun {
   std::string err;
 };
 
+// address_space_bytes > 0: RLIMIT_AS of the child (with an 8 MiB RLIMIT_STACK, so each thread
+// stack costs 8 MiB of it), to make thread creation fail.
 inline BoundedRun RunRecitalBounded(const std::vector<std::string>& args,
                                     const std::string& stdout_path = "",
                                     unsigned timeout_seconds = 60,
-                                    const std::vector<std::string>& env = {}) {
+                                    const std::vector<std::string>& env = {},
+                                    uint64_t address_space_bytes = 0) {
   TempDir tmp;
   const std::string out_path = stdout_path.empty() ? tmp.str() + "/out" : stdout_path;
   const std::string err_path = tmp.str() + "/err";
@@ -41,6 +45,10 @@ inline BoundedRun RunRecitalBounded(const std::vector<std::string>& args,
     dup2(err, 2);
     dup2(in, 0);
     for (const auto& kv : env) putenv(const_cast<char*>(kv.c_str()));
+    if (address_space_bytes > 0) {
+      struct rlimit stack = {8u << 20, 8u << 20}, as = {address_space_bytes, address_space_bytes};
+      if (setrlimit(RLIMIT_STACK, &stack) != 0 || setrlimit(RLIMIT_AS, &as) != 0) _exit(126);
+    }
     alarm(timeout_seconds);  // survives exec: the default action of SIGALRM ends the process
     std::vector<char*> argv;
     std::string bin = RECITAL_BINARY;
