@@ -177,6 +177,24 @@ int IngestExit(const Tally& tally, size_t missing) {
   return tally.refused > 0 ? 1 : 0;
 }
 
+// Paths that could not be read: in JSON a line like any refused file's (status "refused"), in
+// text an error line; counted as refused. The exit status says trouble (IngestExit).
+void ReportMissing(const std::vector<MissingPath>& missing, bool json, Tally* tally) {
+  for (const auto& m : missing) {
+    store::IngestResult r;
+    r.source_name = m.path;
+    r.message = m.path + ": " + m.reason;
+    if (json) Report(r, true);
+    else PrintError(r.message);
+    tally->Count(r);
+  }
+}
+
+void PrintSummary(const Tally& tally, double secs, bool json) {
+  if (json) std::fputs(SummaryLine(tally, secs).c_str(), stderr);
+  else Out(SummaryLine(tally, secs));
+}
+
 int RunIngest(const IngestArgs& args) {
   std::vector<MissingPath> missing;
   size_t skipped = 0;
@@ -187,25 +205,16 @@ int RunIngest(const IngestArgs& args) {
               "--all-files, to ingest them)");
   }
   Tally tally;
-  for (const auto& m : missing) {
-    // In JSON a line like any refused file's (status "refused"); the exit status says trouble.
-    store::IngestResult r;
-    r.source_name = m.path;
-    r.message = m.path + ": " + m.reason;
-    if (args.json) Report(r, true);
-    else PrintError(r.message);
-    tally.Count(r);
-  }
+  ReportMissing(missing, args.json, &tally);
   if (files.empty()) {
     // Nothing to read: the archive is not opened, so none is created.
-    if (args.json) std::fputs(SummaryLine(tally, 0).c_str(), stderr);
-    else Out(SummaryLine(tally, 0));
+    PrintSummary(tally, 0, args.json);
     PrintError("nothing was ingested (" +
                std::string(missing.empty() ? "no release files in the paths given"
                                            : "no file could be read") +
                "); the archive " + ResolveArchivePath(args.archive) +
                " was neither created nor changed");
-    return missing.empty() ? 0 : 2;
+    return IngestExit(tally, missing.size());
   }
   store::IngestOptions options;
   options.threads = static_cast<int>(std::min<size_t>(args.threads, files.size()));
@@ -242,9 +251,9 @@ int RunIngest(const IngestArgs& args) {
     return 2;
   }
   bar.Finish();
-  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (args.json) std::fputs(SummaryLine(tally, secs).c_str(), stderr);
-  else Out(SummaryLine(tally, secs));
+  PrintSummary(tally,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count(),
+               args.json);
   if (!st.ok()) {
     PrintError("ingest stopped: " + st.ToString() +
                " (every release reported above is stored; run it again to continue)");
