@@ -105,6 +105,11 @@ Result<std::vector<fs::path>> DemoFiles(const fs::path& dir,
         return NotOurs(dir, (fs::path(name) / file).string() + " is not a file the demo wrote");
       if (gc_tmp && file != "data.mdb" && file != "lock.mdb")
         return NotOurs(dir, (fs::path(name) / file).string() + " is not a file gc writes");
+      if (releases && listed.empty()) {
+        return NotOurs(dir, (fs::path(name) / file).string() + " is not listed in " + kDemoMarker +
+                                ", which lists no release (an older `recital demo` listed "
+                                "none)");
+      }
       if (releases) {
         auto bytes = ReadFileLimited(f.string(), kDefaultMaxReleaseBytes);
         if (!bytes.ok() || !listed.count(ManifestLine(file, *bytes)))
