@@ -73,15 +73,18 @@ void SetupParse(CLI::App& app, Context& ctx) {
   auto args = std::make_shared<ParseArgs>();
   CLI::App* cmd = app.add_subcommand(
       "parse",
-      "Parse resolution releases (plain text) and print their records; needs no archive.\n"
+      "Parse resolution releases (plain text, or the UN's PDF files) and print their records;\n"
+      "needs no archive.\n"
       "One file prints one record. With several files, --format json prints an array with one\n"
       "object per file, in argument order, each with a \"file\" key; a refused file appears as\n"
       "{\"file\": ..., \"error\": ...}. Refused files (empty, binary, not UTF-8, not a\n"
-      "resolution, too large) are reported on stderr and the others still parsed.\n"
+      "resolution, too large; PDFs that are encrypted, damaged or scanned images without text)\n"
+      "are reported on stderr and the others still parsed. PDF records add \"annexes\" (title and\n"
+      "paragraphs of each annexed instrument) and, for special sessions, \"session_code\".\n"
       "Exit status: 0 all parsed, 1 some file refused, 2 bad arguments or a file that\n"
       "cannot be read (missing, unreadable, a directory or device: trouble, as in diff and\n"
       "ingest).");
-  cmd->add_option("FILE", args->files, "Release text files")->required();
+  cmd->add_option("FILE", args->files, "Release files (text or PDF)")->required();
   cmd->add_option("--format", args->format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--max-bytes", args->max_bytes,
@@ -90,7 +93,8 @@ void SetupParse(CLI::App& app, Context& ctx) {
   cmd->footer(
       "Example:\n"
       "  recital parse ../shared/corpus/A-RES-54-144.ods.txt --format json\n"
-      "  recital parse ../shared/corpus/*.txt --format json > records.json");
+      "  recital parse ../shared/corpus/*.txt --format json > records.json\n"
+      "  recital parse A_RES_78_7.pdf");
   cmd->callback([args, &ctx] { ctx.exit_code = RunParse(*args); });
 }
 

@@ -12,7 +12,9 @@
 //      became operative) by best similarity; such pairs are moves;
 //   4. the rest is added or removed.
 // A pair is "reworded" rather than "removed + added" when its similarity reaches
-// DiffOptions::reword_threshold.
+// DiffOptions::reword_threshold. Similarity is measured with technical spans neutralised (see
+// Similarity), so a paragraph whose only change is the session's rollover always pairs, and is
+// flagged Change::technical.
 #pragma once
 
 #include <cstddef>
@@ -48,13 +50,19 @@ std::vector<std::string_view> Tokenize(std::string_view text);
 std::vector<Edit> DiffWords(std::string_view a, std::string_view b);
 
 // Similarity of two wordings in 0..1: Dice coefficient over the multisets of content tokens
-// (lowercased words and numbers; punctuation and a few function words ignored). 1 for equal
-// wording, about 0.1-0.3 for two unrelated paragraphs of one resolution.
+// (lowercased words and numbers; punctuation and a few function words ignored; each technical
+// span -- symbols, dates, session ordinals joined as a list -- counts as one neutral token, so
+// two wordings that differ only in those score 1). 1 for equal wording, about 0.1-0.3 for two
+// unrelated paragraphs of one resolution.
 double Similarity(std::string_view a, std::string_view b);
 
 // The text DiffResolutions compares for a paragraph: its text followed by each
 // sub-paragraph's number and text, separated by single spaces.
 std::string ParagraphFullText(const Paragraph& p);
+
+// Whether two wordings differ only in technical tokens (Change::technical): not equal, and
+// equal once each technical span is replaced by one mark.
+bool IsTechnicalChange(std::string_view a, std::string_view b);
 
 // Normalised wording used for identity: tokens separated by single spaces, curly quotes and
 // dashes folded to ASCII. Equal keys == the same wording for the diff.
@@ -79,6 +87,15 @@ struct Change {
   ChangeStatus status = ChangeStatus::kUnchanged;
   bool moved = false;         // its position relative to the other paired paragraphs changed
   bool lead_changed = false;  // the lead phrase differs (case-insensitive), e.g. Welcomes -> Notes
+  // A reworded 1:1 pair whose wordings differ only in technical tokens: resolution and document
+  // symbols, dates, session ordinals, years and numbers in references, with the list words
+  // joining them ("38/121 of 16 December 1983" -> "38/121 of 16 December 1983 and 39/140 of 14
+  // December 1984"). What every session's rollover changes; not substance.
+  bool technical = false;
+  // One side is the cut-off last paragraph of a partial copy (Resolution::truncated_end): it was
+  // compared with the same stretch of the other, whole paragraph, so the lost tail is neither a
+  // deletion nor an insertion. Unchanged when the cut-off wording is the start of the whole one.
+  bool truncated = false;
   double similarity = 1.0;    // 0..1; 0 for added/removed
   Section section = Section::kPreamble;  // section on the new side (old side when removed)
   std::vector<ParagraphRef> from;  // empty when added; two or more when merged
@@ -89,6 +106,11 @@ struct Change {
 struct DiffSummary {
   size_t unchanged = 0, reworded = 0, added = 0, removed = 0, split = 0, merged = 0;
   size_t moved = 0;  // changes carrying the moved flag (of any status)
+  size_t technical = 0;  // reworded changes that are technical (also counted in reworded)
+  size_t truncated = 0;  // changes with a cut-off paragraph (also counted by their status)
+  // Paragraphs outside the stretch of text the other, partial copy holds (it starts late or is
+  // cut off): not compared, so neither removed nor added, and not in changes.
+  size_t not_compared = 0;
 };
 
 struct DiffResult {

@@ -24,6 +24,8 @@ std::string Header(const Change& c) {
   if (c.status != ChangeStatus::kAdded && c.status != ChangeStatus::kRemoved &&
       c.status != ChangeStatus::kUnchanged)
     notes.push_back(fmt::format("similarity {:.2f}", c.similarity));
+  if (c.technical) notes.push_back("technical");
+  if (c.truncated) notes.push_back("cut off in one copy");
   if (c.moved) notes.push_back("moved");
   if (c.lead_changed)
     notes.push_back("lead changed: " + c.from.front().lead + " -> " + c.to.front().lead);
@@ -95,8 +97,10 @@ std::string ParagraphLabels(const std::vector<ParagraphRef>& refs) {
 
 std::string SummaryLine(const DiffSummary& s) {
   std::vector<std::pair<size_t, const char*>> parts = {
-      {s.reworded, "reworded"}, {s.added, "added"}, {s.removed, "removed"},    {s.split, "split"},
-      {s.merged, "merged"},     {s.moved, "moved"}, {s.unchanged, "unchanged"}};
+      {s.reworded, "reworded"}, {s.technical, "technical"}, {s.added, "added"},
+      {s.removed, "removed"},   {s.split, "split"},         {s.merged, "merged"},
+      {s.moved, "moved"},       {s.unchanged, "unchanged"}, {s.truncated, "cut off in one copy"},
+      {s.not_compared, "not compared (outside a partial copy)"}};
   std::string out;
   bool changed = false;
   for (const auto& [n, name] : parts) {
@@ -167,7 +171,8 @@ std::string DiffHtml(const DiffResult& diff, const DiffRenderOptions& options) {
 nlohmann::json SummaryJson(const DiffSummary& s) {
   return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
           {"removed", s.removed},     {"split", s.split},       {"merged", s.merged},
-          {"moved", s.moved}};
+          {"moved", s.moved},         {"technical", s.technical},
+          {"truncated", s.truncated}, {"not_compared", s.not_compared}};
 }
 
 nlohmann::json DiffJson(const DiffResult& diff) {
@@ -178,6 +183,8 @@ nlohmann::json DiffJson(const DiffResult& diff) {
     changes.push_back({{"status", ChangeStatusName(c.status)},
                        {"moved", c.moved},
                        {"lead_changed", c.lead_changed},
+                       {"technical", c.technical},
+                       {"truncated", c.truncated},
                        {"similarity", std::round(c.similarity * 1000.0) / 1000.0},
                        {"section", SectionName(c.section)},
                        {"from", SideJson(c.from)},

@@ -142,14 +142,15 @@ TEST(DiffRenderTest, JsonHasTheDocumentedKeys) {
   ASSERT_EQ(j["changes"].size(), 3u);
   json c = j["changes"][1];
   EXPECT_EQ(Keys(c), (KeyList{"edits", "from", "lead_changed", "moved", "section", "similarity",
-                              "status", "to"}));
+                              "status", "technical", "to", "truncated"}));
   EXPECT_EQ(c["status"], "reworded");
   EXPECT_DOUBLE_EQ(c["similarity"].get<double>(), 0.823);
   EXPECT_EQ(Keys(c["from"]), (KeyList{"index", "lead", "number", "section", "text"}));
   EXPECT_EQ(c["edits"][1], (json{{"op", "delete"}, {"text", "*all*"}}));
   EXPECT_TRUE(j["changes"][2]["from"].is_null());
   EXPECT_EQ(Keys(j["summary"]),
-            (KeyList{"added", "merged", "moved", "removed", "reworded", "split", "unchanged"}));
+            (KeyList{"added", "merged", "moved", "not_compared", "removed", "reworded", "split",
+                      "technical", "truncated", "unchanged"}));
 }
 
 TEST(RecordRenderTest, JsonHasEveryKeyWithNullsForUnknownValues) {
