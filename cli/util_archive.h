@@ -23,6 +23,9 @@ enum class ArchiveMode { kRead, kWrite, kCreate };
 // map_bytes: store::OpenOptions::initial_map_bytes (0: the store's default).
 std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
                                                     ArchiveMode mode, size_t map_bytes = 0);
+// The same without printing: the error's message is what OpenArchiveOrReport prints.
+Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& archive_flag,
+                                                    ArchiveMode mode, size_t map_bytes = 0);
 
 // "12.3 MB"-style sizes and a fixed-precision rate.
 std::string HumanBytes(uint64_t bytes);
