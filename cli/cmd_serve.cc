@@ -64,7 +64,7 @@ void SetupServe(CLI::App& app, Context& ctx) {
       "(/search?q=PHRASE); and the CLI's JSON under /api/ (series, resolution/SYMBOL,\n"
       "diff?from=&to=, blame/SYMBOL, log/SERIES, grep?q=). Listens on 127.0.0.1 unless --bind\n"
       "says otherwise, prints its URL on stderr and serves until SIGINT or SIGTERM (then exits\n"
-      "0). Ingests may run meanwhile: each request reads its own snapshot.\n"
+      "0). Ingests may run meanwhile: pages show only whole releases.\n"
       "Exit status: 0 stopped by a signal, 2 trouble (no archive, port in use).");
   AddArchiveOption(cmd, &args->archive);
   cmd->add_option("--port", args->options.port, "TCP port (default 8080; 0: any free port)")
