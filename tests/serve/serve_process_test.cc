@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "tests/serve/serve_test_util.h"
 
@@ -85,6 +87,38 @@ TEST_F(ServeProcessTest, MissingArchiveAndBadOptionsAreExitTwo) {
       testing::RunRecital({"serve", "--archive", archive_, "--port", "0", "--bind", "not an ip"});
   EXPECT_EQ(bad_bind.exit_code, 2);
   EXPECT_NE(bad_bind.err.find("cannot listen"), std::string::npos) << bad_bind.err;
+}
+
+// The issue's "done when": after `recital demo`, every page and API call has real content.
+// Needs no corpus (the demo generates its series), so it is not a ServeProcessTest.
+TEST(ServeDemoTest, EveryPageOfTheDemoArchiveHasContent) {
+  testing::TempDir tmp;
+  const std::string archive = tmp.str() + "/demo-archive";
+  const testing::RunResult demo = testing::RunRecital(
+      {"demo", "--archive", archive, "--html", tmp.str() + "/demo-report.html"});
+  ASSERT_EQ(demo.exit_code, 0) << demo.err;
+  ServeProcess serve(archive);
+  ASSERT_TRUE(serve.started()) << serve.Stderr();
+  // The demo's series: ten sessions, 50/101 to 59/101 (the generator's default seed).
+  const std::vector<std::pair<std::string, std::string>> pages = {
+      {"/", "href=\"/series/"},
+      {"/series/59/101", "<svg"},
+      {"/resolution/A/RES/59/101", "href=\"/blame/A/RES/59/101#p1\""},
+      {"/blame/A/RES/59/101", "id=\"p1\""},
+      {"/compare?from=A/RES/50/101&to=A/RES/59/101", "<ins>"},
+      {"/search?q=refugees", "<mark>"},
+      {"/api/series", "\"key\""},
+      {"/api/resolution/A/RES/59/101", "\"operative\""},
+      {"/api/diff?from=A/RES/50/101&to=A/RES/59/101", "\"changes\""},
+      {"/api/blame/A/RES/59/101", "A/RES/59/101"},
+      {"/api/log/59/101", "\"sessions\""},
+      {"/api/grep?q=refugees", "A/RES/"}};
+  for (const auto& [target, part] : pages) {
+    const testing::HttpReply r = Get(serve.port(), target);
+    EXPECT_EQ(r.status, 200) << target;
+    EXPECT_NE(r.body.find(part), std::string::npos) << target << " lacks " << part;
+  }
+  EXPECT_EQ(serve.SignalAndWait(SIGTERM), 0) << serve.Stderr();
 }
 
 TEST_F(ServeProcessTest, HelpNamesEveryRouteAndAnExample) {
