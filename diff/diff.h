@@ -205,6 +205,9 @@ struct SeriesOverrides {
   std::vector<std::pair<std::string, std::string>> names;  // series key -> name
   std::vector<std::pair<std::string, std::string>> joins;  // key a, key b: one series
   std::vector<std::string> split_out;  // symbols taken out into a series of their own
+  // Symbol a, symbol b: the series holding each are one, wherever detection puts them; not
+  // applied when either is split out (a split is the later, more precise correction).
+  std::vector<std::pair<std::string, std::string>> member_joins;
 };
 
 // Groups members into series. Two members are one series when (split-out members take part
@@ -221,7 +224,8 @@ struct SeriesOverrides {
 //      the text carried on).
 // Then a group whose members all lack a title joins the members whose title its text names
 // (SeriesNamedTitles): the longest title named, none when two different titles tie.
-// User corrections last: split-outs, joins, names (keys of the detected grouping).
+// User corrections last: split-outs, joins (keys of the detected grouping), member joins,
+// names.
 // Output sorted by the session of each series' first member, then key. Members with an empty
 // symbol are ignored.
 std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,

@@ -331,6 +331,23 @@ std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
     sets[static_cast<size_t>(a)] = std::move(merged);
     sets[static_cast<size_t>(b)].clear();
   }
+  for (const auto& [sa, sb] : overrides.member_joins) {
+    auto ia = by_symbol.find(sa), ib = by_symbol.find(sb);
+    if (ia == by_symbol.end() || ib == by_symbol.end() || split_out.count(sa) ||
+        split_out.count(sb)) {
+      continue;
+    }
+    auto holding = [&](size_t node) {
+      for (size_t s = 0; s < sets.size(); ++s)
+        if (std::find(sets[s].begin(), sets[s].end(), node) != sets[s].end()) return s;
+      return sets.size();
+    };
+    const size_t a = holding(ia->second), b = holding(ib->second);
+    if (a == b || a == sets.size() || b == sets.size()) continue;
+    sets[a].insert(sets[a].end(), sets[b].begin(), sets[b].end());
+    std::sort(sets[a].begin(), sets[a].end(), earlier);
+    sets[b].clear();
+  }
   std::map<std::string, std::string> names(overrides.names.begin(), overrides.names.end());
   std::vector<Series> out;
   for (const auto& v : sets) {

@@ -38,6 +38,7 @@ namespace recital::history {
 //   series/name/<series key>  = name        the series is shown under this name
 //   series/join/<series key a> = <key b>     the two detected series are one
 //   series/split/<symbol>     = ""           the resolution forms a series of its own
+//   series/join-members/<symbol a> <symbol b> = ""  the series holding the two are one
 // Series keys are those of detection ("s-" + 12 hex digits of the hash of the earliest
 // member's symbol). A correction stays with its series when later members arrive; when an
 // earlier member arrives the series' key changes, and a correction stored under the old key
@@ -54,6 +55,11 @@ class SeriesCorrections {
   // InvalidInput for an empty key, or when both keys are the same series.
   static Status Join(store::Archive& archive, std::string_view series_key_a,
                      std::string_view series_key_b);
+  // The series holding two resolutions are one wherever detection puts them (stored by the
+  // symbols, see SeriesOverrides::member_joins): how a join is kept when detection already
+  // groups the two. InvalidInput for an empty or equal symbol, or one holding a space.
+  static Status JoinMembers(store::Archive& archive, std::string_view symbol_a,
+                            std::string_view symbol_b);
   // InvalidInput for an empty symbol.
   static Status SplitOut(store::Archive& archive, std::string_view symbol);
 };

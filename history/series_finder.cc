@@ -136,7 +136,7 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
   if (!overrides.ok()) return overrides.status();
   auto s = std::make_unique<State>(archive);
   s->overrides = std::move(overrides).value();
-  if (!s->overrides.joins.empty()) {
+  if (!s->overrides.joins.empty() || !s->overrides.member_joins.empty()) {
     // Joins name series by the keys of the whole archive's grouping: detect them all.
     auto all = ArchiveSeries(archive);
     if (!all.ok()) return all.status();
