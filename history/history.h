@@ -120,34 +120,44 @@ struct SeriesHistory {
   std::vector<DiffResult> diffs;
 };
 // records_from: take the records a SeriesFinder kept instead of decoding them again.
-// with_diffs = false leaves diffs empty.
+// with_diffs = false leaves diffs empty; options are those of every diff made.
 Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
                                         SeriesFinder* records_from = nullptr,
-                                        bool with_diffs = true);
+                                        bool with_diffs = true, const DiffOptions& options = {});
 
 // ---- lineage (blame) -------------------------------------------------------------------------
 
 struct LineageEntry {
   std::string symbol;  // where this wording first appeared
   std::string text;    // the wording (ParagraphFullText)
+  // The next newer wording replaced this one by a technical update only (Change::technical:
+  // symbols, dates, session ordinals), so the substance carried on.
+  bool technical = false;
 };
 // One paragraph of the newest record of a history.
 struct BlameParagraph {
   Section section = Section::kPreamble;
   std::string number;
   std::string lead;
-  std::string text;                   // ParagraphFullText of the current wording
-  std::string since;                  // symbol where the current wording first appeared
+  std::string text;  // ParagraphFullText of the current wording
+  // Where the current substance began: the current wording's start, or further back through
+  // technical updates (its lineage lists them, marked technical).
+  std::string since;
+  std::string wording_since;          // where the current wording, to the letter, first appeared
   std::vector<LineageEntry> lineage;  // earlier wordings, newest first
 };
 
 // Follows the diff pairing from the last record of `history` back to the first: a paragraph
-// keeps its wording across an unchanged pair (moved or not); a reworded, split or merged pair
-// starts a new wording (a merge is followed through its first part); an added paragraph ends
-// the walk. Uses history.diffs when they are all there; else diffs the pairs itself, newest
-// first, and stops at the first pair no paragraph's walk reaches. Paragraphs in document
-// order: preamble, operative, annex.
-std::vector<BlameParagraph> BlameLast(const SeriesHistory& history);
+// keeps its wording across an unchanged pair (moved or not, or compared over the stretch a
+// cut-off copy holds); a reworded, split or merged pair starts a new wording (a merge is followed
+// through its first part), a technical one an update of the same substance; an added paragraph
+// ends the walk. A paragraph the older copy does not reach (a partial copy: not compared) is
+// not added there: the walk compares it with the copies before, and ends without a change
+// when none reaches it. Uses history.diffs when they are all there; else diffs the pairs
+// itself with `options`, newest first, and stops at the first pair no paragraph's walk
+// reaches. Paragraphs in document order: preamble, operative, annex.
+std::vector<BlameParagraph> BlameLast(const SeriesHistory& history,
+                                      const DiffOptions& options = {});
 
 // `recital blame SYMBOL`: the series of an archived symbol up to that symbol and the blame of
 // its paragraphs. NotFound when the symbol is not archived (the message names it).
@@ -156,7 +166,8 @@ struct BlameView {
   SeriesHistory history;  // records only: diffs empty (blame diffs only the pairs it needs)
   std::vector<BlameParagraph> paragraphs;
 };
-Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg);
+Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg,
+                              const DiffOptions& options = {});
 
 // ---- log -----------------------------------------------------------------------------------
 
@@ -172,12 +183,14 @@ struct SessionRow {
 // One row per record; without history.diffs every row has has_previous false.
 std::vector<SessionRow> OverviewRows(const SeriesHistory& history);
 
-// `recital log SERIES|SYMBOL`: the series an argument names (as ResolveSeriesArg) and its rows.
+// `recital log SERIES|SYMBOL`: the series an argument names (as ResolveSeriesArg) and its rows,
+// each diffed with `options`.
 struct LogView {
   Series series;
   std::vector<SessionRow> rows;
 };
-Result<LogView> LogOf(const store::Archive& archive, std::string_view target);
+Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
+                      const DiffOptions& options = {});
 
 // ---- phrase search grouped by series -------------------------------------------------------
 

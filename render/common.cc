@@ -50,7 +50,6 @@ Palette::Palette(bool colour)
 
 std::string JsonText(const nlohmann::json& j) { return j.dump(2) + "\n"; }
 
-
 std::string EditsText(const std::vector<Edit>& edits, bool colour) {
   const Palette p(colour);
   std::string out;
