@@ -10,9 +10,9 @@
 #include "cli/util_archive.h"
 #include "diff/diff.h"
 #include "history/history.h"
+#include "schema/symbol.h"
 #include "ingest/ingest.h"
 #include "render/render.h"
-#include "schema/symbol.h"
 
 namespace recital::cli {
 namespace {
@@ -132,8 +132,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
   AddArchiveOption(cmd, &args->archive_flag);
   cmd->footer(
       "Examples:\n"
-      "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt "
-      "../shared/corpus/A-RES-51-70.unorg.txt\n"
+      "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
       "  recital diff 53/123 54/144 --format json\n"
       "  recital diff 53/123 54/144 --substantive\n"
       "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
