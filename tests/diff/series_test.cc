@@ -103,5 +103,172 @@ TEST(SeriesTest, NormalizeTitleIgnoresCaseArticlesAndPunctuation) {
   EXPECT_NE(NormalizeTitle("Rights of the child"), NormalizeTitle("Rights of migrants"));
 }
 
+TEST(SeriesTest, NormalizeTitleDropsALeadingReportOfOrWorkOf) {
+  EXPECT_EQ(NormalizeTitle("Work of the Office of the Keeper of Lighthouses"),
+            "office keeper lighthouses");
+  EXPECT_EQ(NormalizeTitle("Office of the Keeper of Lighthouses"), "office keeper lighthouses");
+  EXPECT_EQ(NormalizeTitle("Report of the Keeper of Lighthouses"), "keeper lighthouses");
+  // Only a head followed by "of", and only at the start.
+  EXPECT_EQ(NormalizeTitle("Work programme of the Keeper"), "work programme keeper");
+  EXPECT_EQ(NormalizeTitle("Keeper of Lighthouses: report of the Keeper"),
+            "keeper lighthouses report keeper");
+  EXPECT_EQ(NormalizeTitle("Continuation of the Office of the Keeper"),
+            "continuation office keeper");
+}
+
+TEST(SeriesTest, TitleKeyIgnoresStraySpaces) {
+  EXPECT_EQ(SeriesTitleKey(NormalizeTitle("The rol e of lighthou ses in coastal States")),
+            SeriesTitleKey(NormalizeTitle("The role of lighthouses in coastal States")));
+  EXPECT_NE(SeriesTitleKey(NormalizeTitle("The role of lighthouses")),
+            SeriesTitleKey(NormalizeTitle("The role of beacons")));
+  // Equal keys group members.
+  std::vector<SeriesMember> ms = {M("A/RES/55/1", 55, "The role of lighthouses in coastal States"),
+                                  M("A/RES/74/1", 74, "The rol e of lighthou ses in coastal States")};
+  EXPECT_EQ(DetectSeries(ms).size(), 1u);
+}
+
+TEST(SeriesTest, RelatedTitlesShareTwoWordsAndHalfTheShorter) {
+  EXPECT_TRUE(RelatedTitles("office keeper lighthouses", "keeper lighthouses"));
+  // One word in common of three: another subject.
+  EXPECT_FALSE(RelatedTitles("assistance refugees africa", "keeper lighthouses refugees"));
+  // Two in common, but not half of the shorter (five words).
+  EXPECT_FALSE(RelatedTitles("alpha beta gamma delta epsilon", "alpha beta zeta eta theta iota"));
+  EXPECT_FALSE(RelatedTitles("", "keeper"));
+}
+
+// The shape of 2040 (XX) and 2197 (XXI): a report on an office recalls a resolution on another
+// subject; that recall alone is no membership.
+TEST(SeriesTest, RecallOfAnotherSubjectsResolutionIsNotMembership) {
+  std::vector<SeriesMember> ms = {
+      M("A/RES/2040(XX)", 20, "Assistance to refugees in Africa"),
+      M("A/RES/2197(XXI)", 21, "Report of the Keeper of Lighthouses", {"A/RES/2040(XX)"}),
+      M("A/RES/2294(XXII)", 22, "Report of the Keeper of Lighthouses", {"A/RES/2197(XXI)"})};
+  std::vector<Series> all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].symbols, std::vector<std::string>{"A/RES/2040(XX)"});
+  EXPECT_EQ(all[1].symbols, (std::vector<std::string>{"A/RES/2197(XXI)", "A/RES/2294(XXII)"}));
+}
+
+TEST(SeriesTest, RecallAcrossUnrelatedTitlesJoinsWithARecallOrAParagraphInCommon) {
+  // A third resolution both recall: one line of work under two titles (48/113 .. 51/70).
+  std::vector<SeriesMember> ms = {
+      M("A/RES/50/1", 50, "Comprehensive review of lighthouse safety", {"A/RES/48/9"}),
+      M("A/RES/51/1", 51, "Follow-up to the beacon conference", {"A/RES/48/9", "A/RES/50/1"})};
+  EXPECT_EQ(DetectSeries(ms).size(), 1u);
+  // No recall in common, no paragraph: two series.
+  ms[1].recalls = {"A/RES/50/1"};
+  EXPECT_EQ(DetectSeries(ms).size(), 2u);
+  // One whole paragraph in common: one.
+  ms[0].paragraphs = {HashBytes("shared paragraph")};
+  ms[1].paragraphs = {HashBytes("shared paragraph"), HashBytes("its own")};
+  EXPECT_EQ(DetectSeries(ms).size(), 1u);
+}
+
+TEST(SeriesTest, PageWithoutTitleJoinsByOneSharedParagraphOfAnotherSession) {
+  const Hash128 shared = HashBytes("a whole paragraph"), other = HashBytes("another");
+  std::vector<SeriesMember> ms = {M("A/RES/54/1", 54, "Follow-up to the beacon conference"),
+                                  M("A/RES/56/1", 56, ""), M("A/RES/56/2", 56, "")};
+  ms[0].paragraphs = {shared, other};
+  ms[1].paragraphs = {shared};
+  std::vector<Series> all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].symbols, (std::vector<std::string>{"A/RES/54/1", "A/RES/56/1"}));
+  EXPECT_EQ(all[0].name, "Follow-up to the beacon conference");
+  // The same paragraph in two documents of one session (a session's common wording) is not a
+  // series.
+  ms[0].session = 56;
+  EXPECT_EQ(DetectSeries(ms).size(), 3u);
+}
+
+TEST(SeriesTest, TwoTitlesShareTwoParagraphsToBeOneSeries) {
+  std::vector<SeriesMember> ms = {M("A/RES/40/1", 40, "Lighthouse safety"),
+                                  M("A/RES/41/1", 41, "Maritime beacons")};
+  ms[0].paragraphs = {HashBytes("one"), HashBytes("two"), HashBytes("three")};
+  ms[1].paragraphs = {HashBytes("one")};
+  EXPECT_EQ(DetectSeries(ms).size(), 2u);
+  ms[1].paragraphs.push_back(HashBytes("two"));
+  EXPECT_EQ(DetectSeries(ms).size(), 1u);
+}
+
+TEST(SeriesTest, PagesWithoutTitleJoinTheLongestTitleTheirTextNames) {
+  std::vector<SeriesMember> ms = {
+      M("A/RES/50/1", 50, "Report of the Keeper of Lighthouses"),
+      M("A/RES/51/1", 51, "Keeper of Lighthouses"),
+      M("A/RES/51/2", 51, "Lighthouses"),  // one word: never looked for
+      M("A/RES/52/7", 52, "Rights of the child"), M("A/RES/55/1", 55, "")};
+  ms[4].untitled_text = "expresses appreciation keeper lighthouses lighthouses child";
+  std::vector<Series> all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[0].symbols, (std::vector<std::string>{"A/RES/50/1", "A/RES/51/1", "A/RES/55/1"}));
+  // Two different titles of the longest length named: none is chosen.
+  ms[3].title = "Rights of the young";
+  ms[4].untitled_text = "keeper lighthouses rights young";
+  EXPECT_EQ(DetectSeries(ms).size(), 4u);
+  // A page joined to a titled member otherwise names no title.
+  ms[4].untitled_text = "keeper lighthouses";
+  ms[4].recalls = {"A/RES/52/7"};
+  all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 3u);
+  EXPECT_EQ(all[2].symbols, (std::vector<std::string>{"A/RES/52/7", "A/RES/55/1"}));
+}
+
+TEST(SeriesTest, NamedTitlesAreRunsOfWholeWords) {
+  auto named = SeriesNamedTitles("the keeper lighthouses keeperx", 3, [](std::string_view t) {
+    return t == "keeper lighthouses" || t == "lighthouses keeper";
+  });
+  ASSERT_EQ(named.size(), 1u);
+  EXPECT_EQ(named[0].first, "keeper lighthouses");
+  EXPECT_EQ(named[0].second, 2u);
+}
+
+TEST(SeriesTest, MemberJoinsHoldWhereverDetectionPutsThemUnlessSplit) {
+  std::vector<SeriesMember> ms = {M("A/RES/60/1", 60, "Lighthouse safety"),
+                                  M("A/RES/61/1", 61, "Lighthouse safety"),
+                                  M("A/RES/61/2", 61, "Maritime beacons")};
+  SeriesOverrides o;
+  o.member_joins = {{"A/RES/61/1", "A/RES/61/2"}};
+  std::vector<Series> all = DetectSeries(ms, o);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].symbols,
+            (std::vector<std::string>{"A/RES/60/1", "A/RES/61/1", "A/RES/61/2"}));
+  // Already one series: nothing changes. A split of either wins.
+  o.member_joins = {{"A/RES/60/1", "A/RES/61/1"}};
+  EXPECT_EQ(DetectSeries(ms, o).size(), 2u);
+  o.split_out = {"A/RES/61/1"};
+  o.member_joins = {{"A/RES/61/1", "A/RES/61/2"}};
+  EXPECT_EQ(DetectSeries(ms, o).size(), 3u);
+}
+
+TEST(SeriesTest, MemberFromRecordListsWholeParagraphsAndTheTextOfAnUntitledPage) {
+  const std::string long_text =
+      "Reaffirming the view of the Conference that the primary responsibility for keeping the "
+      "lights of the coast burning lies with the coastal States themselves, with the support of "
+      "the international community,";  // 33 words
+  Resolution r;
+  r.symbol = "A/RES/56/134";
+  r.session = 56;
+  Paragraph p;
+  p.text = long_text;
+  r.preamble.push_back(p);
+  p.text = "Noting the report of the Keeper of Lighthouses,";  // 8 words: too short
+  r.preamble.push_back(p);
+  p.text = long_text + " and cut off";  // the last paragraph of a copy cut off there
+  r.operative.push_back(p);
+  r.truncated_end = true;
+  SeriesMember m = SeriesMemberFromResolution(r);
+  EXPECT_EQ(m.paragraphs, std::vector<Hash128>{WordingHash(r.preamble[0])});
+  EXPECT_EQ(m.untitled_text.rfind("reaffirming view conference that primary responsibility", 0),
+            0u)
+      << m.untitled_text;
+  EXPECT_NE(m.untitled_text.find("noting report keeper lighthouses"), std::string::npos);
+  // With a title: no text kept. A copy starting mid-document drops its first paragraph.
+  r.title = "Follow-up to the beacon conference";
+  r.truncated_end = false;
+  r.starts_mid_document = true;
+  m = SeriesMemberFromResolution(r);
+  EXPECT_TRUE(m.untitled_text.empty());
+  EXPECT_EQ(m.paragraphs, std::vector<Hash128>{WordingHash(r.operative[0])});
+}
+
 }  // namespace
 }  // namespace recital

@@ -251,6 +251,45 @@ TEST(ReportRenderTest, HtmlShowsOldAndNewSidesEscaped) {
   }
 }
 
+TEST(ReportRenderTest, TechnicalChangesAreMarkedAndSubstantiveDoesNotListThem) {
+  history::SeriesHistory h = SomeReportHistory();
+  Change& c = h.diffs[0].changes[0];
+  c.lead_changed = false;
+  c.technical = true;
+  c.from = {{Section::kPreamble, 0, "", "Recalling", "Recalling its resolution 59/7,"}};
+  c.to = {{Section::kPreamble, 0, "", "Recalling", "Recalling its resolution 60/7,"}};
+  c.section = Section::kPreamble;
+  c.edits = {{EditOp::kEqual, "Recalling its resolution "},
+             {EditOp::kDelete, "59/7"},
+             {EditOp::kInsert, "60/7"},
+             {EditOp::kEqual, ","}};
+  h.diffs[0].summary.technical = 1;
+  const std::string md = render::ReportMarkdown(h);
+  EXPECT_NE(md.find("### Preamble 1 — reworded, technical\n\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("| A/RES/61/7 | 61 | 2006-12-04 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(render::PairText(h, 0, false).find("Preamble 1 (reworded, technical)"),
+            std::string::npos);
+  EXPECT_NE(render::ReportHtml(h).find("<tr class=\"technical\">"), std::string::npos);
+
+  const std::string quiet = render::ReportMarkdown(h, /*substantive=*/true);
+  EXPECT_EQ(quiet.find("### Preamble 1"), std::string::npos) << quiet;
+  EXPECT_NE(quiet.find("No substantive change (1 technical change not shown)."),
+            std::string::npos)
+      << quiet;
+  // The overview keeps the counts.
+  EXPECT_NE(quiet.find("| A/RES/61/7 | 61 | 2006-12-04 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |"),
+            std::string::npos);
+  EXPECT_NE(render::ReportHtml(h, true).find("No substantive change (1 technical change not "
+                                             "shown)."),
+            std::string::npos);
+  json j = render::ReportJson(h, true);
+  EXPECT_TRUE(j["pairs"][0]["changes"].empty());
+  EXPECT_EQ(j["pairs"][0]["summary"]["technical"], 1);
+  EXPECT_EQ(render::PairText(h, 0, false, true).find("Preamble 1"), std::string::npos);
+}
+
 TEST(ReportRenderTest, JsonHasTheDocumentedKeys) {
   json j = render::ReportJson(SomeReportHistory());
   EXPECT_EQ(Keys(j), (KeyList{"pairs", "series", "sessions"}));
