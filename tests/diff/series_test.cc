@@ -1,8 +1,8 @@
 // Series detection over record metadata (no database).
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "diff/diff.h"
 
@@ -88,8 +88,9 @@ TEST(SeriesTest, MemberFromRecordReadsTheRecallingParagraph) {
   r.symbol = "A/RES/51/70";
   r.session = 51;
   Paragraph p;
-  p.text = "Recalling its resolutions 48/113 of 20 December 1993, 49/173 of 23 December 1994 and, "
-           "in particular, 50/151 of 21 December 1995,";
+  p.text =
+      "Recalling its resolutions 48/113 of 20 December 1993, 49/173 of 23 December 1994 and, "
+      "in particular, 50/151 of 21 December 1995,";
   r.preamble.push_back(p);
   p.text = "Noting the report A/51/12/Add.1 and resolution 2200 A (XXI),";
   r.preamble.push_back(p);
@@ -122,8 +123,9 @@ TEST(SeriesTest, TitleKeyIgnoresStraySpaces) {
   EXPECT_NE(SeriesTitleKey(NormalizeTitle("The role of lighthouses")),
             SeriesTitleKey(NormalizeTitle("The role of beacons")));
   // Equal keys group members.
-  std::vector<SeriesMember> ms = {M("A/RES/55/1", 55, "The role of lighthouses in coastal States"),
-                                  M("A/RES/74/1", 74, "The rol e of lighthou ses in coastal States")};
+  std::vector<SeriesMember> ms = {
+      M("A/RES/55/1", 55, "The role of lighthouses in coastal States"),
+      M("A/RES/74/1", 74, "The rol e of lighthou ses in coastal States")};
   EXPECT_EQ(DetectSeries(ms).size(), 1u);
 }
 
@@ -191,11 +193,11 @@ TEST(SeriesTest, TwoTitlesShareTwoParagraphsToBeOneSeries) {
 }
 
 TEST(SeriesTest, PagesWithoutTitleJoinTheLongestTitleTheirTextNames) {
-  std::vector<SeriesMember> ms = {
-      M("A/RES/50/1", 50, "Report of the Keeper of Lighthouses"),
-      M("A/RES/51/1", 51, "Keeper of Lighthouses"),
-      M("A/RES/51/2", 51, "Lighthouses"),  // one word: never looked for
-      M("A/RES/52/7", 52, "Rights of the child"), M("A/RES/55/1", 55, "")};
+  std::vector<SeriesMember> ms = {M("A/RES/50/1", 50, "Report of the Keeper of Lighthouses"),
+                                  M("A/RES/51/1", 51, "Keeper of Lighthouses"),
+                                  M("A/RES/51/2", 51, "Lighthouses"),  // one word: never looked for
+                                  M("A/RES/52/7", 52, "Rights of the child"),
+                                  M("A/RES/55/1", 55, "")};
   ms[4].untitled_text = "expresses appreciation keeper lighthouses lighthouses child";
   std::vector<Series> all = DetectSeries(ms);
   ASSERT_EQ(all.size(), 3u);
@@ -229,8 +231,7 @@ TEST(SeriesTest, MemberJoinsHoldWhereverDetectionPutsThemUnlessSplit) {
   o.member_joins = {{"A/RES/61/1", "A/RES/61/2"}};
   std::vector<Series> all = DetectSeries(ms, o);
   ASSERT_EQ(all.size(), 1u);
-  EXPECT_EQ(all[0].symbols,
-            (std::vector<std::string>{"A/RES/60/1", "A/RES/61/1", "A/RES/61/2"}));
+  EXPECT_EQ(all[0].symbols, (std::vector<std::string>{"A/RES/60/1", "A/RES/61/1", "A/RES/61/2"}));
   // Already one series: nothing changes. A split of either wins.
   o.member_joins = {{"A/RES/60/1", "A/RES/61/1"}};
   EXPECT_EQ(DetectSeries(ms, o).size(), 2u);
@@ -257,8 +258,7 @@ TEST(SeriesTest, MemberFromRecordListsWholeParagraphsAndTheTextOfAnUntitledPage)
   r.truncated_end = true;
   SeriesMember m = SeriesMemberFromResolution(r);
   EXPECT_EQ(m.paragraphs, std::vector<Hash128>{WordingHash(r.preamble[0])});
-  EXPECT_EQ(m.untitled_text.rfind("reaffirming view conference that primary responsibility", 0),
-            0u)
+  EXPECT_EQ(m.untitled_text.rfind("reaffirming view conference that primary responsibility", 0), 0u)
       << m.untitled_text;
   EXPECT_NE(m.untitled_text.find("noting report keeper lighthouses"), std::string::npos);
   // With a title: no text kept. A copy starting mid-document drops its first paragraph.

@@ -131,7 +131,8 @@ TEST_F(CorrectionsTest, MemberJoinIsKeptAndASplitWinsOverIt) {
   ASSERT_TRUE(SeriesCorrections::SplitOut(archive(), "A/RES/61/7").ok());
   EXPECT_EQ(SeriesOf("A/RES/61/99").symbols, Symbols{"A/RES/61/99"});
   EXPECT_EQ(SeriesOf("A/RES/62/7").symbols, (Symbols{"A/RES/60/7", "A/RES/62/7"}));
-  EXPECT_TRUE(SeriesCorrections::JoinMembers(archive(), "A/RES/61/7", "A/RES/61/7").IsInvalidInput());
+  EXPECT_TRUE(
+      SeriesCorrections::JoinMembers(archive(), "A/RES/61/7", "A/RES/61/7").IsInvalidInput());
   EXPECT_TRUE(SeriesCorrections::JoinMembers(archive(), "", "A/RES/61/7").IsInvalidInput());
   EXPECT_TRUE(SeriesCorrections::JoinMembers(archive(), "A/RES/61/7", "a b").IsInvalidInput());
 }
@@ -146,8 +147,9 @@ TEST(CorrectionsOrderTest, NameAndJoinSurviveAnEarlierMemberAndAreThoseOfAnyOrde
       "the international community,";
   const std::string title = "Follow-up to the regional conference on lighthouses";
   auto records = [&] {
-    Resolution r50 = testing::Record(50, 151, "Comprehensive review of coastal lights",
-                                     {"Recalling its resolutions 48/113 and 49/173,"}, {"Decides;"});
+    Resolution r50 =
+        testing::Record(50, 151, "Comprehensive review of coastal lights",
+                        {"Recalling its resolutions 48/113 and 49/173,"}, {"Decides;"});
     Resolution r51 = testing::Record(
         51, 70, title, {"Recalling its resolutions 48/113, 49/173 and 50/151,", long_text},
         {"Decides;"});
@@ -180,8 +182,7 @@ TEST(CorrectionsOrderTest, NameAndJoinSurviveAnEarlierMemberAndAreThoseOfAnyOrde
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     EXPECT_EQ(s->key, testing::KeyOf("A/RES/50/151"));
     EXPECT_EQ(s->name, "Lights follow-up");
-    EXPECT_EQ(s->symbols,
-              (Symbols{"A/RES/50/151", "A/RES/51/70", "A/RES/54/144", "A/RES/56/134"}));
+    EXPECT_EQ(s->symbols, (Symbols{"A/RES/50/151", "A/RES/51/70", "A/RES/54/144", "A/RES/56/134"}));
   }
 }
 

@@ -153,10 +153,9 @@ class ChangedTitleSeriesTest : public ::testing::Test {
                              {"Invites the Keeper to report on his work;"});
     Resolution report = Record(70, 1, "Report of the Keeper of Lighthouses", {kLong, kShortShared},
                                {"Requests the Keeper to continue his work;"});
-    Resolution office =
-        Record(71, 1, "Office of the Keeper of Lighthouses",
-               {"Recalling its resolution 70/1 of 1 December 2015,", kLong},
-               {"Requests the Keeper to continue his work;"});
+    Resolution office = Record(71, 1, "Office of the Keeper of Lighthouses",
+                               {"Recalling its resolution 70/1 of 1 December 2015,", kLong},
+                               {"Requests the Keeper to continue his work;"});
     office.citations.push_back({"A/RES/70/1", "2015-12-01"});
     Resolution seafarers = Record(71, 9, "Assistance to seafarers in distress", {kShortShared},
                                   {"Calls upon States to rescue seafarers in distress;"});
@@ -177,8 +176,8 @@ class ChangedTitleSeriesTest : public ::testing::Test {
     // the title, although the page names the Keeper of Lighthouses.
     Resolution titled = Record(75, 2, "Assistance to seafarers in distress", {kShortShared},
                                {"Calls upon States to rescue seafarers in distress;"});
-    Resolution later_page = Record(75, 2, "", {},
-                                   {"Thanks the Keeper of Lighthouses for the lights;"});
+    Resolution later_page =
+        Record(75, 2, "", {}, {"Thanks the Keeper of Lighthouses for the lights;"});
     archive_.Ingest({work, report, office, seafarers, report72, page, named, titled});
     archive_.Ingest({later_page});
   }
@@ -194,8 +193,7 @@ TEST_F(ChangedTitleSeriesTest, TitlesRecallsParagraphsAndNamedTitlesMakeTheSerie
   EXPECT_EQ(keeper.symbols, (Symbols{"A/RES/69/1", "A/RES/70/1", "A/RES/71/1", "A/RES/72/1",
                                      "A/RES/73/4", "A/RES/74/4"}));
   EXPECT_EQ(keeper.name, "Report of the Keeper of Lighthouses");  // 74/4 has none
-  EXPECT_EQ(testing::SeriesWith(*all, "A/RES/71/9").symbols,
-            (Symbols{"A/RES/71/9", "A/RES/75/2"}));
+  EXPECT_EQ(testing::SeriesWith(*all, "A/RES/71/9").symbols, (Symbols{"A/RES/71/9", "A/RES/75/2"}));
 }
 
 TEST_F(ChangedTitleSeriesTest, FinderGivesEachSymbolItsWholeArchiveSeries) {

@@ -275,8 +275,7 @@ TEST(ReportRenderTest, TechnicalChangesAreMarkedAndSubstantiveDoesNotListThem) {
 
   const std::string quiet = render::ReportMarkdown(h, /*substantive=*/true);
   EXPECT_EQ(quiet.find("### Preamble 1"), std::string::npos) << quiet;
-  EXPECT_NE(quiet.find("No substantive change (1 technical change not shown)."),
-            std::string::npos)
+  EXPECT_NE(quiet.find("No substantive change (1 technical change not shown)."), std::string::npos)
       << quiet;
   // The overview keeps the counts.
   EXPECT_NE(quiet.find("| A/RES/61/7 | 61 | 2006-12-04 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |"),
