@@ -150,7 +150,7 @@ TEST(DiffRenderTest, JsonHasTheDocumentedKeys) {
   EXPECT_TRUE(j["changes"][2]["from"].is_null());
   EXPECT_EQ(Keys(j["summary"]),
             (KeyList{"added", "merged", "moved", "not_compared", "removed", "reworded", "split",
-                     "technical", "truncated", "unchanged"}));
+                      "technical", "truncated", "unchanged"}));
 }
 
 // SomeDiff with a technical change after the unchanged paragraph: "Recalling its resolution
