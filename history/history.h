@@ -67,13 +67,16 @@ class SeriesCorrections {
 // ---- series over an archive ------------------------------------------------------------------
 
 // Every series of the archive: DetectSeries (diff/diff.h) over the newest version of every
-// document, with the stored corrections. Decodes every record (one snapshot).
+// document (titled with the newest title any of its versions gives), with the stored
+// corrections. Decodes every record (one snapshot).
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive);
 
 // The series of archived symbols, decoding only the records that may belong to each (same
-// normalised title, recall and citation links, transitively): the same series as picking it
-// from ArchiveSeries (it detects the whole archive when the corrections hold joins). Remembers
-// every series it has detected. Not thread-safe; must not outlive the archive.
+// normalised title, recall and citation links, whole paragraphs shared through the paragraph
+// index, titles a page without one names; transitively), plus once the documents without a
+// title: the same series as picking it from ArchiveSeries (it detects the whole archive when
+// the corrections hold joins). Remembers every series it has detected. Not thread-safe; must
+// not outlive the archive.
 class SeriesFinder {
  public:
   // Lists the documents once (titles) and loads the corrections.
