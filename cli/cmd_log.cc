@@ -33,10 +33,8 @@ int RunLog(const LogArgs& args) {
     PrintError(view.status().message());
     return 2;
   }
-  std::fputs((args.json ? render::JsonText(render::LogJson(*view, args.substantive))
-                        : render::LogText(*view, args.substantive))
-                 .c_str(),
-             stdout);
+  Out(args.json ? render::JsonText(render::LogJson(*view, args.substantive))
+                : render::LogText(*view, args.substantive));
   return 0;
 }
 

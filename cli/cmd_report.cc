@@ -1,7 +1,6 @@
 // `recital report SERIES|SYMBOL [--from SESSION] [--to SESSION] --format md|html|json
 // [-o FILE]`: the session-to-session change report of a follow-up series.
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -9,6 +8,7 @@
 #include "cli/common.h"
 #include "cli/options.h"
 #include "cli/util_archive.h"
+#include "cli/util_output.h"
 #include "diff/diff.h"
 #include "history/history.h"
 #include "render/render.h"
@@ -57,14 +57,17 @@ int RunReport(const ReportArgs& args) {
     text = render::ReportMarkdown(*loaded, args.substantive);
   }
   if (args.output.empty() || args.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    Out(text);
     return 0;
   }
-  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    PrintError(args.output + ": cannot write the report");
+  Status written = WriteOutputFile(
+      args.output, text,
+      [](std::string_view old) {
+        return render::ReportFileKindOf(old) != render::ReportFileKind::kNone;
+      },
+      "a Recital report");
+  if (!written.ok()) {
+    PrintError(written.message());
     return 2;
   }
   std::fprintf(stderr, "recital: wrote the %s report of '%s' (%zu sessions) to %s\n",
@@ -95,7 +98,10 @@ void SetupReport(CLI::App& app, Context& ctx) {
   cmd->add_option("--to", args->to, "Last session: a session number or a member's symbol");
   cmd->add_option("--format", args->format, "md (default), html or json")
       ->check(CLI::IsMember({"md", "html", "json"}));
-  cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
+  cmd->add_option("-o,--output", args->output,
+                  "Write to FILE instead of stdout (whole or not at all; an existing FILE is "
+                  "replaced only when it is empty or a report Recital wrote, never inside an "
+                  "archive directory)");
   cmd->add_flag("--substantive", args->substantive,
                 "Do not list technical changes (they stay counted)");
   AddThresholdOption(cmd, &args->threshold);

@@ -4,6 +4,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/ingest_internal.h"
+#include "ingest/pdf_internal.h"
 
 namespace recital {
 namespace {
@@ -61,6 +62,7 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
 std::string_view ParserVersion() { return "recital-ingest 1.0"; }
 
 Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& options) {
+  if (LooksLikePdf(bytes)) return ParsePdfRelease(bytes, options);
   RECITAL_RETURN_IF_ERROR(ValidateRelease(bytes, options));
   Resolution r;
   r.raw_hash = HashBytes(bytes);

@@ -76,10 +76,19 @@ struct Citation {
   bool operator==(const Citation&) const = default;
 };
 
+// An annexed instrument: its title and how many of Resolution::annex (consecutive, in order)
+// belong to it.
+struct Annex {
+  std::string title;            // "" when the annex has none
+  uint32_t paragraph_count = 0;
+  bool operator==(const Annex&) const = default;
+};
+
 // Unknown values are empty strings / 0; never guessed.
 struct Resolution {
   std::string symbol;  // "A/RES/54/144", "A/RES/2957(XXVII)"
-  uint32_t session = 0;
+  uint32_t session = 0;       // regular session; 0 for special and emergency special sessions
+  std::string session_code;   // "ES-11", "S-27" when the session is not a regular one, else ""
   uint32_t number = 0;
   std::string title;
   std::vector<std::string> agenda_items;  // "111", "68 (a)"
@@ -91,6 +100,9 @@ struct Resolution {
   std::vector<Paragraph> preamble;
   std::vector<Paragraph> operative;
   std::vector<Paragraph> annex;
+  // Titles and grouping of the annex paragraphs. Empty in records without annex titles: then
+  // (and for annex paragraphs past the counts) the paragraphs form one untitled annex.
+  std::vector<Annex> annexes;
   std::vector<Footnote> footnotes;
   std::vector<Citation> citations;
   std::vector<std::string> documents;
