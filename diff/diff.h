@@ -212,16 +212,21 @@ struct SeriesOverrides {
 
 // Groups members into series. Two members are one series when (split-out members take part
 // in none of these):
-//   1. their normalised titles are equal (and not empty; SeriesTitleKey);
+//   1. their normalised titles are equal (and not empty; SeriesTitleKey; counting words such
+//      as "seventy-fourth" or 2024 left out), or one's title is "Heading: subject" and the
+//      other's is the Heading;
 //   2. one recalls the other, the recalled one of an earlier session, and they are of one
-//      subject: either has no title, or their titles are RelatedTitles, or they recall a
-//      third resolution in common, or they share a paragraph (below). A recall of another
+//      subject: either has no title, or their titles share two words and half of the longer
+//      title's (under one "Heading:", of the subjects), or they recall a third resolution in
+//      common and their titles do not run side by side (one title's sessions all before the
+//      other's: a title that changed), or they share a paragraph (below). A recall of another
 //      subject's resolution ("Recalling its resolution 2040 (XX) ... on refugees in Africa" in
 //      a report on the High Commissioner's work) is not membership by itself;
 //   3. they are of different sessions (or one session is unknown) and share whole paragraphs
-//      (SeriesMember::paragraphs): one paragraph when either has no title (pages without a
-//      title join by their text), two when both have titles that differ (a title changed but
-//      the text carried on).
+//      (SeriesMember::paragraphs) that members of at most two titles carry (not common wording
+//      such as the 2030 Agenda recall): one paragraph when either has no title (pages without a
+//      title join by their text), two, and a quarter of the shorter one's, when both have
+//      titles that differ (a title changed but the text carried on).
 // Then a group whose members all lack a title joins the members whose title its text names
 // (SeriesNamedTitles): the longest title named, none when two different titles tie.
 // User corrections last: split-outs, joins (keys of the detected grouping), member joins,

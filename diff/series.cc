@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "diff/internal.h"
@@ -61,7 +62,7 @@ std::string NormalizedWords(std::string_view text, bool drop_head) {
   }
   std::string out;
   for (size_t i = first; i < words.size(); ++i) {
-    if (kDrop.count(words[i])) continue;
+    if (kDrop.count(words[i]) || diff_internal::IsCountingWord(words[i])) continue;
     if (!out.empty()) out += ' ';
     out += words[i];
   }
@@ -106,7 +107,43 @@ bool RecallInCommon(const SeriesMember& a, const SeriesMember& b) {
   return false;
 }
 
+// Titles "Heading: subject" under one heading (an agenda item with sub-items, "General and
+// complete disarmament: nuclear disarmament") are related only when their subjects are: most of
+// the longer subject's words are the shorter one's. nullopt when the titles are not both so.
+std::optional<bool> RelatedSubjects(std::string_view raw_a, std::string_view raw_b) {
+  const size_t ca = raw_a.find(':'), cb = raw_b.find(':');
+  if (ca == std::string_view::npos || cb == std::string_view::npos) return std::nullopt;
+  if (NormalizedWords(raw_a.substr(0, ca), false) != NormalizedWords(raw_b.substr(0, cb), false)) {
+    return std::nullopt;
+  }
+  const std::string sa = NormalizedWords(raw_a.substr(ca + 1), false);
+  const std::string sb = NormalizedWords(raw_b.substr(cb + 1), false);
+  std::vector<std::string_view> a = Words(sa), b = Words(sb);
+  if (a.empty() || b.empty()) return std::nullopt;
+  std::set<std::string_view> wa(a.begin(), a.end()), wb(b.begin(), b.end());
+  size_t common = 0;
+  for (std::string_view w : wa) common += wb.count(w);
+  return 2 * common >= std::max(wa.size(), wb.size());
+}
+
+// One subject for a recall: titles sharing at least two words and half of the longer title's
+// ("Nuclear disarmament" recalls, but is not, the follow-up to the 2013 high-level meeting on
+// nuclear disarmament), or under one heading, related subjects.
+bool SameSubject(const Node& a, const Node& b) {
+  if (auto sub = RelatedSubjects(a.m->title, b.m->title)) return *sub;
+  std::vector<std::string_view> x = Words(a.title), y = Words(b.title);
+  std::set<std::string_view> wa(x.begin(), x.end()), wb(y.begin(), y.end());
+  size_t common = 0;
+  for (std::string_view w : wa) common += wb.count(w);
+  return common >= 2 && 2 * common >= std::max(wa.size(), wb.size());
+}
+
+// A paragraph found word for word under more titles than this is common wording (the 2030
+// Agenda recall that many Second Committee resolutions carry), not a sign of one subject.
+constexpr size_t kMaxTitlesOfSharedParagraph = 2;
+
 // Shared paragraph counts between members: shared[i][j] for i < j, only pairs sharing any.
+// Paragraphs that members of more than kMaxTitlesOfSharedParagraph titles carry are left out.
 using SharedCounts = std::map<std::pair<size_t, size_t>, size_t>;
 SharedCounts CountSharedParagraphs(const std::vector<Node>& nodes) {
   std::map<Hash128, std::vector<size_t>> users;
@@ -119,6 +156,11 @@ SharedCounts CountSharedParagraphs(const std::vector<Node>& nodes) {
   }
   SharedCounts shared;
   for (const auto& [hash, who] : users) {
+    std::set<std::string_view> titles;
+    for (size_t i : who) {
+      if (!nodes[i].key.empty()) titles.insert(nodes[i].key);
+    }
+    if (titles.size() > kMaxTitlesOfSharedParagraph) continue;
     for (size_t a = 0; a < who.size(); ++a) {
       for (size_t b = a + 1; b < who.size(); ++b) ++shared[{who[a], who[b]}];
     }
@@ -129,6 +171,22 @@ SharedCounts CountSharedParagraphs(const std::vector<Node>& nodes) {
 // Edge 2 of DetectSeries: recalls between members of one subject.
 void JoinRecalls(const std::vector<Node>& nodes, const std::map<std::string, size_t>& by_symbol,
                  const SharedCounts& shared, UnionFind* uf) {
+  // The sessions of each title key: a title that changed ends before the new one begins; two
+  // titles running side by side are two subjects.
+  std::map<std::string_view, std::pair<uint32_t, uint32_t>> span;  // key -> first, last session
+  for (const Node& n : nodes) {
+    if (n.split || n.m->session == 0) continue;
+    auto [it, fresh] = span.emplace(n.key, std::pair{n.m->session, n.m->session});
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, n.m->session);
+      it->second.second = std::max(it->second.second, n.m->session);
+    }
+  }
+  auto one_after_other = [&](const Node& a, const Node& b) {
+    auto x = span.find(a.key), y = span.find(b.key);
+    if (x == span.end() || y == span.end()) return true;
+    return x->second.second < y->second.first || y->second.second < x->second.first;
+  };
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].split) continue;
     const SeriesMember& now = *nodes[i].m;
@@ -139,8 +197,8 @@ void JoinRecalls(const std::vector<Node>& nodes, const std::map<std::string, siz
       const SeriesMember& old = *nodes[j].m;
       if (now.session != 0 && old.session != 0 && old.session >= now.session) continue;
       const bool one_subject = nodes[i].title.empty() || nodes[j].title.empty() ||
-                               RelatedTitles(nodes[i].title, nodes[j].title) ||
-                               RecallInCommon(now, old) ||
+                               SameSubject(nodes[i], nodes[j]) ||
+                               (one_after_other(nodes[i], nodes[j]) && RecallInCommon(now, old)) ||
                                shared.count({std::min(i, j), std::max(i, j)}) > 0;
       if (one_subject) uf->Join(i, j);
     }
@@ -155,7 +213,11 @@ void JoinSharedParagraphs(const std::vector<Node>& nodes, const SharedCounts& sh
     const Node& b = nodes[pair.second];
     if (!DifferentSessions(*a.m, *b.m)) continue;
     const bool untitled = a.title.empty() || b.title.empty();
-    if ((untitled && count >= 1) || (!untitled && a.key != b.key && count >= 2)) {
+    // Titled members under two titles join on two shared paragraphs that are a good part of
+    // the shorter one (the territories' resolutions share two of some thirty).
+    const size_t fewer = std::min(a.m->paragraphs.size(), b.m->paragraphs.size());
+    if ((untitled && count >= 1) ||
+        (!untitled && a.key != b.key && count >= 2 && 4 * count >= fewer)) {
       uf->Join(pair.first, pair.second);
     }
   }
@@ -294,6 +356,14 @@ std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
     if (nodes[i].split || nodes[i].title.empty()) continue;
     auto [it, inserted] = by_title.emplace(nodes[i].key, i);
     if (!inserted) uf.Join(i, it->second);
+  }
+  // "Heading: subject" joins a member titled just "Heading" (the scale of assessments and its
+  // requests under Article 19).
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const size_t colon = nodes[i].m->title.find(':');
+    if (nodes[i].split || colon == std::string::npos) continue;
+    auto it = by_title.find(SeriesTitleKey(NormalizeTitle(nodes[i].m->title.substr(0, colon))));
+    if (it != by_title.end()) uf.Join(i, it->second);
   }
   const SharedCounts shared = CountSharedParagraphs(nodes);
   JoinRecalls(nodes, by_symbol, shared, &uf);

@@ -152,7 +152,7 @@ TEST(SeriesTest, RecallOfAnotherSubjectsResolutionIsNotMembership) {
 }
 
 TEST(SeriesTest, RecallAcrossUnrelatedTitlesJoinsWithARecallOrAParagraphInCommon) {
-  // A third resolution both recall: one line of work under two titles (48/113 .. 51/70).
+  // A third resolution both recall: one line of work under two titles (48/113: 50/151, 51/70).
   std::vector<SeriesMember> ms = {
       M("A/RES/50/1", 50, "Comprehensive review of lighthouse safety", {"A/RES/48/9"}),
       M("A/RES/51/1", 51, "Follow-up to the beacon conference", {"A/RES/48/9", "A/RES/50/1"})};
@@ -164,6 +164,90 @@ TEST(SeriesTest, RecallAcrossUnrelatedTitlesJoinsWithARecallOrAParagraphInCommon
   ms[0].paragraphs = {HashBytes("shared paragraph")};
   ms[1].paragraphs = {HashBytes("shared paragraph"), HashBytes("its own")};
   EXPECT_EQ(DetectSeries(ms).size(), 1u);
+}
+
+// Two subjects of one agenda item, each a series of its own title running side by side (78/234
+// and 79/161 on the Durban follow-up, 78/190 and 79/160 on Nazism), both recall the item's
+// founding resolution; 79/160 recalling 78/234 does not make them one. A title that changed
+// (48/113 .. 50/151, then 51/70 ..) ends before the next begins: there the recall in common
+// joins.
+TEST(SeriesTest, RecallInCommonDoesNotJoinTitlesRunningSideBySide) {
+  std::vector<SeriesMember> ms = {
+      M("A/RES/78/1", 78, "Lighthouse safety", {"A/RES/66/1"}),
+      M("A/RES/79/1", 79, "Lighthouse safety", {"A/RES/66/1", "A/RES/78/1"}),
+      M("A/RES/78/2", 78, "Maritime beacons", {"A/RES/66/1"}),
+      M("A/RES/79/2", 79, "Maritime beacons", {"A/RES/66/1", "A/RES/78/2", "A/RES/78/1"})};
+  EXPECT_EQ(DetectSeries(ms).size(), 2u);
+  ms[2].session = 76;  // "Maritime beacons" in 76 and 77, "Lighthouse safety" from 78 on
+  ms[3] = M("A/RES/77/2", 77, "Maritime beacons", {"A/RES/66/1", "A/RES/78/2"});
+  ms[1].recalls.push_back("A/RES/77/2");
+  EXPECT_EQ(DetectSeries(ms).size(), 1u);
+}
+
+// "Nuclear disarmament" (79/50) recalls "Follow-up to the 2013 high-level meeting of the General
+// Assembly on nuclear disarmament" (78/27): two words in common are all of the shorter title
+// but not half of the longer one, so the recall is of another subject.
+TEST(SeriesTest, RecallJoinsTitlesSharingHalfTheLongerTitle) {
+  std::vector<SeriesMember> ms = {
+      M("A/RES/78/27", 78,
+        "Follow-up to the 2013 high-level meeting of the General Assembly on nuclear disarmament"),
+      M("A/RES/79/50", 79, "Nuclear disarmament", {"A/RES/78/27"})};
+  EXPECT_EQ(DetectSeries(ms).size(), 2u);
+  ms[0].title = "Nuclear disarmament verification";  // two of three words: one subject
+  EXPECT_EQ(DetectSeries(ms).size(), 1u);
+}
+
+// Common wording (the 2030 Agenda recall) that members of three or more titles carry word for
+// word joins nothing, and two shared paragraphs of some thirty (the boilerplate of two
+// territories' resolutions) do not make two titles one series.
+TEST(SeriesTest, CommonWordingDoesNotJoinTitles) {
+  const Hash128 agenda = HashBytes("agenda"), a = HashBytes("a"), b = HashBytes("b");
+  std::vector<SeriesMember> ms = {M("A/RES/78/1", 78, "Lighthouse safety"),
+                                  M("A/RES/79/1", 79, "Maritime beacons"),
+                                  M("A/RES/80/1", 80, "Harbour pilots")};
+  for (auto& m : ms) m.paragraphs = {agenda, a, b};
+  EXPECT_EQ(DetectSeries(ms).size(), 3u);  // every paragraph under three titles
+  ms[2].paragraphs = {agenda};
+  // a and b: two titles, two paragraphs of three: one series; agenda (three titles) alone no.
+  std::vector<Series> all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].symbols, (std::vector<std::string>{"A/RES/78/1", "A/RES/79/1"}));
+  // Three shared paragraphs among thirty-one each: not a good part of either.
+  ms.pop_back();
+  for (int i = 0; i < 28; ++i) {
+    ms[0].paragraphs.push_back(HashBytes("own 0 " + std::to_string(i)));
+    ms[1].paragraphs.push_back(HashBytes("own 1 " + std::to_string(i)));
+  }
+  EXPECT_EQ(DetectSeries(ms).size(), 2u);
+}
+
+TEST(SeriesTest, TitlesIgnoreSessionOrdinalsAndYears) {
+  std::vector<SeriesMember> ms = {
+      M("A/RES/78/108", 78,
+        "Report of the International Law Commission on the work of its seventy-fourth session"),
+      M("A/RES/79/121", 79,
+        "Report of the International Law Commission on the work of its seventy-fifth session"),
+      M("A/RES/78/252", 78, "Questions relating to the proposed programme budget for 2024"),
+      M("A/RES/79/257", 79, "Questions relating to the proposed programme budget for 2025")};
+  std::vector<Series> all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].symbols.size(), 2u);
+  EXPECT_EQ(all[1].symbols.size(), 2u);
+}
+
+TEST(SeriesTest, HeadingAndSubjectJoinTheHeadingAlone) {
+  std::vector<SeriesMember> ms = {
+      M("A/RES/78/2", 78,
+        "Scale of assessments for the apportionment of the expenses of the United Nations: "
+        "requests under Article 19 of the Charter"),
+      M("A/RES/79/249", 79,
+        "Scale of assessments for the apportionment of the expenses of the United Nations"),
+      M("A/RES/79/250", 79,
+        "Scale of assessments for the apportionment of the expenses of the United Nations "
+        "peacekeeping operations")};
+  std::vector<Series> all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].symbols, (std::vector<std::string>{"A/RES/78/2", "A/RES/79/249"}));
 }
 
 TEST(SeriesTest, PageWithoutTitleJoinsByOneSharedParagraphOfAnotherSession) {
