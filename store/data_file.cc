@@ -97,6 +97,10 @@ Result<DataFileInfo> CheckDataFile(const std::string& path) {
   } while (fd < 0 && errno == EINTR);
   if (fd < 0) {
     int err = errno;
+    struct stat link;
+    if (err == ENOENT && ::lstat(path.c_str(), &link) == 0) {
+      return Status::Corruption(path + " is a symbolic link to a file that does not exist");
+    }
     if (err == ENOENT) return Status::NotFound("no file " + path);
     return Status::IOError("cannot open " + path + ": " + std::strerror(err));
   }

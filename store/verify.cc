@@ -29,6 +29,8 @@ struct Scan {
   WordIndexCheck words;                                 // postings the paragraphs imply
 
   int format = 0;  // the archive's format version
+  // The docs walk stopped: the indexes cannot be compared with what the documents imply.
+  bool docs_incomplete = false;
   std::map<std::string, uint32_t> number_of;  // symbol -> number, from doc_symbols
 
   Scan(const Txn& t, const Dbis& dbis, int format_version)
@@ -74,10 +76,15 @@ std::string ShowKey(std::string_view key) {
 // A walk of one database that could not go on (LMDB found, or faulted on, a damaged page): a
 // problem, and the rest of that database is not checked. Verify goes on with the others.
 void WalkStopped(Scan& s, const char* database, std::string_view last_key, const Status& st) {
+  std::string why = st.message();
+  // The advice readers give ("run `recital verify`") is this very report.
+  const std::string advice = "; run `recital verify`, and restore the archive from a backup";
+  if (size_t at = why.find(advice); at != std::string::npos) why.erase(at, advice.size());
   s.Problem(std::string("database '") + database + "' could not be read " +
             (last_key.empty() ? std::string("from its start")
                               : "past key " + ShowKey(last_key)) +
-            ": " + st.message() + " (the rest of it was not checked)");
+            ": " + why + " (the rest of it was not checked; restore the archive from a backup)");
+  if (std::string_view(database) == "docs") s.docs_incomplete = true;
 }
 
 // Who uses each object according to paragraph_uses (to name the documents a bad object
@@ -346,6 +353,11 @@ Result<VerifyReport> Archive::Verify() const {
   checked("checking objects", ScanObjects(s));
   for (const auto& [h, what] : s.broken) s.Problem(what, s.Touched(h));
   checked("checking docs", ScanDocs(s, /*check=*/true));
+  if (s.docs_incomplete) {
+    s.Problem("paragraph_uses, doc_numbers, doc_symbols, cites, cited_by and words were not "
+              "checked: what they should hold comes from docs, which could not be read whole");
+    return std::move(s.report);
+  }
   checked("checking paragraph_uses, doc_numbers and doc_symbols",
           s.uses.Compare(*txn, impl_->dbis(), [&](std::string what, std::set<std::string> symbols) {
             s.Problem(std::move(what), symbols);
