@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -365,7 +366,16 @@ Status CreateArchive(const std::string& dir) {
     return txn->Commit();  // synced: LMDB flushes data and meta pages at commit
   }();
   if (!st_create.ok()) {
+    struct statvfs vfs;
+    const bool full = st_create.IsIOError() && ::statvfs(tmp.c_str(), &vfs) == 0 &&
+                      static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize < (1u << 20);
+    const uint64_t free_bytes = full ? static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize : 0;
     clean_up();
+    if (full) {
+      return Status::IOError("cannot create an archive in " + dir +
+                             ": no space left on device (" + std::to_string(free_bytes) +
+                             " bytes free); nothing was left behind");
+    }
     return st_create.WithContext("creating an archive in " + dir);
   }
   bool exists = false;

@@ -242,9 +242,7 @@ Status Env::WriteError(int rc, std::string_view operation) const {
   const uint64_t free_bytes = static_cast<uint64_t>(vfs.f_bavail) * vfs.f_frsize;
   if (rc == EIO && free_bytes >= kNearlyFullBytes) return st;
   return Status::IOError("no space left on device for the archive in " + dir_ + " (" +
-                         std::to_string(free_bytes) + " bytes free; " + st.message() +
-                         "): nothing of the failed write was kept; free some space and run "
-                         "it again");
+                         std::to_string(free_bytes) + " bytes free; " + st.message() + ")");
 }
 
 namespace {
