@@ -71,16 +71,24 @@ std::string ReadMeta(int fd, uint64_t offset, Meta* out, bool* short_read, int* 
       (out->page_size & (out->page_size - 1)) != 0) {
     return "gives the impossible page size " + std::to_string(out->page_size);
   }
-  if (out->last_page < 1 || out->last_page > (uint64_t{1} << 40)) {
-    return "gives the impossible last page " + std::to_string(out->last_page);
-  }
   for (int db = 0; db < 2; ++db) {
     size_t at = db == 0 ? kFreeDbAt : kMainDbAt;
     out->roots[db] = At<uint64_t>(page, at + kDbRootAt);
     out->depths[db] = At<uint16_t>(page, at + kDbDepthAt);
-    bool empty = out->roots[db] == kInvalidPage;
-    if ((!empty && (out->roots[db] < 2 || out->roots[db] > out->last_page)) ||
-        out->depths[db] > kMaxDepth) {
+  }
+  return "";
+}
+
+// What LMDB reads of the meta page it uses (the newest): "" when sound. The other meta page may
+// hold anything a failed commit left (LMDB's undo of a failed meta write keeps the new roots
+// with the old transaction id), as long as it is a meta page: LMDB never reads its roots.
+std::string CheckNewestMeta(const Meta& m) {
+  if (m.last_page < 1 || m.last_page > (uint64_t{1} << 40)) {
+    return "gives the impossible last page " + std::to_string(m.last_page);
+  }
+  for (int db = 0; db < 2; ++db) {
+    bool empty = m.roots[db] == kInvalidPage;
+    if ((!empty && (m.roots[db] < 2 || m.roots[db] > m.last_page)) || m.depths[db] > kMaxDepth) {
       return std::string("gives a damaged root for LMDB's ") + (db == 0 ? "free" : "main") +
              " database";
     }
@@ -152,7 +160,12 @@ Result<DataFileInfo> CheckDataFile(const std::string& path) {
                               std::to_string(metas[1].page_size) + "): the file is damaged" +
                               restore);
   }
-  const Meta& newest = metas[0].txnid < metas[1].txnid ? metas[1] : metas[0];
+  const int newest_index = metas[0].txnid < metas[1].txnid ? 1 : 0;
+  const Meta& newest = metas[newest_index];
+  if (std::string problem = CheckNewestMeta(newest); !problem.empty()) {
+    return Status::Corruption(path + ": LMDB meta page " + std::to_string(newest_index) + " " +
+                              problem + ": the file is damaged" + restore);
+  }
   info.page_size = newest.page_size;
   info.last_page = newest.last_page;
   info.txnid = newest.txnid;
