@@ -183,8 +183,9 @@ Status OpenDbis(const Env& env, const std::string& dir, Dbis* dbis) {
     if (!meta->has_value()) {
       auto main_dbi = txn->OpenDbi(nullptr, 0);
       if (!main_dbi.ok()) return main_dbi.status();
-      MDB_stat main;
-      if (mdb_stat(txn->get(), **main_dbi, &main) == 0 && main.ms_entries == 0) {
+      auto main = txn->Stat(**main_dbi);
+      if (!main.ok()) return main.status();
+      if (main->ms_entries == 0) {
         return Status::Corruption(data +
                                   " is an empty LMDB environment, not a Recital archive (its "
                                   "creation was interrupted?); remove it and ingest again");

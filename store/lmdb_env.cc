@@ -1,5 +1,6 @@
 #include "store/lmdb_env.h"
 
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -98,6 +99,27 @@ void InstallFaultGuard() {
   });
 }
 
+// LMDB's default key order (mdb_cmp_memn), counted: a damaged page can send LMDB's binary
+// search round in circles (a page header whose key count underflows), and every such loop
+// compares keys. Inside a guarded call, more comparisons than any search of a sound tree makes
+// end the call as damage (kLooped).
+constexpr uint64_t kMaxComparesPerCall = 1u << 20;
+constexpr int kLooped = -1;
+thread_local uint64_t t_compares = 0;
+
+int CountedCompare(const MDB_val* a, const MDB_val* b) {
+  FaultFrame* frame = t_fault_frame;
+  if (frame != nullptr && ++t_compares > kMaxComparesPerCall) {
+    t_fault_frame = nullptr;
+    frame->signal = kLooped;
+    siglongjmp(frame->buf, 1);
+  }
+  size_t n = a->mv_size < b->mv_size ? a->mv_size : b->mv_size;
+  int c = n == 0 ? 0 : std::memcmp(a->mv_data, b->mv_data, n);
+  if (c != 0) return c;
+  return a->mv_size < b->mv_size ? -1 : a->mv_size > b->mv_size ? 1 : 0;
+}
+
 // Runs fn(arg); a fault inside it returns kFaulted with *signal set. Not inlined, and no
 // variable of it changes between sigsetjmp and the jump, so none is clobbered.
 constexpr int kFaulted = MDB_LAST_ERRCODE + 1000;
@@ -106,9 +128,18 @@ constexpr int kFaulted = MDB_LAST_ERRCODE + 1000;
   FaultFrame* const outer = t_fault_frame;
   int* const out = signal_out;
   t_fault_frame = &frame;
+  t_compares = 0;
   if (sigsetjmp(frame.buf, 0) != 0) {
     t_fault_frame = outer;
     *out = frame.signal;
+    // The jump left a signal handler's frame without restoring the mask. Ours does not block
+    // the signal (SA_NODEFER), but a handler installed after ours that hands faults on to it
+    // (libFuzzer's does) runs with it blocked, and a blocked SIGSEGV kills at the next fault.
+    sigset_t faults;
+    sigemptyset(&faults);
+    sigaddset(&faults, SIGSEGV);
+    sigaddset(&faults, SIGBUS);
+    pthread_sigmask(SIG_UNBLOCK, &faults, nullptr);
     return kFaulted;
   }
   int rc = fn(arg);
@@ -123,6 +154,11 @@ int Guarded(F& f, int* signal_out) {
 }
 
 Status FaultStatus(int sig, std::string_view operation) {
+  if (sig == kLooped) {
+    return Status::Corruption("the archive's B-tree is damaged: LMDB " + std::string(operation) +
+                              " went round in circles reading it; run `recital verify`, and "
+                              "restore the archive from a backup");
+  }
   const char* what = sig == SIGBUS ? "SIGBUS" : sig == SIGSEGV ? "SIGSEGV" : "an LMDB assertion";
   return Status::Corruption("the archive's B-tree is damaged: LMDB " + std::string(operation) +
                             " faulted reading it (" + what +
@@ -228,8 +264,13 @@ Result<uint64_t> Env::UsedBytes() const {
 Status Env::CopyCompactedToFd(int fd) const {
   // The copy reads in a transaction of its own: a lockless env must keep writers out meanwhile.
   if (gate_) RECITAL_RETURN_IF_ERROR(gate_->Enter(false));
-  int rc = mdb_env_copyfd2(env_, fd, MDB_CP_COMPACT);
+  // Guarded: the compacting copy walks every page. (A fault leaves LMDB's copy thread waiting
+  // and its read transaction open until the process ends; the backup has failed anyway.)
+  auto call = [&] { return mdb_env_copyfd2(env_, fd, MDB_CP_COMPACT); };
+  int sig = 0;
+  int rc = Guarded(call, &sig);
   if (gate_) gate_->Leave(false);
+  if (sig != 0) return FaultStatus(sig, "env_copyfd2");
   if (rc == EIO || rc == ENOSPC || rc == EDQUOT) return WriteError(rc, "env_copyfd2");
   return LmdbStatus(rc, "env_copyfd2");
 }
@@ -286,6 +327,22 @@ uintptr_t Env::MapBase(MDB_txn* read_txn, size_t map_size) const {
   return map_base_;
 }
 
+namespace {
+
+// LMDB's default order, counted (CountedCompare), for a database of the transaction: the same
+// order, so other processes and the file agree. Only databases in the default order (all of
+// ours) get it.
+void UseCountedOrder(MDB_txn* txn, MDB_dbi dbi) {
+  unsigned flags = 0;
+  if (mdb_dbi_flags(txn, dbi, &flags) != 0) return;
+  if ((flags & (MDB_REVERSEKEY | MDB_INTEGERKEY)) == 0) mdb_set_compare(txn, dbi, CountedCompare);
+  if ((flags & MDB_DUPSORT) != 0 && (flags & (MDB_REVERSEDUP | MDB_INTEGERDUP)) == 0) {
+    mdb_set_dupsort(txn, dbi, CountedCompare);
+  }
+}
+
+}  // namespace
+
 Result<Txn> Txn::Begin(const Env& env, bool write) {
   TxnGate* gate = env.gate();
   if (gate != nullptr) RECITAL_RETURN_IF_ERROR(gate->Enter(write));
@@ -302,6 +359,7 @@ Result<Txn> Txn::Begin(const Env& env, bool write) {
   }
   Txn out(txn, write, &env);
   out.gate_ = gate;
+  UseCountedOrder(txn, 1);  // MAIN_DBI, which names the others
   if (!write) {
     // The pages of the file as the newest meta page counts them: every page of this snapshot
     // is among them, and the file holds them all (checked at open, and LMDB writes pages
@@ -418,12 +476,33 @@ Result<std::optional<MDB_dbi>> Txn::OpenDbi(const char* name, unsigned flags) co
                               " (the name is a plain key of the main database, or damaged)");
   }
   RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, op));
+  UseCountedOrder(txn_, dbi);
   return std::optional<MDB_dbi>(dbi);
 }
 
+Result<MDB_stat> Txn::Stat(MDB_dbi dbi) const {
+  MDB_stat st;
+  auto call = [&] { return mdb_stat(txn_, dbi, &st); };
+  int sig = 0;
+  int rc = Guarded(call, &sig);
+  if (sig != 0) return FaultStatus(sig, "stat");
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "stat"));
+  return st;
+}
+
 Result<Cursor> Cursor::Open(const Txn& txn, MDB_dbi dbi) {
+  // mdb_cursor_open allocates the cursor and then reads the database's root when the
+  // transaction has not used it yet: a fault there would lose the allocation. mdb_stat does the
+  // same reading with a cursor on the stack, so it goes first.
+  auto stat = txn.Stat(dbi);
+  if (!stat.ok()) return stat.status();
   MDB_cursor* c = nullptr;
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_cursor_open(txn.get(), dbi, &c), "cursor_open"));
+  MDB_txn* t = txn.get();
+  auto call = [&] { return mdb_cursor_open(t, dbi, &c); };
+  int sig = 0;
+  int rc = Guarded(call, &sig);
+  if (sig != 0) return FaultStatus(sig, "cursor_open");
+  RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "cursor_open"));
   Bounds b;
   b.check = !txn.write_ && txn.file_hi_ != 0;
   b.lo = txn.file_lo_;
@@ -456,7 +535,20 @@ Result<bool> Cursor::Get(MDB_cursor_op op, std::string_view* key, std::string_vi
     };
     if (!in_file(k, key_in) || !in_file(v, value_in)) return OutsideFile("cursor_get");
   }
-  if (bounds_.max_steps != 0) {
+  if (bounds_.max_steps != 0) {  // a read transaction
+    std::string_view k_view = FromVal(k), v_view = FromVal(v);
+    if (op == MDB_NEXT || op == MDB_NEXT_DUP) {
+      int by_key = placed_ ? k_view.compare(last_key_) : 1;
+      bool forward = by_key > 0 || (by_key == 0 && v_view.compare(last_value_) > 0);
+      if (!forward || (op == MDB_NEXT_DUP && by_key != 0)) {
+        return Status::Corruption(
+            "the archive's B-tree is damaged: a walk of one database went back to an entry it "
+            "had passed; run `recital verify`, and restore the archive from a backup");
+      }
+    }
+    last_key_ = k_view;
+    last_value_ = v_view;
+    placed_ = true;
     if (++steps_ > bounds_.max_steps) {
       return Status::Corruption(
           "the archive's B-tree is damaged: a walk of one database returned more entries than "

@@ -101,7 +101,8 @@ class Env {
 // The fault guard. LMDB trusts its file: a damaged page can make it follow a wild pointer
 // (SIGSEGV, e.g. in mdb_xcursor_init1 on a node that claims duplicates in a database without
 // them) or read past the end of the file (SIGBUS), and its assertions abort. Every LMDB call
-// that reads pages (Txn::Get, Txn::OpenDbi, Cursor::Get) runs under a guard: a SIGSEGV or
+// that reads pages (Txn::Get, Txn::OpenDbi, Txn::Stat, Cursor::Open, Cursor::Get,
+// Env::CopyCompactedToFd) runs under a guard: a SIGSEGV or
 // SIGBUS raised inside it, or an LMDB assertion, returns Corruption ("the archive's B-tree is
 // damaged: reading it faulted ...") from that call instead of killing the process. Read
 // transactions also check every key and value LMDB returns lies inside the file's pages before
@@ -134,6 +135,8 @@ class Txn {
   // mdb_dbi_open under the guard: nullopt when the database does not exist (and !MDB_CREATE).
   // name nullptr: the main database.
   Result<std::optional<MDB_dbi>> OpenDbi(const char* name, unsigned flags) const;
+  // mdb_stat under the guard (it reads the database's root when its record is stale).
+  Result<MDB_stat> Stat(MDB_dbi dbi) const;
 
  private:
   friend class Cursor;
@@ -155,15 +158,18 @@ class Cursor {
  public:
   static Result<Cursor> Open(const Txn& txn, MDB_dbi dbi);
   Cursor(Cursor&& other) noexcept
-      : cur_(other.cur_), bounds_(other.bounds_), steps_(other.steps_) {
+      : cur_(other.cur_), bounds_(other.bounds_), steps_(other.steps_),
+        last_key_(other.last_key_), last_value_(other.last_value_), placed_(other.placed_) {
     other.cur_ = nullptr;
   }
   ~Cursor();
   MDB_cursor* get() const { return cur_; }
   // mdb_cursor_get: *key / *value are inputs for seeking ops (MDB_SET_RANGE, MDB_GET_BOTH)
   // and outputs always. false at the end / not found. Views valid until the txn ends.
-  // Corruption when LMDB faults, returns a view outside the file, or walks more entries than
-  // the file can hold.
+  // Corruption when LMDB faults, returns a view outside the file, or, in a read transaction,
+  // steps (MDB_NEXT, MDB_NEXT_DUP) to an entry that does not sort after the one before (every
+  // database of ours uses LMDB's default order: a damaged tree that loops goes back) or walks
+  // more entries than the file can hold.
   Result<bool> Get(MDB_cursor_op op, std::string_view* key, std::string_view* value);
 
  private:
@@ -176,6 +182,8 @@ class Cursor {
   MDB_cursor* cur_ = nullptr;
   Bounds bounds_;
   uint64_t steps_ = 0;
+  std::string_view last_key_, last_value_;  // where the cursor is (read transactions)
+  bool placed_ = false;
 };
 
 // Test seam for crash tests (tests/store/crash_test.cc): when a hook is set, hook(n) runs

@@ -52,9 +52,9 @@ Result<std::vector<SourceDb>> ListDatabases(const Txn& txn) {
     if (!dbi->has_value()) return Status::Corruption("database " + db.name + " vanished");
     db.dbi = **dbi;
     RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_dbi_flags(txn.get(), db.dbi, &db.flags), "dbi_flags"));
-    MDB_stat st;
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_stat(txn.get(), db.dbi, &st), "stat " + db.name));
-    db.entries = st.ms_entries;
+    auto st = txn.Stat(db.dbi);
+    if (!st.ok()) return st.status().WithContext("database " + db.name);
+    db.entries = st->ms_entries;
     dbs.push_back(std::move(db));
   }
   return dbs;
