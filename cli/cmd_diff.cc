@@ -21,17 +21,21 @@ struct DiffArgs {
   std::string old_arg, new_arg;
   std::string format = "text";
   bool all = false;
+  bool substantive = false;
   double threshold = DiffOptions{}.reword_threshold;
   std::string archive_flag;
 };
 
-// An existing file is parsed; anything else is looked up in the archive (opened once, lazily).
+// A path that exists is read as a release file (only a regular file is read); an argument that
+// reads as a symbol is looked up in the archive (opened once, lazily); anything else is a
+// missing file.
 class Loader {
  public:
   explicit Loader(const std::string& archive_flag) : archive_flag_(archive_flag) {}
   Result<Resolution> Load(const std::string& arg) {
     std::error_code ec;
-    if (std::filesystem::is_regular_file(arg, ec)) {
+    const bool symbol_like = ParseSymbolArg(arg).has_value();
+    if (std::filesystem::exists(std::filesystem::symlink_status(arg, ec)) || !symbol_like) {
       Result<std::string> bytes = ReadFileLimited(arg, kDefaultMaxReleaseBytes);
       if (!bytes.ok()) return bytes.status();
       ParseOptions po;
@@ -39,10 +43,14 @@ class Loader {
       return ParseRelease(*bytes, po);
     }
     if (!archive_) {
-      archive_ = OpenArchiveOrReport(archive_flag_, ArchiveMode::kRead);
-      if (!archive_) {
-        return Status::NotFound(arg + ": not a file, and no archive to look the symbol up in");
+      auto opened = OpenArchive(archive_flag_, ArchiveMode::kRead);
+      if (!opened.ok() && opened.status().IsNotFound()) {
+        return Status::NotFound(arg + ": no such file, and no archive at " +
+                                ResolveArchivePath(archive_flag_) +
+                                " to look the symbol up in (name one with --archive DIR)");
       }
+      if (!opened.ok()) return opened.status();
+      archive_ = std::move(*opened);
     }
     std::string symbol = NormalizeSymbol(arg);
     Result<Resolution> r = archive_->GetResolution(symbol);
@@ -80,10 +88,11 @@ int RunDiff(const DiffArgs& args) {
   if (d.to_symbol.empty()) d.to_symbol = args.new_arg;
   render::DiffRenderOptions ro;
   ro.all = args.all;
+  ro.substantive = args.substantive;
   ro.colour = args.format == "text" && UseColour(stdout);
   std::string out;
   if (args.format == "json") {
-    out = render::JsonText(render::DiffJson(d));
+    out = render::JsonText(render::DiffJson(d, args.substantive));
   } else if (args.format == "md") {
     out = render::DiffMarkdown(d, ro);
   } else if (args.format == "html") {
@@ -91,8 +100,12 @@ int RunDiff(const DiffArgs& args) {
   } else {
     out = render::DiffText(d, ro);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
-  return d.HasChanges() ? 1 : 0;
+  Out(out);
+  if (!args.substantive) return d.HasChanges() ? 1 : 0;
+  for (const Change& c : d.changes) {
+    if (render::IsReportedChange(c, /*substantive=*/true)) return 1;
+  }
+  return 0;
 }
 
 void SetupDiff(CLI::App& app, Context& ctx) {
@@ -105,22 +118,30 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "renumbering and line wrapping are not changes. OLD and NEW are release files (parsed on\n"
       "the fly, nothing stored) or symbols in the archive (\"A/RES/54/144\" or \"54/144\").\n"
       "Text output marks [-deleted-] and {+inserted+} words (colours on a terminal) and\n"
-      "collapses unchanged paragraphs unless --all.\n"
-      "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble.");
+      "collapses unchanged paragraphs unless --all. A change only in symbols, dates and\n"
+      "session numbers (a session's rollover) is marked \"technical\"; --substantive shows\n"
+      "such changes as unchanged paragraphs (collapsed, counted in the summary line) and\n"
+      "leaves them out of the JSON \"changes\" (the \"summary\" keeps every count).\n"
+      "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble; with --substantive 0\n"
+      "when every change is technical.");
   cmd->add_option("OLD", args->old_arg, "Older resolution: file or symbol")->required();
   cmd->add_option("NEW", args->new_arg, "Newer resolution: file or symbol")->required();
   cmd->add_option("--format", args->format, "Output: text (default), md, html or json")
       ->check(CLI::IsMember({"text", "md", "html", "json"}));
   cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
+  cmd->add_flag("--substantive", args->substantive,
+                "Leave technical changes (symbols, dates, session numbers only) out of what is "
+                "shown; the counts keep them");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
                   "than removed + added (default 0.5)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(NumberBetween(0.0, 1.0));
   AddArchiveOption(cmd, &args->archive_flag);
   cmd->footer(
       "Examples:\n"
       "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
       "  recital diff 53/123 54/144 --format json\n"
+      "  recital diff 53/123 54/144 --substantive\n"
       "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
   cmd->callback([args, &ctx] { ctx.exit_code = RunDiff(*args); });
 }

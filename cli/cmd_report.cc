@@ -1,13 +1,15 @@
 // `recital report SERIES|SYMBOL [--from SESSION] [--to SESSION] --format md|html|json
 // [-o FILE]`: the session-to-session change report of a follow-up series.
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <string>
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/options.h"
 #include "cli/util_archive.h"
+#include "cli/util_output.h"
+#include "diff/diff.h"
 #include "history/history.h"
 #include "render/render.h"
 
@@ -21,6 +23,8 @@ struct ReportArgs {
   std::string to;
   std::string format = "md";
   std::string output;
+  bool substantive = false;
+  double threshold = DiffOptions{}.reword_threshold;
 };
 
 int RunReport(const ReportArgs& args) {
@@ -36,28 +40,34 @@ int RunReport(const ReportArgs& args) {
     PrintError(sliced.status().message());
     return 2;
   }
-  auto loaded = history::LoadSeriesHistory(*archive, *sliced);
+  DiffOptions options;
+  options.reword_threshold = args.threshold;
+  auto loaded =
+      history::LoadSeriesHistory(*archive, *sliced, nullptr, /*with_diffs=*/true, options);
   if (!loaded.ok()) {
     PrintError(loaded.status().message());
     return 2;
   }
   std::string text;
   if (args.format == "html") {
-    text = render::ReportHtml(*loaded);
+    text = render::ReportHtml(*loaded, args.substantive);
   } else if (args.format == "json") {
-    text = render::JsonText(render::ReportJson(*loaded));
+    text = render::JsonText(render::ReportJson(*loaded, args.substantive));
   } else {
-    text = render::ReportMarkdown(*loaded);
+    text = render::ReportMarkdown(*loaded, args.substantive);
   }
   if (args.output.empty() || args.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    Out(text);
     return 0;
   }
-  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    PrintError(args.output + ": cannot write the report");
+  Status written = WriteOutputFile(
+      args.output, text,
+      [](std::string_view old) {
+        return render::ReportFileKindOf(old) != render::ReportFileKind::kNone;
+      },
+      "a Recital report");
+  if (!written.ok()) {
+    PrintError(written.message());
     return 2;
   }
   std::fprintf(stderr, "recital: wrote the %s report of '%s' (%zu sessions) to %s\n",
@@ -73,7 +83,9 @@ void SetupReport(CLI::App& app, Context& ctx) {
       "The session-to-session change report of a follow-up series: an overview table (one\n"
       "row per session: symbol, date, counts against the previous session), then for each\n"
       "pair of consecutive resolutions every changed paragraph with its word-level changes,\n"
-      "lead-phrase changes called out. md: Markdown that reads as plain text ([-deleted-],\n"
+      "lead-phrase changes called out, technical changes (only symbols, dates, session\n"
+      "numbers) marked \"technical\"; --substantive does not list those (the overview and\n"
+      "the counts keep them). md: Markdown that reads as plain text ([-deleted-],\n"
       "{+inserted+}); html: one self-contained page (no network, no JavaScript) with old and\n"
       "new side by side and a table of contents, marked for screen and print; json: the same\n"
       "data with stable keys (see render/render.h).\n"
@@ -86,11 +98,17 @@ void SetupReport(CLI::App& app, Context& ctx) {
   cmd->add_option("--to", args->to, "Last session: a session number or a member's symbol");
   cmd->add_option("--format", args->format, "md (default), html or json")
       ->check(CLI::IsMember({"md", "html", "json"}));
-  cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
+  cmd->add_option("-o,--output", args->output,
+                  "Write to FILE instead of stdout (whole or not at all; an existing FILE is "
+                  "replaced only when it is empty or a report Recital wrote, never inside an "
+                  "archive directory)");
+  cmd->add_flag("--substantive", args->substantive,
+                "Do not list technical changes (they stay counted)");
+  AddThresholdOption(cmd, &args->threshold);
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"
-      "  recital report 54/144 --from 52 --to 54 --format md");
+      "  recital report 54/144 --from 52 --to 54 --format md --substantive");
   cmd->callback([args, &ctx] { ctx.exit_code = RunReport(*args); });
 }
 

@@ -28,6 +28,11 @@ if(NOT UTF8PROC_FOUND)
   recital_missing("utf8proc (Unicode NFC for ingest)" "libutf8proc-dev")
 endif()
 
+pkg_check_modules(POPPLER_CPP IMPORTED_TARGET poppler-cpp>=0.89)
+if(NOT POPPLER_CPP_FOUND)
+  recital_missing("poppler's C++ API (PDF releases)" "libpoppler-cpp-dev")
+endif()
+
 find_package(CapnProto CONFIG QUIET)
 if(NOT CapnProto_FOUND)
   recital_missing("Cap'n Proto" "libcapnp-dev capnproto")
@@ -58,12 +63,18 @@ if(RECITAL_BUILD_BENCH)
 endif()
 
 # RECITAL_STATIC: link the C/C++ libraries from their Debian static archives (.a) instead of
-# their shared objects, and fmt header-only (Debian ships no libfmt.a); cli/ links `recital` as a
-# static PIE. Measured on a 1,000-release archive (`perf stat -e task-clock -r 40 recital show
-# SYMBOL`): 0.76 ms CPU static vs 4.4 ms with the shared libraries (mapping and relocating 13
-# objects dominated every short command). `--eh-frame-hdr` keeps exceptions cheap: without it a
-# static binary sorts every FDE on the first throw (CLI11 throws for --help/--version: 5 ms).
-# Off for sanitizer and fuzz builds (their runtimes want the shared C++ runtime).
+# their shared objects, and fmt header-only (Debian ships no libfmt.a). Measured on a
+# 1,000-release archive (`perf stat -e task-clock -r 40 recital show SYMBOL`): 0.76 ms CPU
+# static vs 4.4 ms with the shared libraries (mapping and relocating 13 objects dominated every
+# short command). `--eh-frame-hdr` keeps exceptions cheap: without it a static binary sorts
+# every FDE on the first throw (CLI11 throws for --help/--version: 5 ms).
+# poppler (PDF releases) has no static archive in Debian and pulls in ~30 shared objects (3 ms
+# at every start). So with RECITAL_STATIC, cli/ links `recital` with everything static but the
+# C library (libstdc++ and libgcc too), no longer as a static PIE, and ingest/ builds the PDF
+# reader as a module, recital-pdf.so beside the binary, which `recital` loads with dlopen on
+# the first PDF it meets: commands that read no PDF never load poppler. Without RECITAL_STATIC
+# ingest links poppler directly. Off for sanitizer and fuzz builds (their runtimes want the
+# shared C++ runtime).
 set(RECITAL_FMT_TARGET fmt::fmt)
 if(RECITAL_STATIC)
   foreach(pair "PkgConfig::LMDB=lmdb" "PkgConfig::ZSTD=zstd" "PkgConfig::XXHASH=xxhash"

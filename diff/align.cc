@@ -1,5 +1,6 @@
 // Paragraph pairing: exact anchors (LIS), monotone bead DP in the gaps, then moves.
 #include <algorithm>
+#include <cstdint>
 #include <deque>
 #include <unordered_map>
 
@@ -11,6 +12,11 @@ namespace {
 // Beyond this many candidate cells a gap is left to the greedy leftover pass (which has the same
 // bound): pathological inputs stay linear in memory.
 constexpr size_t kMaxGapCells = 4'000'000;
+// What two unrelated paragraphs of one resolution score (diff.h: about 0.1-0.3). A bead is worth
+// its similarity above this, so one close pair beats two loose ones that cross it (two
+// "Recalling ..." clauses at 0.52 must not outweigh the one 0.95 rewording between them).
+constexpr double kUnrelatedSimilarity = 0.3;
+constexpr double kMinBeadValue = 0.05;
 
 std::vector<Para> Prepare(const Resolution& r) {
   std::vector<Para> out;
@@ -22,6 +28,7 @@ std::vector<Para> Prepare(const Resolution& r) {
       p.paragraph = &ps[i];
       p.full = ParagraphFullText(ps[i]);
       p.key = NormalizedWording(p.full);
+      p.tech_key = TechnicalKey(p.full);
       p.bag = ContentBag(p.full);
       out.push_back(std::move(p));
     }
@@ -65,12 +72,20 @@ class Aligner {
         to_used_(al->to.size(), false) {}
 
   void AlignSection(const std::vector<size_t>& a, const std::vector<size_t>& b);
+  // A partial copy's cut-off last paragraph pairs with the whole paragraph it is the start of.
+  void PairTruncated(bool from_cut, bool to_cut);
+  // Unpaired paragraphs outside the stretch the other, partial copy holds are not compared.
+  void MarkNotCompared(const Resolution& from, const Resolution& to);
   void PairLeftovers();
   void FlagMoves();
   void CollectUnpaired();
 
  private:
   double Sim(const Bag& x, const Bag& y) const { return BagDice(x, y, 0.0); }
+  // A bead's worth: its similarity above what unrelated paragraphs score.
+  static double BeadValue(double sim) {
+    return std::max(sim - kUnrelatedSimilarity, kMinBeadValue);
+  }
   // Whether a 1:1 pair is close enough to be one paragraph reworded: similarity at the
   // threshold, or the shorter one (8+ content words) almost wholly inside the longer (a long
   // clause added, or a text cut off by the publishing site).
@@ -83,6 +98,7 @@ class Aligner {
   // the two is not mostly made of the one's words.
   double SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b) const;
   void AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& b);
+  void RemovePairWith(size_t from, size_t to);
   void AddPair(std::vector<size_t> f, std::vector<size_t> t, double sim, Origin origin) {
     for (size_t i : f) from_used_[i] = true;
     for (size_t i : t) to_used_[i] = true;
@@ -183,15 +199,15 @@ void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& 
       if (i > 0 && j > 0) {
         double s = sim11[(i - 1) * m + j - 1];
         if (Pairable(al_->from[a[i - 1]].bag, al_->to[b[j - 1]].bag, s))
-          consider(score[(i - 1) * w + j - 1] + 2 * std::max(s, opt_.reword_threshold), 3, s);
+          consider(score[(i - 1) * w + j - 1] + 2 * BeadValue(s), 3, s);
       }
       if (i > 0 && j > 1) {
         double s = SplitSim(a[i - 1], true, b[j - 2], b[j - 1]);
-        if (s >= opt_.split_threshold) consider(score[(i - 1) * w + j - 2] + 3 * s, 4, s);
+        if (s >= opt_.split_threshold) consider(score[(i - 1) * w + j - 2] + 3 * BeadValue(s), 4, s);
       }
       if (i > 1 && j > 0) {
         double s = SplitSim(b[j - 1], false, a[i - 2], a[i - 1]);
-        if (s >= opt_.split_threshold) consider(score[(i - 2) * w + j - 1] + 3 * s, 5, s);
+        if (s >= opt_.split_threshold) consider(score[(i - 2) * w + j - 1] + 3 * BeadValue(s), 5, s);
       }
       score[i * w + j] = best;
       back[i * w + j] = how;
@@ -208,6 +224,106 @@ void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& 
       case 4: AddPair({a[i - 1]}, {b[j - 2], b[j - 1]}, s, Origin::kGap); --i, j -= 2; break;
       case 5: AddPair({a[i - 2], a[i - 1]}, {b[j - 1]}, s, Origin::kGap); i -= 2, --j; break;
       default: i = 0, j = 0; break;
+    }
+  }
+}
+
+void Aligner::RemovePairWith(size_t from, size_t to) {
+  for (size_t k = 0; k < al_->pairs.size(); ++k) {
+    const Pairing& p = al_->pairs[k];
+    bool hit = (from != SIZE_MAX && std::find(p.from.begin(), p.from.end(), from) != p.from.end()) ||
+               (to != SIZE_MAX && std::find(p.to.begin(), p.to.end(), to) != p.to.end());
+    if (!hit) continue;
+    for (size_t i : p.from) from_used_[i] = false;
+    for (size_t j : p.to) to_used_[j] = false;
+    al_->pairs.erase(al_->pairs.begin() + static_cast<long>(k));
+    origins_.erase(origins_.begin() + static_cast<long>(k));
+    --k;
+  }
+}
+
+void Aligner::PairTruncated(bool from_cut, bool to_cut) {
+  auto one_side = [&](bool cut_is_to) {
+    const std::vector<Para>& cut_side = cut_is_to ? al_->to : al_->from;
+    const std::vector<Para>& whole_side = cut_is_to ? al_->from : al_->to;
+    if (cut_side.empty() || whole_side.empty()) return;
+    const size_t c = cut_side.size() - 1;  // the cut-off paragraph: the last in document order
+    const Para& cut = cut_side[c];
+    if (cut.key.empty()) return;
+    // The whole paragraph it starts: the first, after the last paragraph paired before it, whose
+    // wording begins with the cut-off wording (the last word may itself be cut: "st" of "strife").
+    size_t after = 0;  // first whole-side index allowed
+    for (const Pairing& p : al_->pairs) {
+      size_t pc = cut_is_to ? p.to.front() : p.from.front();
+      size_t pw = cut_is_to ? p.from.back() : p.to.back();
+      if (pc < c) after = std::max(after, pw + 1);
+    }
+    size_t exact = SIZE_MAX;
+    for (size_t w = after; w < whole_side.size() && exact == SIZE_MAX; ++w) {
+      const std::string& whole = whole_side[w].key;
+      if (whole.size() > cut.key.size() && whole.compare(0, cut.key.size(), cut.key) == 0) exact = w;
+    }
+    if (exact != SIZE_MAX) {
+      if (cut_is_to) {
+        RemovePairWith(exact, c);
+        AddPair({exact}, {c}, 1.0, Origin::kGap);
+      } else {
+        RemovePairWith(c, exact);
+        AddPair({c}, {exact}, 1.0, Origin::kGap);
+      }
+      al_->pairs.back().truncated = true;
+      al_->pairs.back().truncated_exact = true;
+      return;
+    }
+    // Reworded before the cut: already paired 1:1 by similarity; compare it with the same
+    // stretch of the whole paragraph from now on.
+    for (Pairing& p : al_->pairs) {
+      const std::vector<size_t>& cs = cut_is_to ? p.to : p.from;
+      const std::vector<size_t>& ws = cut_is_to ? p.from : p.to;
+      if (cs.size() == 1 && ws.size() == 1 && cs.front() == c) {
+        const Para& whole = whole_side[ws.front()];
+        std::string_view head = FirstTokens(whole.full, TokenCount(cut.full));
+        p.truncated = true;
+        p.similarity = BagDice(cut.bag, ContentBag(head), 0.0);
+      }
+    }
+  };
+  if (to_cut) one_side(true);
+  if (from_cut) one_side(false);
+}
+
+void Aligner::MarkNotCompared(const Resolution& from, const Resolution& to) {
+  if (al_->pairs.empty()) {
+    // Two parts of one text that do not overlap (one page ends where the other begins).
+    if ((from.truncated_end && to.starts_mid_document) ||
+        (to.truncated_end && from.starts_mid_document)) {
+      for (size_t f = 0; f < from_used_.size(); ++f) from_used_[f] = true, al_->from_not_compared.push_back(f);
+      for (size_t t = 0; t < to_used_.size(); ++t) to_used_[t] = true, al_->to_not_compared.push_back(t);
+    }
+    return;
+  }
+  size_t min_from = SIZE_MAX, max_from = 0, min_to = SIZE_MAX, max_to = 0;
+  for (const Pairing& p : al_->pairs) {
+    for (size_t f : p.from) min_from = std::min(min_from, f), max_from = std::max(max_from, f);
+    for (size_t t : p.to) min_to = std::min(min_to, t), max_to = std::max(max_to, t);
+  }
+  // The other copy starts late / is cut: what lies before its first / after its last pair is
+  // outside what it holds.
+  auto outside = [](size_t i, bool late_start, size_t first, bool cut, size_t last) {
+    return (late_start && i < first) || (cut && i > last);
+  };
+  for (size_t f = 0; f < from_used_.size(); ++f) {
+    if (!from_used_[f] &&
+        outside(f, to.starts_mid_document, min_from, to.truncated_end, max_from)) {
+      from_used_[f] = true;
+      al_->from_not_compared.push_back(f);
+    }
+  }
+  for (size_t t = 0; t < to_used_.size(); ++t) {
+    if (!to_used_[t] &&
+        outside(t, from.starts_mid_document, min_to, from.truncated_end, max_to)) {
+      to_used_[t] = true;
+      al_->to_not_compared.push_back(t);
     }
   }
 }
@@ -283,10 +399,35 @@ Alignment Align(const Resolution& from, const Resolution& to, const DiffOptions&
       if (al.to[j].section == s) b.push_back(j);
     aligner.AlignSection(a, b);
   }
+  aligner.PairTruncated(from.truncated_end, to.truncated_end);
   aligner.PairLeftovers();
+  aligner.MarkNotCompared(from, to);
   aligner.FlagMoves();
   aligner.CollectUnpaired();
   return al;
+}
+
+std::string_view FirstTokens(std::string_view text, size_t tokens) {
+  size_t seen = 0, end = 0;
+  for (std::string_view tok : Tokenize(text)) {
+    unsigned char c = static_cast<unsigned char>(tok.front());
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space) {
+      if (seen == tokens) break;
+      ++seen;
+    }
+    end += tok.size();
+  }
+  return text.substr(0, end);
+}
+
+size_t TokenCount(std::string_view text) {
+  size_t n = 0;
+  for (std::string_view tok : Tokenize(text)) {
+    unsigned char c = static_cast<unsigned char>(tok.front());
+    n += !(c == ' ' || c == '\t' || c == '\n' || c == '\r');
+  }
+  return n;
 }
 
 }  // namespace recital::diff_internal

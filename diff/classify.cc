@@ -92,7 +92,9 @@ DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
     c.section = c.to.front().section;
     c.moved = p.moved;
     bool same = c.from.size() == 1 && c.to.size() == 1 &&
-                al.from[p.from.front()].key == al.to[p.to.front()].key;
+                (p.truncated_exact ||
+                 al.from[p.from.front()].key == al.to[p.to.front()].key);
+    c.truncated = p.truncated;
     if (c.from.size() > 1) {
       c.status = ChangeStatus::kMerged;
     } else if (c.to.size() > 1) {
@@ -101,9 +103,22 @@ DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
       c.status = same ? ChangeStatus::kUnchanged : ChangeStatus::kReworded;
     }
     c.similarity = same ? 1.0 : std::min(p.similarity, 0.999);
+    // A cut-off paragraph is compared with the same stretch of the whole one: the lost tail is
+    // not a deletion (nor, when the older copy is the cut one, an insertion).
+    std::string old_text = Joined(c.from), new_text = Joined(c.to);
+    if (p.truncated && !same) {
+      bool cut_is_new = al.to.size() == p.to.front() + 1 && to.truncated_end;
+      if (cut_is_new) {
+        old_text = std::string(diff_internal::FirstTokens(old_text, diff_internal::TokenCount(new_text)));
+      } else {
+        new_text = std::string(diff_internal::FirstTokens(new_text, diff_internal::TokenCount(old_text)));
+      }
+    }
     c.lead_changed = !same && LeadKey(c.from.front()) != LeadKey(c.to.front());
+    c.technical = c.status == ChangeStatus::kReworded &&
+                  diff_internal::TechnicalKey(old_text) == diff_internal::TechnicalKey(new_text);
     if (!same) {
-      c.edits = DiffWords(Joined(c.from), Joined(c.to));
+      c.edits = DiffWords(old_text, new_text);
     } else if (options.edits_for_unchanged) {
       c.edits.push_back({EditOp::kEqual, c.to.front().text});
     }
@@ -142,16 +157,21 @@ DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
     return x.tie < y.tie;
   });
   DiffSummary& s = result.summary;
+  s.not_compared = al.from_not_compared.size() + al.to_not_compared.size();
   for (Placed& p : placed) {
     switch (p.change.status) {
       case ChangeStatus::kUnchanged: ++s.unchanged; break;
-      case ChangeStatus::kReworded: ++s.reworded; break;
+      case ChangeStatus::kReworded:
+        ++s.reworded;
+        if (p.change.technical) ++s.technical;
+        break;
       case ChangeStatus::kAdded: ++s.added; break;
       case ChangeStatus::kRemoved: ++s.removed; break;
       case ChangeStatus::kSplit: ++s.split; break;
       case ChangeStatus::kMerged: ++s.merged; break;
     }
     if (p.change.moved) ++s.moved;
+    if (p.change.truncated) ++s.truncated;
     result.changes.push_back(std::move(p.change));
   }
   return result;

@@ -25,6 +25,30 @@ Bag BagConcat(const Bag& a, const Bag& b);
 // Dice coefficient; equal_fallback is returned when both bags are empty.
 double BagDice(const Bag& a, const Bag& b, double equal_fallback);
 
+// ---- technical tokens (technical.cc) ----
+// A token of a wording (words, single punctuation characters; spaces dropped) and whether it is
+// technical: a symbol, a date or part of one, a session ordinal, a number in a reference.
+// in_span: part of a technical span (technical tokens and the list connectors between them);
+// span numbers the spans of one text from 0.
+struct TechToken {
+  std::string_view text;
+  bool word = false;
+  bool space_before = false;
+  bool technical = false;
+  bool in_span = false;
+  size_t span = 0;
+};
+std::vector<TechToken> TechnicalTokens(std::string_view text);
+// A wording's tokens (typography folded as NormalizedWording folds it) with each technical span
+// replaced by one mark (and "resolutions"/"decisions" before a span made singular): equal keys
+// of two different wordings mean they differ only in technical tokens.
+std::string TechnicalKey(std::string_view text);
+// True for a lower-case word that only counts: digits (a year, 2024), 54th, an ordinal such as
+// "fourth" or "seventieth", a tens word ("seventy" of "seventy-fourth"). Titles drop them.
+bool IsCountingWord(std::string_view lower_word);
+// Curly quotes and dashes to ASCII, no-break space to space, soft hyphens dropped.
+std::string FoldTypography(std::string_view text);
+
 // One paragraph prepared for pairing.
 struct Para {
   Section section = Section::kPreamble;
@@ -32,7 +56,8 @@ struct Para {
   const Paragraph* paragraph = nullptr;
   std::string full;  // ParagraphFullText
   std::string key;   // NormalizedWording(full)
-  Bag bag;           // ContentBag(full)
+  std::string tech_key;  // TechnicalKey(key)
+  Bag bag;           // ContentBag(full): technical spans neutralised
 };
 
 // Paragraphs paired across the two resolutions; indices into Alignment::from / ::to.
@@ -41,6 +66,10 @@ struct Pairing {
   std::vector<size_t> to;
   double similarity = 1.0;
   bool moved = false;
+  // One side is the cut-off last paragraph of a partial copy (Resolution::truncated_end) and is
+  // compared with the start of the other: exact = it is a prefix of the other's wording.
+  bool truncated = false;
+  bool truncated_exact = false;
 };
 
 struct Alignment {
@@ -48,8 +77,17 @@ struct Alignment {
   std::vector<Pairing> pairs;
   std::vector<size_t> removed;  // from-indices left unpaired
   std::vector<size_t> added;    // to-indices left unpaired
+  // Unpaired paragraphs outside the part of the text the other, partial copy contains (before
+  // its start or after its cut): neither removed nor added.
+  std::vector<size_t> from_not_compared, to_not_compared;
 };
 
 Alignment Align(const Resolution& from, const Resolution& to, const DiffOptions& options);
+
+// The first `tokens` tokens of text (spaces kept as they were), for comparing a cut-off
+// paragraph with the same stretch of a whole one.
+std::string_view FirstTokens(std::string_view text, size_t tokens);
+// Number of non-space tokens of a text.
+size_t TokenCount(std::string_view text);
 
 }  // namespace recital::diff_internal

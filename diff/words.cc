@@ -27,28 +27,28 @@ bool IsStopword(std::string_view w) {
 }  // namespace
 
 Bag ContentBag(std::string_view text) {
-  // Hot path of pairing and of the generator: no allocation per token. FNV-1a over the
-  // ASCII-lowercased bytes of each word; the stop list is matched on the lowered bytes too.
+  // Technical spans (symbols, dates, session ordinals: technical.cc) count as one neutral token
+  // each, so "Recalling its resolution 38/121 of 16 December 1983," and its successor with
+  // 39/140 of 14 December 1984 are the same bag: a session's rollover never hides a pair.
+  constexpr uint64_t kSpanToken = 0x9e3779b97f4a7c15ull;
   Bag bag;
+  std::vector<TechToken> toks = TechnicalTokens(text);
   char lower[16];
-  size_t i = 0;
-  while (i < text.size()) {
-    if (!IsWordByte(text[i])) {
-      ++i;
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const TechToken& t = toks[k];
+    if (t.in_span) {
+      if (k == 0 || !toks[k - 1].in_span || toks[k - 1].span != t.span) bag.push_back(kSpanToken);
       continue;
     }
-    size_t j = i;
+    if (!t.word) continue;
     uint64_t h = 1469598103934665603ull;
-    while (j < text.size()) {
-      if (!IsWordByte(text[j])) break;
-      const char d = AsciiLower(text[j]);
-      if (j - i < sizeof lower) lower[j - i] = d;
+    for (size_t i = 0; i < t.text.size(); ++i) {
+      const char d = AsciiLower(t.text[i]);
+      if (i < sizeof lower) lower[i] = d;
       h = (h ^ static_cast<unsigned char>(d)) * 1099511628211ull;
-      ++j;
     }
-    size_t len = j - i;
-    if (len > sizeof lower || !IsStopword(std::string_view(lower, len))) bag.push_back(h);
-    i = j;
+    if (t.text.size() > sizeof lower || !IsStopword(std::string_view(lower, t.text.size())))
+      bag.push_back(h);
   }
   std::sort(bag.begin(), bag.end());
   return bag;
@@ -124,7 +124,14 @@ double Similarity(std::string_view a, std::string_view b) {
   return diff_internal::BagDice(x, y, 0.0);
 }
 
-std::string NormalizedWording(std::string_view text) {
+bool IsTechnicalChange(std::string_view a, std::string_view b) {
+  return NormalizedWording(a) != NormalizedWording(b) &&
+         diff_internal::TechnicalKey(a) == diff_internal::TechnicalKey(b);
+}
+
+namespace diff_internal {
+
+std::string FoldTypography(std::string_view text) {
   // Fold typographic variants that differ between publishing sites, not between wordings.
   static const std::pair<const char*, const char*> kFold[] = {
       {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""},
@@ -147,6 +154,13 @@ std::string NormalizedWording(std::string_view text) {
     }
     if (!done) folded += text[i++];
   }
+  return folded;
+}
+
+}  // namespace diff_internal
+
+std::string NormalizedWording(std::string_view text) {
+  const std::string folded = diff_internal::FoldTypography(text);
   std::string out;
   for (std::string_view tok : Tokenize(folded)) {
     unsigned char c = static_cast<unsigned char>(tok.front());

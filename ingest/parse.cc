@@ -4,6 +4,7 @@
 
 #include "ingest/ingest.h"
 #include "ingest/ingest_internal.h"
+#include "ingest/pdf_internal.h"
 
 namespace recital {
 namespace {
@@ -28,6 +29,7 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
                  const std::string& text, Resolution* r) {
   auto warn = [r](std::string w) { r->warnings.push_back(std::move(w)); };
   if (!regions.has_opening) {
+    r->starts_mid_document = true;
     if (!cover_found) {
       warn("starts mid-document (no cover block)");
     } else {
@@ -39,6 +41,7 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
   const std::string last = LastText(*r);
   if (!last.empty() && last.back() != '.' && last.back() != ';' && last.back() != ',' && last.back() != ':') {
     warn("text ends mid-paragraph (cut off)");
+    r->truncated_end = true;
   }
   if (regions.adoption.empty() && r->adoption_date.empty()) warn("no adoption line");
   if (markers.any_seen && r->footnotes.empty()) {
@@ -59,6 +62,7 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
 std::string_view ParserVersion() { return "recital-ingest 1.0"; }
 
 Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& options) {
+  if (LooksLikePdf(bytes)) return ParsePdfRelease(bytes, options);
   RECITAL_RETURN_IF_ERROR(ValidateRelease(bytes, options));
   Resolution r;
   r.raw_hash = HashBytes(bytes);

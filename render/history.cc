@@ -30,6 +30,17 @@ std::string Highlighted(const store::PhraseHit& hit, bool colour) {
          p.reset + text.substr(m.byte_offset + m.byte_length);
 }
 
+// "PP3", "OP6": the label the diff gives the same paragraph (ParagraphLabel).
+std::string GrepLabel(const history::GrepParagraph& f) {
+  ParagraphRef ref;
+  ref.section = f.section;
+  ref.index = f.index;
+  ref.number = f.number;
+  return ParagraphLabel(ref);
+}
+
+std::string SessionText(uint32_t session) { return session ? std::to_string(session) : "?"; }
+
 Json GrepParagraphJson(const history::GrepResult& grep, const history::GrepParagraph& f) {
   const store::PhraseHit& hit = grep.hits[f.hit];
   Json matches = Json::array();
@@ -39,8 +50,19 @@ Json GrepParagraphJson(const history::GrepResult& grep, const history::GrepParag
                        {"byte_length", m.byte_length}});
   }
   return {{"symbol", f.symbol},         {"session", SessionOrNull(f.session)},
-          {"position", f.position + 1}, {"lead", hit.wording.lead},
-          {"text", hit.wording.text},   {"matches", matches}};
+          {"position", f.position + 1}, {"label", GrepLabel(f)},
+          {"lead", hit.wording.lead},   {"text", hit.wording.text},
+          {"matches", matches}};
+}
+
+// The rows `log` shows: all, or with substantive those with a substantive change.
+std::vector<history::SessionRow> ShownRows(const std::vector<history::SessionRow>& rows,
+                                           bool substantive) {
+  std::vector<history::SessionRow> out;
+  for (const history::SessionRow& r : rows) {
+    if (!substantive || !r.has_previous || !OnlyTechnicalChanges(r.summary)) out.push_back(r);
+  }
+  return out;
 }
 
 }  // namespace
@@ -74,22 +96,32 @@ Json SeriesListJson(const std::vector<Series>& all) {
   return out;
 }
 
-std::string LogText(const history::LogView& log) {
-  const std::vector<history::SessionRow>& rows = log.rows;
-  std::string out = fmt::format("Series: {} ({}, {} session{})\n", log.series.name, log.series.key,
-                                rows.size(), rows.size() == 1 ? "" : "s");
-  out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
-                     "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "ADDED", "REMOVED",
-                     "MOVED", "SPLIT", "MERGED", "TITLE");
+bool OnlyTechnicalChanges(const DiffSummary& s) {
+  return s.reworded > 0 && s.technical == s.reworded && s.added == 0 && s.removed == 0 &&
+         s.moved == 0 && s.split == 0 && s.merged == 0;
+}
+
+std::string LogText(const history::LogView& log, bool substantive) {
+  const std::vector<history::SessionRow> rows = ShownRows(log.rows, substantive);
+  std::string out = fmt::format("Series: {} ({}, {} session{}", log.series.name, log.series.key,
+                                log.rows.size(), log.rows.size() == 1 ? "" : "s");
+  if (rows.size() != log.rows.size()) {
+    const size_t hidden = log.rows.size() - rows.size();
+    out += fmt::format("; {} with technical changes only not shown", hidden);
+  }
+  out += ")\n";
+  out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>9} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
+                     "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "TECHNICAL", "ADDED",
+                     "REMOVED", "MOVED", "SPLIT", "MERGED", "TITLE");
   for (const history::SessionRow& r : rows) {
     std::string counts;
     if (r.has_previous) {
       const DiffSummary& s = r.summary;
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", s.unchanged, s.reworded,
-                           s.added, s.removed, s.moved, s.split, s.merged);
+      counts = fmt::format("{:>9} {:>8} {:>9} {:>5} {:>7} {:>5} {:>5} {:>6}", s.unchanged,
+                           s.reworded, s.technical, s.added, s.removed, s.moved, s.split, s.merged);
     } else {
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", "-", "-", "-", "-", "-",
-                           "-", "-");
+      counts = fmt::format("{:>9} {:>8} {:>9} {:>5} {:>7} {:>5} {:>5} {:>6}", "-", "-", "-", "-",
+                           "-", "-", "-", "-");
     }
     out += fmt::format("{:<20} {:>7} {:<10} {}  {}\n", r.symbol,
                        r.session ? std::to_string(r.session) : "?",
@@ -98,9 +130,9 @@ std::string LogText(const history::LogView& log) {
   return out;
 }
 
-Json LogJson(const history::LogView& log) {
+Json LogJson(const history::LogView& log, bool substantive) {
   return {{"series", {{"key", log.series.key}, {"name", log.series.name}}},
-          {"sessions", SessionsJson(log.rows)}};
+          {"sessions", SessionsJson(ShownRows(log.rows, substantive))}};
 }
 
 std::string BlameText(const history::BlameView& blame, bool colour) {
@@ -121,8 +153,8 @@ std::string BlameText(const history::BlameView& blame, bool colour) {
     std::string label = b.number.empty() ? "-" : b.number;
     out += fmt::format("{:>4}  since {:<14} {}\n", label, ShortSymbol(b.since), b.text);
     for (const history::LineageEntry& e : b.lineage) {
-      out +=
-          fmt::format("{}      from  {:<14} {}{}\n", p.dim, ShortSymbol(e.symbol), e.text, p.reset);
+      out += fmt::format("{}      from  {:<14} {}{}{}\n", p.dim, ShortSymbol(e.symbol),
+                         e.technical ? "[technical] " : "", e.text, p.reset);
     }
   }
   return out;
@@ -133,13 +165,14 @@ Json BlameJson(const history::BlameView& blame) {
   for (const history::BlameParagraph& p : blame.paragraphs) {
     Json lineage = Json::array();
     for (const history::LineageEntry& e : p.lineage) {
-      lineage.push_back({{"symbol", e.symbol}, {"text", e.text}});
+      lineage.push_back({{"symbol", e.symbol}, {"text", e.text}, {"technical", e.technical}});
     }
     paragraphs.push_back({{"section", SectionName(p.section)},
                           {"number", p.number},
                           {"lead", p.lead},
                           {"text", p.text},
                           {"since", p.since},
+                          {"wording_since", p.wording_since},
                           {"lineage", lineage}});
   }
   return {{"symbol", blame.symbol}, {"paragraphs", paragraphs}};
@@ -155,10 +188,11 @@ std::string GrepText(const history::GrepResult& grep, bool colour) {
     for (const history::GrepParagraph& f : g.paragraphs) symbols.insert(f.symbol);
     out +=
         fmt::format("{}{}{} ({})\n  first {} (session {}), last {} (session {}); {} resolution{}\n",
-                    p.bold, g.series.name, p.reset, g.series.key, first.symbol, first.session,
-                    last.symbol, last.session, symbols.size(), symbols.size() == 1 ? "" : "s");
+                    p.bold, g.series.name, p.reset, g.series.key, first.symbol,
+                    SessionText(first.session), last.symbol, SessionText(last.session),
+                    symbols.size(), symbols.size() == 1 ? "" : "s");
     for (const history::GrepParagraph& f : g.paragraphs) {
-      out += fmt::format("  {:<16} ¶{:<3} {}\n", ShortSymbol(f.symbol), f.position + 1,
+      out += fmt::format("  {:<16} {:<4} {}\n", ShortSymbol(f.symbol), GrepLabel(f),
                          Highlighted(grep.hits[f.hit], colour));
     }
   }

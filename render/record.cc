@@ -1,5 +1,7 @@
 // Records for people (text) and tools (JSON): `recital parse`, `recital show`.
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "render/render.h"
 
@@ -42,6 +44,24 @@ std::string FootnoteSuffix(const std::vector<FootnoteRef>& refs) {
 
 std::string OrUnknown(const std::string& s) { return s.empty() ? "(unknown)" : s; }
 
+// The annex paragraphs grouped by Resolution::annexes; paragraphs past the counts (records
+// without annex titles) form one more, untitled annex.
+std::vector<std::pair<std::string, std::vector<const Paragraph*>>> AnnexGroups(const Resolution& r) {
+  std::vector<std::pair<std::string, std::vector<const Paragraph*>>> groups;
+  size_t next = 0;
+  for (const Annex& a : r.annexes) {
+    groups.push_back({a.title, {}});
+    for (uint32_t k = 0; k < a.paragraph_count && next < r.annex.size(); ++k) {
+      groups.back().second.push_back(&r.annex[next++]);
+    }
+  }
+  if (next < r.annex.size()) {
+    groups.push_back({"", {}});
+    while (next < r.annex.size()) groups.back().second.push_back(&r.annex[next++]);
+  }
+  return groups;
+}
+
 }  // namespace
 
 nlohmann::json RecordJson(const Resolution& r) {
@@ -64,6 +84,17 @@ nlohmann::json RecordJson(const Resolution& r) {
   Json op = Json::array();
   for (const Paragraph& p : r.operative) op.push_back(ParagraphJson(p, true));
   j["operative"] = std::move(op);
+  // Only records that have them carry these keys (text releases never do).
+  if (!r.session_code.empty()) j["session_code"] = r.session_code;
+  if (!r.annex.empty() || !r.annexes.empty()) {
+    Json annexes = Json::array();
+    for (const auto& [title, paragraphs] : AnnexGroups(r)) {
+      Json ps = Json::array();
+      for (const Paragraph* p : paragraphs) ps.push_back(ParagraphJson(*p, true));
+      annexes.push_back(Json{{"title", StrOrNull(title)}, {"paragraphs", std::move(ps)}});
+    }
+    j["annexes"] = std::move(annexes);
+  }
   Json notes = Json::array();
   for (const Footnote& f : r.footnotes)
     notes.push_back(Json{{"number", f.number}, {"text", f.text}});
@@ -82,7 +113,9 @@ std::string RecordText(const Resolution& r) {
   std::string out;
   auto line = [&out](const std::string& k, const std::string& v) { out += k + ": " + v + "\n"; };
   line("Symbol", OrUnknown(r.symbol));
-  line("Session", r.session ? std::to_string(r.session) : "(unknown)");
+  line("Session", !r.session_code.empty() ? r.session_code
+                 : r.session                ? std::to_string(r.session)
+                                            : "(unknown)");
   line("Title", OrUnknown(r.title));
   std::string items;
   for (const std::string& a : r.agenda_items) items += (items.empty() ? "" : ", ") + a;
@@ -103,6 +136,18 @@ std::string RecordText(const Resolution& r) {
            "] " + p.text + FootnoteSuffix(p.footnotes) + "\n";
     for (const SubParagraph& s : p.subparagraphs) {
       out += "      " + s.number + " " + s.text + FootnoteSuffix(s.footnotes) + "\n";
+    }
+  }
+  for (const auto& [title, paragraphs] : AnnexGroups(r)) {
+    out += "\nAnnex" + (title.empty() ? std::string() : ": " + title) + " (" +
+           std::to_string(paragraphs.size()) + " paragraphs)\n";
+    for (const Paragraph* p : paragraphs) {
+      out += "  " + (p->number.empty() ? std::string() : p->number + ". ") +
+             (p->lead.empty() ? std::string() : "[" + p->lead + "] ") + p->text +
+             FootnoteSuffix(p->footnotes) + "\n";
+      for (const SubParagraph& s : p->subparagraphs) {
+        out += "      " + s.number + " " + s.text + FootnoteSuffix(s.footnotes) + "\n";
+      }
     }
   }
   if (!r.footnotes.empty()) {

@@ -6,6 +6,7 @@
 #include <kj/exception.h>
 
 #include <cstring>
+#include <type_traits>
 #include <xxhash.h>
 
 #include "schema/resolution.capnp.h"
@@ -228,9 +229,12 @@ Status ForEachStreamParagraph(capnp::Data::Reader stream, Fn&& fn) {
   return Status::Ok();
 }
 
-std::string EncodeRecord(const Resolution& r, bool inline_wording) {
+// Record is cs::Resolution, or cs::ResolutionFormat4 (the same fields but the ones added after
+// format 4) for records that leave those empty: their bytes stay what format 4 wrote.
+template <typename Record>
+std::string EncodeRecordAs(const Resolution& r, bool inline_wording) {
   capnp::MallocMessageBuilder message;
-  auto b = message.initRoot<cs::Resolution>();
+  auto b = message.template initRoot<Record>();
   b.setSymbol(Text(r.symbol));
   b.setSession(r.session);
   b.setNumber(r.number);
@@ -303,11 +307,28 @@ std::string EncodeRecord(const Resolution& r, bool inline_wording) {
   std::string rh = r.raw_hash.ToBytes();
   b.setRawHash(capnp::Data::Reader(reinterpret_cast<const capnp::byte*>(rh.data()), rh.size()));
   SetTextList(b.initWarnings(r.warnings.size()), r.warnings);
+  if constexpr (std::is_same_v<Record, cs::Resolution>) {  // fields added after format 4
+    b.setSessionCode(Text(r.session_code));
+    auto annexes = b.initAnnexes(r.annexes.size());
+    for (size_t k = 0; k < r.annexes.size(); ++k) {
+      annexes[k].setTitle(Text(r.annexes[k].title));
+      annexes[k].setParagraphCount(r.annexes[k].paragraph_count);
+    }
+    b.setTruncatedEnd(r.truncated_end);
+    b.setStartsMidDocument(r.starts_mid_document);
+  }
   if (inline_wording) {  // last: its length moves no other pointer
     b.setParagraphStream(capnp::Data::Reader(
         reinterpret_cast<const capnp::byte*>(inline_stream.data()), inline_stream.size()));
   }
   return ToBytes(message);
+}
+
+std::string EncodeRecord(const Resolution& r, bool inline_wording) {
+  if (r.session_code.empty() && r.annexes.empty() && !r.truncated_end && !r.starts_mid_document) {
+    return EncodeRecordAs<cs::ResolutionFormat4>(r, inline_wording);
+  }
+  return EncodeRecordAs<cs::Resolution>(r, inline_wording);
 }
 
 }  // namespace
@@ -422,6 +443,10 @@ Result<Resolution> DecodeResolution(std::string_view bytes, const WordingLoader&
       return Status::Corruption("resolution " + r.symbol + ": raw hash is not 16 bytes");
     }
     r.warnings = GetTextList(b.getWarnings());
+    r.session_code = Str(b.getSessionCode());
+    for (auto a : b.getAnnexes()) r.annexes.push_back({Str(a.getTitle()), a.getParagraphCount()});
+    r.truncated_end = b.getTruncatedEnd();
+    r.starts_mid_document = b.getStartsMidDocument();
     return Status::Ok();
   });
   if (!st.ok()) return st;

@@ -59,6 +59,13 @@ struct Citation {
   date @1 :Text;           # ISO 8601 "1993-12-20", empty when not given
 }
 
+# An annexed instrument (a declaration, a programme of action, a table): its title and how
+# many of the record's annex-section paragraphs, taken in document order, belong to it.
+struct Annex {
+  title @0 :Text;                # "Political declaration of the high-level meeting ..."; may be empty
+  paragraphCount @1 :UInt32;
+}
+
 struct Resolution {
   symbol @0 :Text;               # "A/RES/54/144", "A/RES/2957(XXVII)"
   session @1 :UInt32;
@@ -84,5 +91,42 @@ struct Resolution {
   # segments), each a ParagraphUse with `wording` set and no hash. One message per paragraph
   # keeps every pointer offset inside its paragraph, so a paragraph repeated from the previous
   # session's record is byte-identical there and compresses to a back-reference.
+  paragraphStream @19 :Data;
+  # Added after format 4 (records without them decode with both empty):
+  sessionCode @20 :Text;         # the session as the symbol writes it when it is not a regular
+                                 # session: "ES-11" (emergency special), "S-27" (special); then
+                                 # `session` is 0. Empty for regular sessions.
+  annexes @21 :List(Annex);      # groups the annex-section paragraphs; annex paragraphs beyond
+                                 # the sum of the counts (records written before this field)
+                                 # form one untitled annex
+  # The copy is partial: its text ends inside its last paragraph (that paragraph is cut off), or
+  # it starts after the beginning of the resolution's text (a later page, a web excerpt).
+  truncatedEnd @22 :Bool;
+  startsMidDocument @23 :Bool;
+}
+
+# The Resolution struct exactly as format 4 laid it out (fields @0-@19 only). A record without
+# session code, annexes or partial-copy flags is written with this layout, so its bytes (and record hash) are what
+# they were before those fields existed; Resolution reads both.
+struct ResolutionFormat4 {
+  symbol @0 :Text;
+  session @1 :UInt32;
+  number @2 :UInt32;
+  title @3 :Text;
+  agendaItems @4 :List(Text);
+  committee @5 :Text;
+  report @6 :Text;
+  distributionDate @7 :Text;
+  meeting @8 :UInt32;
+  adoptionDate @9 :Text;
+  paragraphs @10 :List(ParagraphUse);
+  footnotes @11 :List(Footnote);
+  citations @12 :List(Citation);
+  documents @13 :List(Text);
+  language @14 :Text;
+  layout @15 :Text;
+  parserVersion @16 :Text;
+  rawHash @17 :Data;
+  warnings @18 :List(Text);
   paragraphStream @19 :Data;
 }

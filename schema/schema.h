@@ -76,10 +76,19 @@ struct Citation {
   bool operator==(const Citation&) const = default;
 };
 
+// An annexed instrument: its title and how many of Resolution::annex (consecutive, in order)
+// belong to it.
+struct Annex {
+  std::string title;            // "" when the annex has none
+  uint32_t paragraph_count = 0;
+  bool operator==(const Annex&) const = default;
+};
+
 // Unknown values are empty strings / 0; never guessed.
 struct Resolution {
   std::string symbol;  // "A/RES/54/144", "A/RES/2957(XXVII)"
-  uint32_t session = 0;
+  uint32_t session = 0;       // regular session; 0 for special and emergency special sessions
+  std::string session_code;   // "ES-11", "S-27" when the session is not a regular one, else ""
   uint32_t number = 0;
   std::string title;
   std::vector<std::string> agenda_items;  // "111", "68 (a)"
@@ -91,6 +100,9 @@ struct Resolution {
   std::vector<Paragraph> preamble;
   std::vector<Paragraph> operative;
   std::vector<Paragraph> annex;
+  // Titles and grouping of the annex paragraphs. Empty in records without annex titles: then
+  // (and for annex paragraphs past the counts) the paragraphs form one untitled annex.
+  std::vector<Annex> annexes;
   std::vector<Footnote> footnotes;
   std::vector<Citation> citations;
   std::vector<std::string> documents;
@@ -99,6 +111,11 @@ struct Resolution {
   std::string parser_version;
   Hash128 raw_hash;            // XXH3-128 of the release bytes
   std::vector<std::string> warnings;
+  // A partial copy: its text ends inside its last paragraph (document order: preamble,
+  // operative, annex), which is then cut off; or it starts after the beginning of the text.
+  // Set by the parser; comparisons use them to compare only what the copy contains.
+  bool truncated_end = false;
+  bool starts_mid_document = false;
   bool operator==(const Resolution&) const = default;
 };
 

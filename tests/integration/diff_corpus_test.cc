@@ -66,24 +66,26 @@ TEST(CorpusDiffTest, SameResolutionFromTwoSitesHasNoChangeWhereBothHaveTheText) 
   ASSERT_GE(unorg.preamble.size(), 5u);
   ASSERT_GE(humanrts.preamble.size(), 5u);
   DiffResult d = DiffResolutions(unorg, humanrts);
-  // Both pages stop early (un.org mid-PP6, humanrts mid-PP7): PP1-PP5 are whole in both.
-  size_t unchanged = 0;
+  // Both pages stop early (un.org mid-PP6, humanrts mid-PP7): PP1-PP5 are whole in both, the
+  // un.org PP6 is the start of the humanrts PP6 (same words, cut off), and the humanrts PP7
+  // lies beyond the end of the un.org copy: nothing changed where both have the text.
+  EXPECT_TRUE(unorg.truncated_end);
+  EXPECT_TRUE(humanrts.truncated_end);
+  size_t unchanged = 0, truncated = 0;
   for (const Change& c : d.changes) {
     EXPECT_FALSE(c.moved);
-    if (c.status == ChangeStatus::kUnchanged) {
-      ++unchanged;
-      continue;
-    }
-    // Only the cut-off end differs: the last paragraph of the shorter text (extended) and what
-    // only the longer text has.
-    if (c.status == ChangeStatus::kReworded) {
+    EXPECT_EQ(c.status, ChangeStatus::kUnchanged) << c.to.front().text;
+    if (c.status == ChangeStatus::kUnchanged) ++unchanged;
+    if (c.truncated) {
+      ++truncated;
       EXPECT_EQ(c.from.front().index + 1, unorg.preamble.size());
-    } else {
-      EXPECT_EQ(c.status, ChangeStatus::kAdded);
-      EXPECT_GE(c.to.front().index + 1, unorg.preamble.size());
+      EXPECT_EQ(c.to.front().index + 1, unorg.preamble.size());
     }
   }
-  EXPECT_EQ(unchanged, 5u);
+  EXPECT_EQ(unchanged, 6u);
+  EXPECT_EQ(truncated, 1u);
+  EXPECT_EQ(d.summary.not_compared, 1u);
+  EXPECT_FALSE(d.HasChanges());
 }
 
 TEST(CorpusDiffTest, TwoSessionsOfOneSeriesShowTheRealRewording) {
