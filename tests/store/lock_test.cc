@@ -246,7 +246,7 @@ TEST(CreateArchiveTest, IngestOfNothingStorableCreatesNoArchive) {
   testing::TempDir tmp;
   const std::string dir = tmp.str() + "/new/archive";
   auto run = testing::RunRecital({"ingest", "--archive", dir, tmp.str() + "/missing.txt"});
-  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(run.exit_code, 2) << run.err;  // a missing file is trouble (README: ingest)
   EXPECT_FALSE(fs::exists(tmp.path() / "new")) << "ingest of a missing file created an archive";
   testing::WriteFile(tmp.str() + "/refused.txt", "not a resolution\n");
   store::OpenOptions lazy;
