@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ingest/ingest_internal.h"
+#include "ingest/lang_internal.h"
 
 namespace recital::ingest {
 namespace {
@@ -69,6 +70,71 @@ size_t RunningSymbolPrefix(std::string_view s) {
   return e;
 }
 
+// Other languages: "12. Text" whose text starts with a capital of any script, a Han or an
+// Arabic letter; Arabic also "12 - Text".
+bool IntlNumberedParagraphAt(std::string_view s, size_t p) {
+  size_t i = p;
+  uint32_t n = 0;
+  if (!ReadUint(s, &i, &n, 3) || n == 0 || i + 2 >= s.size()) return false;
+  size_t at = 0;
+  if (s[i] == '.' && s[i + 1] == ' ') {
+    at = i + 2;
+  } else if (s.substr(i).starts_with(" - ")) {
+    at = i + 3;
+  } else {
+    return false;
+  }
+  const uint32_t cp = CodePointAt(s, at);
+  return IsUpperLetter(cp) || IsHan(cp) || IsArabicLetter(cp);
+}
+
+// PrecededByParagraphEnd with the Arabic comma and semicolon and the full-width forms.
+bool IntlPrecededByParagraphEnd(std::string_view s, size_t p) {
+  if (PrecededByParagraphEnd(s, p)) return true;
+  size_t i = p;
+  while (i > 0 && s[i - 1] == ' ') --i;
+  const size_t j = SkipMarkerBackwards(s, p);
+  return EndsWithParagraphPunctuation(s.substr(0, i)) || EndsWithParagraphPunctuation(s.substr(0, j));
+}
+
+// CutPoints of a line in a language other than English: before the enacting formula,
+// numbered paragraphs, "(a)" after : or ;, and known lead phrases after a paragraph end
+// (capitalised ones only where lower-case leads also occur inside paragraphs).
+std::vector<size_t> IntlCutPoints(std::string_view s, Lang lang) {
+  std::vector<size_t> cuts;
+  size_t begin = 0;
+  while (begin < s.size() && s[begin] == ' ') ++begin;
+  const size_t sym = RunningSymbolPrefix(s.substr(begin));
+  if (sym > 0 && begin + sym < s.size()) cuts.push_back(begin + sym);
+  for (size_t p = begin + 1; p < s.size(); ++p) {
+    if (s[p - 1] != ' ' || s[p] == ' ') continue;
+    const std::string_view at = s.substr(p);
+    const uint32_t cp = CodePointAt(s, p);
+    if (IntlOpeningLength(at, lang) > 0 && (lang != Lang::kZh || at.starts_with("大会,"))) {
+      cuts.push_back(p);
+    } else if (s[p] == '_' && at.starts_with("_____")) {
+      cuts.push_back(p);
+    } else if (IsAsciiDigit(s[p]) && IntlNumberedParagraphAt(s, p) && IntlPrecededByParagraphEnd(s, p)) {
+      cuts.push_back(p);
+    } else if (s[p] == '(' && SubParagraphAt(s, p) && p >= 2 && (s[p - 2] == ':' || s[p - 2] == ';')) {
+      cuts.push_back(p);
+    } else if (lang != Lang::kZh && (IsUpperLetter(cp) || lang == Lang::kAr) && IntlPrecededByParagraphEnd(s, p)) {
+      const size_t j = SkipMarkerBackwards(s, p);
+      size_t i = p;
+      while (i > 0 && s[i - 1] == ' ') --i;
+      const std::string_view before = s.substr(0, j > 0 ? j : i);
+      const bool after_comma = before.ends_with(",") || before.ends_with(";") || before.ends_with("،") ||
+                               before.ends_with("؛") || s.substr(0, i).ends_with(",") || s.substr(0, i).ends_with(";") ||
+                               s.substr(0, i).ends_with("،") || s.substr(0, i).ends_with("؛");
+      if (after_comma && MatchKnownLeadLang(at, lang).kind != LeadKind::kNone) cuts.push_back(p);
+    }
+    if (p >= 6 && s[p - 2] == '_' && s[p - 6] == '_') cuts.push_back(p);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+  return cuts;
+}
+
 std::vector<size_t> CutPoints(std::string_view s) {
   std::vector<size_t> cuts;
   size_t begin = 0;
@@ -119,14 +185,14 @@ std::vector<size_t> CutPoints(std::string_view s) {
 
 }  // namespace
 
-std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines, std::vector<bool>* settled) {
+std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines, std::vector<bool>* settled, Lang lang) {
   std::vector<std::string> out;
   std::vector<bool> out_settled;
   out.reserve(lines.size());
   out_settled.reserve(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     std::string& line = lines[i];
-    const std::vector<size_t> cuts = CutPoints(line);
+    const std::vector<size_t> cuts = UsesEnglishRules(lang) ? CutPoints(line) : IntlCutPoints(line, lang);
     if (cuts.empty()) {
       out.push_back(std::move(line));
       out_settled.push_back(settled != nullptr && i < settled->size() && (*settled)[i]);
