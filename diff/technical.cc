@@ -77,6 +77,7 @@ bool IsNumericOrdinal(std::string_view w) {
 
 std::vector<TechToken> TechnicalTokens(std::string_view text) {
   std::vector<TechToken> toks;
+  std::vector<WordPiece> pieces;
   bool space_before = false;
   for (size_t i = 0; i < text.size();) {
     if (IsAsciiSpace(text[i])) {
@@ -87,6 +88,18 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
     size_t j = i + 1;
     if (IsWordByte(text[i])) {
       while (j < text.size() && IsWordByte(text[j])) ++j;
+      pieces.clear();
+      AppendWordRun(text.substr(i, j - i), &pieces);
+      for (const WordPiece& p : pieces) {
+        TechToken t;
+        t.text = p.text;
+        t.word = p.word;
+        t.space_before = space_before;
+        toks.push_back(t);
+        space_before = false;
+      }
+      i = j;
+      continue;
     }
     TechToken t;
     t.text = text.substr(i, j - i);

@@ -97,6 +97,17 @@ bool IntlPrecededByParagraphEnd(std::string_view s, size_t p) {
   return EndsWithParagraphPunctuation(s.substr(0, i)) || EndsWithParagraphPunctuation(s.substr(0, j));
 }
 
+// The enacting formula inside a line, as a paragraph start: capitalised (the formula at the end
+// of "Resolución aprobada por la Asamblea General" is not one) and followed by its comma or an
+// operative lead; Chinese "大会," / "大会，".
+bool IsIntlOpeningAt(std::string_view at, Lang lang) {
+  if (lang == Lang::kZh) return at.starts_with("大会,") || at.starts_with("大会，");
+  const size_t n = IntlOpeningLength(at, lang);
+  if (n == 0 || n == Trim(at).size()) return false;
+  const uint32_t cp = CodePointAt(at, 0);
+  return IsUpperLetter(cp) || IsArabicLetter(cp);
+}
+
 // CutPoints of a line in a language other than English: before the enacting formula,
 // numbered paragraphs, "(a)" after : or ;, and known lead phrases after a paragraph end
 // (capitalised ones only where lower-case leads also occur inside paragraphs).
@@ -110,7 +121,7 @@ std::vector<size_t> IntlCutPoints(std::string_view s, Lang lang) {
     if (s[p - 1] != ' ' || s[p] == ' ') continue;
     const std::string_view at = s.substr(p);
     const uint32_t cp = CodePointAt(s, p);
-    if (IntlOpeningLength(at, lang) > 0 && (lang != Lang::kZh || at.starts_with("大会,"))) {
+    if (IsIntlOpeningAt(at, lang)) {
       cuts.push_back(p);
     } else if (s[p] == '_' && at.starts_with("_____")) {
       cuts.push_back(p);
