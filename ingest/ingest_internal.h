@@ -99,8 +99,9 @@ void AddWordsToVocabulary(std::string_view s, Vocabulary* vocabulary);
 // split by stray spaces re-joined where the document itself shows the whole word.
 // vocabulary: lower-cased word -> occurrences in the whole document.
 std::string RepairStraySpaces(std::string_view text, const Vocabulary& vocabulary);
-// Share of word-like tokens that look like fragments of a split word (0..1).
-double StraySpaceScore(std::string_view text);
+// Share of word-like tokens that look like fragments of a split word (0..1); the short words
+// of French and Spanish texts (lang) are words, not fragments.
+double StraySpaceScore(std::string_view text, Lang lang = Lang::kEn);
 
 // ---- symbols.cc: where a release writes its symbol (the grammar: schema/symbol.h) ----
 struct SymbolMatch {

@@ -66,13 +66,30 @@ bool SkipSeparator(std::string_view s, size_t* i) {
   return false;
 }
 
+// Moves *i past a list item that is no resolution number we read ("2480 B (XXIII) du 21
+// décembre 1968", "2 (I)") to the separator after it; false when none follows soon.
+bool SkipItem(std::string_view s, size_t* i) {
+  const size_t limit = std::min(s.size(), *i + 80);
+  for (size_t j = *i; j < limit; ++j) {
+    size_t k = j;
+    if (SkipSeparator(s, &k) && k < s.size() && IsAsciiDigit(s[k])) {
+      *i = j;
+      return true;
+    }
+  }
+  return false;
+}
+
 void ScanList(std::string_view s, size_t i, Lang lang, std::vector<Citation>* out) {
   std::vector<Citation> list;
   for (;;) {
     Citation c;
-    if (!ReadCited(s, &i, &c.symbol)) break;
-    c.date = DateAfter(s, &i, lang);
-    list.push_back(c);
+    if (ReadCited(s, &i, &c.symbol)) {
+      c.date = DateAfter(s, &i, lang);
+      list.push_back(c);
+    } else if (!SkipItem(s, &i)) {
+      break;
+    }
     const size_t before = i;
     if (!SkipSeparator(s, &i)) break;
     if (i < s.size() && !IsAsciiDigit(s[i])) {

@@ -42,7 +42,12 @@ std::string NumberedIntlTitle(const std::vector<std::string>& cover, uint32_t* s
       if (!ReadUint(line, &i, &a, 4) || a == 0 || i >= line.size() || line[i] != '/') continue;
       ++i;
       if (!ReadUint(line, &i, &b, 4) || b == 0 || a > 200) continue;
-      if (i >= line.size() || line[i] != '.') continue;
+      // "55/79." as printed; "52/48 | Maintien de ..." on a site that sets the number apart.
+      if (line.substr(i).starts_with(" | ")) {
+        i += 2;
+      } else if (i >= line.size() || line[i] != '.') {
+        continue;
+      }
       ++i;
       std::string title(Trim(line.substr(i)));
       for (size_t k = li + 1; title.empty() && k < cover.size(); ++k) {  // "55/56." alone on its line
@@ -106,8 +111,10 @@ SymbolMatch IntlSiteSymbol(std::string_view flat) {
   return {};
 }
 
-// The regular session from "<ordinal> session" and its forms in each language.
-uint32_t IntlSession(std::string_view flat, Lang lang) {
+// The regular session from "<ordinal> session" and its forms in each language. A special or
+// emergency special session ("Onzième session extraordinaire d'urgence") is no regular one:
+// 0, and *code gets "ES-11" / "S-27".
+uint32_t IntlSession(std::string_view flat, Lang lang, std::string* code) {
   if (lang == Lang::kZh) {  // "第五十届会议"
     for (size_t p = flat.find("第"); p != std::string_view::npos; p = flat.find("第", p + 1)) {
       size_t len = 0;
@@ -133,7 +140,13 @@ uint32_t IntlSession(std::string_view flat, Lang lang) {
     if (p > 0 && flat[p - 1] != ' ') continue;
     size_t len = 0;
     const uint32_t n = SessionOrdinalAt(flat.substr(p), lang, &len);
-    if (n != 0 && MatchFoldedAt(flat, p + len, keyword) > 0) return n;
+    const size_t k = n != 0 ? MatchFoldedAt(flat, p + len, keyword) : 0;
+    if (k == 0) continue;
+    if (lang == Lang::kFr && MatchFoldedAt(flat, p + len + k, " extraordinaire") > 0) {
+      *code = (MatchFoldedAt(flat, p + len + k, " extraordinaire d'urgence") > 0 ? "ES-" : "S-") + std::to_string(n);
+      return 0;
+    }
+    return n;
   }
   return 0;
 }
@@ -189,7 +202,14 @@ bool ParseIntlCover(const Regions& regions, std::string_view raw_text, Lang lang
     r->number = title_number;
     r->warnings.push_back("no symbol found");
   }
-  if (r->session == 0 && r->symbol.find("/ES-") == std::string::npos) r->session = IntlSession(flat, lang);
+  const size_t special = r->symbol.find("/ES-");
+  if (special != std::string::npos) {  // "A/RES/ES-10/22": the tenth emergency special session
+    size_t i = special + 4;
+    uint32_t n = 0;
+    if (ReadUint(r->symbol, &i, &n, 3)) r->session_code = "ES-" + std::to_string(n);
+  } else if (r->session == 0) {
+    r->session = IntlSession(flat, lang, &r->session_code);
+  }
   r->agenda_items = ParseIntlAgenda(flat, lang);
   ParseIntlCommittee(flat, lang, &r->committee, &r->report, &r->documents);
   const size_t distr = flat.find("Distr.");

@@ -251,7 +251,12 @@ size_t IntlOpeningLength(std::string_view t, Lang lang) {
     if (n == 0) continue;
     size_t i = n;
     SkipSpaces(t, &i);
-    if (i == t.size()) return i;  // the formula alone on its line
+    // The formula alone on its line: Chinese pages print "大会" so; elsewhere it is the organ's
+    // name in the cover ("Генеральная Ассамблея" under "Организация Объединенных Наций").
+    if (i == t.size()) {
+      if (lang == Lang::kZh) return i;
+      continue;
+    }
     size_t comma = 0;
     const uint32_t cp = CodePointAt(t, i, &comma);
     if (cp == ',' || cp == 0x060C || cp == 0xFF0C) return i + comma;

@@ -89,7 +89,7 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
   } else if (!guess.also.empty()) {
     warn(LanguageWarning(guess));
   }
-  if (StraySpaceScore(text) > 0.12) {
+  if (StraySpaceScore(text, lang) > 0.12) {
     warn("words split by stray spaces (PDF extraction): wording is unreliable");
   }
 }

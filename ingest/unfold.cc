@@ -97,6 +97,27 @@ bool IntlPrecededByParagraphEnd(std::string_view s, size_t p) {
   return EndsWithParagraphPunctuation(s.substr(0, i)) || EndsWithParagraphPunctuation(s.substr(0, j));
 }
 
+// A part heading of the operative part ("I", "II", "A", "B"): a Roman numeral or one capital.
+bool IsPartHeading(std::string_view t) {
+  t = Trim(t);
+  if (t.empty() || t.size() > 4) return false;
+  if (t.size() == 1) return IsAsciiUpper(t[0]);
+  return t.find_first_not_of("IVX") == std::string_view::npos;
+}
+
+// The start of a part heading between a paragraph end and the numbered paragraph at p
+// ("2001, I 1. Prend acte"), else npos.
+size_t HeadingBefore(std::string_view s, size_t p) {
+  size_t e = p;
+  while (e > 0 && s[e - 1] == ' ') --e;
+  size_t b = e;
+  while (b > 0 && s[b - 1] != ' ') --b;
+  if (b == 0 || b == e || !IsPartHeading(s.substr(b, e - b)) || !IntlPrecededByParagraphEnd(s, b)) {
+    return std::string_view::npos;
+  }
+  return b;
+}
+
 // The enacting formula inside a line, as a paragraph start: capitalised (the formula at the end
 // of "Resolución aprobada por la Asamblea General" is not one) and followed by its comma or an
 // operative lead; Chinese "大会," / "大会，".
@@ -125,8 +146,14 @@ std::vector<size_t> IntlCutPoints(std::string_view s, Lang lang) {
       cuts.push_back(p);
     } else if (s[p] == '_' && at.starts_with("_____")) {
       cuts.push_back(p);
-    } else if (IsAsciiDigit(s[p]) && IntlNumberedParagraphAt(s, p) && IntlPrecededByParagraphEnd(s, p)) {
-      cuts.push_back(p);
+    } else if (IsAsciiDigit(s[p]) && IntlNumberedParagraphAt(s, p)) {
+      const size_t heading = HeadingBefore(s, p);
+      if (heading != std::string_view::npos) {
+        cuts.push_back(heading);  // "..., I 1. Prend acte": the heading becomes a line of its own
+        cuts.push_back(p);
+      } else if (IntlPrecededByParagraphEnd(s, p)) {
+        cuts.push_back(p);
+      }
     } else if (s[p] == '(' && SubParagraphAt(s, p) && p >= 2 && (s[p - 2] == ':' || s[p - 2] == ';')) {
       cuts.push_back(p);
     } else if (lang != Lang::kZh && (IsUpperLetter(cp) || lang == Lang::kAr) && IntlPrecededByParagraphEnd(s, p)) {
@@ -214,7 +241,9 @@ std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines, std::ve
       if (c <= prev) continue;
       std::string piece = line.substr(prev, c - prev);
       while (!piece.empty() && piece.back() == ' ') piece.pop_back();
-      if (!Trim(piece).empty()) out.push_back(std::move(piece));
+      // Part headings inside the text are not kept (as in English texts, where they stand on
+      // lines of their own and are not paragraphs).
+      if (!Trim(piece).empty() && !(!UsesEnglishRules(lang) && IsPartHeading(piece))) out.push_back(std::move(piece));
       prev = c;
     }
     out.push_back(line.substr(prev));
