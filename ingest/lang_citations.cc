@@ -110,9 +110,12 @@ void ScanChinese(std::string_view s, std::vector<Citation>* out) {
     size_t i = p + 3;
     Citation c;
     if (!ReadCited(s, &i, &c.symbol)) continue;
+    // A part letter glued to the number: "第41/6J号".
+    if (i + 1 < s.size() && IsAsciiUpper(s[i]) && !IsAsciiAlpha(s[i + 1])) ++i;
     if (!Skip(s, &i, "号") && !Skip(s, &i, "號")) continue;
-    // The clause must name a resolution (决议), not a decision or an article.
-    const size_t end = std::min(s.size(), i + 240);
+    // The clause must name a resolution (决议), not a decision or an article; lists of
+    // eighteen dated numbers ("、") come before it.
+    const size_t end = std::min(s.size(), i + 2000);
     bool resolution = false;
     for (size_t k = i; k < end;) {
       if (MatchFoldedAt(s, k, "决议") > 0) {

@@ -43,7 +43,8 @@ std::string NumberedIntlTitle(const std::vector<std::string>& cover, uint32_t* s
       ++i;
       if (!ReadUint(line, &i, &b, 4) || b == 0 || a > 200) continue;
       // "55/79." as printed; "52/48 | Maintien de ..." on a site that sets the number apart.
-      if (line.substr(i).starts_with(" | ")) {
+      // Arabic: "61/53 - صون الأمن الدولي".
+      if (line.substr(i).starts_with(" | ") || line.substr(i).starts_with(" - ")) {
         i += 2;
       } else if (i >= line.size() || line[i] != '.') {
         continue;

@@ -401,7 +401,19 @@ void ParseIntlCommittee(std::string_view flat, Lang lang, std::string* committee
     // "بناء على توصية اللجنة (A/61/387، الفقرة 9)": on the recommendation of the Committee.
     size_t len = 0;
     const size_t p = FindWords(flat, "بناء على توصية اللجنة", 0, &len);
-    if (p != std::string_view::npos) *report = SymbolInParenthesis(flat, p + len, 8);
+    if (p != std::string_view::npos) {
+      *report = SymbolInParenthesis(flat, p + len, 8);
+      return;
+    }
+    // Sites that list a resolution's facts: "Rapport: A/52/610", "Informe: A/55/598".
+    for (std::string_view label : {"rapport:", "informe:", "доклад:"}) {
+      const size_t at = FindWords(flat, label, 0, &len);
+      if (at == std::string_view::npos) continue;
+      size_t i = at + len;
+      SkipSpaces(flat, &i);
+      *report = DocSymbolAt(flat, i);
+      if (!report->empty()) return;
+    }
     return;
   }
   const std::string doc = SymbolInParenthesis(flat, best + best_len, number == 4 ? 80 : 12);

@@ -89,7 +89,9 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
   } else if (!guess.also.empty()) {
     warn(LanguageWarning(guess));
   }
-  if (StraySpaceScore(text, lang) > 0.12) {
+  // The score counts ASCII words: Cyrillic, Arabic and Chinese texts hold only a few (symbols).
+  const bool latin = lang != Lang::kRu && lang != Lang::kZh && lang != Lang::kAr;
+  if (latin && StraySpaceScore(text, lang) > 0.12) {
     warn("words split by stray spaces (PDF extraction): wording is unreliable");
   }
 }

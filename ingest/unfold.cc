@@ -142,7 +142,7 @@ std::vector<size_t> IntlCutPoints(std::string_view s, Lang lang) {
     if (s[p - 1] != ' ' || s[p] == ' ') continue;
     const std::string_view at = s.substr(p);
     const uint32_t cp = CodePointAt(s, p);
-    if (IsIntlOpeningAt(at, lang)) {
+    if (IsIntlOpeningAt(at, lang) && !s.substr(0, p).ends_with("إن ")) {  // "إن الجمعية العامة،" is one formula
       cuts.push_back(p);
     } else if (s[p] == '_' && at.starts_with("_____")) {
       cuts.push_back(p);
