@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "render/internal.h"
 #include "render/render.h"
 
 namespace recital::render {
@@ -149,7 +150,7 @@ std::string DiffHtmlFragment(const DiffResult& diff, const DiffRenderOptions& op
       diff, options.all,
       [&](const Change& ch) {
         out += "<div class=\"change " + std::string(ChangeStatusName(ch.status)) + "\"><h3>" +
-               HtmlEscape(Header(ch)) + "</h3><p>" +
+               HtmlEscape(Header(ch)) + "</h3><p" + HtmlDirAttribute(PlainText(ch)) + ">" +
                (Quiet(ch) ? HtmlEscape(PlainText(ch)) : EditsHtml(ch.edits)) + "</p></div>\n";
       },
       [&](size_t n) {
