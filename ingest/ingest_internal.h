@@ -197,6 +197,7 @@ struct MarkerState {
   bool any_seen = false;
   bool mid_document = false;  // the text starts after the first page
   bool bare_numbers = false;  // layout where markers are bare numbers after a space
+  Lang lang = Lang::kEn;      // other languages: their dates and words before numbers are text
 };
 std::string ExtractMarkers(std::string_view text, MarkerState* state, std::vector<FootnoteRef>* refs);
 

@@ -276,10 +276,12 @@ bool EndsWith(std::string_view w, std::string_view suffix) { return w.size() > s
 
 // Determiners and pronouns that open sentences and are never a lead.
 bool IsFunctionWord(std::string_view lower) {
-  static constexpr std::array<std::string_view, 36> kWords = {
+  static constexpr std::array<std::string_view, 45> kWords = {
       "la", "le", "les", "une", "un", "des", "cette", "ces", "ce", "elle", "il", "nous", "toute", "tout",
       "chaque", "une", "el", "los", "las", "una", "uno", "esta", "este", "estas", "estos", "esa", "ese",
-      "cada", "toda", "todo", "todas", "todos", "ella", "se", "que", "qui"};
+      "cada", "toda", "todo", "todas", "todos", "ella", "se", "que", "qui",
+      // Adverbs and prepositions in -ant/-ando that open sentences, not participles.
+      "cependant", "pendant", "maintenant", "durant", "avant", "néanmoins", "cuando", "mientras", "sin"};
   for (std::string_view w : kWords)
     if (w == lower) return true;
   return false;

@@ -135,6 +135,7 @@ Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& opti
   markers.list_truncated = !r.footnotes.empty() && !r.footnotes.back().text.ends_with(".");
   markers.mid_document = !regions.has_opening;
   markers.bare_numbers = r.layout == "modern" || r.layout == "web";
+  markers.lang = lang;
   BuildParagraphs(SplitParagraphs(regions.body, lang), regions.has_opening, &markers, &r, lang);
   const std::string formula(OpeningFormula(lang));
   if (r.preamble.empty() && r.operative.empty()) {

@@ -129,6 +129,8 @@ TEST(MultilingualTest, FrenchCoverNumberedOperativePartAndCitationList) {
   EXPECT_EQ(Leads(r->operative),
             (V{"Prend acte", "Prend note", "Note avec satisfaction", "Souligne", "Souligne également"}));
   EXPECT_TRUE(r->preamble[3].text.ends_with("du 24 décembre 2001,"));
+  // "2 (I)" is resolution 2 of the first session, not footnote marker 2.
+  EXPECT_NE(r->preamble[3].text.find("ses résolutions 2 (I) du 1er février 1946, 2480 B (XXIII)"), std::string::npos);
   EXPECT_TRUE(Cites(*r, "A/RES/47/135", "1992-12-18"));
   EXPECT_TRUE(Cites(*r, "A/RES/50/11", "1995-11-02"));
   EXPECT_TRUE(Cites(*r, "A/RES/55/258", "2001-06-14"));
@@ -200,6 +202,18 @@ TEST(MultilingualTest, SpanishWrappedTitleAndNoCoverInTheBody) {
   EXPECT_EQ(Leads(r->preamble), (V{"Expresando", "Consciente", "Reconociendo", "Reconociendo también", "Admitiendo",
                                    "Reconociendo", "Haciendo hincapié"}));
   EXPECT_TRUE(r->operative.empty());
+}
+
+TEST(MultilingualTest, SpanishDaysAreNotFootnoteMarkers) {
+  REQUIRE_MULTILINGUAL();
+  auto r = Parse("A-RES-59-309.es.studylib-es.txt");
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_GE(r->preamble.size(), 4u);
+  EXPECT_EQ(Leads(r->preamble), (V{"Reconociendo", "Reconociendo también", "Recordando", "Recordando también"}));
+  EXPECT_NE(r->preamble[2].text.find("47/135, de 18 de diciembre de 1992"), std::string::npos);
+  EXPECT_NE(r->preamble[3].text.find("sus resoluciones 2 (I), de 1° de febrero de 1946"), std::string::npos);
+  EXPECT_TRUE(Cites(*r, "A/RES/47/135", "1992-12-18"));
+  EXPECT_EQ(Leads(r->operative), (V{"Toma nota", "Toma nota también", "Subraya", "Subraya también"}));
 }
 
 TEST(MultilingualTest, RussianLowerCaseLeadsCommitteeAndDatedCitations) {
