@@ -376,6 +376,14 @@ LeadMatch RuleLead(std::string_view t, Lang lang) {
         if (n == 0) break;
         i += n;
       }
+      // Prepositions, pronouns and connectives open sentences whose verb comes later
+      // ("对...表示感谢", "我们再次承诺", "然而,"): no lead by rule.
+      static constexpr std::array<std::string_view, 18> kNotVerbs = {
+          "对", "向", "在", "就", "根据", "按照", "为", "关于", "由于", "如果", "我们", "然而", "但是",
+          "因此", "此外", "这", "该", "其"};
+      for (std::string_view w : kNotVerbs) {
+        if (MatchFoldedAt(t, i, w) > 0) return {};
+      }
       size_t l1 = 0, l2 = 0;
       if (!IsHan(CodePointAt(t, i, &l1)) || !IsHan(CodePointAt(t, i + l1, &l2))) return {};
       size_t end = i + l1 + l2;
