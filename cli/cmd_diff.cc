@@ -25,13 +25,16 @@ struct DiffArgs {
   std::string archive_flag;
 };
 
-// An existing file is parsed; anything else is looked up in the archive (opened once, lazily).
+// A path that exists is read as a release file (only a regular file is read); an argument that
+// reads as a symbol is looked up in the archive (opened once, lazily); anything else is a
+// missing file.
 class Loader {
  public:
   explicit Loader(const std::string& archive_flag) : archive_flag_(archive_flag) {}
   Result<Resolution> Load(const std::string& arg) {
     std::error_code ec;
-    if (std::filesystem::is_regular_file(arg, ec)) {
+    const bool symbol_like = ParseSymbolArg(arg).has_value();
+    if (std::filesystem::exists(std::filesystem::symlink_status(arg, ec)) || !symbol_like) {
       Result<std::string> bytes = ReadFileLimited(arg, kDefaultMaxReleaseBytes);
       if (!bytes.ok()) return bytes.status();
       ParseOptions po;
@@ -39,10 +42,14 @@ class Loader {
       return ParseRelease(*bytes, po);
     }
     if (!archive_) {
-      archive_ = OpenArchiveOrReport(archive_flag_, ArchiveMode::kRead);
-      if (!archive_) {
-        return Status::NotFound(arg + ": not a file, and no archive to look the symbol up in");
+      auto opened = OpenArchive(archive_flag_, ArchiveMode::kRead);
+      if (!opened.ok() && opened.status().IsNotFound()) {
+        return Status::NotFound(arg + ": no such file, and no archive at " +
+                                ResolveArchivePath(archive_flag_) +
+                                " to look the symbol up in (name one with --archive DIR)");
       }
+      if (!opened.ok()) return opened.status();
+      archive_ = std::move(*opened);
     }
     std::string symbol = NormalizeSymbol(arg);
     Result<Resolution> r = archive_->GetResolution(symbol);
@@ -91,7 +98,7 @@ int RunDiff(const DiffArgs& args) {
   } else {
     out = render::DiffText(d, ro);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  Out(out);
   return d.HasChanges() ? 1 : 0;
 }
 
@@ -115,7 +122,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
                   "than removed + added (default 0.5)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(NumberBetween(0.0, 1.0));
   AddArchiveOption(cmd, &args->archive_flag);
   cmd->footer(
       "Examples:\n"

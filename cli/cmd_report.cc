@@ -1,13 +1,13 @@
 // `recital report SERIES|SYMBOL [--from SESSION] [--to SESSION] --format md|html|json
 // [-o FILE]`: the session-to-session change report of a follow-up series.
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <string>
 
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "cli/util_output.h"
 #include "history/history.h"
 #include "render/render.h"
 
@@ -50,14 +50,17 @@ int RunReport(const ReportArgs& args) {
     text = render::ReportMarkdown(*loaded);
   }
   if (args.output.empty() || args.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    Out(text);
     return 0;
   }
-  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    PrintError(args.output + ": cannot write the report");
+  Status written = WriteOutputFile(
+      args.output, text,
+      [](std::string_view old) {
+        return render::ReportFileKindOf(old) != render::ReportFileKind::kNone;
+      },
+      "a Recital report");
+  if (!written.ok()) {
+    PrintError(written.message());
     return 2;
   }
   std::fprintf(stderr, "recital: wrote the %s report of '%s' (%zu sessions) to %s\n",
@@ -86,7 +89,10 @@ void SetupReport(CLI::App& app, Context& ctx) {
   cmd->add_option("--to", args->to, "Last session: a session number or a member's symbol");
   cmd->add_option("--format", args->format, "md (default), html or json")
       ->check(CLI::IsMember({"md", "html", "json"}));
-  cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
+  cmd->add_option("-o,--output", args->output,
+                  "Write to FILE instead of stdout (whole or not at all; an existing FILE is "
+                  "replaced only when it is empty or a report Recital wrote, never inside an "
+                  "archive directory)");
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"
