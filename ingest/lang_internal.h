@@ -71,7 +71,7 @@ size_t IntlOpeningLength(std::string_view t, Lang lang);
 // The enacting formula as the language writes it, for messages.
 std::string_view OpeningFormula(Lang lang);
 // A session ordinal in words at the start of s ("Cinquante-cinquième", "Quincuagésimo quinto",
-// "Шестьдесят первая", "第五十", "الحادية والستون") -> 55, 55, 61, 50, 61; 0 when none. *len
+// "Шестьдесят первая", "五十" (after 第), "الحادية والستون") -> 55, 55, 61, 50, 61; 0 when none. *len
 // receives the bytes read.
 uint32_t SessionOrdinalAt(std::string_view s, Lang lang, size_t* len);
 // The plenary meeting line at the end of a resolution ("67e séance plénière", "83a. sesión

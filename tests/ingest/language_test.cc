@@ -58,6 +58,19 @@ TEST(LanguageTest, DatesOfEachLanguageToIso) {
   EXPECT_EQ(ParseDateAtLang("32 juillet 2018", 0, &end, Lang::kFr), "");
 }
 
+TEST(LanguageTest, SessionOrdinalsInWords) {
+  size_t len = 0;
+  EXPECT_EQ(SessionOrdinalAt("Cinquante-cinquième session", Lang::kFr, &len), 55u);
+  EXPECT_EQ(len, std::string("Cinquante-cinquième").size());
+  EXPECT_EQ(SessionOrdinalAt("Soixante et onzième session", Lang::kFr, &len), 71u);
+  EXPECT_EQ(SessionOrdinalAt("Quatre-vingtième session", Lang::kFr, &len), 80u);
+  EXPECT_EQ(SessionOrdinalAt("Quincuagésimo quinto período de sesiones", Lang::kEs, &len), 55u);
+  EXPECT_EQ(SessionOrdinalAt("Шестьдесят первая сессия", Lang::kRu, &len), 61u);
+  EXPECT_EQ(SessionOrdinalAt("五十届会议", Lang::kZh, &len), 50u);  // after 第
+  EXPECT_EQ(SessionOrdinalAt("الحادية والستون", Lang::kAr, &len), 61u);
+  EXPECT_EQ(SessionOrdinalAt("Résolution adoptée", Lang::kFr, &len), 0u);
+}
+
 TEST(LanguageTest, KnownLeadsWithTheirModifiers) {
   LeadMatch m = MatchLeadLang("Rappelant également sa résolution 47/135,", Lang::kFr);
   EXPECT_EQ(m.kind, LeadKind::kPreamble);
