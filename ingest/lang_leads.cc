@@ -307,108 +307,139 @@ std::string FoldedLower(std::string_view w) {
   return out;
 }
 
+// The head word of t: its end, and lower-cased.
+struct Head {
+  size_t end = 0;
+  std::string lower;
+};
+
+Head HeadWord(std::string_view t) {
+  const size_t e = WordEnd(t, 0);
+  return {e, FoldedLower(t.substr(0, e))};
+}
+
+// A lower-case word follows at t[at] (after one space).
+bool NextWordLower(std::string_view t, size_t at) {
+  return at < t.size() && t[at] == ' ' && IsLowerLetter(CodePointAt(t, at + 1));
+}
+
+// The end of the word after the head ending at `at` ("Ayant examiné"), else at.
+size_t WithNextWord(std::string_view t, size_t at) {
+  if (at >= t.size() || t[at] != ' ') return at;
+  const size_t e2 = WordEnd(t, at + 1);
+  return e2 > at + 1 ? e2 : at;
+}
+
+LeadMatch FrenchRule(std::string_view t) {
+  const Head h = HeadWord(t);
+  const std::string& w = h.lower;
+  const size_t e = h.end;
+  if (e == 0 || !IsUpperLetter(CodePointAt(t, 0)) || IsFunctionWord(w)) return {};
+  if (w == "ayant" || w == "étant") return {P, Extend(t, WithNextWord(t, e), Lang::kFr), false};
+  if (EndsWith(w, "ant") && w.size() >= 6) return {P, Extend(t, e, Lang::kFr), false};
+  if ((EndsWith(w, "ée") || EndsWith(w, "ue") || EndsWith(w, "ive") || EndsWith(w, "euse")) && NextWordLower(t, e)) {
+    return {P, Extend(t, e, Lang::kFr), false};
+  }
+  if ((w == "se" || w.starts_with("s'")) && NextWordLower(t, e)) {
+    return {O, Extend(t, WithNextWord(t, e), Lang::kFr), false};
+  }
+  if ((EndsWith(w, "e") || EndsWith(w, "t")) && w.size() >= 4 && NextWordLower(t, e)) {
+    return {O, Extend(t, e, Lang::kFr), false};
+  }
+  return {};
+}
+
+LeadMatch SpanishRule(std::string_view t) {
+  const Head h = HeadWord(t);
+  const std::string& w = h.lower;
+  const size_t e = h.end;
+  if (e == 0 || !IsUpperLetter(CodePointAt(t, 0)) || IsFunctionWord(w)) return {};
+  if (w == "habiendo" || w == "teniendo") return {P, Extend(t, WithNextWord(t, e), Lang::kEs), false};
+  if (EndsWith(w, "ando") || EndsWith(w, "iendo") || EndsWith(w, "yendo")) return {P, Extend(t, e, Lang::kEs), false};
+  if ((EndsWith(w, "ada") || EndsWith(w, "ida") || EndsWith(w, "osa")) && NextWordLower(t, e)) {
+    return {P, Extend(t, e, Lang::kEs), false};
+  }
+  if ((EndsWith(w, "a") || EndsWith(w, "e")) && w.size() >= 4 && NextWordLower(t, e)) {
+    return {O, Extend(t, e, Lang::kEs), false};
+  }
+  return {};
+}
+
+LeadMatch RussianRule(std::string_view t) {
+  const uint32_t first = CodePointAt(t, 0);
+  Head h = HeadWord(t);
+  if (h.end == 0 || !IsCyrillic(first)) return {};
+  const size_t before = OneOf(t, 0, kRuBefore, false);  // "глубоко", "с удовлетворением"
+  if (before > 0 && before < t.size() && t[before] == ' ') {
+    h.end = WordEnd(t, before + 1);
+    h.lower = FoldedLower(t.substr(before + 1, h.end - before - 1));
+  }
+  const std::string& head = h.lower;
+  if (IsLowerLetter(first)) {
+    if (head == "будучи") return {P, Extend(t, WithNextWord(t, h.end), Lang::kRu), false};
+    if (EndsWith(head, "я") || EndsWith(head, "в") || EndsWith(head, "вшись")) {
+      return {P, Extend(t, h.end, Lang::kRu), false};
+    }
+    return {};
+  }
+  if (EndsWith(head, "ет") || EndsWith(head, "ит") || EndsWith(head, "ют") || EndsWith(head, "ят")) {
+    return {O, Extend(t, h.end, Lang::kRu), false};
+  }
+  return {};
+}
+
+// Modifiers, then a two-character verb (+到/了): "又重申", "审议了".
+LeadMatch ChineseRule(std::string_view t) {
+  size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    const size_t n = OneOf(t, i, kZhBefore, false);
+    if (n == 0) break;
+    i += n;
+  }
+  // Prepositions, pronouns and connectives open sentences whose verb comes later
+  // ("对...表示感谢", "我们再次承诺", "然而,"): no lead by rule.
+  static constexpr std::array<std::string_view, 18> kNotVerbs = {
+      "对", "向", "在", "就", "根据", "按照", "为", "关于", "由于", "如果", "我们", "然而", "但是",
+      "因此", "此外", "这", "该", "其"};
+  for (std::string_view w : kNotVerbs) {
+    if (MatchFoldedAt(t, i, w) > 0) return {};
+  }
+  size_t l1 = 0, l2 = 0;
+  if (!IsHan(CodePointAt(t, i, &l1)) || !IsHan(CodePointAt(t, i + l1, &l2))) return {};
+  size_t end = i + l1 + l2;
+  if (t.substr(end).starts_with("到") || t.substr(end).starts_with("了")) end += 3;
+  return {P, end, false};
+}
+
+// إذ/وإذ/وقد before the verb: preamble; a bare present tense verb in ت: operative.
+LeadMatch ArabicRule(std::string_view t) {
+  size_t i = 0;
+  LeadKind kind = O;
+  for (std::string_view intro : {"وإذ", "إذ", "وقد"}) {
+    const size_t n = MatchWordsAt(t, 0, intro);
+    if (n > 0 && n < t.size() && t[n] == ' ') {
+      i = n + 1;
+      kind = P;
+      break;
+    }
+  }
+  size_t len = 0;
+  if (LongestPhrase(t, i, Lang::kAr, &len) != LeadKind::kNone) return {kind, Extend(t, i + len, Lang::kAr), true};
+  const size_t end = WordEnd(t, i);
+  if (end == i) return {};
+  // An operative paragraph opens with a present tense verb (ت..., third person feminine).
+  if (kind == O && !t.substr(i).starts_with("ت")) return {};
+  return {kind, Extend(t, end, Lang::kAr), false};
+}
+
 // The rule for leads not in the table.
 LeadMatch RuleLead(std::string_view t, Lang lang) {
-  const size_t e = WordEnd(t, 0);
-  if (e == 0) return {};
-  const uint32_t first = CodePointAt(t, 0);
-  const std::string w = FoldedLower(t.substr(0, e));
-  auto next_word_lower = [&](size_t at) {
-    if (at >= t.size() || t[at] != ' ') return false;
-    return IsLowerLetter(CodePointAt(t, at + 1));
-  };
-  auto with_next = [&](size_t at) {  // the head and the word after it
-    if (at >= t.size() || t[at] != ' ') return at;
-    const size_t e2 = WordEnd(t, at + 1);
-    return e2 > at + 1 ? e2 : at;
-  };
   switch (lang) {
-    case Lang::kFr:
-      if (!IsUpperLetter(first) || IsFunctionWord(w)) return {};
-      if (w == "ayant" || w == "étant") return {P, Extend(t, with_next(e), lang), false};
-      if (EndsWith(w, "ant") && w.size() >= 6) return {P, Extend(t, e, lang), false};
-      if ((EndsWith(w, "ée") || EndsWith(w, "ue") || EndsWith(w, "ive") || EndsWith(w, "euse")) &&
-          next_word_lower(e)) {
-        return {P, Extend(t, e, lang), false};
-      }
-      if ((w == "se" || w.starts_with("s'")) && next_word_lower(e)) return {O, Extend(t, with_next(e), lang), false};
-      if ((EndsWith(w, "e") || EndsWith(w, "t")) && w.size() >= 4 && next_word_lower(e)) {
-        return {O, Extend(t, e, lang), false};
-      }
-      return {};
-    case Lang::kEs:
-      if (!IsUpperLetter(first) || IsFunctionWord(w)) return {};
-      if (w == "habiendo" || w == "teniendo") return {P, Extend(t, with_next(e), lang), false};
-      if (EndsWith(w, "ando") || EndsWith(w, "iendo") || EndsWith(w, "yendo")) return {P, Extend(t, e, lang), false};
-      if ((EndsWith(w, "ada") || EndsWith(w, "ida") || EndsWith(w, "osa")) && next_word_lower(e)) {
-        return {P, Extend(t, e, lang), false};
-      }
-      if ((EndsWith(w, "a") || EndsWith(w, "e")) && w.size() >= 4 && next_word_lower(e)) {
-        return {O, Extend(t, e, lang), false};
-      }
-      return {};
-    case Lang::kRu: {
-      if (!IsCyrillic(first)) return {};
-      size_t head_end = e;
-      std::string head = w;
-      const size_t before = OneOf(t, 0, kRuBefore, false);  // "глубоко", "с удовлетворением"
-      if (before > 0 && before < t.size() && t[before] == ' ') {
-        head_end = WordEnd(t, before + 1);
-        head = FoldedLower(t.substr(before + 1, head_end - before - 1));
-      }
-      if (IsLowerLetter(first)) {
-        if (head == "будучи") return {P, Extend(t, with_next(head_end), lang), false};
-        if (EndsWith(head, "я") || EndsWith(head, "в") || EndsWith(head, "вшись")) {
-          return {P, Extend(t, head_end, lang), false};
-        }
-        return {};
-      }
-      if (EndsWith(head, "ет") || EndsWith(head, "ит") || EndsWith(head, "ют") || EndsWith(head, "ят")) {
-        return {O, Extend(t, head_end, lang), false};
-      }
-      return {};
-    }
-    case Lang::kZh: {
-      // Modifiers, then a two-character verb (+到/了): "又重申", "审议了".
-      size_t i = 0;
-      for (int k = 0; k < 3; ++k) {
-        const size_t n = OneOf(t, i, kZhBefore, false);
-        if (n == 0) break;
-        i += n;
-      }
-      // Prepositions, pronouns and connectives open sentences whose verb comes later
-      // ("对...表示感谢", "我们再次承诺", "然而,"): no lead by rule.
-      static constexpr std::array<std::string_view, 18> kNotVerbs = {
-          "对", "向", "在", "就", "根据", "按照", "为", "关于", "由于", "如果", "我们", "然而", "但是",
-          "因此", "此外", "这", "该", "其"};
-      for (std::string_view w : kNotVerbs) {
-        if (MatchFoldedAt(t, i, w) > 0) return {};
-      }
-      size_t l1 = 0, l2 = 0;
-      if (!IsHan(CodePointAt(t, i, &l1)) || !IsHan(CodePointAt(t, i + l1, &l2))) return {};
-      size_t end = i + l1 + l2;
-      if (t.substr(end).starts_with("到") || t.substr(end).starts_with("了")) end += 3;
-      return {P, end, false};
-    }
-    case Lang::kAr: {
-      size_t i = 0;
-      LeadKind kind = O;
-      for (std::string_view intro : {"وإذ", "إذ", "وقد"}) {
-        const size_t n = MatchWordsAt(t, 0, intro);
-        if (n > 0 && n < t.size() && t[n] == ' ') {
-          i = n + 1;
-          kind = P;
-          break;
-        }
-      }
-      size_t len = 0;
-      if (LongestPhrase(t, i, lang, &len) != LeadKind::kNone) return {kind, Extend(t, i + len, lang), true};
-      const size_t end = WordEnd(t, i);
-      if (end == i) return {};
-      // An operative paragraph opens with a present tense verb (ت..., third person feminine).
-      if (kind == O && !t.substr(i).starts_with("ت")) return {};
-      return {kind, Extend(t, end, lang), false};
-    }
+    case Lang::kFr: return FrenchRule(t);
+    case Lang::kEs: return SpanishRule(t);
+    case Lang::kRu: return RussianRule(t);
+    case Lang::kZh: return ChineseRule(t);
+    case Lang::kAr: return ArabicRule(t);
     case Lang::kEn:
     case Lang::kUnknown: break;
   }
