@@ -86,8 +86,13 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
       continue;
     }
     size_t j = i + 1;
+    bool ascii = static_cast<unsigned char>(text[i]) < 0x80;
     if (IsWordByte(text[i])) {
-      while (j < text.size() && IsWordByte(text[j])) ++j;
+      for (; j < text.size() && IsWordByte(text[j]); ++j) {
+        if (static_cast<unsigned char>(text[j]) >= 0x80) ascii = false;
+      }
+    }
+    if (IsWordByte(text[i]) && !ascii) {  // maybe Chinese, or punctuation of another script glued on
       pieces.clear();
       AppendWordRun(text.substr(i, j - i), &pieces);
       for (const WordPiece& p : pieces) {
