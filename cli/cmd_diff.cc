@@ -21,6 +21,7 @@ struct DiffArgs {
   std::string old_arg, new_arg;
   std::string format = "text";
   bool all = false;
+  bool substantive = false;
   double threshold = DiffOptions{}.reword_threshold;
   std::string archive_flag;
 };
@@ -87,10 +88,11 @@ int RunDiff(const DiffArgs& args) {
   if (d.to_symbol.empty()) d.to_symbol = args.new_arg;
   render::DiffRenderOptions ro;
   ro.all = args.all;
+  ro.substantive = args.substantive;
   ro.colour = args.format == "text" && UseColour(stdout);
   std::string out;
   if (args.format == "json") {
-    out = render::JsonText(render::DiffJson(d));
+    out = render::JsonText(render::DiffJson(d, args.substantive));
   } else if (args.format == "md") {
     out = render::DiffMarkdown(d, ro);
   } else if (args.format == "html") {
@@ -99,7 +101,11 @@ int RunDiff(const DiffArgs& args) {
     out = render::DiffText(d, ro);
   }
   Out(out);
-  return d.HasChanges() ? 1 : 0;
+  if (!args.substantive) return d.HasChanges() ? 1 : 0;
+  for (const Change& c : d.changes) {
+    if (render::IsReportedChange(c, /*substantive=*/true)) return 1;
+  }
+  return 0;
 }
 
 void SetupDiff(CLI::App& app, Context& ctx) {
@@ -112,13 +118,20 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "renumbering and line wrapping are not changes. OLD and NEW are release files (parsed on\n"
       "the fly, nothing stored) or symbols in the archive (\"A/RES/54/144\" or \"54/144\").\n"
       "Text output marks [-deleted-] and {+inserted+} words (colours on a terminal) and\n"
-      "collapses unchanged paragraphs unless --all.\n"
-      "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble.");
+      "collapses unchanged paragraphs unless --all. A change only in symbols, dates and\n"
+      "session numbers (a session's rollover) is marked \"technical\"; --substantive shows\n"
+      "such changes as unchanged paragraphs (collapsed, counted in the summary line) and\n"
+      "leaves them out of the JSON \"changes\" (the \"summary\" keeps every count).\n"
+      "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble; with --substantive 0\n"
+      "when every change is technical.");
   cmd->add_option("OLD", args->old_arg, "Older resolution: file or symbol")->required();
   cmd->add_option("NEW", args->new_arg, "Newer resolution: file or symbol")->required();
   cmd->add_option("--format", args->format, "Output: text (default), md, html or json")
       ->check(CLI::IsMember({"text", "md", "html", "json"}));
   cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
+  cmd->add_flag("--substantive", args->substantive,
+                "Leave technical changes (symbols, dates, session numbers only) out of what is "
+                "shown; the counts keep them");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
                   "than removed + added (default 0.5)")
@@ -128,6 +141,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
       "  recital diff 53/123 54/144 --format json\n"
+      "  recital diff 53/123 54/144 --substantive\n"
       "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
   cmd->callback([args, &ctx] { ctx.exit_code = RunDiff(*args); });
 }

@@ -6,8 +6,10 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/options.h"
 #include "cli/util_archive.h"
 #include "cli/util_output.h"
+#include "diff/diff.h"
 #include "history/history.h"
 #include "render/render.h"
 
@@ -21,6 +23,8 @@ struct ReportArgs {
   std::string to;
   std::string format = "md";
   std::string output;
+  bool substantive = false;
+  double threshold = DiffOptions{}.reword_threshold;
 };
 
 int RunReport(const ReportArgs& args) {
@@ -36,18 +40,21 @@ int RunReport(const ReportArgs& args) {
     PrintError(sliced.status().message());
     return 2;
   }
-  auto loaded = history::LoadSeriesHistory(*archive, *sliced);
+  DiffOptions options;
+  options.reword_threshold = args.threshold;
+  auto loaded =
+      history::LoadSeriesHistory(*archive, *sliced, nullptr, /*with_diffs=*/true, options);
   if (!loaded.ok()) {
     PrintError(loaded.status().message());
     return 2;
   }
   std::string text;
   if (args.format == "html") {
-    text = render::ReportHtml(*loaded);
+    text = render::ReportHtml(*loaded, args.substantive);
   } else if (args.format == "json") {
-    text = render::JsonText(render::ReportJson(*loaded));
+    text = render::JsonText(render::ReportJson(*loaded, args.substantive));
   } else {
-    text = render::ReportMarkdown(*loaded);
+    text = render::ReportMarkdown(*loaded, args.substantive);
   }
   if (args.output.empty() || args.output == "-") {
     Out(text);
@@ -76,7 +83,9 @@ void SetupReport(CLI::App& app, Context& ctx) {
       "The session-to-session change report of a follow-up series: an overview table (one\n"
       "row per session: symbol, date, counts against the previous session), then for each\n"
       "pair of consecutive resolutions every changed paragraph with its word-level changes,\n"
-      "lead-phrase changes called out. md: Markdown that reads as plain text ([-deleted-],\n"
+      "lead-phrase changes called out, technical changes (only symbols, dates, session\n"
+      "numbers) marked \"technical\"; --substantive does not list those (the overview and\n"
+      "the counts keep them). md: Markdown that reads as plain text ([-deleted-],\n"
       "{+inserted+}); html: one self-contained page (no network, no JavaScript) with old and\n"
       "new side by side and a table of contents, marked for screen and print; json: the same\n"
       "data with stable keys (see render/render.h).\n"
@@ -93,10 +102,13 @@ void SetupReport(CLI::App& app, Context& ctx) {
                   "Write to FILE instead of stdout (whole or not at all; an existing FILE is "
                   "replaced only when it is empty or a report Recital wrote, never inside an "
                   "archive directory)");
+  cmd->add_flag("--substantive", args->substantive,
+                "Do not list technical changes (they stay counted)");
+  AddThresholdOption(cmd, &args->threshold);
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"
-      "  recital report 54/144 --from 52 --to 54 --format md");
+      "  recital report 54/144 --from 52 --to 54 --format md --substantive");
   cmd->callback([args, &ctx] { ctx.exit_code = RunReport(*args); });
 }
 
