@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "cli/util_output.h"
 #include "diff/diff.h"
 #include "history/history.h"
 #include "schema/symbol.h"
@@ -21,6 +22,8 @@ struct DiffArgs {
   std::string old_arg, new_arg;
   std::string format = "text";
   bool all = false;
+  bool substantive = false;
+  std::string output;
   double threshold = DiffOptions{}.reword_threshold;
   std::string archive_flag;
 };
@@ -78,9 +81,20 @@ int RunDiff(const DiffArgs& args) {
   DiffResult d = DiffResolutions(*from, *to, opt);
   if (d.from_symbol.empty()) d.from_symbol = args.old_arg;
   if (d.to_symbol.empty()) d.to_symbol = args.new_arg;
+  if (args.format == "docx") {
+    render::DocxOptions docx;
+    docx.substantive = args.substantive;
+    Result<std::string> bytes = render::DiffDocx(*from, *to, d, docx);
+    if (!bytes.ok()) {
+      PrintError(bytes.status().message());
+      return 2;
+    }
+    if (!WriteOutput(args.output, *bytes, /*binary=*/true)) return 2;
+    return d.HasChanges() ? 1 : 0;
+  }
   render::DiffRenderOptions ro;
   ro.all = args.all;
-  ro.colour = args.format == "text" && UseColour(stdout);
+  ro.colour = args.format == "text" && args.output.empty() && UseColour(stdout);
   std::string out;
   if (args.format == "json") {
     out = render::JsonText(render::DiffJson(d));
@@ -91,7 +105,7 @@ int RunDiff(const DiffArgs& args) {
   } else {
     out = render::DiffText(d, ro);
   }
-  std::fwrite(out.data(), 1, out.size(), stdout);
+  if (!WriteOutput(args.output, out)) return 2;
   return d.HasChanges() ? 1 : 0;
 }
 
@@ -105,12 +119,18 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "renumbering and line wrapping are not changes. OLD and NEW are release files (parsed on\n"
       "the fly, nothing stored) or symbols in the archive (\"A/RES/54/144\" or \"54/144\").\n"
       "Text output marks [-deleted-] and {+inserted+} words (colours on a terminal) and\n"
-      "collapses unchanged paragraphs unless --all.\n"
+      "collapses unchanged paragraphs unless --all. docx: a Word document (needs -o FILE, or\n"
+      "stdout that is not a terminal) holding NEW's text with every change as a tracked change\n"
+      "(author Recital, dated by NEW's adoption), to accept or reject in Word or LibreOffice;\n"
+      "--substantive leaves technical updates (symbols, dates, session numbers) as plain text.\n"
       "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble.");
   cmd->add_option("OLD", args->old_arg, "Older resolution: file or symbol")->required();
   cmd->add_option("NEW", args->new_arg, "Newer resolution: file or symbol")->required();
-  cmd->add_option("--format", args->format, "Output: text (default), md, html or json")
-      ->check(CLI::IsMember({"text", "md", "html", "json"}));
+  cmd->add_option("--format", args->format, "Output: text (default), md, html, json or docx")
+      ->check(CLI::IsMember({"text", "md", "html", "json", "docx"}));
+  cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
+  cmd->add_flag("--substantive", args->substantive,
+                "docx: technical updates as plain text, not tracked changes");
   cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
@@ -121,6 +141,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
       "  recital diff 53/123 54/144 --format json\n"
+      "  recital diff 53/123 54/144 --format docx -o 54-144-changes.docx\n"
       "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
   cmd->callback([args, &ctx] { ctx.exit_code = RunDiff(*args); });
 }

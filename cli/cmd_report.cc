@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "cli/util_output.h"
 #include "history/history.h"
 #include "render/render.h"
 
@@ -21,6 +22,7 @@ struct ReportArgs {
   std::string to;
   std::string format = "md";
   std::string output;
+  bool substantive = false;
 };
 
 int RunReport(const ReportArgs& args) {
@@ -42,6 +44,21 @@ int RunReport(const ReportArgs& args) {
     return 2;
   }
   std::string text;
+  if (args.format == "docx") {
+    render::DocxOptions docx;
+    docx.substantive = args.substantive;
+    Result<std::string> bytes = render::ReportDocx(*loaded, docx);
+    if (!bytes.ok()) {
+      PrintError(bytes.status().message());
+      return 2;
+    }
+    if (!WriteOutput(args.output, *bytes, /*binary=*/true)) return 2;
+    if (!args.output.empty() && args.output != "-") {
+      std::fprintf(stderr, "recital: wrote the docx report of '%s' (%zu sessions) to %s\n",
+                   loaded->series.name.c_str(), loaded->records.size(), args.output.c_str());
+    }
+    return 0;
+  }
   if (args.format == "html") {
     text = render::ReportHtml(*loaded);
   } else if (args.format == "json") {
@@ -76,7 +93,9 @@ void SetupReport(CLI::App& app, Context& ctx) {
       "lead-phrase changes called out. md: Markdown that reads as plain text ([-deleted-],\n"
       "{+inserted+}); html: one self-contained page (no network, no JavaScript) with old and\n"
       "new side by side and a table of contents, marked for screen and print; json: the same\n"
-      "data with stable keys (see render/render.h).\n"
+      "data with stable keys (see render/render.h); docx: a Word document, each pair's newer\n"
+      "text with the changes as tracked changes (author Recital, dated by the newer adoption),\n"
+      "one pair per page (--substantive: technical updates as plain text).\n"
       "Exit status: 0 written, 2 unknown series/symbol, bad bounds or trouble.");
   cmd->add_option("SERIES|SYMBOL", args->target,
                   "A member's symbol (A/RES/54/144 or 54/144), a series key or a series name")
@@ -84,13 +103,16 @@ void SetupReport(CLI::App& app, Context& ctx) {
   AddArchiveOption(cmd, &args->archive);
   cmd->add_option("--from", args->from, "First session: a session number or a member's symbol");
   cmd->add_option("--to", args->to, "Last session: a session number or a member's symbol");
-  cmd->add_option("--format", args->format, "md (default), html or json")
-      ->check(CLI::IsMember({"md", "html", "json"}));
+  cmd->add_option("--format", args->format, "md (default), html, json or docx")
+      ->check(CLI::IsMember({"md", "html", "json", "docx"}));
+  cmd->add_flag("--substantive", args->substantive,
+                "docx: technical updates as plain text, not tracked changes");
   cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"
-      "  recital report 54/144 --from 52 --to 54 --format md");
+      "  recital report 54/144 --from 52 --to 54 --format md\n"
+      "  recital report 54/144 --format docx -o cis-refugees.docx");
   cmd->callback([args, &ctx] { ctx.exit_code = RunReport(*args); });
 }
 

@@ -226,6 +226,32 @@ std::string AknXml(const Resolution& r, const AknLineage* lineage = nullptr);
 // `recital export` may overwrite.
 bool IsAknExport(std::string_view bytes);
 
+// ---- Word with tracked changes (`--format docx`) --------------------------------------------
+//
+// A .docx package (minizip; parts written with pugixml) holding the newer resolution's text with
+// every change against the older one as a native tracked change by author "Recital", dated by
+// the newer resolution's adoption (no date when unknown): deleted words in <w:del>, inserted
+// ones in <w:ins>; added paragraphs inserted whole (their paragraph marks too), removed ones
+// deleted whole where they stood, a moved paragraph deleted where it stood and inserted where
+// it stands; a split's new paragraph ends are insertions. Operative numbers as text ("3." and
+// a tab; renumbering is not a change), lead phrases in italics, sub-paragraphs on paragraphs
+// of their own, title, meeting and adoption date as word diffs. Accepting every change gives
+// the newer text, rejecting every change the older one (but see substantive). Revision tracking
+// is switched on in the document's settings. Footnotes are not written. Deterministic: same
+// input, same bytes. Internal only if minizip fails (it writes to memory).
+struct DocxOptions {
+  // Technical changes (Change::technical: symbols, dates, session ordinals) are written as the
+  // newer text, plain, not as tracked changes.
+  bool substantive = false;
+};
+Result<std::string> DiffDocx(const Resolution& from, const Resolution& to, const DiffResult& diff,
+                             const DocxOptions& options = {});
+// Every consecutive pair of a loaded series (history.diffs required, else Internal), one after
+// the other, each starting on a new page with its own title, each dated by its newer member's
+// adoption. A series of one resolution gives its text without changes.
+Result<std::string> ReportDocx(const history::SeriesHistory& history,
+                               const DocxOptions& options = {});
+
 // True for changes a report lists (anything but an unchanged paragraph in place).
 bool IsReportedChange(const Change& c);
 // "Operative 3", "Preamble 5" (number, else 1-based position), with "(was operative 4)" when
