@@ -236,13 +236,37 @@ std::vector<const Paragraph*> Resolve(const Resolution& r, const std::vector<Par
 // One entry of the document: a change where it stands in the new text, or where a moved
 // paragraph stood in the old one (written there as deleted).
 struct Item {
-  const Change* change;
+  const Change* change;  // null for a paragraph outside the stretch a partial copy compared
   bool moved_from;
+  const Paragraph* uncompared = nullptr;
 };
+
+int SectionRank(Section s) { return s == Section::kPreamble ? 0 : s == Section::kOperative ? 1 : 2; }
+
+// Paragraphs of the newer text that no change names (the older copy is partial: they were not
+// compared) go in plain where they stand, so the document still holds the whole newer text.
+void AddUncompared(const Resolution& to, std::vector<Item>* items) {
+  std::set<std::pair<int, size_t>> named;
+  for (const Item& item : *items) {
+    for (const ParagraphRef& ref : item.change->to) named.insert({SectionRank(ref.section), ref.index});
+  }
+  for (const std::vector<Paragraph>* ps : {&to.preamble, &to.operative, &to.annex}) {
+    for (size_t i = 0; i < ps->size(); ++i) {
+      const std::pair<int, size_t> key{SectionRank((*ps)[i].section), i};
+      if (named.count(key)) continue;
+      auto at = std::find_if(items->begin(), items->end(), [&](const Item& item) {
+        if (item.change == nullptr || item.moved_from || item.change->to.empty()) return false;
+        const ParagraphRef& ref = item.change->to.front();
+        return std::make_pair(SectionRank(ref.section), ref.index) > key;
+      });
+      items->insert(at, {nullptr, false, &(*ps)[i]});
+    }
+  }
+}
 
 // Where a moved paragraph stood: after the last paragraph that stayed in place and stood
 // before it in the old text, else before the first entry of its old section.
-std::vector<Item> Arrange(const DiffResult& d) {
+std::vector<Item> Arrange(const DiffResult& d, const Resolution& to) {
   std::vector<Item> items;
   for (const Change& c : d.changes) items.push_back({&c, false});
   for (const Change& m : d.changes) {
@@ -250,6 +274,7 @@ std::vector<Item> Arrange(const DiffResult& d) {
     const ParagraphRef& old = m.from.front();
     size_t at = SIZE_MAX;
     for (size_t i = 0; i < items.size(); ++i) {
+      if (items[i].change == nullptr) continue;
       const Change& c = *items[i].change;
       if (items[i].moved_from || c.moved || c.from.empty()) continue;
       const ParagraphRef& f = c.from.front();
@@ -258,6 +283,7 @@ std::vector<Item> Arrange(const DiffResult& d) {
     if (at == SIZE_MAX) {
       at = items.size();
       for (size_t i = 0; i < items.size(); ++i) {
+        if (items[i].change == nullptr) continue;
         const Change& c = *items[i].change;
         const Section s = c.from.empty() ? c.section : c.from.front().section;
         if (s == old.section) {
@@ -268,6 +294,7 @@ std::vector<Item> Arrange(const DiffResult& d) {
     }
     items.insert(items.begin() + static_cast<std::ptrdiff_t>(at), {&m, true});
   }
+  AddUncompared(to, &items);
   return items;
 }
 
@@ -310,16 +337,21 @@ void PairBody(BodyWriter& w, const Resolution& from, const Resolution& to, const
         {});
   w.Run(w.Paragraph("Normal"), "The General Assembly,", {});
   bool annex_started = false;
-  for (const Item& item : Arrange(d)) {
+  const auto section_starts = [&](Section section) {
+    if (section != Section::kAnnex || annex_started) return;
+    annex_started = true;
+    w.Run(w.Paragraph("Heading1"), to.annexes.empty() ? "Annex" : to.annexes.front().title, {});
+  };
+  for (const Item& item : Arrange(d, to)) {
+    if (item.uncompared != nullptr) {
+      section_starts(item.uncompared->section);
+      WholeParagraph(w, *item.uncompared, Mark::kPlain);
+      continue;
+    }
     const Change& c = *item.change;
     const std::vector<const Paragraph*> old_ps = Resolve(from, c.from);
     const std::vector<const Paragraph*> new_ps = Resolve(to, c.to);
-    const Section section = item.moved_from || new_ps.empty() ? c.from.front().section : c.section;
-    if (section == Section::kAnnex && !annex_started) {
-      annex_started = true;
-      w.Run(w.Paragraph("Heading1"), to.annexes.empty() ? "Annex" : to.annexes.front().title,
-            {});
-    }
+    section_starts(item.moved_from || new_ps.empty() ? c.from.front().section : c.section);
     if (item.moved_from || c.status == ChangeStatus::kRemoved) {
       for (const Paragraph* p : old_ps) WholeParagraph(w, *p, Mark::kDeleted);
     } else if (c.moved || c.status == ChangeStatus::kAdded) {

@@ -235,8 +235,10 @@ bool IsAknExport(std::string_view bytes);
 // deleted whole where they stood, a moved paragraph deleted where it stood and inserted where
 // it stands; a split's new paragraph ends are insertions. Operative numbers as text ("3." and
 // a tab; renumbering is not a change), lead phrases in italics, sub-paragraphs on paragraphs
-// of their own, title, meeting and adoption date as word diffs. Accepting every change gives
-// the newer text, rejecting every change the older one (but see substantive). Revision tracking
+// of their own, title, meeting and adoption date as word diffs. Paragraphs a partial copy did
+// not let the diff compare are written plain. Accepting every change gives the newer text,
+// rejecting every change the older wording under the newer numbers (but see substantive; a
+// partial older copy's missing paragraphs stay, they were not compared). Revision tracking
 // is switched on in the document's settings. Footnotes are not written. Deterministic: same
 // input, same bytes. Internal only if minizip fails (it writes to memory).
 struct DocxOptions {

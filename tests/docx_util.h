@@ -75,7 +75,7 @@ inline void Collect(pugi::xml_node n, Review review, std::string* out) {
 // inserted) runs gone, and a paragraph whose own mark goes joins the next one.
 inline std::vector<std::string> ReviewedParagraphs(const std::string& document_xml, Review review) {
   pugi::xml_document doc;
-  doc.load_string(document_xml.c_str());
+  doc.load_string(document_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata);
   std::vector<std::string> out;
   std::string pending;
   bool open = false;
@@ -105,7 +105,7 @@ struct TrackedChange {
 // paragraph joined.
 inline std::vector<TrackedChange> TrackedChanges(const std::string& document_xml) {
   pugi::xml_document doc;
-  doc.load_string(document_xml.c_str());
+  doc.load_string(document_xml.c_str(), pugi::parse_default | pugi::parse_ws_pcdata);
   std::vector<TrackedChange> out;
   for (pugi::xml_node p : doc.child("w:document").child("w:body").children("w:p")) {
     std::string last_kind;
