@@ -27,10 +27,8 @@ int RunBlame(const BlameArgs& args) {
     PrintError(view.status().message());
     return 2;
   }
-  std::fputs((args.format == "json" ? render::JsonText(render::BlameJson(*view))
-                                    : render::BlameText(*view, UseColour(stdout)))
-                 .c_str(),
-             stdout);
+  Out(args.format == "json" ? render::JsonText(render::BlameJson(*view))
+                            : render::BlameText(*view, UseColour(stdout)));
   return 0;
 }
 

@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "schema/symbol.h"
 #include "store/store.h"
 
 namespace recital::cli {
@@ -19,15 +20,12 @@ struct CatArgs {
 int RunCat(const CatArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
-  auto raw = archive->GetRawRelease(args.symbol, args.version);
+  auto raw = archive->GetRawRelease(NormalizeSymbol(args.symbol), args.version);
   if (!raw.ok()) {
     PrintError(raw.status().message());
     return 2;
   }
-  if (std::fwrite(raw->data(), 1, raw->size(), stdout) != raw->size() || std::fflush(stdout) != 0) {
-    PrintError("cannot write to stdout");
-    return 2;
-  }
+  Out(*raw);  // a lost write: main's FlushStandardOutput
   return 0;
 }
 
@@ -37,10 +35,11 @@ void SetupCat(CLI::App& app, Context& ctx) {
       "cat",
       "Write the exact bytes of a release, as they were ingested, to stdout (newest version\n"
       "unless --version N). Exit status: 0 written, 2 unknown symbol/version or trouble.");
-  cmd->add_option("SYMBOL", args->symbol, "Document symbol, e.g. A/RES/54/144")->required();
+  cmd->add_option("SYMBOL", args->symbol, "Document symbol, e.g. A/RES/54/144 or 54/144")
+      ->required();
   AddArchiveOption(cmd, &args->archive);
   cmd->add_option("--version", args->version, "Version number (1 = first ingested)")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumber(1, UINT32_MAX));
   cmd->footer("Example:\n  recital cat A/RES/54/144 --version 1 > A-RES-54-144.txt");
   cmd->callback([args, &ctx] { ctx.exit_code = RunCat(*args); });
 }

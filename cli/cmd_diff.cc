@@ -28,13 +28,16 @@ struct DiffArgs {
   std::string archive_flag;
 };
 
-// An existing file is parsed; anything else is looked up in the archive (opened once, lazily).
+// A path that exists is read as a release file (only a regular file is read); an argument that
+// reads as a symbol is looked up in the archive (opened once, lazily); anything else is a
+// missing file.
 class Loader {
  public:
   explicit Loader(const std::string& archive_flag) : archive_flag_(archive_flag) {}
   Result<Resolution> Load(const std::string& arg) {
     std::error_code ec;
-    if (std::filesystem::is_regular_file(arg, ec)) {
+    const bool symbol_like = ParseSymbolArg(arg).has_value();
+    if (std::filesystem::exists(std::filesystem::symlink_status(arg, ec)) || !symbol_like) {
       Result<std::string> bytes = ReadFileLimited(arg, kDefaultMaxReleaseBytes);
       if (!bytes.ok()) return bytes.status();
       ParseOptions po;
@@ -42,10 +45,14 @@ class Loader {
       return ParseRelease(*bytes, po);
     }
     if (!archive_) {
-      archive_ = OpenArchiveOrReport(archive_flag_, ArchiveMode::kRead);
-      if (!archive_) {
-        return Status::NotFound(arg + ": not a file, and no archive to look the symbol up in");
+      auto opened = OpenArchive(archive_flag_, ArchiveMode::kRead);
+      if (!opened.ok() && opened.status().IsNotFound()) {
+        return Status::NotFound(arg + ": no such file, and no archive at " +
+                                ResolveArchivePath(archive_flag_) +
+                                " to look the symbol up in (name one with --archive DIR)");
       }
+      if (!opened.ok()) return opened.status();
+      archive_ = std::move(*opened);
     }
     std::string symbol = NormalizeSymbol(arg);
     Result<Resolution> r = archive_->GetResolution(symbol);
@@ -60,7 +67,37 @@ class Loader {
   std::unique_ptr<store::Archive> archive_;
 };
 
+// The Word document of a diff: to -o FILE (replacing only a document of ours), or to stdout
+// when that is not a terminal.
+int WriteDocx(const DiffArgs& args, const Resolution& from, const Resolution& to,
+              const DiffResult& d) {
+  render::DocxOptions docx;
+  docx.substantive = args.substantive;
+  Result<std::string> bytes = render::DiffDocx(from, to, d, docx);
+  if (!bytes.ok()) {
+    PrintError(bytes.status().message());
+    return 2;
+  }
+  if (args.output.empty() || args.output == "-") {
+    if (IsTerminal(stdout)) {
+      PrintError("a Word document is not for a terminal: name a file with -o FILE");
+      return 2;
+    }
+    Out(*bytes);
+  } else if (Status st = WriteOutputFile(args.output, *bytes, render::IsDocxExport,
+                                         "a Word document of Recital's");
+             !st.ok()) {
+    PrintError(st.message());
+    return 2;
+  }
+  return d.HasChanges() ? 1 : 0;
+}
+
 int RunDiff(const DiffArgs& args) {
+  if (!args.output.empty() && args.format != "docx") {
+    PrintError("-o FILE is for --format docx; other formats go to standard output");
+    return 2;
+  }
   Loader loader(args.archive_flag);
   Result<Resolution> from = loader.Load(args.old_arg);
   if (!from.ok()) {
@@ -81,20 +118,10 @@ int RunDiff(const DiffArgs& args) {
   DiffResult d = DiffResolutions(*from, *to, opt);
   if (d.from_symbol.empty()) d.from_symbol = args.old_arg;
   if (d.to_symbol.empty()) d.to_symbol = args.new_arg;
-  if (args.format == "docx") {
-    render::DocxOptions docx;
-    docx.substantive = args.substantive;
-    Result<std::string> bytes = render::DiffDocx(*from, *to, d, docx);
-    if (!bytes.ok()) {
-      PrintError(bytes.status().message());
-      return 2;
-    }
-    if (!WriteOutput(args.output, *bytes, /*binary=*/true)) return 2;
-    return d.HasChanges() ? 1 : 0;
-  }
+  if (args.format == "docx") return WriteDocx(args, *from, *to, d);
   render::DiffRenderOptions ro;
   ro.all = args.all;
-  ro.colour = args.format == "text" && args.output.empty() && UseColour(stdout);
+  ro.colour = args.format == "text" && UseColour(stdout);
   std::string out;
   if (args.format == "json") {
     out = render::JsonText(render::DiffJson(d));
@@ -105,7 +132,7 @@ int RunDiff(const DiffArgs& args) {
   } else {
     out = render::DiffText(d, ro);
   }
-  if (!WriteOutput(args.output, out)) return 2;
+  Out(out);
   return d.HasChanges() ? 1 : 0;
 }
 
@@ -119,7 +146,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "renumbering and line wrapping are not changes. OLD and NEW are release files (parsed on\n"
       "the fly, nothing stored) or symbols in the archive (\"A/RES/54/144\" or \"54/144\").\n"
       "Text output marks [-deleted-] and {+inserted+} words (colours on a terminal) and\n"
-      "collapses unchanged paragraphs unless --all. docx: a Word document (needs -o FILE, or\n"
+      "collapses unchanged paragraphs unless --all. docx: a Word document (to -o FILE, or to\n"
       "stdout that is not a terminal) holding NEW's text with every change as a tracked change\n"
       "(author Recital, dated by NEW's adoption), to accept or reject in Word or LibreOffice;\n"
       "--substantive leaves technical updates (symbols, dates, session numbers) as plain text.\n"
@@ -128,14 +155,14 @@ void SetupDiff(CLI::App& app, Context& ctx) {
   cmd->add_option("NEW", args->new_arg, "Newer resolution: file or symbol")->required();
   cmd->add_option("--format", args->format, "Output: text (default), md, html, json or docx")
       ->check(CLI::IsMember({"text", "md", "html", "json", "docx"}));
-  cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
+  cmd->add_option("-o,--output", args->output, "docx: write the Word document to FILE");
   cmd->add_flag("--substantive", args->substantive,
                 "docx: technical updates as plain text, not tracked changes");
   cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
                   "than removed + added (default 0.5)")
-      ->check(CLI::Range(0.0, 1.0));
+      ->check(NumberBetween(0.0, 1.0));
   AddArchiveOption(cmd, &args->archive_flag);
   cmd->footer(
       "Examples:\n"

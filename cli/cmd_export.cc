@@ -2,7 +2,6 @@
 // (AKN4UN) documents, with the paragraph lineage the archive knows.
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <memory>
 #include <string>
@@ -11,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "cli/util_output.h"
 #include "history/history.h"
 #include "ingest/ingest.h"
 #include "render/render.h"
@@ -41,39 +41,13 @@ std::string FileName(const Resolution& r, const std::string& fallback) {
   return stem + ".akn.xml";
 }
 
-// Whole or not at all: a temporary file beside path, renamed over it. An existing file is
-// replaced only when it is an export Recital wrote.
+// Whole or not at all (WriteOutputFile); an existing file is replaced only when it is an export
+// Recital wrote.
 bool WriteWhole(const std::string& path, const std::string& data) {
-  std::error_code ec;
-  if (fs::is_directory(path, ec)) {
-    PrintError(path + ": is a directory (name a file, or give several documents to write into it)");
-    return false;
-  }
-  if (fs::exists(path, ec)) {
-    Result<std::string> old = ReadFileLimited(path, 64u << 20);
-    if (!old.ok() || (!old->empty() && !render::IsAknExport(*old))) {
-      PrintError(path + ": exists and is not an Akoma Ntoso export of Recital; not overwritten");
-      return false;
-    }
-  }
-  const std::string tmp = path + ".recital-tmp";
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << data;
-    out.close();
-    if (!out) {
-      fs::remove(tmp, ec);
-      PrintError(path + ": cannot write");
-      return false;
-    }
-  }
-  fs::rename(tmp, path, ec);
-  if (ec) {
-    fs::remove(tmp, ec);
-    PrintError(path + ": cannot write: " + ec.message());
-    return false;
-  }
-  return true;
+  Status st = WriteOutputFile(path, data, render::IsAknExport,
+                              "an Akoma Ntoso export of Recital's");
+  if (!st.ok()) PrintError(st.message());
+  return st.ok();
 }
 
 class Exporter {
@@ -132,7 +106,7 @@ class Exporter {
     if (out_.size() == 1 && !args_.all && (args_.output.empty() || args_.output == "-" ||
                                            !fs::is_directory(args_.output))) {
       if (args_.output.empty() || args_.output == "-") {
-        std::fwrite(out_[0].xml.data(), 1, out_[0].xml.size(), stdout);
+        Out(out_[0].xml);
         return 0;
       }
       return WriteWhole(args_.output, out_[0].xml) ? 0 : 2;

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "render/render.h"
 #include "store/store.h"
 
 namespace recital::cli {
@@ -100,9 +101,9 @@ int RunGc(const GcArgs& args) {
                           {"databases", stats->databases},
                           {"entries", stats->entries},
                           {"seconds", stats->seconds}};
-    std::fputs((out.dump(2) + "\n").c_str(), stdout);
+    Out(render::JsonText(out));
   } else {
-    std::fputs(Summary(*stats).c_str(), stdout);
+    Out(Summary(*stats));
   }
   return 0;
 }

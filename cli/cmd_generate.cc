@@ -1,10 +1,15 @@
 // `recital generate`: write synthetic follow-up series (release files + truth) for tests,
 // benchmarks and demos. The generator itself is gen/ (recital::gen).
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 #include <string>
+
+#include <nlohmann/json.hpp>
 
 #include "gen/gen.h"
 #include "cli/command.h"
@@ -23,16 +28,83 @@ struct GenerateArgs {
   std::string layout = "ods";
   std::string from;
   bool quiet = false;
+  bool force = false;
 };
 
-int RunGenerate(const GenerateArgs& args) {
-  namespace fs = std::filesystem;
+namespace fs = std::filesystem;
+
+// What --out holds before we write: nothing, an earlier output of this command (truth.jsonl and
+// only the release files it lists), or something else (foreign names the first entry that is
+// not ours).
+struct OutDir {
+  bool previous = false;
+  std::vector<std::string> listed;  // previous: the release files the old truth.jsonl lists
+  std::string foreign;
+};
+
+Result<OutDir> InspectOutDir(const fs::path& dir) {
+  OutDir out;
   std::error_code ec;
-  fs::create_directories(args.out, ec);
-  if (ec) {
-    PrintError(args.out + ": cannot create directory: " + ec.message());
-    return 2;
+  if (!fs::exists(fs::symlink_status(dir, ec))) return out;
+  if (!fs::is_directory(dir, ec)) return Status::InvalidInput(dir.string() + ": not a directory");
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir, ec)) {
+    names.insert(e.path().filename().string());
+    if (!e.is_regular_file(ec) || e.is_symlink(ec)) out.foreign = e.path().filename().string();
   }
+  if (ec) return Status::IOError(dir.string() + ": cannot list: " + ec.message());
+  if (names.empty() || !out.foreign.empty()) return out;
+  if (!names.count("truth.jsonl")) {
+    out.foreign = *names.begin();
+    return out;
+  }
+  std::ifstream truth(dir / "truth.jsonl", std::ios::binary);
+  std::set<std::string> listed;
+  for (std::string line; std::getline(truth, line);) {
+    nlohmann::json j = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    if (!j.is_object() || !j.contains("file") || !j["file"].is_string()) {
+      out.foreign = "truth.jsonl";
+      return out;
+    }
+    listed.insert(j["file"].get<std::string>());
+  }
+  for (const std::string& name : names) {
+    if (name != "truth.jsonl" && !listed.count(name)) {
+      out.foreign = name;
+      return out;
+    }
+  }
+  out.previous = true;
+  out.listed.assign(listed.begin(), listed.end());
+  return out;
+}
+
+// Refuses a directory holding anything but an earlier output (unless force); removes the
+// release files of an earlier output, so that the directory ends up holding exactly the new
+// series and its truth.
+Status PrepareOutDir(const GenerateArgs& args) {
+  const fs::path dir(args.out);
+  auto state = InspectOutDir(dir);
+  if (!state.ok()) return state.status();
+  if (!state->foreign.empty() && !args.force) {
+    return Status::InvalidInput(
+        args.out + " is not empty and not the output of an earlier `recital generate` (it holds " +
+        state->foreign + "); not writing into it (choose an empty or new directory, or pass "
+        "--force to write beside what is there)");
+  }
+  std::error_code ec;
+  if (state->previous) {
+    for (const std::string& name : state->listed) {
+      fs::remove(dir / name, ec);
+      if (ec) return Status::IOError((dir / name).string() + ": cannot remove: " + ec.message());
+    }
+  }
+  fs::create_directories(dir, ec);
+  if (ec) return Status::IOError(args.out + ": cannot create directory: " + ec.message());
+  return Status::Ok();
+}
+
+int RunGenerate(const GenerateArgs& args) {
   gen::GenOptions opt;
   opt.seed = args.seed;
   opt.sessions = args.sessions;
@@ -60,25 +132,34 @@ int RunGenerate(const GenerateArgs& args) {
     seed_record = std::move(r).value();
     opt.seed_record = &seed_record;
   }
+  if (Status st = PrepareOutDir(args); !st.ok()) {
+    PrintError(st.message());
+    return 2;
+  }
   const fs::path dir(args.out);
   std::ofstream truth(dir / "truth.jsonl", std::ios::binary | std::ios::trunc);
   if (!truth) {
-    PrintError((dir / "truth.jsonl").string() + ": cannot write");
+    PrintError((dir / "truth.jsonl").string() + ": cannot write: " + std::strerror(errno));
     return 2;
   }
   size_t count = 0, bytes = 0;
   Status st = gen::GenerateSeries(opt, [&](gen::GeneratedRelease&& rel) -> Status {
     std::ofstream f(dir / rel.filename, std::ios::binary | std::ios::trunc);
     f << rel.text;
-    if (!f) return Status::IOError((dir / rel.filename).string() + ": write failed");
+    f.close();
+    if (!f) {
+      return Status::IOError((dir / rel.filename).string() + ": write failed: " +
+                             std::strerror(errno));
+    }
     truth << gen::TruthJson(rel) << '\n';
     ++count;
     bytes += rel.text.size();
     return Status::Ok();
   });
-  truth.flush();
+  truth.close();
   if (!st.ok() || !truth) {
-    PrintError(st.ok() ? (dir / "truth.jsonl").string() + ": write failed" : st.message());
+    PrintError(st.ok() ? (dir / "truth.jsonl").string() + ": write failed: " + std::strerror(errno)
+                       : st.message());
     return 2;
   }
   if (!args.quiet)
@@ -97,15 +178,23 @@ void SetupGenerate(CLI::App& app, Context& ctx) {
       "{\"file\", \"symbol\", \"series\", \"session\", \"previous\", \"title\", \"changes\": [{\"status\",\n"
       "\"moved\", \"lead_changed\", \"from\": [{\"section\", \"index\"}], \"to\": [...]}]} giving the\n"
       "true changes from the previous session. Deterministic by --seed. Needs no archive.\n"
+      "DIR must be new, empty, or the output of an earlier generate (whose files are then\n"
+      "replaced); anything else is refused unless --force.\n"
       "Exit status: 0 written, 2 bad arguments or unwritable directory.");
-  cmd->add_option("--seed", args->seed, "Random seed (default 1)");
+  cmd->add_option("--seed", args->seed, "Random seed (default 1)")
+      ->check(WholeNumber(0, UINT64_MAX));
   cmd->add_option("--sessions", args->sessions, "Releases per series (default 10)")
-      ->check(CLI::Range(1u, 100000u));
+      ->check(WholeNumber(1, 100000));
   cmd->add_option("--series", args->series, "Number of series (default 1)")
-      ->check(CLI::Range(1u, 10000000u));
+      ->check(WholeNumber(1, 10000000));
   cmd->add_option("--first-session", args->first_session, "Session of the first release (default 50)")
-      ->check(CLI::Range(1u, 500u));
-  cmd->add_option("--out", args->out, "Output directory (created if missing)")->required();
+      ->check(WholeNumber(1, 500));
+  cmd->add_option("--out", args->out,
+                  "Output directory (created if missing; must be empty or an earlier output)")
+      ->required();
+  cmd->add_flag("--force", args->force,
+                "Write into a directory holding other files too (same-named files are "
+                "overwritten; nothing is removed)");
   cmd->add_option("--layout", args->layout, "Release layout: ods (default) or unorg")
       ->check(CLI::IsMember({"ods", "unorg"}));
   cmd->add_option("--from", args->from,

@@ -29,10 +29,8 @@ int RunGrep(const GrepArgs& args) {
     PrintError(grep.status().message());
     return 2;
   }
-  std::fputs((args.json ? render::JsonText(render::GrepJson(*grep))
-                        : render::GrepText(*grep, UseColour(stdout)))
-                 .c_str(),
-             stdout);
+  Out(args.json ? render::JsonText(render::GrepJson(*grep))
+                : render::GrepText(*grep, UseColour(stdout)));
   return grep->series.empty() ? 1 : 0;
 }
 
@@ -43,10 +41,11 @@ void SetupGrep(CLI::App& app, Context& ctx) {
       "Every archived paragraph (newest version of each resolution) that contains PHRASE as a\n"
       "run of whole words, case and punctuation ignored, grouped by follow-up series with the\n"
       "first and last session it appears in. Uses the archive's word index (format 2 and on).\n"
-      "Text: per series a header line, then one line per paragraph: symbol, paragraph\n"
-      "position in document order (preamble first), text. --json: {\"phrase\", \"series\":\n"
-      "[{\"key\", \"name\", \"first\": {\"symbol\", \"session\"}, \"last\": {...}, \"paragraphs\":\n"
-      "[{\"symbol\", \"session\", \"position\", \"lead\", \"text\", \"matches\": [{\"subparagraph\",\n"
+      "Text: per series a header line, then one line per paragraph: symbol, paragraph label\n"
+      "as diff gives it (PP3: third preamble paragraph, OP6: operative paragraph 6), text.\n"
+      "--json: {\"phrase\", \"series\": [{\"key\", \"name\", \"first\": {\"symbol\", \"session\"},\n"
+      "\"last\": {...}, \"paragraphs\": [{\"symbol\", \"session\", \"position\" (1-based, in\n"
+      "document order), \"label\", \"lead\", \"text\", \"matches\": [{\"subparagraph\",\n"
       "\"byte_offset\", \"byte_length\"}]}]}]}.\n"
       "Exit status: 0 found, 1 not found, 2 trouble (no words in PHRASE, old archive).");
   cmd->add_option("PHRASE", args->phrase, "Words to find, e.g. \"burden-sharing\"")->required();

@@ -27,8 +27,7 @@ int RunLog(const LogArgs& args) {
     PrintError(view.status().message());
     return 2;
   }
-  std::fputs((args.json ? render::JsonText(render::LogJson(*view)) : render::LogText(*view)).c_str(),
-             stdout);
+  Out(args.json ? render::JsonText(render::LogJson(*view)) : render::LogText(*view));
   return 0;
 }
 

@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "render/render.h"
 #include "store/store.h"
 
 namespace recital::cli {
@@ -14,7 +15,7 @@ namespace {
 
 struct LsArgs {
   std::string archive;
-  int session = 0;
+  uint32_t session = 0;
   bool json = false;
 };
 
@@ -41,7 +42,7 @@ int RunLs(const LsArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
   std::optional<uint32_t> session;
-  if (args.session > 0) session = static_cast<uint32_t>(args.session);
+  if (args.session > 0) session = args.session;
   auto docs = archive->ListDocuments(session);
   if (!docs.ok()) {
     PrintError(docs.status().ToString());
@@ -50,14 +51,15 @@ int RunLs(const LsArgs& args) {
   if (args.json) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& d : *docs) out.push_back(DocumentJson(d));
-    std::fputs((out.dump(2) + "\n").c_str(), stdout);
+    Out(render::JsonText(out));
     return 0;
   }
+  // Unknown values are "?", as in log and report ("-" there means "does not apply").
   for (const auto& d : *docs) {
     const auto& v = d.newest();
-    std::string session_text = v.session ? std::to_string(v.session) : "-";
-    std::printf("%-22s %7s  %-10s  %2zu  %s\n", d.symbol.c_str(), session_text.c_str(),
-                v.adoption_date.empty() ? "-" : v.adoption_date.c_str(), d.versions.size(),
+    std::string session_text = v.session ? std::to_string(v.session) : "?";
+    OutF("%-22s %7s  %-10s  %2zu  %s\n", d.symbol.c_str(), session_text.c_str(),
+                v.adoption_date.empty() ? "?" : v.adoption_date.c_str(), d.versions.size(),
                 v.title.empty() ? "(no title)" : v.title.c_str());
   }
   return 0;
@@ -70,10 +72,10 @@ void SetupLs(CLI::App& app, Context& ctx) {
       "List the documents in the archive, one per line: symbol, session, adoption date,\n"
       "number of versions, title (of the newest version). --json gives an array of\n"
       "{symbol, session, number, title, adoption_date, versions: [{version, bytes, raw_hash,\n"
-      "record_hash, ingest_time, source}]}; unknown values are null.");
+      "record_hash, ingest_time, source}]}; unknown values are null (\"?\" in the text).");
   AddArchiveOption(cmd, &args->archive);
   cmd->add_option("--session", args->session, "Only documents of this session (e.g. 54)")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumber(1, 999));
   cmd->add_flag("--json", args->json, "JSON output");
   cmd->footer("Example:\n  recital ls --session 54\n  recital ls --json | jq '.[].symbol'");
   cmd->callback([args, &ctx] { ctx.exit_code = RunLs(*args); });

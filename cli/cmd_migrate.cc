@@ -10,6 +10,7 @@
 #include "cli/common.h"
 #include "cli/util_archive.h"
 #include "migrations/migrations.h"
+#include "render/render.h"
 
 namespace recital::cli {
 namespace {
@@ -72,25 +73,25 @@ int RunMigrate(const MigrateArgs& args) {
     plan = std::move(done);
   }
   if (args.json) {
-    std::fputs((PlanJson(*plan, args).dump(2) + "\n").c_str(), stdout);
+    Out(render::JsonText(PlanJson(*plan, args)));
     return 0;
   }
   if (plan->steps.empty()) {
-    std::printf("archive %s is at format version %d, the current one: nothing to do\n",
+    OutF("archive %s is at format version %d, the current one: nothing to do\n",
                 dir.c_str(), plan->from_version);
     return 0;
   }
   if (args.dry_run) {
-    std::printf("archive %s is at format version %d; this Recital writes %d\n", dir.c_str(),
+    OutF("archive %s is at format version %d; this Recital writes %d\n", dir.c_str(),
                 plan->from_version, plan->to_version);
-    std::printf("would run %zu step(s):\n", plan->steps.size());
-    for (const auto* s : plan->steps) std::printf("  %s\n", StepLine(*s).c_str());
-    std::printf("dry run: nothing changed\n");
+    OutF("would run %zu step(s):\n", plan->steps.size());
+    for (const auto* s : plan->steps) OutF("  %s\n", StepLine(*s).c_str());
+    OutF("dry run: nothing changed\n");
     return 0;
   }
-  if (!args.backup.empty()) std::printf("backup (format version %d) written to %s\n",
+  if (!args.backup.empty()) OutF("backup (format version %d) written to %s\n",
                                         plan->from_version, args.backup.c_str());
-  std::printf("migrated %s from format version %d to %d\n", dir.c_str(), plan->from_version,
+  OutF("migrated %s from format version %d to %d\n", dir.c_str(), plan->from_version,
               plan->to_version);
   return 0;
 }

@@ -1,5 +1,6 @@
 // `recital parse FILE... [--format json|text]`: parse releases without any archive and print
 // their records.
+#include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
@@ -20,10 +21,15 @@ struct ParseArgs {
   size_t max_bytes = kDefaultMaxReleaseBytes;
 };
 
-// Returns the record, or prints "recital: FILE: reason" on stderr and returns the error.
-Result<Resolution> ParseOne(const std::string& path, size_t max_bytes) {
+// A file that cannot be read as a file (missing, unreadable, a directory or device) is trouble
+// (exit 2); a file read and found not to be a release (too large, binary, not a resolution) is
+// refused (exit 1). Sets *trouble for the first kind.
+Result<Resolution> ParseOne(const std::string& path, size_t max_bytes, bool* trouble) {
   Result<std::string> data = ReadFileLimited(path, max_bytes);
-  if (!data.ok()) return data.status();
+  if (!data.ok()) {
+    *trouble = !data.status().IsResourceExhausted();
+    return data.status();
+  }
   ParseOptions opts;
   opts.max_bytes = max_bytes;
   opts.source_name = path;
@@ -37,28 +43,29 @@ int RunParse(const ParseArgs& args) {
   std::string text;
   int rc = 0;
   for (const std::string& path : args.files) {
-    Result<Resolution> r = ParseOne(path, args.max_bytes);
+    bool trouble = false;
+    Result<Resolution> r = ParseOne(path, args.max_bytes, &trouble);
     if (!r.ok()) {
       PrintError(r.status().message());
-      rc = 1;
+      rc = std::max(rc, trouble ? 2 : 1);
       if (many && json) array.push_back({{"file", path}, {"error", r.status().message()}});
       continue;
     }
     if (json) {
       nlohmann::json j = render::RecordJson(*r);
       if (!many) {
-        std::fputs(render::JsonText(j).c_str(), stdout);
+        Out(render::JsonText(j));
         continue;
       }
       j["file"] = path;
       array.push_back(std::move(j));
     } else {
-      if (many) std::fprintf(stdout, "== %s\n", path.c_str());
-      std::fputs(render::RecordText(*r).c_str(), stdout);
-      if (many) std::fputs("\n", stdout);
+      if (many) OutF("== %s\n", path.c_str());
+      Out(render::RecordText(*r));
+      if (many) Out("\n");
     }
   }
-  if (json && many) std::fputs(render::JsonText(array).c_str(), stdout);
+  if (json && many) Out(render::JsonText(array));
   return rc;
 }
 
@@ -74,12 +81,15 @@ void SetupParse(CLI::App& app, Context& ctx) {
       "resolution, too large; PDFs that are encrypted, damaged or scanned images without text)\n"
       "are reported on stderr and the others still parsed. PDF records add \"annexes\" (title and\n"
       "paragraphs of each annexed instrument) and, for special sessions, \"session_code\".\n"
-      "Exit status: 0 all parsed, 1 some file refused, 2 bad arguments.");
+      "Exit status: 0 all parsed, 1 some file refused, 2 bad arguments or a file that\n"
+      "cannot be read (missing, unreadable, a directory or device: trouble, as in diff and\n"
+      "ingest).");
   cmd->add_option("FILE", args->files, "Release files (text or PDF)")->required();
   cmd->add_option("--format", args->format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--max-bytes", args->max_bytes,
-                  "Refuse files larger than this many bytes (default 16 MiB)");
+                  "Refuse files larger than this many bytes (default 16 MiB, at most 1 GiB)")
+      ->check(WholeNumber(1, 1ull << 30));
   cmd->footer(
       "Example:\n"
       "  recital parse ../shared/corpus/A-RES-54-144.ods.txt --format json\n"

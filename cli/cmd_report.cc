@@ -1,7 +1,6 @@
 // `recital report SERIES|SYMBOL [--from SESSION] [--to SESSION] --format md|html|json
 // [-o FILE]`: the session-to-session change report of a follow-up series.
 #include <cstdio>
-#include <fstream>
 #include <memory>
 #include <string>
 
@@ -52,14 +51,12 @@ int RunReport(const ReportArgs& args) {
       PrintError(bytes.status().message());
       return 2;
     }
-    if (!WriteOutput(args.output, *bytes, /*binary=*/true)) return 2;
-    if (!args.output.empty() && args.output != "-") {
-      std::fprintf(stderr, "recital: wrote the docx report of '%s' (%zu sessions) to %s\n",
-                   loaded->series.name.c_str(), loaded->records.size(), args.output.c_str());
+    if ((args.output.empty() || args.output == "-") && IsTerminal(stdout)) {
+      PrintError("a Word document is not for a terminal: name a file with -o FILE");
+      return 2;
     }
-    return 0;
-  }
-  if (args.format == "html") {
+    text = std::move(*bytes);
+  } else if (args.format == "html") {
     text = render::ReportHtml(*loaded);
   } else if (args.format == "json") {
     text = render::JsonText(render::ReportJson(*loaded));
@@ -67,14 +64,18 @@ int RunReport(const ReportArgs& args) {
     text = render::ReportMarkdown(*loaded);
   }
   if (args.output.empty() || args.output == "-") {
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    Out(text);
     return 0;
   }
-  std::ofstream out(args.output, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    PrintError(args.output + ": cannot write the report");
+  Status written = WriteOutputFile(
+      args.output, text,
+      [](std::string_view old) {
+        return render::ReportFileKindOf(old) != render::ReportFileKind::kNone ||
+               render::IsDocxExport(old);
+      },
+      "a Recital report");
+  if (!written.ok()) {
+    PrintError(written.message());
     return 2;
   }
   std::fprintf(stderr, "recital: wrote the %s report of '%s' (%zu sessions) to %s\n",
@@ -107,7 +108,10 @@ void SetupReport(CLI::App& app, Context& ctx) {
       ->check(CLI::IsMember({"md", "html", "json", "docx"}));
   cmd->add_flag("--substantive", args->substantive,
                 "docx: technical updates as plain text, not tracked changes");
-  cmd->add_option("-o,--output", args->output, "Write to FILE instead of stdout");
+  cmd->add_option("-o,--output", args->output,
+                  "Write to FILE instead of stdout (whole or not at all; an existing FILE is "
+                  "replaced only when it is empty or a report Recital wrote, never inside an "
+                  "archive directory)");
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"

@@ -28,10 +28,7 @@ int List(const SeriesArgs& args) {
     PrintError(all.status().ToString());
     return 2;
   }
-  std::fputs((args.json ? render::JsonText(render::SeriesListJson(*all))
-                        : render::SeriesListText(*all))
-                 .c_str(),
-             stdout);
+  Out(args.json ? render::JsonText(render::SeriesListJson(*all)) : render::SeriesListText(*all));
   return 0;
 }
 

@@ -6,6 +6,7 @@
 #include "cli/common.h"
 #include "cli/util_archive.h"
 #include "render/render.h"
+#include "schema/symbol.h"
 #include "store/store.h"
 
 namespace recital::cli {
@@ -21,15 +22,15 @@ struct ShowArgs {
 int RunShow(const ShowArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
-  auto res = archive->GetResolution(args.symbol, args.version);
+  auto res = archive->GetResolution(NormalizeSymbol(args.symbol), args.version);
   if (!res.ok()) {
     PrintError(res.status().message());
     return 2;
   }
   if (args.format == "json") {
-    std::fputs(render::JsonText(render::RecordJson(*res)).c_str(), stdout);
+    Out(render::JsonText(render::RecordJson(*res)));
   } else {
-    std::fputs(render::RecordText(*res).c_str(), stdout);
+    Out(render::RecordText(*res));
   }
   return 0;
 }
@@ -40,10 +41,11 @@ void SetupShow(CLI::App& app, Context& ctx) {
       "show",
       "Print the stored record of a document (newest version unless --version N), in the same\n"
       "form as `recital parse`. Exit status: 0 shown, 2 unknown symbol/version or trouble.");
-  cmd->add_option("SYMBOL", args->symbol, "Document symbol, e.g. A/RES/54/144")->required();
+  cmd->add_option("SYMBOL", args->symbol, "Document symbol, e.g. A/RES/54/144 or 54/144")
+      ->required();
   AddArchiveOption(cmd, &args->archive);
   cmd->add_option("--version", args->version, "Version number (1 = first ingested)")
-      ->check(CLI::PositiveNumber);
+      ->check(WholeNumber(1, UINT32_MAX));
   cmd->add_option("--format", args->format, "Output format: text (default) or json")
       ->check(CLI::IsMember({"text", "json"}));
   cmd->footer("Example:\n  recital show A/RES/54/144 --format json");

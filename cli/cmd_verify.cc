@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "render/render.h"
 #include "store/store.h"
 
 namespace recital::cli {
@@ -34,15 +35,15 @@ int RunVerify(const VerifyArgs& args) {
                           {"objects_checked", report->objects_checked},
                           {"documents_checked", report->documents_checked},
                           {"problems", problems}};
-    std::fputs((out.dump(2) + "\n").c_str(), stdout);
+    Out(render::JsonText(out));
   } else {
     for (const auto& p : report->problems) {
       std::string docs;
       for (const auto& s : p.symbols) docs += (docs.empty() ? "" : ", ") + s;
-      std::printf("problem: %s\n  documents: %s\n", p.what.c_str(),
+      OutF("problem: %s\n  documents: %s\n", p.what.c_str(),
                   docs.empty() ? "(none)" : docs.c_str());
     }
-    std::printf("%s: %llu objects and %llu documents checked, %zu problem(s)\n",
+    OutF("%s: %llu objects and %llu documents checked, %zu problem(s)\n",
                 report->ok() ? "ok" : "FAILED",
                 static_cast<unsigned long long>(report->objects_checked),
                 static_cast<unsigned long long>(report->documents_checked),

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "cli/common.h"
 #include "schema/schema.h"
 
 #ifndef RECITAL_VERSION
@@ -55,15 +56,25 @@ int main(int argc, char** argv) {
             [](const CommandEntry& a, const CommandEntry& b) { return a.order < b.order; });
   for (auto& entry : registry) entry.setup(app, ctx);
 
+  if (argc <= 1) {
+    // No command is misuse, as in git: the help goes to stderr (it is not the data asked for).
+    std::fputs(app.help().c_str(), stderr);
+    return 2;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
+    int rc = app.exit(e);  // --help and --version print to stdout and exit 0
+    NoteStandardOutputError();
+    if (!FlushStandardOutput()) return 2;
     return rc == 0 ? 0 : 2;  // STYLE.md: misuse exits 2
   }
   if (app.get_subcommands().empty()) {
-    std::fputs(app.help().c_str(), stdout);
-    return argc > 1 ? 2 : 0;
+    std::fputs(app.help().c_str(), stderr);
+    return 2;
   }
+  // Every command's data goes to stdout: output that did not arrive is trouble, whatever the
+  // command found.
+  if (!FlushStandardOutput()) return 2;
   return ctx.exit_code;
 }

@@ -11,24 +11,30 @@ void AddArchiveOption(CLI::App* cmd, std::string* archive_flag) {
                   "Archive directory (default: $RECITAL_ARCHIVE, else ./recital-archive)");
 }
 
-std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
+Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& archive_flag,
                                                     ArchiveMode mode) {
   std::string dir = ResolveArchivePath(archive_flag);
   store::OpenOptions options;
   options.read_only = mode == ArchiveMode::kRead;
   options.create_if_missing = mode == ArchiveMode::kCreate;
   auto archive = store::Archive::Open(dir, options);
-  if (archive.ok()) return std::move(*archive);
+  if (archive.ok()) return archive;
   const Status& st = archive.status();
   if (st.IsNotFound()) {
-    PrintError("no archive at " + dir +
-               " (create one with `recital ingest --archive " + dir +
-               " FILE...`, or name another with --archive DIR or RECITAL_ARCHIVE)");
-  } else if (st.IsFormatTooNew()) {
-    PrintError(st.message());
-  } else {
-    PrintError("cannot open archive " + dir + ": " + st.ToString());
+    return Status::NotFound("no archive at " + dir + " (create one with `recital ingest --archive " +
+                            dir + " FILE...`, or name another with --archive DIR or " +
+                            "RECITAL_ARCHIVE)");
   }
+  if (st.IsFormatTooNew()) return st;
+  // "cannot open archive DIR: IOError: ...", as Status::ToString names the code.
+  return st.WithContext("cannot open archive " + dir + ": " + StatusCodeName(st.code()));
+}
+
+std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
+                                                    ArchiveMode mode) {
+  auto archive = OpenArchive(archive_flag, mode);
+  if (archive.ok()) return std::move(*archive);
+  PrintError(archive.status().message());
   return nullptr;
 }
 

@@ -22,6 +22,9 @@ enum class ArchiveMode { kRead, kWrite, kCreate };
 // prints "recital: ..." on stderr (with what to do next) and returns nullptr: exit 2.
 std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_flag,
                                                     ArchiveMode mode);
+// The same without printing: the error's message is what OpenArchiveOrReport prints.
+Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& archive_flag,
+                                                    ArchiveMode mode);
 
 // "12.3 MB"-style sizes and a fixed-precision rate.
 std::string HumanBytes(uint64_t bytes);

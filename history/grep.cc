@@ -2,22 +2,84 @@
 // finder groups the documents that use them.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
+#include <vector>
 
 #include "history/history.h"
 
 namespace recital::history {
 namespace {
 
-// Groups the newest-version uses of every hit by series; only: the symbols to keep (null: all).
-Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
-                                      const std::vector<store::PhraseHit>& hits,
-                                      const std::set<std::string>* only) {
-  auto finder = SeriesFinder::Create(archive);
-  if (!finder.ok()) return finder.status();
+// Where each paragraph of the documents hit lies (section, index, number), from the records
+// the series finder decodes anyway (SeriesFinder::KeepRecords): no record is decoded twice. A
+// record the finder did not decode (its series was known without it) is read from the archive.
+class Places {
+ public:
+  Places(const store::Archive& archive, SeriesFinder& finder, std::set<std::string> needed)
+      : archive_(archive), finder_(finder), needed_(std::move(needed)) {
+    finder_.KeepRecords();
+  }
+  // After finder.Find returned series: takes its members' kept records (once per series), so
+  // they are not held longer than needed.
+  void Collect(const Series& series) {
+    if (!collected_.insert(series.key).second) return;
+    for (const std::string& symbol : series.symbols) {
+      std::optional<Resolution> r = finder_.TakeRecord(symbol);
+      if (r && needed_.count(symbol) && !by_symbol_.count(symbol))
+        by_symbol_.emplace(symbol, Of(*r));
+    }
+  }
+  // The place of each paragraph of symbol's newest version, in document order.
+  Result<const std::vector<GrepParagraph>*> Get(const std::string& symbol) {
+    auto it = by_symbol_.find(symbol);
+    if (it == by_symbol_.end()) {
+      auto r = archive_.GetResolution(symbol);
+      if (!r.ok()) return r.status();
+      it = by_symbol_.emplace(symbol, Of(*r)).first;
+    }
+    return &it->second;
+  }
+
+ private:
+  static std::vector<GrepParagraph> Of(const Resolution& r) {
+    std::vector<GrepParagraph> out;
+    const std::pair<const std::vector<Paragraph>*, Section> lists[] = {
+        {&r.preamble, Section::kPreamble},
+        {&r.operative, Section::kOperative},
+        {&r.annex, Section::kAnnex}};
+    for (const auto& [list, section] : lists) {
+      for (size_t i = 0; i < list->size(); ++i) {
+        GrepParagraph p;
+        p.section = section;
+        p.index = static_cast<uint32_t>(i);
+        p.number = (*list)[i].number;
+        out.push_back(std::move(p));
+      }
+    }
+    return out;
+  }
+
+  const store::Archive& archive_;
+  SeriesFinder& finder_;
+  const std::set<std::string> needed_;
+  std::set<std::string> collected_;
+  std::map<std::string, std::vector<GrepParagraph>> by_symbol_;
+};
+
+struct Use {
+  size_t hit;
+  const store::ParagraphUse* use;
+  uint32_t session;  // of the document's newest version
+};
+
+// The uses in the newest version of each document (only: the symbols to keep, null: all).
+Result<std::vector<Use>> NewestUses(const store::Archive& archive,
+                                    const std::vector<store::PhraseHit>& hits,
+                                    const std::set<std::string>* only) {
   std::map<std::string, store::Document> docs;
-  std::map<std::string, GrepSeries> by_key;
+  std::vector<Use> out;
   for (size_t h = 0; h < hits.size(); ++h) {
     for (const store::ParagraphUse& use : hits[h].uses) {
       if (only && !only->count(use.symbol)) continue;
@@ -28,12 +90,40 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
         it = docs.emplace(use.symbol, std::move(doc).value()).first;
       }
       if (use.version != it->second.newest().version) continue;  // superseded wording
-      auto series = (*finder)->Find(use.symbol);
-      if (!series.ok()) return series.status();
-      GrepSeries& g = by_key[series->key];
-      if (g.series.key.empty()) g.series = *series;
-      g.paragraphs.push_back({use.symbol, it->second.newest().session, use.position, h});
+      out.push_back({h, &use, it->second.newest().session});
     }
+  }
+  return out;
+}
+
+// Groups the newest-version uses of every hit by series; only: the symbols to keep (null: all).
+Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
+                                      const std::vector<store::PhraseHit>& hits,
+                                      const std::set<std::string>* only) {
+  auto finder = SeriesFinder::Create(archive);
+  if (!finder.ok()) return finder.status();
+  auto uses = NewestUses(archive, hits, only);
+  if (!uses.ok()) return uses.status();
+  std::set<std::string> needed;
+  for (const Use& u : *uses) needed.insert(u.use->symbol);
+  Places places(archive, **finder, std::move(needed));
+  std::map<std::string, GrepSeries> by_key;
+  for (const Use& u : *uses) {
+    const store::ParagraphUse& use = *u.use;
+    auto series = (*finder)->Find(use.symbol);
+    if (!series.ok()) return series.status();
+    places.Collect(*series);
+    auto at = places.Get(use.symbol);
+    if (!at.ok()) return at.status();
+    GrepParagraph found;
+    if (use.position < (*at)->size()) found = (**at)[use.position];
+    found.symbol = use.symbol;
+    found.session = u.session;
+    found.position = use.position;
+    found.hit = u.hit;
+    GrepSeries& g = by_key[series->key];
+    if (g.series.key.empty()) g.series = *series;
+    g.paragraphs.push_back(std::move(found));
   }
   std::vector<GrepSeries> groups;
   for (auto& [key, g] : by_key) {

@@ -181,6 +181,10 @@ struct GrepParagraph {
   uint32_t session = 0;   // of the document's newest version; 0 unknown
   uint32_t position = 0;  // in document order, preamble first, 0-based
   size_t hit = 0;         // index into GrepResult::hits: the wording and where the phrase is
+  // Where position is, as the diff names paragraphs (render::ParagraphLabel: PP3, OP6):
+  Section section = Section::kPreamble;
+  uint32_t index = 0;  // 0-based within its section
+  std::string number;  // operative and annex paragraphs: as numbered in the text; may be ""
 };
 struct GrepSeries {
   Series series;

@@ -28,7 +28,8 @@ struct Part {
 // document (the serialised <w:document>). Internal when minizip fails (it only writes memory).
 Result<std::string> Package(const pugi::xml_document& document, std::string_view title);
 
-// Stores parts, in order, deflated, with a fixed timestamp (1980-01-01), into a zip in memory.
+// Stores parts, in order, deflated, with a fixed timestamp (1980-01-01) and kDocxComment as the
+// zip comment (render.h, IsDocxExport), into a zip in memory.
 Result<std::string> Zip(const std::vector<Part>& parts);
 
 }  // namespace recital::render::docx

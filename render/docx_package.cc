@@ -4,6 +4,7 @@
 #include <cstring>
 
 #include "render/docx_internal.h"
+#include "render/render.h"
 #include "render/xml_internal.h"
 
 namespace recital::render::docx {
@@ -203,7 +204,7 @@ Result<std::string> Zip(const std::vector<Part>& parts) {
                    ZIP_OK;
     ok = ok && zipCloseFileInZip(zip) == ZIP_OK;
   }
-  ok = zipClose(zip, nullptr) == ZIP_OK && ok;
+  ok = zipClose(zip, std::string(kDocxComment).c_str()) == ZIP_OK && ok;
   if (!ok) return Status::Internal("docx: minizip failed to write the package");
   return std::move(memory.data);
 }
@@ -229,3 +230,13 @@ Result<std::string> Package(const pugi::xml_document& document, std::string_view
 }
 
 }  // namespace recital::render::docx
+
+namespace recital::render {
+
+bool IsDocxExport(std::string_view bytes) {
+  // The end of central directory record ends with the comment's length (2 bytes) and the comment.
+  return bytes.starts_with("PK\x03\x04") && bytes.ends_with(kDocxComment) &&
+         bytes.size() >= kDocxComment.size() + 22;
+}
+
+}  // namespace recital::render

@@ -30,6 +30,17 @@ std::string Highlighted(const store::PhraseHit& hit, bool colour) {
          p.reset + text.substr(m.byte_offset + m.byte_length);
 }
 
+// "PP3", "OP6": the label the diff gives the same paragraph (ParagraphLabel).
+std::string GrepLabel(const history::GrepParagraph& f) {
+  ParagraphRef ref;
+  ref.section = f.section;
+  ref.index = f.index;
+  ref.number = f.number;
+  return ParagraphLabel(ref);
+}
+
+std::string SessionText(uint32_t session) { return session ? std::to_string(session) : "?"; }
+
 Json GrepParagraphJson(const history::GrepResult& grep, const history::GrepParagraph& f) {
   const store::PhraseHit& hit = grep.hits[f.hit];
   Json matches = Json::array();
@@ -39,8 +50,9 @@ Json GrepParagraphJson(const history::GrepResult& grep, const history::GrepParag
                        {"byte_length", m.byte_length}});
   }
   return {{"symbol", f.symbol},         {"session", SessionOrNull(f.session)},
-          {"position", f.position + 1}, {"lead", hit.wording.lead},
-          {"text", hit.wording.text},   {"matches", matches}};
+          {"position", f.position + 1}, {"label", GrepLabel(f)},
+          {"lead", hit.wording.lead},   {"text", hit.wording.text},
+          {"matches", matches}};
 }
 
 }  // namespace
@@ -155,10 +167,11 @@ std::string GrepText(const history::GrepResult& grep, bool colour) {
     for (const history::GrepParagraph& f : g.paragraphs) symbols.insert(f.symbol);
     out +=
         fmt::format("{}{}{} ({})\n  first {} (session {}), last {} (session {}); {} resolution{}\n",
-                    p.bold, g.series.name, p.reset, g.series.key, first.symbol, first.session,
-                    last.symbol, last.session, symbols.size(), symbols.size() == 1 ? "" : "s");
+                    p.bold, g.series.name, p.reset, g.series.key, first.symbol,
+                    SessionText(first.session), last.symbol, SessionText(last.session),
+                    symbols.size(), symbols.size() == 1 ? "" : "s");
     for (const history::GrepParagraph& f : g.paragraphs) {
-      out += fmt::format("  {:<16} ¶{:<3} {}\n", ShortSymbol(f.symbol), f.position + 1,
+      out += fmt::format("  {:<16} {:<4} {}\n", ShortSymbol(f.symbol), GrepLabel(f),
                          Highlighted(grep.hits[f.hit], colour));
     }
   }

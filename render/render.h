@@ -49,8 +49,24 @@ struct Palette {
   const char* reset;
 };
 
+// JSON output, all of it (every command's --json, one line per result or a whole document),
+// goes through these two functions, so it is always valid JSON (valid UTF-8), whatever bytes
+// the values hold. File names, typed names and phrases are bytes and need not be UTF-8; the
+// archive keeps them as given. A string that is not valid UTF-8 is written with each byte that
+// is not part of a valid UTF-8 sequence replaced by U+FFFD, and the object holding it gains
+// "<key>_bytes": the exact bytes as text, each such byte and every '%' written %XX (upper-case
+// hex, as in a URI), so that percent-decoding gives the bytes back. For a list holding such a
+// string, "<key>_bytes" is the whole list so written (other elements: null when not strings).
+// A "<key>_bytes" key the object already has is left alone. Valid UTF-8 is never changed.
+//
 // j as the CLI prints it: two-space indentation, keys sorted, a final newline.
 std::string JsonText(const nlohmann::json& j);
+// j on one line (no indentation), keys sorted, a final newline: `ingest --json` lines.
+std::string JsonLine(const nlohmann::json& j);
+// j with every string repaired as above (what JsonText and JsonLine print).
+nlohmann::json JsonWithValidUtf8(const nlohmann::json& j);
+// True when s is valid UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF).
+bool IsValidUtf8(std::string_view s);
 
 
 // A word diff inline: `[-old-]{+new+}`, or red/green when colour is set.
@@ -126,14 +142,15 @@ std::string BlameText(const history::BlameView& blame, bool colour);
 //  [{"symbol", "text"}]}]}, lineage newest first.
 nlohmann::json BlameJson(const history::BlameView& blame);
 
-// `recital grep`: per series a header line (name, key, first and last session), then one line
-// per paragraph: short symbol, position (1-based), text with the first match highlighted when
-// colour is set. "" when nothing matched.
+// `recital grep`: per series a header line (name, key, first and last session, "?" unknown),
+// then one line per paragraph: short symbol, the paragraph's label as the diff gives it
+// (ParagraphLabel: "PP3", "OP6"), text with the first match highlighted when colour is set. ""
+// when nothing matched.
 std::string GrepText(const history::GrepResult& grep, bool colour);
 // {"phrase", "series": [{"key", "name", "first": {"symbol", "session"}, "last": {...},
-//  "paragraphs": [{"symbol", "session", "position", "lead", "text", "matches":
-//  [{"subparagraph", "byte_offset", "byte_length"}]}]}]}; position 1-based, subparagraph null
-// for the paragraph's own text.
+//  "paragraphs": [{"symbol", "session", "position", "label", "lead", "text", "matches":
+//  [{"subparagraph", "byte_offset", "byte_length"}]}]}]}; position 1-based in document order,
+// label as in the text, subparagraph null for the paragraph's own text.
 nlohmann::json GrepJson(const history::GrepResult& grep);
 
 // ---- change reports (`recital report`, `recital demo`) ---------------------------------------
@@ -253,6 +270,16 @@ Result<std::string> DiffDocx(const Resolution& from, const Resolution& to, const
 // adoption. A series of one resolution gives its text without changes.
 Result<std::string> ReportDocx(const history::SeriesHistory& history,
                                const DocxOptions& options = {});
+// True for a Word document DiffDocx or ReportDocx wrote (a zip whose comment, at its very end,
+// is kDocxComment): what `-o FILE` may overwrite.
+inline constexpr std::string_view kDocxComment = "Written by Recital: tracked changes";
+bool IsDocxExport(std::string_view bytes);
+
+// Which report a file holds, judged by the exact head (and, for HTML, the end) that
+// ReportMarkdown / ReportHtml / ReportJson write; kNone for anything else, an empty file
+// included. `report -o` and `demo --html` replace only files that are reports of theirs.
+enum class ReportFileKind { kNone, kMarkdown, kHtml, kJson };
+ReportFileKind ReportFileKindOf(std::string_view contents);
 
 // True for changes a report lists (anything but an unchanged paragraph in place).
 bool IsReportedChange(const Change& c);

@@ -2,14 +2,20 @@
 """Consecutive corpus series pairs whose recall paragraph changed only in symbols and dates.
 Truth by an independent regex (not the diff's own detector). For each such paragraph pair,
 report whether `recital diff --format json` pairs them (and flags technical).
-usage: bench/real/recall_pairs.py RECITAL_BINARY [CORPUS]"""
+usage: bench/real/recall_pairs.py RECITAL_BINARY [CORPUS] [--pdf]"""
 import json, re, subprocess, sys, itertools, os
 binary = sys.argv[1]
+pdf = '--pdf' in sys.argv
+sys.argv = [a for a in sys.argv if a != '--pdf']
 corpus = sys.argv[2] if len(sys.argv) > 2 else os.path.join(os.path.dirname(os.path.abspath(__file__)), '../../../shared/corpus')
-rows = [l.rstrip('\n').split('\t') for l in open(os.path.join(corpus, 'SOURCES.tsv'))][1:]
+if pdf: corpus = os.path.join(corpus, 'pdf')
+rows = [l.rstrip('\n').split('\t') for l in open(os.path.join(corpus, 'SOURCES.tsv'))]
+hdr, rows = rows[0], rows[1:]
+fi, si, seri, sei = hdr.index('file'), hdr.index('symbol'), hdr.index('series'), hdr.index('session')
 series = {}
 for r in rows:
-    f, sym, ser, sess = r[0], r[1], r[2], int(r[3])
+    if not r[sei].isdigit(): continue
+    f, sym, ser, sess = r[fi], r[si], r[seri], int(r[sei])
     if ser and os.path.exists(os.path.join(corpus, f)):
         series.setdefault(ser, []).append((sess, f))
 MONTH = r'(?:January|February|March|April|May|June|July|August|September|October|November|December)'
@@ -44,9 +50,12 @@ for ser, members in sorted(series.items()):
             ra, rb = parse(fa), parse(fb)
             if not ra or not rb: continue
             cands = []
+            texts_a = set(t for (_, _, t) in paras(ra)); texts_b = set(t for (_, _, t) in paras(rb))
             for (sa, ia, ta) in paras(ra):
+                if ta in texts_b: continue  # still there word for word: not rolled over
                 if not re.match(r'(Recalling|Reaffirming|Bearing in mind|Taking note)', ta): continue
                 for (sb, ib, tb) in paras(rb):
+                    if tb in texts_a: continue
                     if ta != tb and key(ta) == key(tb) and re.search(SYM, ta) and re.search(SYM, tb):
                         cands.append((sa, ia, sb, ib))
             if not cands: continue

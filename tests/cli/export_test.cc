@@ -118,7 +118,7 @@ TEST(ExportTest, UnknownSymbolAndForeignFilesAreRefused) {
   testing::WriteFile(notes, "my own notes\n");
   auto over = RunRecital({"export", "--archive", archive, "62/7", "-o", notes});
   EXPECT_EQ(over.exit_code, 2);
-  EXPECT_TRUE(Has(over.err, "not overwritten")) << over.err;
+  EXPECT_TRUE(Has(over.err, "not overwriting it")) << over.err;
   EXPECT_EQ(testing::ReadFile(notes), "my own notes\n");
 
   // An export of Recital's own is replaced.

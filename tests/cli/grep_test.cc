@@ -63,7 +63,7 @@ TEST(GrepTest, TextOutputAndExitCodes) {
   EXPECT_EQ(r.out,
             "Cooperation on the maintenance of lighthouses in coastal States (s-518afefe407c)\n"
             "  first A/RES/62/7 (session 62), last A/RES/62/7 (session 62); 1 resolution\n"
-            "  62/7             ¶4   Invites regional organizations to support training "
+            "  62/7             OP2  Invites regional organizations to support training "
             "programmes for lighthouse keepers;\n");
   // Whole words only: "lighthouse keep" is not a phrase of the archive.
   auto none = RunRecital({"grep", "--archive", archive, "lighthouse keep"});

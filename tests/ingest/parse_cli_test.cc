@@ -54,7 +54,7 @@ TEST(ParseCliTest, UnknownValuesAreNullNeverGuessed) {
   EXPECT_NE(r.out.find("no adoption line"), std::string::npos);
 }
 
-TEST(ParseCliTest, SeveralFilesGiveAnArrayAndRefusedFilesExitOne) {
+TEST(ParseCliTest, SeveralFilesGiveAnArrayAndAMissingFileExitsTwo) {
   RECITAL_REQUIRE_CORPUS();
   testing::TempDir dir;
   const std::string empty = dir.str() + "/empty.txt";
@@ -63,7 +63,7 @@ TEST(ParseCliTest, SeveralFilesGiveAnArrayAndRefusedFilesExitOne) {
   testing::WriteFile(binary, std::string("\x7f" "ELF\0\0\0", 7));
   const std::string good = testing::CorpusDir() + "/A-RES-51-70.unorg.txt";
   auto r = RunRecital({"parse", good, empty, binary, dir.str() + "/missing.txt", "--format", "json"});
-  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_EQ(r.exit_code, 2);  // refused files alone exit 1; a missing one is trouble
   const auto j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j.size(), 4u);
   EXPECT_EQ(j[0]["file"], good);

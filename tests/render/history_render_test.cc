@@ -116,7 +116,18 @@ history::GrepResult SomeGrep() {
   g.hits = {hit};
   history::GrepSeries s;
   s.series = TwoSessions();
-  s.paragraphs = {{"A/RES/60/7", 60, 2, 0}, {"A/RES/61/7", 61, 2, 0}};
+  // Operative paragraph 1 after two preamble paragraphs, in both sessions.
+  history::GrepParagraph p;
+  p.symbol = "A/RES/60/7";
+  p.session = 60;
+  p.position = 2;
+  p.hit = 0;
+  p.section = Section::kOperative;
+  p.index = 0;
+  p.number = "1";
+  s.paragraphs = {p, p};
+  s.paragraphs[1].symbol = "A/RES/61/7";
+  s.paragraphs[1].session = 61;
   g.series = {s};
   return g;
 }
@@ -125,10 +136,31 @@ TEST(GrepRenderTest, TextGroupsBySeriesAndHighlightsOnlyWithColour) {
   EXPECT_EQ(render::GrepText(SomeGrep(), false),
             "Lighthouses (s-0123456789ab)\n"
             "  first A/RES/60/7 (session 60), last A/RES/61/7 (session 61); 2 resolutions\n"
-            "  60/7             ¶3   Urges best practices;\n"
-            "  61/7             ¶3   Urges best practices;\n");
+            "  60/7             OP1  Urges best practices;\n"
+            "  61/7             OP1  Urges best practices;\n");
   std::string coloured = render::GrepText(SomeGrep(), true);
   EXPECT_NE(coloured.find("Urges \x1b[1;31mbest practices\x1b[0m;"), std::string::npos) << coloured;
+}
+
+// Before: "¶3" (the position in document order) where diff says PP3 or OP6.
+TEST(GrepRenderTest, LabelsAreTheDiffsAndUnknownSessionsAQuestionMark) {
+  history::GrepResult g = SomeGrep();
+  history::GrepParagraph& preamble = g.series[0].paragraphs[0];
+  preamble.section = Section::kPreamble;
+  preamble.index = 2;
+  preamble.number = "";
+  preamble.session = 0;  // unknown
+  history::GrepParagraph& unnumbered = g.series[0].paragraphs[1];
+  unnumbered.index = 5;
+  unnumbered.number = "";  // an operative paragraph without a number: its position
+  EXPECT_EQ(render::GrepText(g, false),
+            "Lighthouses (s-0123456789ab)\n"
+            "  first A/RES/60/7 (session ?), last A/RES/61/7 (session 61); 2 resolutions\n"
+            "  60/7             PP3  Urges best practices;\n"
+            "  61/7             OP6  Urges best practices;\n");
+  json j = render::GrepJson(g);
+  EXPECT_EQ(j["series"][0]["paragraphs"][0]["label"], "PP3");
+  EXPECT_EQ(j["series"][0]["paragraphs"][1]["label"], "OP6");
 }
 
 TEST(GrepRenderTest, JsonHasTheDocumentedKeys) {
@@ -138,8 +170,10 @@ TEST(GrepRenderTest, JsonHasTheDocumentedKeys) {
   EXPECT_EQ(Keys(s), (KeyList{"first", "key", "last", "name", "paragraphs"}));
   EXPECT_EQ(s["first"], (json{{"symbol", "A/RES/60/7"}, {"session", 60}}));
   json p = s["paragraphs"][1];
-  EXPECT_EQ(Keys(p), (KeyList{"lead", "matches", "position", "session", "symbol", "text"}));
+  EXPECT_EQ(Keys(p),
+            (KeyList{"label", "lead", "matches", "position", "session", "symbol", "text"}));
   EXPECT_EQ(p["position"], 3);
+  EXPECT_EQ(p["label"], "OP1");
   EXPECT_EQ(p["matches"][0],
             (json{{"subparagraph", nullptr}, {"byte_offset", 6}, {"byte_length", 14}}));
   EXPECT_EQ(render::GrepText(history::GrepResult{}, false), "");
@@ -208,6 +242,31 @@ TEST(ReportRenderTest, JsonHasTheDocumentedKeys) {
   EXPECT_EQ(j["pairs"][0]["changes"].size(), 1u);
   EXPECT_EQ(j["sessions"][1]["adoption_date"], "2006-12-04");
   EXPECT_TRUE(j["sessions"][0]["adoption_date"].is_null());
+}
+
+// What `report -o` and `demo --html` may replace: exactly the reports these renderers write.
+TEST(ReportFileKindTest, RecognisesEachReportFormatAndNothingElse) {
+  const history::SeriesHistory h = SomeReportHistory();
+  using render::ReportFileKind;
+  EXPECT_EQ(render::ReportFileKindOf(render::ReportMarkdown(h)), ReportFileKind::kMarkdown);
+  EXPECT_EQ(render::ReportFileKindOf(render::ReportHtml(h)), ReportFileKind::kHtml);
+  EXPECT_EQ(render::ReportFileKindOf(render::JsonText(render::ReportJson(h))),
+            ReportFileKind::kJson);
+  const std::string html = render::ReportHtml(h);
+  for (const std::string& other : std::vector<std::string>{
+           "",
+           "# My notes\n",
+           "# Change report: mine\n\nSome text of my own.\n",
+           // Our generator tag in a page of someone else's.
+           "<html><head><meta name=\"generator\" content=\"Recital change report\"></head>"
+           "<body>my page</body></html>\n",
+           // Our head, cut short (not a whole report).
+           html.substr(0, html.size() / 2),
+           "{\n  \"pairs\": [],\n  \"mine\": 1\n}\n",
+           "{\"pairs\": [], \"series\": {\"key\": \"k\", \"name\": \"n\"}, \"sessions\": []}",
+       }) {
+    EXPECT_EQ(render::ReportFileKindOf(other), ReportFileKind::kNone) << other;
+  }
 }
 
 }  // namespace

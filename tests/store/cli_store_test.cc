@@ -92,14 +92,14 @@ TEST(StoreCliTest, ShowGivesTheSameJsonAsParse) {
   EXPECT_THAT(text.out, HasSubstr("A/RES/54/144"));
 }
 
-TEST(StoreCliTest, RefusedAndMissingFilesAreReportedAndExitOne) {
+TEST(StoreCliTest, RefusedAndMissingFilesAreReportedAndAMissingOneExitsTwo) {
   testing::TempDir dir;
   std::string archive = dir.str() + "/a";
   std::string good = dir.str() + "/A-RES-55-101.ods.txt", junk = dir.str() + "/notes.txt";
   testing::WriteFile(good, testing::SeriesRelease(1, 55));
   testing::WriteFile(junk, "Shopping list: bread, milk, and a resolution to do better.\n");
   auto run = RunRecital(IngestArgs(archive, {junk, dir.str() + "/absent.txt", good}));
-  EXPECT_EQ(run.exit_code, 1) << run.err;
+  EXPECT_EQ(run.exit_code, 2) << run.err;  // refused alone exit 1; a missing file is trouble
   std::map<std::string, std::string> status;
   for (const auto& r : JsonLines(run.out)) status[r["file"]] = r["status"];
   EXPECT_EQ(status[junk], "refused");
