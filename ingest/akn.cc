@@ -395,8 +395,12 @@ Result<Resolution> ParseAknRelease(std::string_view bytes, const ParseOptions& o
   if (Status st = ReadDocument(doc, names, &r); !st.ok()) {
     return Status::InvalidInput(src + ": " + st.message());
   }
-  if (r.preamble.empty() && r.operative.empty() && r.annex.empty()) {
-    return Status::InvalidInput(src + ": not a resolution (an Akoma Ntoso document without paragraphs)");
+  // As for text releases: a resolution has preambular or operative paragraphs (an annex alone
+  // is not one).
+  if (r.preamble.empty() && r.operative.empty()) {
+    return Status::InvalidInput(src +
+                                ": not a resolution (an Akoma Ntoso document without preambular "
+                                "or operative paragraphs)");
   }
   r.layout = "akn";
   r.parser_version = std::string(ParserVersion());

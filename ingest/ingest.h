@@ -34,7 +34,7 @@ std::string_view ParserVersion();
 //   InvalidInput       empty, binary, not UTF-8, or not a resolution at all; a PDF that is
 //                      truncated, corrupt, encrypted, or has no text layer (a scan: needs OCR);
 //                      Akoma Ntoso that is not well-formed, not in the 3.0 namespace, not a
-//                      <statement>, or without paragraphs
+//                      <statement>, or without preambular or operative paragraphs
 //   ResourceExhausted  larger than options.max_bytes (or a PDF past 2,000 pages)
 //   IOError            static builds: the PDF reader module (recital-pdf.so) cannot be loaded
 // Thread safety: PDFs too may be parsed from several threads at once.

@@ -126,7 +126,13 @@ TEST(AknReadTest, RefusesWhatIsNotAnAknResolution) {
        "outside the Akoma Ntoso 3.0 namespace"},
       {open + "<act><meta/><body/></act></akomaNtoso>", "an Akoma Ntoso <act>, not a resolution"},
       {open + "<statement><meta/><mainBody><p/></mainBody></statement></akomaNtoso>",
-       "without paragraphs"},
+       "without preambular or operative paragraphs"},
+      // An annex alone is no resolution (as for text releases).
+      {open + "<statement><meta/><mainBody><p/></mainBody><attachments><attachment>"
+              "<doc name=\"annex\"><meta/><mainBody><paragraph><num>1.</num><content><p>Text."
+              "</p></content></paragraph></mainBody></doc></attachment></attachments>"
+              "</statement></akomaNtoso>",
+       "without preambular or operative paragraphs"},
   };
   for (const Case& c : cases) {
     Result<Resolution> r = Parse(c.xml);
