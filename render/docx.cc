@@ -71,8 +71,11 @@ class BodyWriter {
   }
 
   void PageBreak() {
-    body_.append_child("w:p").append_child("w:r").append_child("w:br").append_attribute(
-        "w:type").set_value("page");
+    body_.append_child("w:p")
+        .append_child("w:r")
+        .append_child("w:br")
+        .append_attribute("w:type")
+        .set_value("page");
   }
 
  private:
@@ -241,14 +244,17 @@ struct Item {
   const Paragraph* uncompared = nullptr;
 };
 
-int SectionRank(Section s) { return s == Section::kPreamble ? 0 : s == Section::kOperative ? 1 : 2; }
+int SectionRank(Section s) {
+  return s == Section::kPreamble ? 0 : s == Section::kOperative ? 1 : 2;
+}
 
 // Paragraphs of the newer text that no change names (the older copy is partial: they were not
 // compared) go in plain where they stand, so the document still holds the whole newer text.
 void AddUncompared(const Resolution& to, std::vector<Item>* items) {
   std::set<std::pair<int, size_t>> named;
   for (const Item& item : *items) {
-    for (const ParagraphRef& ref : item.change->to) named.insert({SectionRank(ref.section), ref.index});
+    for (const ParagraphRef& ref : item.change->to)
+      named.insert({SectionRank(ref.section), ref.index});
   }
   for (const std::vector<Paragraph>* ps : {&to.preamble, &to.operative, &to.annex}) {
     for (size_t i = 0; i < ps->size(); ++i) {
@@ -393,8 +399,8 @@ Result<std::string> DiffDocx(const Resolution& from, const Resolution& to, const
   BodyWriter w(body, &next_id);
   PairBody(w, from, to, diff, options);
   PageSetup(body);
-  return docx::Package(doc, Named(to, diff.to_symbol) + " (changes from " +
-                                Named(from, diff.from_symbol) + ")");
+  return docx::Package(
+      doc, Named(to, diff.to_symbol) + " (changes from " + Named(from, diff.from_symbol) + ")");
 }
 
 Result<std::string> ReportDocx(const history::SeriesHistory& history, const DocxOptions& options) {

@@ -138,8 +138,8 @@ void Style(pugi::xml_node styles, const StyleSpec& s) {
 std::string Styles() {
   pugi::xml_document d;
   pugi::xml_node styles = WordRoot(d, "w:styles");
-  pugi::xml_node rpr = styles.append_child("w:docDefaults").append_child("w:rPrDefault")
-                           .append_child("w:rPr");
+  pugi::xml_node rpr =
+      styles.append_child("w:docDefaults").append_child("w:rPrDefault").append_child("w:rPr");
   pugi::xml_node fonts = rpr.append_child("w:rFonts");
   for (const char* a : {"w:ascii", "w:hAnsi", "w:cs"}) {
     fonts.append_attribute(a).set_value("Times New Roman");
@@ -170,8 +170,8 @@ std::string Settings() {
 std::string Core(std::string_view title) {
   pugi::xml_document d;
   pugi::xml_node core = d.append_child("cp:coreProperties");
-  core.append_attribute("xmlns:cp").set_value(
-      "http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
+  core.append_attribute("xmlns:cp")
+      .set_value("http://schemas.openxmlformats.org/package/2006/metadata/core-properties");
   core.append_attribute("xmlns:dc").set_value("http://purl.org/dc/elements/1.1/");
   xml::AppendElementText(core, "dc:title", title);
   xml::AppendElementText(core, "dc:creator", "Recital");
@@ -200,8 +200,8 @@ Result<std::string> Zip(const std::vector<Part>& parts) {
   for (const Part& p : parts) {
     ok = ok && zipOpenNewFileInZip(zip, p.name.c_str(), &info, nullptr, 0, nullptr, 0, nullptr,
                                    Z_DEFLATED, Z_DEFAULT_COMPRESSION) == ZIP_OK;
-    ok = ok && zipWriteInFileInZip(zip, p.data.data(), static_cast<unsigned>(p.data.size())) ==
-                   ZIP_OK;
+    ok = ok &&
+         zipWriteInFileInZip(zip, p.data.data(), static_cast<unsigned>(p.data.size())) == ZIP_OK;
     ok = ok && zipCloseFileInZip(zip) == ZIP_OK;
   }
   ok = zipClose(zip, std::string(kDocxComment).c_str()) == ZIP_OK && ok;
@@ -219,9 +219,9 @@ Result<std::string> Package(const pugi::xml_document& document, std::string_view
                       {"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
                        "core-properties",
                        "docProps/core.xml"}})});
-  parts.push_back({"word/_rels/document.xml.rels",
-                   Relationships({{office + "styles", "styles.xml"},
-                                  {office + "settings", "settings.xml"}})});
+  parts.push_back(
+      {"word/_rels/document.xml.rels",
+       Relationships({{office + "styles", "styles.xml"}, {office + "settings", "settings.xml"}})});
   parts.push_back({"word/document.xml", xml::Serialize(document, true)});
   parts.push_back({"word/styles.xml", Styles()});
   parts.push_back({"word/settings.xml", Settings()});

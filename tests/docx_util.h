@@ -6,7 +6,6 @@
 #include <minizip/unzip.h>
 
 #include <pugixml.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>

@@ -19,13 +19,14 @@ TEST(DocxCliTest, DiffWritesAWordDocumentAndExitsAsDiff) {
   TempDir dir;
   const std::string archive = testing::IngestLighthouse(dir);
   const std::string out = dir.str() + "/changes.docx";
-  auto r = RunRecital({"diff", "--archive", archive, "61/7", "62/7", "--format", "docx", "-o", out});
+  auto r =
+      RunRecital({"diff", "--archive", archive, "61/7", "62/7", "--format", "docx", "-o", out});
   EXPECT_EQ(r.exit_code, 1) << r.err;  // changes found, as GNU diff
   EXPECT_TRUE(r.out.empty());
   EXPECT_EQ(testing::ReadFile(out).substr(0, 2), "PK");
   EXPECT_FALSE(std::filesystem::exists(out + ".recital-tmp"));
-  auto same = RunRecital(
-      {"diff", "--archive", archive, "62/7", "62/7", "--format", "docx", "--substantive", "-o", out});
+  auto same = RunRecital({"diff", "--archive", archive, "62/7", "62/7", "--format", "docx",
+                          "--substantive", "-o", out});
   EXPECT_EQ(same.exit_code, 0) << same.err;
   // Piped, the document goes to stdout.
   auto piped = RunRecital({"diff", "--archive", archive, "61/7", "62/7", "--format", "docx"});
@@ -41,7 +42,8 @@ TEST(DocxCliTest, ReportWritesOneDocumentForTheSeries) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(testing::ReadFile(out).substr(0, 2), "PK");
   EXPECT_NE(r.err.find("3 sessions"), std::string::npos) << r.err;
-  auto bad = RunRecital({"report", "--archive", archive, "62/7", "--format", "docx", "-o", dir.str()});
+  auto bad =
+      RunRecital({"report", "--archive", archive, "62/7", "--format", "docx", "-o", dir.str()});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("is a directory"), std::string::npos) << bad.err;
 }

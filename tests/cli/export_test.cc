@@ -22,7 +22,9 @@ constexpr const char* kWork60 = "/akn/un/statement/deliberation/unga/2005-12-01/
 constexpr const char* kWork61 = "/akn/un/statement/deliberation/unga/2006-12-04/61-7";
 constexpr const char* kWork62 = "/akn/un/statement/deliberation/unga/2007-12-05/62-7";
 
-bool Has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+bool Has(const std::string& s, const std::string& part) {
+  return s.find(part) != std::string::npos;
+}
 
 // The start tag of the element with this eId ("" when absent).
 std::string StartTag(const std::string& xml, const std::string& eid) {
@@ -93,11 +95,11 @@ TEST(ExportTest, AllToADirectoryIngestsBackIntoTheSameRecords) {
 
 TEST(ExportTest, ReleaseFileExportsWithoutAnArchive) {
   TempDir dir;
-  const std::string release = std::string(RECITAL_SOURCE_DIR) +
-                              "/tests/testdata/lighthouse/A-RES-61-7.ods.txt";
+  const std::string release =
+      std::string(RECITAL_SOURCE_DIR) + "/tests/testdata/lighthouse/A-RES-61-7.ods.txt";
   const std::string out = dir.str() + "/61-7.xml";
-  auto r = RunRecital({"export", release, "-o", out},
-                      {"RECITAL_ARCHIVE=" + dir.str() + "/no-archive"});
+  auto r =
+      RunRecital({"export", release, "-o", out}, {"RECITAL_ARCHIVE=" + dir.str() + "/no-archive"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string xml = testing::ReadFile(out);
   EXPECT_TRUE(Has(xml, std::string("<FRBRuri value=\"") + kWork61 + "\"/>"));

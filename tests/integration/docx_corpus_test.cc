@@ -24,14 +24,15 @@ const char* kMonths[] = {"January", "February", "March",     "April",   "May",  
 std::string Ordinal(uint32_t n) {
   const uint32_t tens = n % 100;
   const char* suffix = "th";
-  if (tens < 11 || tens > 13) suffix = n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+  if (tens < 11 || tens > 13)
+    suffix = n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
   return std::to_string(n) + suffix;
 }
 
 std::string LongDate(const std::string& iso) {
   if (iso.size() != 10) return iso;
-  return std::to_string(std::stoi(iso.substr(8, 2))) + " " + kMonths[std::stoi(iso.substr(5, 2)) - 1] +
-         " " + iso.substr(0, 4);
+  return std::to_string(std::stoi(iso.substr(8, 2))) + " " +
+         kMonths[std::stoi(iso.substr(5, 2)) - 1] + " " + iso.substr(0, 4);
 }
 
 void AddParagraphs(const std::vector<Paragraph>& ps, std::vector<std::string>* out) {

@@ -4,11 +4,10 @@
 // Skips when LibreOffice (Debian libreoffice-writer-nogui) or the corpus is absent.
 #include <gtest/gtest.h>
 
-#include <pugixml.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <pugixml.hpp>
 #include <set>
 #include <string>
 #include <utility>
@@ -84,7 +83,8 @@ struct Region {
   std::string creator, date;
 };
 
-void Gather(pugi::xml_node n, std::vector<std::string>* active, std::map<std::string, std::string>* text) {
+void Gather(pugi::xml_node n, std::vector<std::string>* active,
+            std::map<std::string, std::string>* text) {
   for (pugi::xml_node c : n.children()) {
     const std::string_view name = c.name();
     if (c.type() == pugi::node_pcdata) {
@@ -167,18 +167,12 @@ TEST(DocxLibreOfficeTest, SuccessorOf54_144ShowsExactlyItsEditsAsTrackedChanges)
     changes.emplace_back(r.kind, r.text);
   }
   const std::vector<std::pair<std::string, std::string>> expected = {
-      {"deletion", kRemoved},
-      {"deletion", "Takes note of"},
-      {"insertion", "Welcomes"},
-      {"deletion", "broad"},
-      {"insertion", "wide"},
-      {"insertion", std::string("5.\t") + kAdded},
-      {"deletion", "83rd"},
-      {"insertion", "81st"},
-      {"deletion", "17"},
-      {"insertion", "4"},
-      {"deletion", "1999"},
-      {"insertion", "2000"}};
+      {"deletion", kRemoved},    {"deletion", "Takes note of"},
+      {"insertion", "Welcomes"}, {"deletion", "broad"},
+      {"insertion", "wide"},     {"insertion", std::string("5.\t") + kAdded},
+      {"deletion", "83rd"},      {"insertion", "81st"},
+      {"deletion", "17"},        {"insertion", "4"},
+      {"deletion", "1999"},      {"insertion", "2000"}};
   EXPECT_EQ(changes, expected);
 }
 

@@ -58,8 +58,8 @@ Resolution Old() {
 }
 
 Resolution New() {
-  Resolution r = Record("A/RES/62/7", "Lighthouses in coastal States and islands", 75,
-                        "2007-12-05");
+  Resolution r =
+      Record("A/RES/62/7", "Lighthouses in coastal States and islands", 75, "2007-12-05");
   r.preamble = {Pre("Noting", " the importance of lighthouses for the safety of navigation,"),
                 Pre("Concerned", " that many coastal States lack the means to maintain them,")};
   r.operative = {
@@ -161,8 +161,12 @@ TEST(DocxTest, SubParagraphsKeepTheirOwnParagraphsAndNumbers) {
   to.operative = {p};
   const std::string xml = DocumentXml(from, to);
   const std::vector<std::string> accepted = {
-      "A/RES/62/8", "Keepers", "Changes from A/RES/61/8 to A/RES/62/8 as tracked changes (Recital)",
-      "The General Assembly,", "1.\tCalls upon States:", "(a)\tto train lighthouse keepers;",
+      "A/RES/62/8",
+      "Keepers",
+      "Changes from A/RES/61/8 to A/RES/62/8 as tracked changes (Recital)",
+      "The General Assembly,",
+      "1.\tCalls upon States:",
+      "(a)\tto train lighthouse keepers;",
       "(b)\tto report on their training and equipment to the Assembly."};
   EXPECT_EQ(ReviewedParagraphs(xml, Review::kAccept), accepted);
   const std::vector<TrackedChange> changes = TrackedChanges(xml);
@@ -182,7 +186,9 @@ TEST(DocxTest, MovedParagraphIsDeletedWhereItStoodAndInsertedWhereItStands) {
   from.preamble = {a, b, c};
   to.preamble = {b, c, a};
   const std::string xml = DocumentXml(from, to);
-  auto body = [](std::vector<std::string> v) { return std::vector<std::string>(v.begin() + 4, v.end()); };
+  auto body = [](std::vector<std::string> v) {
+    return std::vector<std::string>(v.begin() + 4, v.end());
+  };
   EXPECT_EQ(body(ReviewedParagraphs(xml, Review::kAccept)),
             (std::vector<std::string>{b.text, c.text, a.text, "5 December 2007"}));
   EXPECT_EQ(body(ReviewedParagraphs(xml, Review::kReject)),
@@ -199,8 +205,7 @@ TEST(DocxTest, SubstantiveLeavesTechnicalUpdatesPlain) {
   std::vector<std::string> tracked;
   for (const TrackedChange& c : TrackedChanges(DocumentXml(from, to))) tracked.push_back(c.text);
   // "/7" is the same token on both sides.
-  EXPECT_EQ(tracked, (std::vector<std::string>{"60", "61", "1", "4", "2005", "2006",
-                                               "actively "}));
+  EXPECT_EQ(tracked, (std::vector<std::string>{"60", "61", "1", "4", "2005", "2006", "actively "}));
   const std::string xml = DocumentXml(from, to, /*substantive=*/true);
   tracked.clear();
   for (const TrackedChange& c : TrackedChanges(xml)) tracked.push_back(c.text);
@@ -218,14 +223,12 @@ TEST(DocxTest, PackageHasTheWordPartsTrackingOnAndTheSameBytesEachTime) {
   EXPECT_EQ(*a, *b);
   EXPECT_EQ(a->substr(0, 2), "PK");
   EXPECT_EQ(testing::DocxPartNames(*a),
-            (std::vector<std::string>{"[Content_Types].xml", "_rels/.rels",
-                                      "word/_rels/document.xml.rels", "word/document.xml",
-                                      "word/styles.xml", "word/settings.xml",
-                                      "docProps/core.xml"}));
+            (std::vector<std::string>{
+                "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels",
+                "word/document.xml", "word/styles.xml", "word/settings.xml", "docProps/core.xml"}));
   EXPECT_NE(testing::DocxPart(*a, "word/settings.xml").find("<w:trackRevisions/>"),
             std::string::npos);
-  EXPECT_NE(testing::DocxPart(*a, "[Content_Types].xml")
-                .find("wordprocessingml.document.main+xml"),
+  EXPECT_NE(testing::DocxPart(*a, "[Content_Types].xml").find("wordprocessingml.document.main+xml"),
             std::string::npos);
 }
 
