@@ -67,6 +67,15 @@ class Loader {
   std::unique_ptr<store::Archive> archive_;
 };
 
+// As GNU diff: 1 when there are changes (with substantive: changes that are not technical).
+int ExitStatus(const DiffResult& d, bool substantive) {
+  if (!substantive) return d.HasChanges() ? 1 : 0;
+  for (const Change& c : d.changes) {
+    if (render::IsReportedChange(c, /*substantive=*/true)) return 1;
+  }
+  return 0;
+}
+
 // The Word document of a diff: to -o FILE (replacing only a document of ours), or to stdout
 // when that is not a terminal.
 int WriteDocx(const DiffArgs& args, const Resolution& from, const Resolution& to,
@@ -90,7 +99,7 @@ int WriteDocx(const DiffArgs& args, const Resolution& from, const Resolution& to
     PrintError(st.message());
     return 2;
   }
-  return d.HasChanges() ? 1 : 0;
+  return ExitStatus(d, args.substantive);
 }
 
 int RunDiff(const DiffArgs& args) {
@@ -121,10 +130,11 @@ int RunDiff(const DiffArgs& args) {
   if (args.format == "docx") return WriteDocx(args, *from, *to, d);
   render::DiffRenderOptions ro;
   ro.all = args.all;
+  ro.substantive = args.substantive;
   ro.colour = args.format == "text" && UseColour(stdout);
   std::string out;
   if (args.format == "json") {
-    out = render::JsonText(render::DiffJson(d));
+    out = render::JsonText(render::DiffJson(d, args.substantive));
   } else if (args.format == "md") {
     out = render::DiffMarkdown(d, ro);
   } else if (args.format == "html") {
@@ -133,7 +143,7 @@ int RunDiff(const DiffArgs& args) {
     out = render::DiffText(d, ro);
   }
   Out(out);
-  return d.HasChanges() ? 1 : 0;
+  return ExitStatus(d, args.substantive);
 }
 
 void SetupDiff(CLI::App& app, Context& ctx) {
@@ -146,19 +156,25 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "renumbering and line wrapping are not changes. OLD and NEW are release files (parsed on\n"
       "the fly, nothing stored) or symbols in the archive (\"A/RES/54/144\" or \"54/144\").\n"
       "Text output marks [-deleted-] and {+inserted+} words (colours on a terminal) and\n"
-      "collapses unchanged paragraphs unless --all. docx: a Word document (to -o FILE, or to\n"
-      "stdout that is not a terminal) holding NEW's text with every change as a tracked change\n"
-      "(author Recital, dated by NEW's adoption), to accept or reject in Word or LibreOffice;\n"
-      "--substantive leaves technical updates (symbols, dates, session numbers) as plain text.\n"
-      "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble.");
+      "collapses unchanged paragraphs unless --all. A change only in symbols, dates and\n"
+      "session numbers (a session's rollover) is marked \"technical\"; --substantive shows\n"
+      "such changes as unchanged paragraphs (collapsed, counted in the summary line) and\n"
+      "leaves them out of the JSON \"changes\" (the \"summary\" keeps every count).\n"
+      "docx: a Word document (to -o FILE, or to stdout that is not a terminal) holding NEW's\n"
+      "text with every change as a tracked change (author Recital, dated by NEW's adoption),\n"
+      "to accept or reject in Word or LibreOffice; with --substantive technical updates are\n"
+      "plain text there.\n"
+      "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble; with --substantive 0\n"
+      "when every change is technical.");
   cmd->add_option("OLD", args->old_arg, "Older resolution: file or symbol")->required();
   cmd->add_option("NEW", args->new_arg, "Newer resolution: file or symbol")->required();
   cmd->add_option("--format", args->format, "Output: text (default), md, html, json or docx")
       ->check(CLI::IsMember({"text", "md", "html", "json", "docx"}));
   cmd->add_option("-o,--output", args->output, "docx: write the Word document to FILE");
-  cmd->add_flag("--substantive", args->substantive,
-                "docx: technical updates as plain text, not tracked changes");
   cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
+  cmd->add_flag("--substantive", args->substantive,
+                "Leave technical changes (symbols, dates, session numbers only) out of what is "
+                "shown (docx: as plain text, not tracked changes); the counts keep them");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
                   "than removed + added (default 0.5)")
@@ -168,6 +184,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "Examples:\n"
       "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
       "  recital diff 53/123 54/144 --format json\n"
+      "  recital diff 53/123 54/144 --substantive\n"
       "  recital diff 53/123 54/144 --format docx -o 54-144-changes.docx\n"
       "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
   cmd->callback([args, &ctx] { ctx.exit_code = RunDiff(*args); });

@@ -6,8 +6,10 @@
 
 #include "cli/command.h"
 #include "cli/common.h"
+#include "cli/options.h"
 #include "cli/util_archive.h"
 #include "cli/util_output.h"
+#include "diff/diff.h"
 #include "history/history.h"
 #include "render/render.h"
 
@@ -22,6 +24,7 @@ struct ReportArgs {
   std::string format = "md";
   std::string output;
   bool substantive = false;
+  double threshold = DiffOptions{}.reword_threshold;
 };
 
 int RunReport(const ReportArgs& args) {
@@ -37,7 +40,10 @@ int RunReport(const ReportArgs& args) {
     PrintError(sliced.status().message());
     return 2;
   }
-  auto loaded = history::LoadSeriesHistory(*archive, *sliced);
+  DiffOptions options;
+  options.reword_threshold = args.threshold;
+  auto loaded =
+      history::LoadSeriesHistory(*archive, *sliced, nullptr, /*with_diffs=*/true, options);
   if (!loaded.ok()) {
     PrintError(loaded.status().message());
     return 2;
@@ -57,11 +63,11 @@ int RunReport(const ReportArgs& args) {
     }
     text = std::move(*bytes);
   } else if (args.format == "html") {
-    text = render::ReportHtml(*loaded);
+    text = render::ReportHtml(*loaded, args.substantive);
   } else if (args.format == "json") {
-    text = render::JsonText(render::ReportJson(*loaded));
+    text = render::JsonText(render::ReportJson(*loaded, args.substantive));
   } else {
-    text = render::ReportMarkdown(*loaded);
+    text = render::ReportMarkdown(*loaded, args.substantive);
   }
   if (args.output.empty() || args.output == "-") {
     Out(text);
@@ -91,7 +97,9 @@ void SetupReport(CLI::App& app, Context& ctx) {
       "The session-to-session change report of a follow-up series: an overview table (one\n"
       "row per session: symbol, date, counts against the previous session), then for each\n"
       "pair of consecutive resolutions every changed paragraph with its word-level changes,\n"
-      "lead-phrase changes called out. md: Markdown that reads as plain text ([-deleted-],\n"
+      "lead-phrase changes called out, technical changes (only symbols, dates, session\n"
+      "numbers) marked \"technical\"; --substantive does not list those (the overview and\n"
+      "the counts keep them). md: Markdown that reads as plain text ([-deleted-],\n"
       "{+inserted+}); html: one self-contained page (no network, no JavaScript) with old and\n"
       "new side by side and a table of contents, marked for screen and print; json: the same\n"
       "data with stable keys (see render/render.h); docx: a Word document, each pair's newer\n"
@@ -106,16 +114,18 @@ void SetupReport(CLI::App& app, Context& ctx) {
   cmd->add_option("--to", args->to, "Last session: a session number or a member's symbol");
   cmd->add_option("--format", args->format, "md (default), html, json or docx")
       ->check(CLI::IsMember({"md", "html", "json", "docx"}));
-  cmd->add_flag("--substantive", args->substantive,
-                "docx: technical updates as plain text, not tracked changes");
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE instead of stdout (whole or not at all; an existing FILE is "
-                  "replaced only when it is empty or a report Recital wrote, never inside an "
-                  "archive directory)");
+                  "replaced only when it is empty or a report or Word document Recital wrote, "
+                  "never inside an archive directory)");
+  cmd->add_flag("--substantive", args->substantive,
+                "Do not list technical changes (they stay counted; docx: plain text, not "
+                "tracked changes)");
+  AddThresholdOption(cmd, &args->threshold);
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"
-      "  recital report 54/144 --from 52 --to 54 --format md\n"
+      "  recital report 54/144 --from 52 --to 54 --format md --substantive\n"
       "  recital report 54/144 --format docx -o cis-refugees.docx");
   cmd->callback([args, &ctx] { ctx.exit_code = RunReport(*args); });
 }

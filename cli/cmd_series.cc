@@ -76,6 +76,14 @@ int Join(const SeriesArgs& args) {
     return 2;
   }
   if (a->key == b->key) {
+    // Two resolutions detection already groups: the join is kept, by the two members, so it
+    // holds should later documents or corrections part them.
+    const std::string sa = NormalizeSymbol(args.a), sb = NormalizeSymbol(args.b);
+    if (sa != sb && archive->GetDocument(sa).ok() && archive->GetDocument(sb).ok()) {
+      return Done(history::SeriesCorrections::JoinMembers(*archive, sa, sb),
+                  sa + " and " + sb + " are already one series (" + a->key +
+                      "); the join is kept should detection part them");
+    }
     PrintError("series join: " + args.a + " and " + args.b + " are already one series (" + a->key + ")");
     return 2;
   }

@@ -19,6 +19,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -141,7 +142,7 @@ struct DiffOptions {
 DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
                            const DiffOptions& options = {});
 
-// ---- series -------------------------------------------------------------------------------
+// ---- series ----------------------------------------------------------------------------
 
 // What series detection needs to know about one archived resolution.
 struct SeriesMember {
@@ -152,15 +153,46 @@ struct SeriesMember {
   // Symbols this resolution recalls as its own earlier resolutions ("Recalling its
   // resolutions 48/113 of ..."), full form "A/RES/48/113".
   std::vector<std::string> recalls;
+  // WordingHash of each whole paragraph of at least kSeriesParagraphWords words, document
+  // order, each once (a cut-off first or last paragraph of a partial copy left out): what
+  // "shared paragraphs" compares.
+  std::vector<Hash128> paragraphs;
+  // Only for a member without a title (NormalizeTitle empty, e.g. a later page of a document):
+  // the words of its paragraphs as NormalizeTitle writes them, so a series title the text
+  // names can be found in it (SeriesNamedTitles). Empty otherwise.
+  std::string untitled_text;
 };
+
+// A paragraph shorter than this many words is not evidence of a series when shared: short
+// paragraphs ("Having considered the report of the Secretary-General ...") recur across
+// subjects.
+inline constexpr size_t kSeriesParagraphWords = 25;
 
 // Builds a member from a record: recalls come from preamble paragraphs that recall "its
 // resolution(s)", else from all of the record's citations.
 SeriesMember SeriesMemberFromResolution(const Resolution& r);
 
-// Lower-case title without punctuation, articles and session-specific words: two sessions of
-// one series that kept the title give the same string.
+// Lower-case title words, single spaces, without punctuation, articles and prepositions, and
+// without a leading "Report of" / "Work of" (the annual item on a body is titled either way:
+// "Work of the Office of the High Commissioner" and "Office of the High Commissioner" give the
+// same string). Two sessions of one series that kept the title give the same string.
 std::string NormalizeTitle(std::string_view title);
+
+// What equal titles compare by: a normalised title without its spaces, so a title whose words
+// were split by stray spaces (PDF extraction: "The rol e of diamonds in fuellin g conflict")
+// equals the clean one.
+std::string SeriesTitleKey(std::string_view normalized_title);
+
+// Whether two normalised titles speak of the same subject: at least two words in common, and
+// at least half the words of the shorter one.
+bool RelatedTitles(std::string_view normalized_a, std::string_view normalized_b);
+
+// Every run of at least two whole words of `untitled_text` (SeriesMember::untitled_text) that
+// is a normalised title for which `is_title` returns true, as (run, word count). The runs are
+// views into untitled_text. max_words bounds the run length (the longest title's words).
+std::vector<std::pair<std::string_view, size_t>> SeriesNamedTitles(
+    std::string_view untitled_text, size_t max_words,
+    const std::function<bool(std::string_view)>& is_title);
 
 struct Series {
   std::string key;   // stable: "s-" + 12 hex digits of the hash of the earliest member's symbol
@@ -173,11 +205,34 @@ struct SeriesOverrides {
   std::vector<std::pair<std::string, std::string>> names;  // series key -> name
   std::vector<std::pair<std::string, std::string>> joins;  // key a, key b: one series
   std::vector<std::string> split_out;  // symbols taken out into a series of their own
+  // Symbol a, symbol b: the series holding each are one, wherever detection puts them; not
+  // applied when either is split out (a split is the later, more precise correction).
+  std::vector<std::pair<std::string, std::string>> member_joins;
 };
 
-// Groups members into series: same normalised title, or a recall chain to an earlier member
-// (the recalled one must be of an earlier session). Output sorted by the session of each
-// series' first member, then key. Members with an empty symbol are ignored.
+// Groups members into series. Two members are one series when (split-out members take part
+// in none of these):
+//   1. their normalised titles are equal (and not empty; SeriesTitleKey; counting words such
+//      as "seventy-fourth" or 2024 left out), or one's title is "Heading: subject" and the
+//      other's is the Heading;
+//   2. one recalls the other, the recalled one of an earlier session, and they are of one
+//      subject: either has no title, or their titles share two words and half of the longer
+//      title's (under one "Heading:", of the subjects), or they recall a third resolution in
+//      common and their titles do not run side by side (one title's sessions all before the
+//      other's: a title that changed), or they share a paragraph (below). A recall of another
+//      subject's resolution ("Recalling its resolution 2040 (XX) ... on refugees in Africa" in
+//      a report on the High Commissioner's work) is not membership by itself;
+//   3. they are of different sessions (or one session is unknown) and share whole paragraphs
+//      (SeriesMember::paragraphs) that members of at most two titles carry (not common wording
+//      such as the 2030 Agenda recall): one paragraph when either has no title (pages without a
+//      title join by their text), two, and a quarter of the shorter one's, when both have
+//      titles that differ (a title changed but the text carried on).
+// Then a group whose members all lack a title joins the members whose title its text names
+// (SeriesNamedTitles): the longest title named, none when two different titles tie.
+// User corrections last: split-outs, joins (keys of the detected grouping), member joins,
+// names.
+// Output sorted by the session of each series' first member, then key. Members with an empty
+// symbol are ignored.
 std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
                                  const SeriesOverrides& overrides = {});
 

@@ -43,6 +43,9 @@ std::vector<TechToken> TechnicalTokens(std::string_view text);
 // replaced by one mark (and "resolutions"/"decisions" before a span made singular): equal keys
 // of two different wordings mean they differ only in technical tokens.
 std::string TechnicalKey(std::string_view text);
+// True for a lower-case word that only counts: digits (a year, 2024), 54th, an ordinal such as
+// "fourth" or "seventieth", a tens word ("seventy" of "seventy-fourth"). Titles drop them.
+bool IsCountingWord(std::string_view lower_word);
 // Curly quotes and dashes to ASCII, no-break space to space, soft hyphens dropped.
 std::string FoldTypography(std::string_view text);
 

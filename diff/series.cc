@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "diff/internal.h"
@@ -45,6 +46,221 @@ struct UnionFind {
   void Join(size_t a, size_t b) { parent[Find(a)] = Find(b); }
 };
 
+// Lower-case words of text without punctuation and the little words titles vary in; with
+// drop_head, without a leading "Report of" / "Work of".
+std::string NormalizedWords(std::string_view text, bool drop_head) {
+  static const std::set<std::string, std::less<>> kDrop = {"the", "of", "and", "a",  "an",  "to",
+                                                           "in",  "on", "for", "by", "with"};
+  std::vector<std::string> words;
+  for (std::string_view tok : Tokenize(text)) {
+    if (IsWordByte(tok.front())) words.push_back(AsciiLower(tok));
+  }
+  size_t first = 0;
+  if (drop_head && words.size() > 2 && (words[0] == "report" || words[0] == "work") &&
+      words[1] == "of") {
+    first = 2;
+  }
+  std::string out;
+  for (size_t i = first; i < words.size(); ++i) {
+    if (kDrop.count(words[i]) || diff_internal::IsCountingWord(words[i])) continue;
+    if (!out.empty()) out += ' ';
+    out += words[i];
+  }
+  return out;
+}
+
+std::vector<std::string_view> Words(std::string_view normalized) {
+  std::vector<std::string_view> out;
+  size_t at = 0;
+  while (at < normalized.size()) {
+    size_t end = normalized.find(' ', at);
+    if (end == std::string_view::npos) end = normalized.size();
+    if (end > at) out.push_back(normalized.substr(at, end - at));
+    at = end + 1;
+  }
+  return out;
+}
+
+size_t WordCount(std::string_view text) {
+  size_t n = 0;
+  for (std::string_view tok : Tokenize(text)) n += IsWordByte(tok.front());
+  return n;
+}
+
+// A member with its facts prepared for the edges of DetectSeries.
+struct Node {
+  const SeriesMember* m = nullptr;
+  std::string title;  // NormalizeTitle
+  std::string key;    // SeriesTitleKey
+  bool split = false;
+};
+
+bool DifferentSessions(const SeriesMember& a, const SeriesMember& b) {
+  return a.session == 0 || b.session == 0 || a.session != b.session;
+}
+
+bool RecallInCommon(const SeriesMember& a, const SeriesMember& b) {
+  for (const std::string& r : a.recalls) {
+    if (r == b.symbol) continue;
+    if (std::find(b.recalls.begin(), b.recalls.end(), r) != b.recalls.end()) return true;
+  }
+  return false;
+}
+
+// Titles "Heading: subject" under one heading (an agenda item with sub-items, "General and
+// complete disarmament: nuclear disarmament") are related only when their subjects are: most of
+// the longer subject's words are the shorter one's. nullopt when the titles are not both so.
+std::optional<bool> RelatedSubjects(std::string_view raw_a, std::string_view raw_b) {
+  const size_t ca = raw_a.find(':'), cb = raw_b.find(':');
+  if (ca == std::string_view::npos || cb == std::string_view::npos) return std::nullopt;
+  if (NormalizedWords(raw_a.substr(0, ca), false) != NormalizedWords(raw_b.substr(0, cb), false)) {
+    return std::nullopt;
+  }
+  const std::string sa = NormalizedWords(raw_a.substr(ca + 1), false);
+  const std::string sb = NormalizedWords(raw_b.substr(cb + 1), false);
+  std::vector<std::string_view> a = Words(sa), b = Words(sb);
+  if (a.empty() || b.empty()) return std::nullopt;
+  std::set<std::string_view> wa(a.begin(), a.end()), wb(b.begin(), b.end());
+  size_t common = 0;
+  for (std::string_view w : wa) common += wb.count(w);
+  return 2 * common >= std::max(wa.size(), wb.size());
+}
+
+// One subject for a recall: titles sharing at least two words and half of the longer title's
+// ("Nuclear disarmament" recalls, but is not, the follow-up to the 2013 high-level meeting on
+// nuclear disarmament), or under one heading, related subjects.
+bool SameSubject(const Node& a, const Node& b) {
+  if (auto sub = RelatedSubjects(a.m->title, b.m->title)) return *sub;
+  std::vector<std::string_view> x = Words(a.title), y = Words(b.title);
+  std::set<std::string_view> wa(x.begin(), x.end()), wb(y.begin(), y.end());
+  size_t common = 0;
+  for (std::string_view w : wa) common += wb.count(w);
+  return common >= 2 && 2 * common >= std::max(wa.size(), wb.size());
+}
+
+// A paragraph found word for word under more titles than this is common wording (the 2030
+// Agenda recall that many Second Committee resolutions carry), not a sign of one subject.
+constexpr size_t kMaxTitlesOfSharedParagraph = 2;
+
+// Shared paragraph counts between members: shared[i][j] for i < j, only pairs sharing any.
+// Paragraphs that members of more than kMaxTitlesOfSharedParagraph titles carry are left out.
+using SharedCounts = std::map<std::pair<size_t, size_t>, size_t>;
+SharedCounts CountSharedParagraphs(const std::vector<Node>& nodes) {
+  std::map<Hash128, std::vector<size_t>> users;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].split) continue;
+    std::set<Hash128> seen;
+    for (const Hash128& h : nodes[i].m->paragraphs) {
+      if (seen.insert(h).second) users[h].push_back(i);
+    }
+  }
+  SharedCounts shared;
+  for (const auto& [hash, who] : users) {
+    std::set<std::string_view> titles;
+    for (size_t i : who) {
+      if (!nodes[i].key.empty()) titles.insert(nodes[i].key);
+    }
+    if (titles.size() > kMaxTitlesOfSharedParagraph) continue;
+    for (size_t a = 0; a < who.size(); ++a) {
+      for (size_t b = a + 1; b < who.size(); ++b) ++shared[{who[a], who[b]}];
+    }
+  }
+  return shared;
+}
+
+// Edge 2 of DetectSeries: recalls between members of one subject.
+void JoinRecalls(const std::vector<Node>& nodes, const std::map<std::string, size_t>& by_symbol,
+                 const SharedCounts& shared, UnionFind* uf) {
+  // The sessions of each title key: a title that changed ends before the new one begins; two
+  // titles running side by side are two subjects.
+  std::map<std::string_view, std::pair<uint32_t, uint32_t>> span;  // key -> first, last session
+  for (const Node& n : nodes) {
+    if (n.split || n.m->session == 0) continue;
+    auto [it, fresh] = span.emplace(n.key, std::pair{n.m->session, n.m->session});
+    if (!fresh) {
+      it->second.first = std::min(it->second.first, n.m->session);
+      it->second.second = std::max(it->second.second, n.m->session);
+    }
+  }
+  auto one_after_other = [&](const Node& a, const Node& b) {
+    auto x = span.find(a.key), y = span.find(b.key);
+    if (x == span.end() || y == span.end()) return true;
+    return x->second.second < y->second.first || y->second.second < x->second.first;
+  };
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].split) continue;
+    const SeriesMember& now = *nodes[i].m;
+    for (const std::string& r : now.recalls) {
+      auto it = by_symbol.find(r);
+      if (it == by_symbol.end() || it->second == i || nodes[it->second].split) continue;
+      const size_t j = it->second;
+      const SeriesMember& old = *nodes[j].m;
+      if (now.session != 0 && old.session != 0 && old.session >= now.session) continue;
+      const bool one_subject = nodes[i].title.empty() || nodes[j].title.empty() ||
+                               SameSubject(nodes[i], nodes[j]) ||
+                               (one_after_other(nodes[i], nodes[j]) && RecallInCommon(now, old)) ||
+                               shared.count({std::min(i, j), std::max(i, j)}) > 0;
+      if (one_subject) uf->Join(i, j);
+    }
+  }
+}
+
+// Edge 3 of DetectSeries: shared whole paragraphs.
+void JoinSharedParagraphs(const std::vector<Node>& nodes, const SharedCounts& shared,
+                          UnionFind* uf) {
+  for (const auto& [pair, count] : shared) {
+    const Node& a = nodes[pair.first];
+    const Node& b = nodes[pair.second];
+    if (!DifferentSessions(*a.m, *b.m)) continue;
+    const bool untitled = a.title.empty() || b.title.empty();
+    // Titled members under two titles join on two shared paragraphs that are a good part of
+    // the shorter one (the territories' resolutions share two of some thirty).
+    const size_t fewer = std::min(a.m->paragraphs.size(), b.m->paragraphs.size());
+    if ((untitled && count >= 1) ||
+        (!untitled && a.key != b.key && count >= 2 && 4 * count >= fewer)) {
+      uf->Join(pair.first, pair.second);
+    }
+  }
+}
+
+// The last rule of DetectSeries: groups without a title join the title their text names.
+void JoinNamedTitles(const std::vector<Node>& nodes, UnionFind* uf) {
+  std::map<std::string, size_t, std::less<>> titled;  // normalised title -> a member
+  size_t max_words = 0;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].split || nodes[i].title.empty()) continue;
+    if (titled.emplace(nodes[i].title, i).second) {
+      max_words = std::max(max_words, Words(nodes[i].title).size());
+    }
+  }
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (!nodes[i].split) groups[uf->Find(i)].push_back(i);
+  }
+  std::vector<std::pair<size_t, size_t>> joins;
+  for (const auto& [root, members] : groups) {
+    bool untitled = true;
+    for (size_t i : members) untitled = untitled && nodes[i].title.empty();
+    if (!untitled) continue;
+    std::string best;
+    size_t best_words = 0;
+    bool tie = false;
+    for (size_t i : members) {
+      auto named = SeriesNamedTitles(nodes[i].m->untitled_text, max_words,
+                                     [&](std::string_view t) { return titled.count(t) > 0; });
+      for (const auto& [run, words] : named) {
+        if (words > best_words) {
+          best = std::string(run), best_words = words, tie = false;
+        } else if (words == best_words && run != best) {
+          tie = true;
+        }
+      }
+    }
+    if (best_words > 0 && !tie) joins.emplace_back(root, titled.find(best)->second);
+  }
+  for (const auto& [a, b] : joins) uf->Join(a, b);
+}
+
 }  // namespace
 
 SeriesMember SeriesMemberFromResolution(const Resolution& r) {
@@ -61,19 +277,62 @@ SeriesMember SeriesMemberFromResolution(const Resolution& r) {
   if (m.recalls.empty()) {
     for (const Citation& c : r.citations) m.recalls.push_back(c.symbol);
   }
+  std::vector<const Paragraph*> all;
+  for (const auto* section : {&r.preamble, &r.operative, &r.annex}) {
+    for (const Paragraph& p : *section) all.push_back(&p);
+  }
+  const bool untitled = NormalizeTitle(r.title).empty();
+  std::set<Hash128> seen;
+  std::string text;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const std::string full = ParagraphFullText(*all[i]);
+    if (untitled) text += (text.empty() ? "" : " ") + full;
+    // A cut-off paragraph is a fragment, not the wording it shares the start of.
+    if ((i == 0 && r.starts_mid_document) || (i + 1 == all.size() && r.truncated_end)) continue;
+    if (WordCount(full) < kSeriesParagraphWords) continue;
+    const Hash128 h = WordingHash(*all[i]);
+    if (seen.insert(h).second) m.paragraphs.push_back(h);
+  }
+  if (untitled) m.untitled_text = NormalizedWords(text, /*drop_head=*/false);
   return m;
 }
 
 std::string NormalizeTitle(std::string_view title) {
-  static const std::set<std::string> kDrop = {"the", "of", "and", "a", "an", "to", "in", "on",
-                                              "for", "by", "with"};
-  std::string out;
-  for (std::string_view tok : Tokenize(title)) {
-    if (!IsWordByte(tok.front())) continue;
-    std::string w = AsciiLower(tok);
-    if (kDrop.count(w)) continue;
-    if (!out.empty()) out += ' ';
-    out += w;
+  return NormalizedWords(title, /*drop_head=*/true);
+}
+
+std::string SeriesTitleKey(std::string_view normalized_title) {
+  std::string key;
+  for (char c : normalized_title) {
+    if (c != ' ') key += c;
+  }
+  return key;
+}
+
+bool RelatedTitles(std::string_view normalized_a, std::string_view normalized_b) {
+  std::vector<std::string_view> a = Words(normalized_a), b = Words(normalized_b);
+  if (a.empty() || b.empty()) return false;
+  std::set<std::string_view> sa(a.begin(), a.end()), sb(b.begin(), b.end());
+  size_t common = 0;
+  for (std::string_view w : sa) common += sb.count(w);
+  return common >= 2 && 2 * common >= std::min(sa.size(), sb.size());
+}
+
+std::vector<std::pair<std::string_view, size_t>> SeriesNamedTitles(
+    std::string_view untitled_text, size_t max_words,
+    const std::function<bool(std::string_view)>& is_title) {
+  std::vector<std::pair<std::string_view, size_t>> out;
+  // Start offsets of the words of the text.
+  std::vector<size_t> starts;
+  for (size_t i = 0; i < untitled_text.size(); ++i) {
+    if (untitled_text[i] != ' ' && (i == 0 || untitled_text[i - 1] == ' ')) starts.push_back(i);
+  }
+  for (size_t w = 0; w < starts.size(); ++w) {
+    for (size_t n = 2; n <= max_words && w + n <= starts.size(); ++n) {
+      const size_t end = w + n < starts.size() ? starts[w + n] - 1 : untitled_text.size();
+      std::string_view run = untitled_text.substr(starts[w], end - starts[w]);
+      if (is_title(run)) out.emplace_back(run, n);
+    }
   }
   return out;
 }
@@ -81,39 +340,42 @@ std::string NormalizeTitle(std::string_view title) {
 std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
                                  const SeriesOverrides& overrides) {
   // Unique members by symbol (the first occurrence wins).
-  std::vector<const SeriesMember*> ms;
+  std::vector<Node> nodes;
   std::map<std::string, size_t> by_symbol;
+  std::set<std::string> split_out(overrides.split_out.begin(), overrides.split_out.end());
   for (const SeriesMember& m : members) {
     if (m.symbol.empty() || by_symbol.count(m.symbol)) continue;
-    by_symbol[m.symbol] = ms.size();
-    ms.push_back(&m);
+    by_symbol[m.symbol] = nodes.size();
+    Node n{&m, NormalizeTitle(m.title), "", split_out.count(m.symbol) > 0};
+    n.key = SeriesTitleKey(n.title);
+    nodes.push_back(std::move(n));
   }
-  std::set<std::string> split_out(overrides.split_out.begin(), overrides.split_out.end());
-  UnionFind uf(ms.size());
+  UnionFind uf(nodes.size());
   std::map<std::string, size_t> by_title;
-  for (size_t i = 0; i < ms.size(); ++i) {
-    if (split_out.count(ms[i]->symbol)) continue;
-    std::string t = NormalizeTitle(ms[i]->title);
-    if (t.empty()) continue;
-    auto [it, inserted] = by_title.emplace(t, i);
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].split || nodes[i].title.empty()) continue;
+    auto [it, inserted] = by_title.emplace(nodes[i].key, i);
     if (!inserted) uf.Join(i, it->second);
   }
-  for (size_t i = 0; i < ms.size(); ++i) {
-    if (split_out.count(ms[i]->symbol)) continue;
-    for (const std::string& r : ms[i]->recalls) {
-      auto it = by_symbol.find(r);
-      if (it == by_symbol.end() || it->second == i || split_out.count(r)) continue;
-      const SeriesMember& old = *ms[it->second];
-      if (ms[i]->session != 0 && old.session != 0 && old.session >= ms[i]->session) continue;
-      uf.Join(i, it->second);
-    }
+  // "Heading: subject" joins a member titled just "Heading" (the scale of assessments and its
+  // requests under Article 19).
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    const size_t colon = nodes[i].m->title.find(':');
+    if (nodes[i].split || colon == std::string::npos) continue;
+    auto it = by_title.find(SeriesTitleKey(NormalizeTitle(nodes[i].m->title.substr(0, colon))));
+    if (it != by_title.end()) uf.Join(i, it->second);
   }
-  std::map<size_t, std::vector<size_t>> groups;
-  for (size_t i = 0; i < ms.size(); ++i) groups[uf.Find(i)].push_back(i);
+  const SharedCounts shared = CountSharedParagraphs(nodes);
+  JoinRecalls(nodes, by_symbol, shared, &uf);
+  JoinSharedParagraphs(nodes, shared, &uf);
+  JoinNamedTitles(nodes, &uf);
 
+  std::map<size_t, std::vector<size_t>> groups;
+  for (size_t i = 0; i < nodes.size(); ++i) groups[uf.Find(i)].push_back(i);
   auto earlier = [&](size_t x, size_t y) {
-    if (ms[x]->session != ms[y]->session) return ms[x]->session < ms[y]->session;
-    return ms[x]->symbol < ms[y]->symbol;
+    if (nodes[x].m->session != nodes[y].m->session)
+      return nodes[x].m->session < nodes[y].m->session;
+    return nodes[x].m->symbol < nodes[y].m->symbol;
   };
   std::vector<std::vector<size_t>> sets;
   for (auto& [root, v] : groups) {
@@ -121,7 +383,7 @@ std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
     sets.push_back(std::move(v));
   }
   auto key_of = [&](const std::vector<size_t>& v) {
-    return "s-" + HashBytes(ms[v.front()]->symbol).ToHex().substr(0, 12);
+    return "s-" + HashBytes(nodes[v.front()].m->symbol).ToHex().substr(0, 12);
   };
   // User joins, applied in order; keys are those of the detected grouping.
   for (const auto& [ka, kb] : overrides.joins) {
@@ -139,21 +401,38 @@ std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
     sets[static_cast<size_t>(a)] = std::move(merged);
     sets[static_cast<size_t>(b)].clear();
   }
+  for (const auto& [sa, sb] : overrides.member_joins) {
+    auto ia = by_symbol.find(sa), ib = by_symbol.find(sb);
+    if (ia == by_symbol.end() || ib == by_symbol.end() || split_out.count(sa) ||
+        split_out.count(sb)) {
+      continue;
+    }
+    auto holding = [&](size_t node) {
+      for (size_t s = 0; s < sets.size(); ++s)
+        if (std::find(sets[s].begin(), sets[s].end(), node) != sets[s].end()) return s;
+      return sets.size();
+    };
+    const size_t a = holding(ia->second), b = holding(ib->second);
+    if (a == b || a == sets.size() || b == sets.size()) continue;
+    sets[a].insert(sets[a].end(), sets[b].begin(), sets[b].end());
+    std::sort(sets[a].begin(), sets[a].end(), earlier);
+    sets[b].clear();
+  }
   std::map<std::string, std::string> names(overrides.names.begin(), overrides.names.end());
   std::vector<Series> out;
   for (const auto& v : sets) {
     if (v.empty()) continue;
     Series s;
     s.key = key_of(v);
-    for (size_t i : v) s.symbols.push_back(ms[i]->symbol);
-    for (auto it = v.rbegin(); it != v.rend() && s.name.empty(); ++it) s.name = ms[*it]->title;
-    if (s.name.empty()) s.name = ms[v.back()]->symbol;
+    for (size_t i : v) s.symbols.push_back(nodes[i].m->symbol);
+    for (auto it = v.rbegin(); it != v.rend() && s.name.empty(); ++it) s.name = nodes[*it].m->title;
+    if (s.name.empty()) s.name = nodes[v.back()].m->symbol;
     if (auto n = names.find(s.key); n != names.end()) s.name = n->second;
     out.push_back(std::move(s));
   }
   std::sort(out.begin(), out.end(), [&](const Series& x, const Series& y) {
-    const SeriesMember& a = *ms[by_symbol[x.symbols.front()]];
-    const SeriesMember& b = *ms[by_symbol[y.symbols.front()]];
+    const SeriesMember& a = *nodes[by_symbol[x.symbols.front()]].m;
+    const SeriesMember& b = *nodes[by_symbol[y.symbols.front()]].m;
     if (a.session != b.session) return a.session < b.session;
     return x.key < y.key;
   });

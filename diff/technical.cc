@@ -197,6 +197,11 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
   return toks;
 }
 
+bool IsCountingWord(std::string_view w) {
+  return (!w.empty() && AllAsciiDigits(w)) || IsNumericOrdinal(w) || InList(w, kOrdinals) ||
+         InList(w, kTens);
+}
+
 std::string TechnicalKey(std::string_view text) {
   const std::string folded = FoldTypography(text);
   std::vector<TechToken> toks = TechnicalTokens(folded);

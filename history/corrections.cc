@@ -14,6 +14,7 @@ constexpr std::string_view kPrefix = "series/";
 constexpr std::string_view kName = "series/name/";
 constexpr std::string_view kJoin = "series/join/";
 constexpr std::string_view kSplit = "series/split/";
+constexpr std::string_view kJoinMembers = "series/join-members/";
 
 // The rest of key after prefix, or nullopt when key does not start with it.
 std::optional<std::string> After(const std::string& key, std::string_view prefix) {
@@ -60,6 +61,7 @@ std::vector<Series> DetectWithCorrections(const std::vector<SeriesMember>& membe
   };
   SeriesOverrides bound;
   bound.split_out = corrections.split_out;
+  bound.member_joins = corrections.member_joins;
   // A name stored under a series' key of today wins over one that followed a member.
   std::set<std::string> named;
   for (const auto& [key, name] : corrections.names) {
@@ -84,6 +86,10 @@ Result<SeriesOverrides> SeriesCorrections::Load(const store::Archive& archive) {
   for (const auto& [key, value] : *settings) {
     if (auto k = After(key, kName)) {
       o.names.emplace_back(std::move(*k), value);
+    } else if (auto m = After(key, kJoinMembers)) {
+      const size_t space = m->find(' ');
+      if (space != std::string::npos)
+        o.member_joins.emplace_back(m->substr(0, space), m->substr(space + 1));
     } else if (auto a = After(key, kJoin)) {
       o.joins.emplace_back(std::move(*a), value);
     } else if (auto s = After(key, kSplit)) {
@@ -110,6 +116,21 @@ Status SeriesCorrections::Join(store::Archive& archive, std::string_view series_
                                 " cannot be joined to itself");
   }
   return archive.PutSetting(Key(kJoin, series_key_a), series_key_b);
+}
+
+Status SeriesCorrections::JoinMembers(store::Archive& archive, std::string_view symbol_a,
+                                      std::string_view symbol_b) {
+  if (symbol_a.empty() || symbol_b.empty()) return Status::InvalidInput("series join: no symbol");
+  if (symbol_a == symbol_b) {
+    return Status::InvalidInput("series join: " + std::string(symbol_a) +
+                                " cannot be joined to itself");
+  }
+  if (symbol_a.find(' ') != std::string_view::npos ||
+      symbol_b.find(' ') != std::string_view::npos) {
+    return Status::InvalidInput("series join: a symbol holds no space");
+  }
+  return archive.PutSetting(Key(kJoinMembers, std::string(symbol_a) + " " + std::string(symbol_b)),
+                            "");
 }
 
 Status SeriesCorrections::SplitOut(store::Archive& archive, std::string_view symbol) {

@@ -38,6 +38,7 @@ namespace recital::history {
 //   series/name/<series key>  = name        the series is shown under this name
 //   series/join/<series key a> = <key b>     the two detected series are one
 //   series/split/<symbol>     = ""           the resolution forms a series of its own
+//   series/join-members/<symbol a> <symbol b> = ""  the series holding the two are one
 // Series keys are those of detection ("s-" + 12 hex digits of the hash of the earliest
 // member's symbol). A correction stays with its series when later members arrive; when an
 // earlier member arrives the series' key changes, and a correction stored under the old key
@@ -54,6 +55,11 @@ class SeriesCorrections {
   // InvalidInput for an empty key, or when both keys are the same series.
   static Status Join(store::Archive& archive, std::string_view series_key_a,
                      std::string_view series_key_b);
+  // The series holding two resolutions are one wherever detection puts them (stored by the
+  // symbols, see SeriesOverrides::member_joins): how a join is kept when detection already
+  // groups the two. InvalidInput for an empty or equal symbol, or one holding a space.
+  static Status JoinMembers(store::Archive& archive, std::string_view symbol_a,
+                            std::string_view symbol_b);
   // InvalidInput for an empty symbol.
   static Status SplitOut(store::Archive& archive, std::string_view symbol);
 };
@@ -61,13 +67,16 @@ class SeriesCorrections {
 // ---- series over an archive ------------------------------------------------------------------
 
 // Every series of the archive: DetectSeries (diff/diff.h) over the newest version of every
-// document, with the stored corrections. Decodes every record (one snapshot).
+// document (titled with the newest title any of its versions gives), with the stored
+// corrections. Decodes every record (one snapshot).
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive);
 
 // The series of archived symbols, decoding only the records that may belong to each (same
-// normalised title, recall and citation links, transitively): the same series as picking it
-// from ArchiveSeries (it detects the whole archive when the corrections hold joins). Remembers
-// every series it has detected. Not thread-safe; must not outlive the archive.
+// normalised title, recall and citation links, whole paragraphs shared through the paragraph
+// index, titles a page without one names; transitively), plus once the documents without a
+// title: the same series as picking it from ArchiveSeries (it detects the whole archive when
+// the corrections hold joins). Remembers every series it has detected. Not thread-safe; must
+// not outlive the archive.
 class SeriesFinder {
  public:
   // Lists the documents once (titles) and loads the corrections.
@@ -114,34 +123,44 @@ struct SeriesHistory {
   std::vector<DiffResult> diffs;
 };
 // records_from: take the records a SeriesFinder kept instead of decoding them again.
-// with_diffs = false leaves diffs empty.
+// with_diffs = false leaves diffs empty; options are those of every diff made.
 Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
                                         SeriesFinder* records_from = nullptr,
-                                        bool with_diffs = true);
+                                        bool with_diffs = true, const DiffOptions& options = {});
 
 // ---- lineage (blame) -------------------------------------------------------------------------
 
 struct LineageEntry {
   std::string symbol;  // where this wording first appeared
   std::string text;    // the wording (ParagraphFullText)
+  // The next newer wording replaced this one by a technical update only (Change::technical:
+  // symbols, dates, session ordinals), so the substance carried on.
+  bool technical = false;
 };
 // One paragraph of the newest record of a history.
 struct BlameParagraph {
   Section section = Section::kPreamble;
   std::string number;
   std::string lead;
-  std::string text;                   // ParagraphFullText of the current wording
-  std::string since;                  // symbol where the current wording first appeared
+  std::string text;  // ParagraphFullText of the current wording
+  // Where the current substance began: the current wording's start, or further back through
+  // technical updates (its lineage lists them, marked technical).
+  std::string since;
+  std::string wording_since;          // where the current wording, to the letter, first appeared
   std::vector<LineageEntry> lineage;  // earlier wordings, newest first
 };
 
 // Follows the diff pairing from the last record of `history` back to the first: a paragraph
-// keeps its wording across an unchanged pair (moved or not); a reworded, split or merged pair
-// starts a new wording (a merge is followed through its first part); an added paragraph ends
-// the walk. Uses history.diffs when they are all there; else diffs the pairs itself, newest
-// first, and stops at the first pair no paragraph's walk reaches. Paragraphs in document
-// order: preamble, operative, annex.
-std::vector<BlameParagraph> BlameLast(const SeriesHistory& history);
+// keeps its wording across an unchanged pair (moved or not, or compared over the stretch a
+// cut-off copy holds); a reworded, split or merged pair starts a new wording (a merge is followed
+// through its first part), a technical one an update of the same substance; an added paragraph
+// ends the walk. A paragraph the older copy does not reach (a partial copy: not compared) is
+// not added there: the walk compares it with the copies before, and ends without a change
+// when none reaches it. Uses history.diffs when they are all there; else diffs the pairs
+// itself with `options`, newest first, and stops at the first pair no paragraph's walk
+// reaches. Paragraphs in document order: preamble, operative, annex.
+std::vector<BlameParagraph> BlameLast(const SeriesHistory& history,
+                                      const DiffOptions& options = {});
 
 // `recital blame SYMBOL`: the series of an archived symbol up to that symbol and the blame of
 // its paragraphs. NotFound when the symbol is not archived (the message names it).
@@ -150,7 +169,8 @@ struct BlameView {
   SeriesHistory history;  // records only: diffs empty (blame diffs only the pairs it needs)
   std::vector<BlameParagraph> paragraphs;
 };
-Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg);
+Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg,
+                              const DiffOptions& options = {});
 
 // ---- log -----------------------------------------------------------------------------------
 
@@ -166,12 +186,14 @@ struct SessionRow {
 // One row per record; without history.diffs every row has has_previous false.
 std::vector<SessionRow> OverviewRows(const SeriesHistory& history);
 
-// `recital log SERIES|SYMBOL`: the series an argument names (as ResolveSeriesArg) and its rows.
+// `recital log SERIES|SYMBOL`: the series an argument names (as ResolveSeriesArg) and its rows,
+// each diffed with `options`.
 struct LogView {
   Series series;
   std::vector<SessionRow> rows;
 };
-Result<LogView> LogOf(const store::Archive& archive, std::string_view target);
+Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
+                      const DiffOptions& options = {});
 
 // ---- phrase search grouped by series -------------------------------------------------------
 

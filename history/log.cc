@@ -24,7 +24,8 @@ std::vector<SessionRow> OverviewRows(const SeriesHistory& history) {
   return rows;
 }
 
-Result<LogView> LogOf(const store::Archive& archive, std::string_view target) {
+Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
+                      const DiffOptions& options) {
   // An archived symbol: its series as ResolveSeriesArg finds it, keeping the decoded records.
   std::unique_ptr<SeriesFinder> finder;
   Result<Series> series = Status::NotFound("");
@@ -38,7 +39,7 @@ Result<LogView> LogOf(const store::Archive& archive, std::string_view target) {
     series = ResolveSeriesArg(archive, target);
   }
   if (!series.ok()) return series.status();
-  auto history = LoadSeriesHistory(archive, *series, finder.get());
+  auto history = LoadSeriesHistory(archive, *series, finder.get(), /*with_diffs=*/true, options);
   if (!history.ok()) return history.status();
   LogView view;
   view.series = std::move(series).value();

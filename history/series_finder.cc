@@ -11,12 +11,35 @@
 
 namespace recital::history {
 
+namespace {
+
+// The title series detection gives a document: its newest version's, or when that one has none
+// (a later page of the document, kept as a version of it) the newest title another version gives.
+const std::string& DocumentTitle(const store::Document& d) {
+  for (auto v = d.versions.rbegin(); v != d.versions.rend(); ++v) {
+    if (!NormalizeTitle(v->title).empty()) return v->title;
+  }
+  return d.newest().title;
+}
+
+// SeriesMemberFromResolution of a document's newest version, with the document's title.
+SeriesMember MemberOf(const Resolution& newest, const std::string& title) {
+  if (title == newest.title || NormalizeTitle(newest.title) == NormalizeTitle(title)) {
+    return SeriesMemberFromResolution(newest);
+  }
+  Resolution titled = newest;
+  titled.title = title;
+  return SeriesMemberFromResolution(titled);
+}
+
+}  // namespace
+
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
   auto overrides = SeriesCorrections::Load(archive);
   if (!overrides.ok()) return overrides.status();
   std::vector<SeriesMember> members;
-  Status st = archive.ForEachResolution([&](const store::Document&, const Resolution& r) {
-    members.push_back(SeriesMemberFromResolution(r));
+  Status st = archive.ForEachResolution([&](const store::Document& d, const Resolution& r) {
+    members.push_back(MemberOf(r, DocumentTitle(d)));
     return Status::Ok();
   });
   if (!st.ok()) return st;
@@ -26,15 +49,32 @@ Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
 struct SeriesFinder::State {
   explicit State(const store::Archive& a) : archive(a) {}
   void Remember(Series s);
+  Status PrepareUntitled();
+  Result<const SeriesMember*> Member(const std::string& symbol);
+  // Ids of the normalised titles of the archive that an untitled member's text names.
+  std::vector<uint32_t> NamedTitleIds(const SeriesMember& m) const;
 
   const store::Archive& archive;
   SeriesOverrides overrides;
   bool keep_records = false;
   std::map<std::string, Resolution> records;  // kept by Find
-  // Every archived symbol -> its normalised title's index in mates (kNoTitle: empty).
+  // Every archived symbol -> its normalised title's index in mates (kNoTitle: empty) and the
+  // version series detection reads (the newest).
   static constexpr uint32_t kNoTitle = UINT32_MAX;
-  std::unordered_map<std::string, uint32_t> title_id;
+  struct Doc {
+    uint32_t title_id = kNoTitle;
+    uint32_t version = 0;
+    std::string title;  // DocumentTitle when the newest version has none, else ""
+  };
+  std::unordered_map<std::string, Doc> docs;
   std::vector<std::vector<std::string>> mates;  // symbols per normalised title
+  // Normalised title (spaced words, as SeriesNamedTitles finds them) -> index in mates.
+  std::unordered_map<std::string, uint32_t> title_ids;
+  size_t max_title_words = 0;
+  // Documents without a title whose text names each title (PrepareUntitled).
+  bool untitled_ready = false;
+  std::vector<std::vector<std::string>> named_by;
+  std::map<std::string, SeriesMember> members;  // decoded so far
   std::map<std::string, size_t> series_of;      // symbol -> index in found
   std::vector<Series> found;
 };
@@ -45,6 +85,49 @@ void SeriesFinder::State::Remember(Series s) {
   found.push_back(std::move(s));
 }
 
+Result<const SeriesMember*> SeriesFinder::State::Member(const std::string& symbol) {
+  auto it = members.find(symbol);
+  if (it == members.end()) {
+    auto r = archive.GetResolution(symbol);
+    if (!r.ok()) return r.status();
+    const std::string& title = docs.at(symbol).title;
+    it = members.emplace(symbol, MemberOf(*r, title.empty() ? r->title : title)).first;
+    if (keep_records) records.emplace(symbol, std::move(r).value());
+  } else if (keep_records && !records.count(symbol)) {
+    auto r = archive.GetResolution(symbol);
+    if (!r.ok()) return r.status();
+    records.emplace(symbol, std::move(r).value());
+  }
+  return &it->second;
+}
+
+std::vector<uint32_t> SeriesFinder::State::NamedTitleIds(const SeriesMember& m) const {
+  std::vector<uint32_t> ids;
+  auto named = SeriesNamedTitles(m.untitled_text, max_title_words, [&](std::string_view t) {
+    return title_ids.count(std::string(t)) > 0;
+  });
+  for (const auto& [run, words] : named) ids.push_back(title_ids.at(std::string(run)));
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+  return ids;
+}
+
+// A group of documents without a title joins a title its text names (DetectSeries), so every
+// document of a title is joined to the untitled ones naming it: decode those (few: later
+// pages of documents) once, and note which titles each names.
+Status SeriesFinder::State::PrepareUntitled() {
+  if (untitled_ready) return Status::Ok();
+  untitled_ready = true;
+  named_by.assign(mates.size(), {});
+  for (const auto& [symbol, doc] : docs) {
+    if (doc.title_id != kNoTitle) continue;
+    auto m = Member(symbol);
+    if (!m.ok()) return m.status();
+    for (uint32_t id : NamedTitleIds(**m)) named_by[id].push_back(symbol);
+  }
+  return Status::Ok();
+}
+
 SeriesFinder::SeriesFinder(std::unique_ptr<State> state) : state_(std::move(state)) {}
 SeriesFinder::~SeriesFinder() = default;
 
@@ -53,7 +136,7 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
   if (!overrides.ok()) return overrides.status();
   auto s = std::make_unique<State>(archive);
   s->overrides = std::move(overrides).value();
-  if (!s->overrides.joins.empty()) {
+  if (!s->overrides.joins.empty() || !s->overrides.member_joins.empty()) {
     // Joins name series by the keys of the whole archive's grouping: detect them all.
     auto all = ArchiveSeries(archive);
     if (!all.ok()) return all.status();
@@ -63,19 +146,25 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
   auto docs = archive.ListDocuments();
   if (!docs.ok()) return docs.status();
   // Titles repeat across a series: normalise each distinct title once.
-  std::unordered_map<std::string, uint32_t> by_raw, by_norm;
-  s->title_id.reserve(docs->size());
+  // Titles equal by SeriesTitleKey are one title: one index in mates.
+  std::unordered_map<std::string, uint32_t> by_raw, by_key;
+  s->docs.reserve(docs->size());
   for (const store::Document& d : *docs) {
-    auto [raw, fresh] = by_raw.try_emplace(d.newest().title, State::kNoTitle);
+    const std::string& doc_title = DocumentTitle(d);
+    auto [raw, fresh] = by_raw.try_emplace(doc_title, State::kNoTitle);
     if (fresh) {
       std::string t = NormalizeTitle(raw->first);
       if (!t.empty()) {
-        auto [norm, new_norm] = by_norm.try_emplace(std::move(t), s->mates.size());
-        if (new_norm) s->mates.emplace_back();
-        raw->second = norm->second;
+        auto [key, new_key] = by_key.try_emplace(SeriesTitleKey(t), s->mates.size());
+        if (new_key) s->mates.emplace_back();
+        const size_t words = static_cast<size_t>(std::count(t.begin(), t.end(), ' ')) + 1;
+        s->max_title_words = std::max(s->max_title_words, words);
+        s->title_ids.emplace(std::move(t), key->second);
+        raw->second = key->second;
       }
     }
-    s->title_id.emplace(d.symbol, raw->second);
+    s->docs.emplace(d.symbol, State::Doc{raw->second, d.newest().version,
+                                         &doc_title == &d.newest().title ? "" : doc_title});
     if (raw->second != State::kNoTitle) s->mates[raw->second].push_back(d.symbol);
   }
   return std::unique_ptr<SeriesFinder>(new SeriesFinder(std::move(s)));
@@ -86,55 +175,73 @@ void SeriesFinder::KeepRecords() { state_->keep_records = true; }
 Result<Series> SeriesFinder::Find(const std::string& symbol) {
   State& st = *state_;
   if (auto it = st.series_of.find(symbol); it != st.series_of.end()) return st.found[it->second];
-  if (!st.title_id.count(symbol)) {
+  if (!st.docs.count(symbol)) {
     return Status::NotFound("no document " + symbol + " in the archive");
   }
-  // The symbol's series is a connected component of the graph DetectSeries builds (same
-  // normalised title; a recall of an earlier member). The expanded documents are closed under
-  // those edges: every title-mate and recalled symbol of an expanded document is expanded, and
-  // a document citing it (citations are a superset of recalls) is decoded and expanded only
-  // when it recalls it. A citing document that does not is left out: no edge joins it to an
-  // expanded document (that edge would have expanded it), so detection over the expanded
-  // documents groups them exactly as over the whole archive, without following citations
-  // into unrelated series.
-  std::map<std::string, SeriesMember> decoded;
-  auto member = [&](const std::string& s) -> Result<const SeriesMember*> {
-    auto it = decoded.find(s);
-    if (it == decoded.end()) {
-      auto r = st.archive.GetResolution(s);
-      if (!r.ok()) return r.status();
-      it = decoded.emplace(s, SeriesMemberFromResolution(*r)).first;
-      if (st.keep_records) st.records.emplace(s, std::move(r).value());
-    }
-    return &it->second;
-  };
+  RECITAL_RETURN_IF_ERROR(st.PrepareUntitled());
+  // The symbol's series is a connected component of the graph DetectSeries builds. The
+  // expanded documents are closed under a superset of its edges, so detection over them
+  // groups them exactly as over the whole archive, without decoding unrelated series:
+  //   - every title-mate and recalled symbol of an expanded document is expanded, and a
+  //     document citing it (citations are a superset of recalls) when it recalls it;
+  //   - every document holding one of its whole paragraphs (the paragraph index, newest
+  //     versions): all of them when either lacks a title, else those sharing two;
+  //   - for a document without a title, every document of a title its text names; for a
+  //     titled one, the untitled documents naming its title (PrepareUntitled).
+  // A citing document that does not recall it is left out: no edge joins it to an expanded
+  // document (that edge would have expanded it).
   std::set<std::string> expanded{symbol};
   std::vector<std::string> todo{symbol};
   auto expand = [&](const std::string& s) {
-    if (st.title_id.count(s) && expanded.insert(s).second) todo.push_back(s);
+    if (st.docs.count(s) && expanded.insert(s).second) todo.push_back(s);
+  };
+  auto expand_title = [&](uint32_t id) {
+    for (const std::string& same : st.mates[id]) expand(same);
+    for (const std::string& page : st.named_by[id]) expand(page);
   };
   while (!todo.empty()) {
     std::string s = std::move(todo.back());
     todo.pop_back();
-    auto m = member(s);
+    auto m = st.Member(s);
     if (!m.ok()) return m.status();
-    for (const std::string& recalled : (*m)->recalls) expand(recalled);
-    if (uint32_t t = st.title_id.at(s); t != State::kNoTitle) {
-      for (const std::string& same : st.mates[t]) expand(same);
+    const SeriesMember& member = **m;
+    for (const std::string& recalled : member.recalls) expand(recalled);
+    const uint32_t title = st.docs.at(s).title_id;
+    if (title != State::kNoTitle) {
+      expand_title(title);
+    } else {
+      for (uint32_t id : st.NamedTitleIds(member)) expand_title(id);
     }
     auto citing = st.archive.CitedBy(s);
     if (!citing.ok()) return citing.status();
     for (const std::string& c : *citing) {
-      if (expanded.count(c) || !st.title_id.count(c)) continue;
-      auto cm = member(c);
+      if (expanded.count(c) || !st.docs.count(c)) continue;
+      auto cm = st.Member(c);
       if (!cm.ok()) return cm.status();
       const std::vector<std::string>& recalls = (*cm)->recalls;
       if (std::find(recalls.begin(), recalls.end(), s) != recalls.end()) expand(c);
     }
+    std::map<std::string, size_t> sharing;  // document -> paragraphs it shares with s
+    for (const Hash128& h : member.paragraphs) {
+      auto uses = st.archive.ParagraphUses(h);
+      if (!uses.ok()) return uses.status();
+      std::set<std::string> users;
+      for (const store::ParagraphUse& u : *uses) {
+        auto d = st.docs.find(u.symbol);
+        if (u.symbol != s && d != st.docs.end() && d->second.version == u.version)
+          users.insert(u.symbol);
+      }
+      for (const std::string& u : users) ++sharing[u];
+    }
+    for (const auto& [other, count] : sharing) {
+      if (count >= 2 || title == State::kNoTitle || st.docs.at(other).title_id == State::kNoTitle) {
+        expand(other);
+      }
+    }
   }
   std::vector<SeriesMember> members;
   members.reserve(expanded.size());
-  for (const std::string& s : expanded) members.push_back(std::move(decoded.at(s)));
+  for (const std::string& s : expanded) members.push_back(st.members.at(s));
   // Every series of the expanded documents is complete (they are closed under the edges).
   for (Series& s : DetectWithCorrections(members, st.overrides)) {
     if (!st.series_of.count(s.symbols.front())) st.Remember(std::move(s));

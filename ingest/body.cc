@@ -141,6 +141,9 @@ void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, Mar
   Vocabulary vocab;
   for (const RawParagraph& p : raw) vocab.AddTextLazily(p.text);  // raw outlives vocab
   const std::vector<std::string> merged = MergeContinuations(raw, r->title);
+  // The title suffers the stray spaces of the text it was extracted with ("The rol e of
+  // diamonds"); running headers repeating it were matched above as they were written.
+  r->title = RepairStraySpaces(r->title, vocab);
   bool first = true;
   for (const std::string& whole : merged) {
     std::string_view t = whole;

@@ -96,12 +96,22 @@ void ParseCommittee(std::string_view f, Resolution* r) {
   }
 }
 
-// A title line cleaned of site suffixes.
+// A title line cleaned of site suffixes and headlines.
 std::string CleanTitle(std::string_view t) {
   std::string s = CollapseSpaces(t);
   for (std::string_view suffix : {" : resolution / adopted by the General Assembly",
                                   ": resolution / adopted by the General Assembly"}) {
     if (s.ends_with(suffix)) s.resize(s.size() - suffix.size());
+  }
+  // A site's headline in capitals: "RESOLUTION ON THE ROLE OF ...": the title is what follows.
+  for (std::string_view head : {"RESOLUTION ON ", "RESOLUTION OF "}) {
+    if (s.size() > head.size() + 10 && s.starts_with(head) && IsAsciiUpper(s[head.size()])) {
+      s.erase(0, head.size());
+    }
+  }
+  // "CONFLICT:Breaking": a colon between two words takes a space after it.
+  for (size_t i = 1; i + 1 < s.size(); ++i) {
+    if (s[i] == ':' && IsAsciiAlpha(s[i - 1]) && IsAsciiAlpha(s[i + 1])) s.insert(i + 1, " ");
   }
   while (!s.empty() && (s.back() == '.' || s.back() == ' ')) s.pop_back();
   return s;

@@ -33,7 +33,10 @@ AknLineage Build(const Series& series, const std::vector<const Resolution*>& rec
     for (size_t i = 0; i < count; ++i) out.paragraphs.push_back({section, i, "", "", "", false});
   }
   for (size_t k = 0; k < blame.size() && k < out.paragraphs.size(); ++k) {
-    auto it = iri_of.find(blame[k].since);
+    // The wording's own start (recital:since goes with recital:wording), not the substance's.
+    const std::string& since =
+        blame[k].wording_since.empty() ? blame[k].since : blame[k].wording_since;
+    auto it = iri_of.find(since);
     if (it != iri_of.end()) out.paragraphs[k].since = it->second;
   }
   if (last_pair == nullptr || records.size() < 2) return out;

@@ -201,7 +201,6 @@ std::string JsonLine(const Json& j) {
   return NeedsRepair(j) ? Dump(JsonWithValidUtf8(j), -1) : Dump(j, -1);
 }
 
-
 std::string EditsText(const std::vector<Edit>& edits, bool colour) {
   const Palette p(colour);
   std::string out;

@@ -8,7 +8,8 @@
 namespace recital::render {
 namespace {
 
-bool Quiet(const Change& c) { return c.status == ChangeStatus::kUnchanged && !c.moved; }
+// Not shown as a change: unchanged in place, or with --substantive a technical update.
+bool Quiet(const Change& c, bool substantive) { return !IsReportedChange(c, substantive); }
 
 // "reworded PP2 -> PP3 (similarity 0.82, moved, lead changed: A -> B)"
 std::string Header(const Change& c) {
@@ -57,23 +58,42 @@ nlohmann::json SideJson(const std::vector<ParagraphRef>& refs) {
   return a;
 }
 
-// Calls emit(change) for shown changes and collapsed(n) for runs of n quiet ones.
+// A run of collapsed paragraphs: unchanged ones, and technical changes under --substantive.
+struct QuietRun {
+  size_t unchanged = 0;
+  size_t technical = 0;
+};
+
+// Calls emit(change) for shown changes and collapsed(run) for runs of quiet ones.
 template <typename Emit, typename Collapsed>
-void Walk(const DiffResult& diff, bool all, Emit emit, Collapsed collapsed) {
-  size_t quiet = 0;
+void Walk(const DiffResult& diff, const DiffRenderOptions& options, Emit emit,
+          Collapsed collapsed) {
+  QuietRun run;
   for (const Change& c : diff.changes) {
-    if (!all && Quiet(c)) {
-      ++quiet;
+    if (!options.all && Quiet(c, options.substantive)) {
+      ++(c.status == ChangeStatus::kUnchanged ? run.unchanged : run.technical);
       continue;
     }
-    if (quiet) collapsed(quiet);
-    quiet = 0;
+    if (run.unchanged + run.technical) collapsed(run);
+    run = {};
     emit(c);
   }
-  if (quiet) collapsed(quiet);
+  if (run.unchanged + run.technical) collapsed(run);
 }
 
-std::string Plural(size_t n) { return n == 1 ? " unchanged paragraph" : " unchanged paragraphs"; }
+// "3 unchanged paragraphs", "3 unchanged paragraphs, 1 technical change", "2 technical changes"
+std::string Collapsed(const QuietRun& run) {
+  std::string out;
+  if (run.unchanged) {
+    out = std::to_string(run.unchanged) +
+          (run.unchanged == 1 ? " unchanged paragraph" : " unchanged paragraphs");
+  }
+  if (run.technical) {
+    out += (out.empty() ? "" : ", ") + std::to_string(run.technical) +
+           (run.technical == 1 ? " technical change" : " technical changes");
+  }
+  return out;
+}
 
 }  // namespace
 
@@ -97,9 +117,15 @@ std::string ParagraphLabels(const std::vector<ParagraphRef>& refs) {
 
 std::string SummaryLine(const DiffSummary& s) {
   std::vector<std::pair<size_t, const char*>> parts = {
-      {s.reworded, "reworded"}, {s.technical, "technical"}, {s.added, "added"},
-      {s.removed, "removed"},   {s.split, "split"},         {s.merged, "merged"},
-      {s.moved, "moved"},       {s.unchanged, "unchanged"}, {s.truncated, "cut off in one copy"},
+      {s.reworded, "reworded"},
+      {s.technical, "technical"},
+      {s.added, "added"},
+      {s.removed, "removed"},
+      {s.split, "split"},
+      {s.merged, "merged"},
+      {s.moved, "moved"},
+      {s.unchanged, "unchanged"},
+      {s.truncated, "cut off in one copy"},
       {s.not_compared, "not compared (outside a partial copy)"}};
   std::string out;
   bool changed = false;
@@ -117,12 +143,15 @@ std::string DiffText(const DiffResult& diff, const DiffRenderOptions& options) {
   std::string out =
       std::string(p.bold) + "diff " + diff.from_symbol + " -> " + diff.to_symbol + p.reset + "\n";
   Walk(
-      diff, options.all,
+      diff, options,
       [&](const Change& ch) {
         out += "\n" + std::string(p.bold) + Header(ch) + p.reset + "\n";
-        out += "  " + (Quiet(ch) ? PlainText(ch) : EditsText(ch.edits, options.colour)) + "\n";
+        out +=
+            "  " +
+            (Quiet(ch, options.substantive) ? PlainText(ch) : EditsText(ch.edits, options.colour)) +
+            "\n";
       },
-      [&](size_t n) { out += "\n  ... " + std::to_string(n) + Plural(n) + "\n"; });
+      [&](const QuietRun& run) { out += "\n  ... " + Collapsed(run) + "\n"; });
   out += "\n" + SummaryLine(diff.summary) + "\n";
   return out;
 }
@@ -132,12 +161,14 @@ std::string DiffText(const DiffResult& diff, const DiffRenderOptions& options) {
 std::string DiffMarkdown(const DiffResult& diff, const DiffRenderOptions& options) {
   std::string out = "## " + diff.from_symbol + " → " + diff.to_symbol + "\n\n";
   Walk(
-      diff, options.all,
+      diff, options,
       [&](const Change& ch) {
         out += "**" + Header(ch) + "**\n\n> " +
-               (Quiet(ch) ? MarkdownEscape(PlainText(ch)) : EditsMarkdown(ch.edits)) + "\n\n";
+               (Quiet(ch, options.substantive) ? MarkdownEscape(PlainText(ch))
+                                               : EditsMarkdown(ch.edits)) +
+               "\n\n";
       },
-      [&](size_t n) { out += "*… " + std::to_string(n) + Plural(n) + "*\n\n"; });
+      [&](const QuietRun& run) { out += "*… " + Collapsed(run) + "*\n\n"; });
   out += "Summary: " + SummaryLine(diff.summary) + "\n";
   return out;
 }
@@ -146,14 +177,16 @@ std::string DiffHtmlFragment(const DiffResult& diff, const DiffRenderOptions& op
   std::string out = "<section class=\"recital-diff\">\n<h2>" + HtmlEscape(diff.from_symbol) +
                     " &rarr; " + HtmlEscape(diff.to_symbol) + "</h2>\n";
   Walk(
-      diff, options.all,
+      diff, options,
       [&](const Change& ch) {
-        out += "<div class=\"change " + std::string(ChangeStatusName(ch.status)) + "\"><h3>" +
-               HtmlEscape(Header(ch)) + "</h3><p>" +
-               (Quiet(ch) ? HtmlEscape(PlainText(ch)) : EditsHtml(ch.edits)) + "</p></div>\n";
+        out += "<div class=\"change " + std::string(ChangeStatusName(ch.status)) +
+               (ch.technical ? " technical" : "") + "\"><h3>" + HtmlEscape(Header(ch)) +
+               "</h3><p>" +
+               (Quiet(ch, options.substantive) ? HtmlEscape(PlainText(ch)) : EditsHtml(ch.edits)) +
+               "</p></div>\n";
       },
-      [&](size_t n) {
-        out += "<p class=\"collapsed\">&hellip; " + std::to_string(n) + Plural(n) + "</p>\n";
+      [&](const QuietRun& run) {
+        out += "<p class=\"collapsed\">&hellip; " + Collapsed(run) + "</p>\n";
       });
   out += "<p class=\"summary\">" + HtmlEscape(SummaryLine(diff.summary)) + "</p>\n</section>\n";
   return out;
@@ -164,20 +197,23 @@ std::string DiffHtml(const DiffResult& diff, const DiffRenderOptions& options) {
          HtmlEscape(diff.from_symbol + " -> " + diff.to_symbol) +
          "</title>\n<style>body{font-family:serif;max-width:50em;margin:auto}"
          "del{background:#fdd;color:#900}ins{background:#dfd;color:#060;text-decoration:none}"
-         ".collapsed{color:#777}h3{font-size:1em;font-family:sans-serif}</style></head>\n<body>\n" +
+         ".collapsed{color:#777}h3{font-size:1em;font-family:sans-serif}"
+         ".technical h3{color:#666;font-weight:normal}</style></head>\n<body>\n" +
          DiffHtmlFragment(diff, options) + "</body></html>\n";
 }
 
 nlohmann::json SummaryJson(const DiffSummary& s) {
-  return {{"unchanged", s.unchanged}, {"reworded", s.reworded}, {"added", s.added},
-          {"removed", s.removed},     {"split", s.split},       {"merged", s.merged},
+  return {{"unchanged", s.unchanged}, {"reworded", s.reworded},
+          {"added", s.added},         {"removed", s.removed},
+          {"split", s.split},         {"merged", s.merged},
           {"moved", s.moved},         {"technical", s.technical},
           {"truncated", s.truncated}, {"not_compared", s.not_compared}};
 }
 
-nlohmann::json DiffJson(const DiffResult& diff) {
+nlohmann::json DiffJson(const DiffResult& diff, bool substantive) {
   nlohmann::json changes = nlohmann::json::array();
   for (const Change& c : diff.changes) {
+    if (substantive && c.status != ChangeStatus::kUnchanged && !IsReportedChange(c, true)) continue;
     nlohmann::json edits = nlohmann::json::array();
     for (const Edit& e : c.edits) edits.push_back({{"op", EditOpName(e.op)}, {"text", e.text}});
     changes.push_back({{"status", ChangeStatusName(c.status)},

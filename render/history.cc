@@ -55,6 +55,16 @@ Json GrepParagraphJson(const history::GrepResult& grep, const history::GrepParag
           {"matches", matches}};
 }
 
+// The rows `log` shows: all, or with substantive those with a substantive change.
+std::vector<history::SessionRow> ShownRows(const std::vector<history::SessionRow>& rows,
+                                           bool substantive) {
+  std::vector<history::SessionRow> out;
+  for (const history::SessionRow& r : rows) {
+    if (!substantive || !r.has_previous || !OnlyTechnicalChanges(r.summary)) out.push_back(r);
+  }
+  return out;
+}
+
 }  // namespace
 
 Json SessionsJson(const std::vector<history::SessionRow>& rows) {
@@ -86,22 +96,32 @@ Json SeriesListJson(const std::vector<Series>& all) {
   return out;
 }
 
-std::string LogText(const history::LogView& log) {
-  const std::vector<history::SessionRow>& rows = log.rows;
-  std::string out = fmt::format("Series: {} ({}, {} session{})\n", log.series.name, log.series.key,
-                                rows.size(), rows.size() == 1 ? "" : "s");
-  out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
-                     "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "ADDED", "REMOVED",
-                     "MOVED", "SPLIT", "MERGED", "TITLE");
+bool OnlyTechnicalChanges(const DiffSummary& s) {
+  return s.reworded > 0 && s.technical == s.reworded && s.added == 0 && s.removed == 0 &&
+         s.moved == 0 && s.split == 0 && s.merged == 0;
+}
+
+std::string LogText(const history::LogView& log, bool substantive) {
+  const std::vector<history::SessionRow> rows = ShownRows(log.rows, substantive);
+  std::string out = fmt::format("Series: {} ({}, {} session{}", log.series.name, log.series.key,
+                                log.rows.size(), log.rows.size() == 1 ? "" : "s");
+  if (rows.size() != log.rows.size()) {
+    const size_t hidden = log.rows.size() - rows.size();
+    out += fmt::format("; {} with technical changes only not shown", hidden);
+  }
+  out += ")\n";
+  out += fmt::format("{:<20} {:>7} {:<10} {:>9} {:>8} {:>9} {:>5} {:>7} {:>5} {:>5} {:>6}  {}\n",
+                     "SYMBOL", "SESSION", "ADOPTED", "UNCHANGED", "REWORDED", "TECHNICAL", "ADDED",
+                     "REMOVED", "MOVED", "SPLIT", "MERGED", "TITLE");
   for (const history::SessionRow& r : rows) {
     std::string counts;
     if (r.has_previous) {
       const DiffSummary& s = r.summary;
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", s.unchanged, s.reworded,
-                           s.added, s.removed, s.moved, s.split, s.merged);
+      counts = fmt::format("{:>9} {:>8} {:>9} {:>5} {:>7} {:>5} {:>5} {:>6}", s.unchanged,
+                           s.reworded, s.technical, s.added, s.removed, s.moved, s.split, s.merged);
     } else {
-      counts = fmt::format("{:>9} {:>8} {:>5} {:>7} {:>5} {:>5} {:>6}", "-", "-", "-", "-", "-",
-                           "-", "-");
+      counts = fmt::format("{:>9} {:>8} {:>9} {:>5} {:>7} {:>5} {:>5} {:>6}", "-", "-", "-", "-",
+                           "-", "-", "-", "-");
     }
     out += fmt::format("{:<20} {:>7} {:<10} {}  {}\n", r.symbol,
                        r.session ? std::to_string(r.session) : "?",
@@ -110,9 +130,9 @@ std::string LogText(const history::LogView& log) {
   return out;
 }
 
-Json LogJson(const history::LogView& log) {
+Json LogJson(const history::LogView& log, bool substantive) {
   return {{"series", {{"key", log.series.key}, {"name", log.series.name}}},
-          {"sessions", SessionsJson(log.rows)}};
+          {"sessions", SessionsJson(ShownRows(log.rows, substantive))}};
 }
 
 std::string BlameText(const history::BlameView& blame, bool colour) {
@@ -133,8 +153,8 @@ std::string BlameText(const history::BlameView& blame, bool colour) {
     std::string label = b.number.empty() ? "-" : b.number;
     out += fmt::format("{:>4}  since {:<14} {}\n", label, ShortSymbol(b.since), b.text);
     for (const history::LineageEntry& e : b.lineage) {
-      out +=
-          fmt::format("{}      from  {:<14} {}{}\n", p.dim, ShortSymbol(e.symbol), e.text, p.reset);
+      out += fmt::format("{}      from  {:<14} {}{}{}\n", p.dim, ShortSymbol(e.symbol),
+                         e.technical ? "[technical] " : "", e.text, p.reset);
     }
   }
   return out;
@@ -145,13 +165,14 @@ Json BlameJson(const history::BlameView& blame) {
   for (const history::BlameParagraph& p : blame.paragraphs) {
     Json lineage = Json::array();
     for (const history::LineageEntry& e : p.lineage) {
-      lineage.push_back({{"symbol", e.symbol}, {"text", e.text}});
+      lineage.push_back({{"symbol", e.symbol}, {"text", e.text}, {"technical", e.technical}});
     }
     paragraphs.push_back({{"section", SectionName(p.section)},
                           {"number", p.number},
                           {"lead", p.lead},
                           {"text", p.text},
                           {"since", p.since},
+                          {"wording_since", p.wording_since},
                           {"lineage", lineage}});
   }
   return {{"symbol", blame.symbol}, {"paragraphs", paragraphs}};

@@ -68,7 +68,6 @@ nlohmann::json JsonWithValidUtf8(const nlohmann::json& j);
 // True when s is valid UTF-8 (RFC 3629: no overlong forms, no surrogates, at most U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
-
 // A word diff inline: `[-old-]{+new+}`, or red/green when colour is set.
 std::string EditsText(const std::vector<Edit>& edits, bool colour);
 // `[-old-]{+new+}` with every word MarkdownEscape'd.
@@ -93,6 +92,10 @@ std::string RecordText(const Resolution& r);
 struct DiffRenderOptions {
   bool colour = false;  // terminal colours (text only)
   bool all = false;     // show unchanged paragraphs instead of collapsing them
+  // `--substantive`: a technical change (Change::technical, not moved) is shown as an unchanged
+  // paragraph is: collapsed ("... 3 unchanged paragraphs, 1 technical change") unless `all`,
+  // else its new wording without marks. The summary line keeps every count.
+  bool substantive = false;
 };
 
 // "PP3" for the third preamble paragraph, "OP12" for operative paragraph 12 (its number, else
@@ -103,9 +106,11 @@ std::string ParagraphLabels(const std::vector<ParagraphRef>& refs);
 // when nothing changed).
 std::string SummaryLine(const DiffSummary& summary);
 
-// One header line per change ("reworded PP2 -> PP3 (similarity 0.82, moved, lead changed:
-// Welcomes -> Notes with concern)") and its word diff; runs of unchanged paragraphs collapsed
-// into "... N unchanged paragraphs" unless options.all. Ends with a summary line.
+// One header line per change ("reworded PP2 -> PP3 (similarity 0.82, technical, moved, lead
+// changed: Welcomes -> Notes with concern)") and its word diff; runs of unchanged paragraphs
+// collapsed into "... N unchanged paragraphs" unless options.all. Ends with a summary line.
+// A technical change says "technical" in its header (Markdown too; HTML adds the class
+// "technical" to its div).
 std::string DiffText(const DiffResult& diff, const DiffRenderOptions& options);
 std::string DiffMarkdown(const DiffResult& diff, const DiffRenderOptions& options);
 // A complete, self-contained HTML document.
@@ -116,9 +121,11 @@ std::string DiffHtmlFragment(const DiffResult& diff, const DiffRenderOptions& op
 //  "similarity", "section", "from": {"section", "index", "number", "lead", "text"} | [..] | null,
 //  "to": ..., "edits": [{"op", "text"}]}], "summary": SummaryJson}. Every paragraph appears
 // (unchanged ones with empty edits); the side holding several paragraphs of a split/merge is a
-// list; similarity rounded to 3 decimals.
-nlohmann::json DiffJson(const DiffResult& diff);
-// {"unchanged", "reworded", "added", "removed", "split", "merged", "moved"}
+// list; similarity rounded to 3 decimals. Added keys: "technical" and "truncated" per change.
+// substantive: technical changes (not moved) are left out of "changes"; the summary keeps them.
+nlohmann::json DiffJson(const DiffResult& diff, bool substantive = false);
+// {"unchanged", "reworded", "added", "removed", "split", "merged", "moved", "technical",
+//  "truncated", "not_compared"}
 nlohmann::json SummaryJson(const DiffSummary& summary);
 
 // ---- series, log, blame, grep ----------------------------------------------------------------
@@ -128,18 +135,26 @@ std::string SeriesListText(const std::vector<Series>& all);
 // [{"key", "name", "symbols": [...]}]
 nlohmann::json SeriesListJson(const std::vector<Series>& all);
 
-// `recital log`: a header line naming the series, then one line per session with the counts
-// against the previous session ("-" for the first). Ends with a newline.
-std::string LogText(const history::LogView& log);
-// {"series": {"key", "name"}, "sessions": [{"symbol", "session", "adoption_date", "title",
-//  "changes": null | SummaryJson}]}
-nlohmann::json LogJson(const history::LogView& log);
+// True when a session's only changes against the previous one are technical (some reworded
+// paragraphs, all technical; nothing added, removed, moved, split or merged).
+bool OnlyTechnicalChanges(const DiffSummary& summary);
 
-// `recital blame`: a header line, then per section its paragraphs: number, "since" symbol,
-// current wording, and each earlier wording on a dimmed line.
+// `recital log`: a header line naming the series, then one line per session with the counts
+// against the previous session ("-" for the first); TECHNICAL counts the reworded paragraphs
+// that changed only technically (also counted in REWORDED). substantive: sessions whose
+// changes are OnlyTechnicalChanges are left out (the header says how many); the counts of the
+// rows shown stay. Ends with a newline.
+std::string LogText(const history::LogView& log, bool substantive = false);
+// {"series": {"key", "name"}, "sessions": [{"symbol", "session", "adoption_date", "title",
+//  "changes": null | SummaryJson}]}; substantive leaves sessions out as LogText does.
+nlohmann::json LogJson(const history::LogView& log, bool substantive = false);
+
+// `recital blame`: a header line, then per section its paragraphs: number, "since" symbol
+// (where the substance began), current wording, and each earlier wording on a dimmed line,
+// "[technical]" before one that a technical update replaced.
 std::string BlameText(const history::BlameView& blame, bool colour);
-// {"symbol", "paragraphs": [{"section", "number", "lead", "text", "since", "lineage":
-//  [{"symbol", "text"}]}]}, lineage newest first.
+// {"symbol", "paragraphs": [{"section", "number", "lead", "text", "since", "wording_since",
+//  "lineage": [{"symbol", "text", "technical"}]}]}, lineage newest first.
 nlohmann::json BlameJson(const history::BlameView& blame);
 
 // `recital grep`: per series a header line (name, key, first and last session, "?" unknown),
@@ -156,22 +171,27 @@ nlohmann::json GrepJson(const history::GrepResult& grep);
 // ---- change reports (`recital report`, `recital demo`) ---------------------------------------
 
 // The session-to-session change report of a loaded series (history.diffs required): an
-// overview table (one row per session: symbol, date, counts against the previous session),
-// then for each pair of consecutive resolutions every reported change (IsReportedChange) with
-// its word changes, lead-phrase changes called out.
+// overview table (one row per session: symbol, date, counts against the previous session,
+// technical ones among them), then for each pair of consecutive resolutions every reported
+// change (IsReportedChange) with its word changes, lead-phrase changes called out, technical
+// and cut-off ones said so ("reworded, technical"; HTML rows of class "technical").
+// substantive: technical changes are not listed (IsReportedChange(c, true)); a pair left with
+// nothing to list says "No substantive change (N technical changes not shown)."; the overview
+// and the counts stay.
 //   Markdown  a contents list, the overview as a table, changes marked as above.
 //   HTML      one self-contained page: old and new side by side (<del>/<ins>, marked by colour
 //             AND by strike-through/underline and, in print, bracket marks), a table of
 //             contents linking to each pair, lead changes in <p class="lead-change">.
 //   JSON      {"series": {"key", "name"}, "sessions": [as LogJson], "pairs": [{"from", "to",
 //             "summary": SummaryJson, "changes": [change objects of DiffJson]}]}.
-std::string ReportMarkdown(const history::SeriesHistory& history);
-std::string ReportHtml(const history::SeriesHistory& history);
-nlohmann::json ReportJson(const history::SeriesHistory& history);
+std::string ReportMarkdown(const history::SeriesHistory& history, bool substantive = false);
+std::string ReportHtml(const history::SeriesHistory& history, bool substantive = false);
+nlohmann::json ReportJson(const history::SeriesHistory& history, bool substantive = false);
 
 // The changes of one pair (history.diffs[pair]) for a terminal: a title line, then one block
 // per reported change, words marked as EditsText.
-std::string PairText(const history::SeriesHistory& history, size_t pair, bool colour);
+std::string PairText(const history::SeriesHistory& history, size_t pair, bool colour,
+                     bool substantive = false);
 
 // ---- Akoma Ntoso (`recital export --format akn`) ---------------------------------------------
 //
@@ -281,8 +301,9 @@ bool IsDocxExport(std::string_view bytes);
 enum class ReportFileKind { kNone, kMarkdown, kHtml, kJson };
 ReportFileKind ReportFileKindOf(std::string_view contents);
 
-// True for changes a report lists (anything but an unchanged paragraph in place).
-bool IsReportedChange(const Change& c);
+// True for changes a report lists (anything but an unchanged paragraph in place); with
+// substantive, not a technical change that stayed in place either.
+bool IsReportedChange(const Change& c, bool substantive = false);
 // "Operative 3", "Preamble 5" (number, else 1-based position), with "(was operative 4)" when
 // it moved or was renumbered, "(old numbering)" for a removed one.
 std::string ChangeLabel(const Change& c);

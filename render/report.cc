@@ -24,6 +24,8 @@ std::string RefsLabel(const std::vector<ParagraphRef>& refs) {
 std::string StatusPhrase(const Change& c) {
   const bool only_moved = c.status == ChangeStatus::kUnchanged && c.moved;
   std::string s = only_moved ? "moved" : ChangeStatusName(c.status);
+  if (c.technical) s += ", technical";
+  if (c.truncated) s += ", cut off in one copy";
   if (c.moved && !only_moved) s += ", moved";
   if (c.lead_changed) s += ", lead changed";
   return s;
@@ -51,19 +53,26 @@ std::string SessionLabel(const Resolution& r) {
 
 std::string MdOverview(const SeriesHistory& h) {
   std::string out =
-      "| Symbol | Session | Adopted | Unchanged | Reworded | Added | Removed | Moved | Split | "
-      "Merged |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n";
+      "| Symbol | Session | Adopted | Unchanged | Reworded | Technical | Added | Removed | Moved | "
+      "Split | Merged |\n|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n";
   for (const SessionRow& r : history::OverviewRows(h)) {
     const DiffSummary& s = r.summary;
-    std::string counts =
-        r.has_previous ? fmt::format("{} | {} | {} | {} | {} | {} | {}", s.unchanged, s.reworded,
-                                     s.added, s.removed, s.moved, s.split, s.merged)
-                       : "– | – | – | – | – | – | –";
+    std::string counts = r.has_previous ? fmt::format("{} | {} | {} | {} | {} | {} | {} | {}",
+                                                      s.unchanged, s.reworded, s.technical, s.added,
+                                                      s.removed, s.moved, s.split, s.merged)
+                                        : "– | – | – | – | – | – | – | –";
     out += fmt::format("| {} | {} | {} | {} |\n", r.symbol,
                        r.session ? std::to_string(r.session) : "?",
                        r.adoption_date.empty() ? "?" : r.adoption_date, counts);
   }
   return out;
+}
+
+// "No paragraph changed." or, when --substantive hid technical changes, says so.
+std::string NothingShown(const DiffResult& d) {
+  if (d.summary.technical == 0) return "No paragraph changed.";
+  return fmt::format("No substantive change ({} technical change{} not shown).",
+                     d.summary.technical, d.summary.technical == 1 ? "" : "s");
 }
 
 std::string MdChange(const Change& c) {
@@ -94,6 +103,7 @@ del{background:#ffd7d5;color:#82071e;text-decoration:line-through}
 ins{background:#ccf2d0;color:#055d20;text-decoration:underline}
 .lead-change{border-left:4px solid #b08800;background:#fff8c5;padding:.25rem .6rem;margin:.3rem 0}
 .none{color:#777;font-style:italic}
+tr.technical td{background:#f7f7f7} tr.technical .status{color:#777}
 @media print{
   body{max-width:none;margin:0;font-size:10pt}
   nav.toc{break-after:page}
@@ -126,7 +136,8 @@ std::string HtmlSide(const std::vector<Edit>& edits, bool old_side) {
 
 std::string HtmlChangeRow(const Change& c) {
   std::vector<Edit> edits = EditsOf(c);
-  std::string row = fmt::format("<tr><td class=\"label\">{}<span class=\"status\">{}</span></td>",
+  std::string row = fmt::format("<tr{}><td class=\"label\">{}<span class=\"status\">{}</span></td>",
+                                c.technical ? " class=\"technical\"" : "",
                                 HtmlEscape(ChangeLabel(c)), HtmlEscape(StatusPhrase(c)));
   std::string callout;
   if (c.lead_changed && !c.from.empty() && !c.to.empty()) {
@@ -145,14 +156,15 @@ std::string HtmlChangeRow(const Change& c) {
 std::string HtmlOverview(const SeriesHistory& h) {
   std::string out =
       "<table class=\"overview\"><thead><tr><th>Symbol</th><th>Session</th><th>Adopted</th>"
-      "<th>Unchanged</th><th>Reworded</th><th>Added</th><th>Removed</th><th>Moved</th>"
-      "<th>Split</th><th>Merged</th></tr></thead><tbody>\n";
+      "<th>Unchanged</th><th>Reworded</th><th>Technical</th><th>Added</th><th>Removed</th>"
+      "<th>Moved</th><th>Split</th><th>Merged</th></tr></thead><tbody>\n";
   for (const SessionRow& r : history::OverviewRows(h)) {
     out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td><td>{}</td>", HtmlEscape(r.symbol),
                        r.session ? std::to_string(r.session) : "?",
                        r.adoption_date.empty() ? "?" : HtmlEscape(r.adoption_date));
     const DiffSummary& s = r.summary;
-    for (size_t n : {s.unchanged, s.reworded, s.added, s.removed, s.moved, s.split, s.merged}) {
+    for (size_t n :
+         {s.unchanged, s.reworded, s.technical, s.added, s.removed, s.moved, s.split, s.merged}) {
       out += r.has_previous ? fmt::format("<td class=\"n\">{}</td>", n) : "<td class=\"n\">–</td>";
     }
     out += "</tr>\n";
@@ -160,7 +172,7 @@ std::string HtmlOverview(const SeriesHistory& h) {
   return out + "</tbody></table>\n";
 }
 
-std::string HtmlPair(const SeriesHistory& h, size_t i) {
+std::string HtmlPair(const SeriesHistory& h, size_t i, bool substantive) {
   const Resolution& a = h.records[i];
   const Resolution& b = h.records[i + 1];
   std::string out = fmt::format(
@@ -173,9 +185,10 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
       HtmlEscape(SummaryLine(h.diffs[i].summary)));
   std::string rows;
   for (const Change& c : h.diffs[i].changes) {
-    if (IsReportedChange(c)) rows += HtmlChangeRow(c);
+    if (IsReportedChange(c, substantive)) rows += HtmlChangeRow(c);
   }
-  if (rows.empty()) return out + "<p>No paragraph changed.</p>\n</section>\n";
+  if (rows.empty())
+    return out + "<p>" + HtmlEscape(NothingShown(h.diffs[i])) + "</p>\n</section>\n";
   out += fmt::format(
       "<table class=\"sbs\"><thead><tr><th>Paragraph</th><th>{} ({})</th><th>{} ({})</th></tr>"
       "</thead><tbody>\n",
@@ -186,7 +199,10 @@ std::string HtmlPair(const SeriesHistory& h, size_t i) {
 
 }  // namespace
 
-bool IsReportedChange(const Change& c) { return c.status != ChangeStatus::kUnchanged || c.moved; }
+bool IsReportedChange(const Change& c, bool substantive) {
+  if (substantive && c.technical && !c.moved) return false;
+  return c.status != ChangeStatus::kUnchanged || c.moved;
+}
 
 std::string ChangeLabel(const Change& c) {
   const std::vector<ParagraphRef>& now = c.to.empty() ? c.from : c.to;
@@ -200,14 +216,17 @@ std::string ChangeLabel(const Change& c) {
   return label;
 }
 
-std::string ReportMarkdown(const SeriesHistory& h) {
+std::string ReportMarkdown(const SeriesHistory& h, bool substantive) {
   std::string out = fmt::format("# Change report: {}\n\n", MarkdownEscape(h.series.name));
   out += fmt::format("Series `{}`, {} resolution{}", h.series.key, h.records.size(),
                      h.records.size() == 1 ? "" : "s");
   if (!h.records.empty()) {
     out += fmt::format(", {} to {}", h.records.front().symbol, h.records.back().symbol);
   }
-  out += ".\nChanged words are marked [-deleted-] and {+inserted+}.\n\n## Contents\n\n";
+  out += ".\nChanged words are marked [-deleted-] and {+inserted+}";
+  out += substantive ? "; technical changes (symbols, dates, session numbers only) are not "
+                       "listed, only counted.\n\n## Contents\n\n"
+                     : ".\n\n## Contents\n\n";
   out += "- Overview\n";
   for (size_t i = 0; i < h.diffs.size(); ++i) {
     out += fmt::format("- {}: {}\n", PairTitle(h, i), SummaryLine(h.diffs[i].summary));
@@ -221,14 +240,18 @@ std::string ReportMarkdown(const SeriesHistory& h) {
                        SessionLabel(a), a.adoption_date.empty() ? "date unknown" : a.adoption_date,
                        SessionLabel(b), b.adoption_date.empty() ? "date unknown" : b.adoption_date,
                        SummaryLine(h.diffs[i].summary));
+    bool any = false;
     for (const Change& c : h.diffs[i].changes) {
-      if (IsReportedChange(c)) out += MdChange(c);
+      if (!IsReportedChange(c, substantive)) continue;
+      out += MdChange(c);
+      any = true;
     }
+    if (!any && substantive) out += NothingShown(h.diffs[i]) + "\n\n";
   }
   return out;
 }
 
-std::string ReportHtml(const SeriesHistory& h) {
+std::string ReportHtml(const SeriesHistory& h, bool substantive) {
   std::string title = "Change report: " + h.series.name;
   std::string out = fmt::format(
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -238,11 +261,14 @@ std::string ReportHtml(const SeriesHistory& h) {
       HtmlEscape(title), kCss, HtmlEscape(title));
   out += fmt::format(
       "<p class=\"meta\">Series <code>{}</code>, {} resolution{}{}. Deleted words "
-      "are <del>struck through</del>, inserted words <ins>underlined</ins>.</p>\n",
+      "are <del>struck through</del>, inserted words <ins>underlined</ins>{}.</p>\n",
       HtmlEscape(h.series.key), h.records.size(), h.records.size() == 1 ? "" : "s",
       h.records.empty() ? ""
                         : ", " + HtmlEscape(h.records.front().symbol) + " to " +
-                              HtmlEscape(h.records.back().symbol));
+                              HtmlEscape(h.records.back().symbol),
+      substantive ? "; technical changes (symbols, dates, session numbers only) are not listed, "
+                    "only counted"
+                  : "");
   out +=
       "<nav class=\"toc\" id=\"contents\">\n<h2>Contents</h2>\n<ol>\n"
       "<li><a href=\"#overview\">Overview</a></li>\n";
@@ -252,11 +278,11 @@ std::string ReportHtml(const SeriesHistory& h) {
   }
   out += "</ol>\n</nav>\n<section id=\"overview\">\n<h2>Overview</h2>\n" + HtmlOverview(h) +
          "</section>\n";
-  for (size_t i = 0; i < h.diffs.size(); ++i) out += HtmlPair(h, i);
+  for (size_t i = 0; i < h.diffs.size(); ++i) out += HtmlPair(h, i, substantive);
   return out + "</body>\n</html>\n";
 }
 
-nlohmann::json ReportJson(const SeriesHistory& h) {
+nlohmann::json ReportJson(const SeriesHistory& h, bool substantive) {
   nlohmann::json sessions = SessionsJson(history::OverviewRows(h));
   nlohmann::json pairs = nlohmann::json::array();
   for (size_t i = 0; i < h.diffs.size(); ++i) {
@@ -264,7 +290,9 @@ nlohmann::json ReportJson(const SeriesHistory& h) {
     nlohmann::json all = DiffJson(h.diffs[i]);
     nlohmann::json changes = nlohmann::json::array();
     for (size_t k = 0; k < h.diffs[i].changes.size(); ++k) {
-      if (IsReportedChange(h.diffs[i].changes[k])) changes.push_back(all["changes"][k]);
+      if (IsReportedChange(h.diffs[i].changes[k], substantive)) {
+        changes.push_back(all["changes"][k]);
+      }
     }
     pairs.push_back({{"from", h.records[i].symbol},
                      {"to", h.records[i + 1].symbol},
@@ -276,14 +304,14 @@ nlohmann::json ReportJson(const SeriesHistory& h) {
           {"pairs", pairs}};
 }
 
-std::string PairText(const SeriesHistory& h, size_t pair, bool colour) {
+std::string PairText(const SeriesHistory& h, size_t pair, bool colour, bool substantive) {
   const Palette p(colour);
   const char* bold = p.bold;
   const char* reset = p.reset;
   std::string out = fmt::format("{}{}{}: {}\n", bold, PairTitle(h, pair), reset,
                                 SummaryLine(h.diffs[pair].summary));
   for (const Change& c : h.diffs[pair].changes) {
-    if (!IsReportedChange(c)) continue;
+    if (!IsReportedChange(c, substantive)) continue;
     out += fmt::format("\n{}{}{} ({})\n", bold, ChangeLabel(c), reset, StatusPhrase(c));
     if (c.lead_changed && !c.from.empty() && !c.to.empty()) {
       out += fmt::format("  lead phrase changed: \"{}\" -> \"{}\"\n", c.from[0].lead, c.to[0].lead);

@@ -35,9 +35,18 @@ TEST(SeriesCliTest, CorrectionsApplyToLaterCommandsAndNonsenseIsRefused) {
   json all = json::parse(after.out);
   ASSERT_EQ(all.size(), 1u) << after.out;
   EXPECT_EQ(all[0]["symbols"].size(), 6u);
+  // Two members of one series: the join is kept (by the members), nothing else changes.
   auto again = RunRecital({"series", "join", "62/7", truth.back().symbol, "--archive", archive});
-  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(again.exit_code, 0) << again.err;
   EXPECT_NE(again.err.find("are already one series"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("the join is kept"), std::string::npos) << again.err;
+  auto kept = RunRecital({"series", "--archive", archive, "--json"});
+  EXPECT_EQ(json::parse(kept.out), all) << kept.out;
+  // One series named twice by its key is not a join.
+  const std::string key = all[0]["key"];
+  auto self = RunRecital({"series", "join", key, key, "--archive", archive});
+  EXPECT_EQ(self.exit_code, 2);
+  EXPECT_NE(self.err.find("are already one series"), std::string::npos) << self.err;
 
   auto rename = RunRecital({"series", "rename", "61/7", "Lights and more", "--archive", archive});
   ASSERT_EQ(rename.exit_code, 0) << rename.err;

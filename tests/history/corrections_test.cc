@@ -119,6 +119,73 @@ TEST_F(CorrectionsTest, CorrectionsFollowTheirSeriesWhenAnEarlierSessionArrives)
   EXPECT_EQ(SeriesOf("A/RES/62/7").name, "Aids to navigation");
 }
 
+TEST_F(CorrectionsTest, MemberJoinIsKeptAndASplitWinsOverIt) {
+  ASSERT_TRUE(SeriesCorrections::JoinMembers(archive(), "A/RES/61/7", "A/RES/61/99").ok());
+  auto o = SeriesCorrections::Load(archive());
+  ASSERT_TRUE(o.ok()) << o.status().ToString();
+  using Pairs = std::vector<std::pair<std::string, std::string>>;
+  EXPECT_EQ(o->member_joins, (Pairs{{"A/RES/61/7", "A/RES/61/99"}}));
+  EXPECT_TRUE(o->joins.empty());
+  EXPECT_EQ(SeriesOf("A/RES/61/99").symbols,
+            (Symbols{"A/RES/60/7", "A/RES/61/7", "A/RES/61/99", "A/RES/62/7"}));
+  ASSERT_TRUE(SeriesCorrections::SplitOut(archive(), "A/RES/61/7").ok());
+  EXPECT_EQ(SeriesOf("A/RES/61/99").symbols, Symbols{"A/RES/61/99"});
+  EXPECT_EQ(SeriesOf("A/RES/62/7").symbols, (Symbols{"A/RES/60/7", "A/RES/62/7"}));
+  EXPECT_TRUE(
+      SeriesCorrections::JoinMembers(archive(), "A/RES/61/7", "A/RES/61/7").IsInvalidInput());
+  EXPECT_TRUE(SeriesCorrections::JoinMembers(archive(), "", "A/RES/61/7").IsInvalidInput());
+  EXPECT_TRUE(SeriesCorrections::JoinMembers(archive(), "A/RES/61/7", "a b").IsInvalidInput());
+}
+
+// The repro of issue #15 in our own wording: members arrive 51, 54, a page of 56 without a
+// title; the user names the series and joins the page; then the earlier 50 arrives (and the
+// series' key changes). Name and join hold, and the outcome is that of any other order.
+TEST(CorrectionsOrderTest, NameAndJoinSurviveAnEarlierMemberAndAreThoseOfAnyOrder) {
+  const std::string long_text =
+      "Reaffirming the view of the Conference that the primary responsibility for keeping the "
+      "lights of the coast burning lies with the coastal States themselves, with the support of "
+      "the international community,";
+  const std::string title = "Follow-up to the regional conference on lighthouses";
+  auto records = [&] {
+    Resolution r50 =
+        testing::Record(50, 151, "Comprehensive review of coastal lights",
+                        {"Recalling its resolutions 48/113 and 49/173,"}, {"Decides;"});
+    Resolution r51 = testing::Record(
+        51, 70, title, {"Recalling its resolutions 48/113, 49/173 and 50/151,", long_text},
+        {"Decides;"});
+    r51.citations = {{"A/RES/48/113", ""}, {"A/RES/49/173", ""}, {"A/RES/50/151", ""}};
+    Resolution r54 = testing::Record(54, 144, title, {long_text}, {"Requests;"});
+    Resolution r56 = testing::Record(56, 134, "", {long_text}, {"Welcomes;"});
+    return std::vector<Resolution>{r50, r51, r54, r56};
+  };
+  auto correct = [](store::Archive& a) {
+    auto s = history::ResolveSeriesArg(a, "54/144");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_TRUE(SeriesCorrections::Rename(a, s->key, "Lights follow-up").ok());
+    // Detection already joins the page (it shares a whole paragraph): the join is kept by
+    // the members.
+    auto page = history::ResolveSeriesArg(a, "56/134");
+    ASSERT_TRUE(page.ok());
+    EXPECT_EQ(page->key, s->key);
+    ASSERT_TRUE(SeriesCorrections::JoinMembers(a, "A/RES/56/134", "A/RES/54/144").ok());
+  };
+  const std::vector<Resolution> all = records();
+  testing::RecordArchive late_first;
+  late_first.Ingest({all[1], all[2], all[3]});
+  correct(late_first.archive());
+  late_first.Ingest({all[0]});
+  testing::RecordArchive all_first;
+  all_first.Ingest(all);
+  correct(all_first.archive());
+  for (testing::RecordArchive* a : {&late_first, &all_first}) {
+    auto s = history::ResolveSeriesArg(a->archive(), "lights follow-up");
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    EXPECT_EQ(s->key, testing::KeyOf("A/RES/50/151"));
+    EXPECT_EQ(s->name, "Lights follow-up");
+    EXPECT_EQ(s->symbols, (Symbols{"A/RES/50/151", "A/RES/51/70", "A/RES/54/144", "A/RES/56/134"}));
+  }
+}
+
 TEST_F(CorrectionsTest, WritersRefuseEmptyArgumentsAndStoreNothing) {
   EXPECT_TRUE(SeriesCorrections::Rename(archive(), light_key_, "").IsInvalidInput());
   EXPECT_TRUE(SeriesCorrections::Rename(archive(), "", "Name").IsInvalidInput());

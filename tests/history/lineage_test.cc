@@ -166,6 +166,77 @@ TEST(LineageTest, GivenDiffsGiveTheSameLineageAsComputedOnes) {
   }
 }
 
+TEST(LineageTest, TechnicalUpdateCarriesTheSubstanceBack) {
+  const Section O = Section::kOperative;
+  // 50 -> 51 technical, 51 -> 52 substantive, 52 -> 53 technical.
+  auto h =
+      HistoryOf({Ops(50, {"w50"}), Ops(51, {"w51"}), Ops(52, {"w52"}), Ops(53, {"w53"})},
+                {{MakeChange(ChangeStatus::kReworded, {Ref(O, 0, "w50")}, {Ref(O, 0, "w51")})},
+                 {MakeChange(ChangeStatus::kReworded, {Ref(O, 0, "w51")}, {Ref(O, 0, "w52")})},
+                 {MakeChange(ChangeStatus::kReworded, {Ref(O, 0, "w52")}, {Ref(O, 0, "w53")})}});
+  h.diffs[0].changes[0].technical = true;
+  h.diffs[2].changes[0].technical = true;
+  auto blame = history::BlameLast(h);
+  ASSERT_EQ(blame.size(), 1u);
+  EXPECT_EQ(blame[0].text, "w53");
+  EXPECT_EQ(blame[0].wording_since, "A/RES/53/1");
+  EXPECT_EQ(blame[0].since, "A/RES/52/1");  // w52 -> w53 was an update of the same substance
+  EXPECT_EQ(LineageOf(blame[0]),
+            (Lineage{{"A/RES/52/1", "w52"}, {"A/RES/51/1", "w51"}, {"A/RES/50/1", "w50"}}));
+  std::vector<bool> technical;
+  for (const LineageEntry& e : blame[0].lineage) technical.push_back(e.technical);
+  EXPECT_EQ(technical, (std::vector<bool>{true, false, true}));
+}
+
+TEST(LineageTest, RecallRolloverIsTechnicalThroughTheDiffEngine) {
+  SeriesHistory h;
+  h.records = {
+      testing::Record(50, 1, "T", {"Recalling its resolution 49/1 of 1 December 1994,"}, {}),
+      testing::Record(51, 1, "T", {"Recalling its resolution 50/1 of 5 December 1995,"}, {})};
+  auto blame = history::BlameLast(h);
+  ASSERT_EQ(blame.size(), 1u);
+  EXPECT_EQ(blame[0].since, "A/RES/50/1");
+  EXPECT_EQ(blame[0].wording_since, "A/RES/51/1");
+  ASSERT_EQ(blame[0].lineage.size(), 1u);
+  EXPECT_TRUE(blame[0].lineage[0].technical);
+  EXPECT_EQ(blame[0].lineage[0].text, "Recalling its resolution 49/1 of 1 December 1994,");
+}
+
+TEST(LineageTest, ParagraphAPartialCopyDoesNotReachIsComparedWithTheCopyBefore) {
+  const Section O = Section::kOperative;
+  // 51 is a copy cut off before "y": the pair 51 -> 52 does not compare y (no change holds it),
+  // so blame compares y with 50, which has it unchanged.
+  auto h =
+      HistoryOf({Ops(50, {"x.", "y."}), Ops(51, {"x."}), Ops(52, {"x.", "y."})},
+                {{MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "x.")}, {Ref(O, 0, "x.")})},
+                 {MakeChange(ChangeStatus::kUnchanged, {Ref(O, 0, "x.")}, {Ref(O, 0, "x.")})}});
+  auto blame = history::BlameLast(h);
+  ASSERT_EQ(blame.size(), 2u);
+  EXPECT_EQ(blame[0].since, "A/RES/50/1");
+  EXPECT_EQ(blame[1].text, "y.");
+  EXPECT_EQ(blame[1].since, "A/RES/50/1");
+  EXPECT_TRUE(blame[1].lineage.empty());
+  // No earlier copy reaches it: its wording dates from the first copy that has it.
+  h.records[0] = Ops(50, {"x."});
+  blame = history::BlameLast(h);
+  EXPECT_EQ(blame[1].since, "A/RES/52/1");
+}
+
+TEST(LineageTest, CutOffCopyOfAnUnchangedParagraphIsContinuity) {
+  const std::string whole = "Decides to keep the lights burning through every night of the year;";
+  SeriesHistory h;
+  h.records = {
+      Ops(50, {"Calls upon States to maintain lighthouses;", whole}),
+      Ops(51, {"Calls upon States to maintain lighthouses;", "Decides to keep the lights"}),
+      Ops(52, {"Calls upon States to maintain lighthouses;", whole})};
+  h.records[1].truncated_end = true;  // the copy of 51 ends inside its last paragraph
+  auto blame = history::BlameLast(h);
+  ASSERT_EQ(blame.size(), 2u);
+  EXPECT_EQ(blame[1].text, whole);
+  EXPECT_EQ(blame[1].since, "A/RES/50/1");
+  EXPECT_TRUE(blame[1].lineage.empty());
+}
+
 TEST(BlameSymbolTest, MiddleOfSeriesLooksOnlyBackwards) {
   testing::RecordArchive a;
   a.Ingest(testing::LighthouseRecords());

@@ -135,5 +135,81 @@ TEST_F(SeriesTest, LoadedHistoryHasTheRecordsInOrderAndOneDiffPerPair) {
   EXPECT_TRUE(bare->diffs.empty());
 }
 
+// A series whose title changed ("Work of the Office of the Keeper ..." -> "Report of the
+// Keeper ..." -> "Office of the Keeper ..."), pages without a title, and a resolution of
+// another subject that one member recalls: our own wording, in the shapes of the corpus's
+// UNHCR series (728 (VIII), 2197 (XXI) recalling 2040 (XX), 55/74, 56/134).
+class ChangedTitleSeriesTest : public ::testing::Test {
+ protected:
+  static constexpr const char* kLong =
+      "Reaffirming that the keepers of lighthouses along every coast of the world provide an "
+      "essential service to all seafarers, whose safety depends on lights that are kept burning "
+      "through every night of the year,";  // 34 words
+  static constexpr const char* kShortShared = "Noting the report of the Secretary-General,";
+
+  void SetUp() override {
+    using testing::Record;
+    Resolution work = Record(69, 1, "Work of the Office of the Keeper of Lighthouses", {},
+                             {"Invites the Keeper to report on his work;"});
+    Resolution report = Record(70, 1, "Report of the Keeper of Lighthouses", {kLong, kShortShared},
+                               {"Requests the Keeper to continue his work;"});
+    Resolution office = Record(71, 1, "Office of the Keeper of Lighthouses",
+                               {"Recalling its resolution 70/1 of 1 December 2015,", kLong},
+                               {"Requests the Keeper to continue his work;"});
+    office.citations.push_back({"A/RES/70/1", "2015-12-01"});
+    Resolution seafarers = Record(71, 9, "Assistance to seafarers in distress", {kShortShared},
+                                  {"Calls upon States to rescue seafarers in distress;"});
+    // A report on the Keeper recalling the seafarers' resolution: another subject.
+    Resolution report72 = Record(72, 1, "Report of the Keeper of Lighthouses",
+                                 {"Recalling its resolution 71/9 of 2 December 2016, on "
+                                  "seafarers in distress,",
+                                  kShortShared},
+                                 {"Requests the Keeper to continue his work;"});
+    report72.citations.push_back({"A/RES/71/9", "2016-12-02"});
+    // A later page of 73/4 without a title: it shares the long paragraph with 70/1 and 71/1.
+    Resolution page = Record(73, 4, "", {kLong}, {"Decides to remain seized of the matter."});
+    // A page without a title sharing no whole paragraph: its text names the Keeper.
+    Resolution named = Record(74, 4, "", {},
+                              {"Expresses its gratitude to the Keeper of Lighthouses for his "
+                               "untiring efforts;"});
+    // 75/2: its first version has a title, its newest (a later page) none: the document keeps
+    // the title, although the page names the Keeper of Lighthouses.
+    Resolution titled = Record(75, 2, "Assistance to seafarers in distress", {kShortShared},
+                               {"Calls upon States to rescue seafarers in distress;"});
+    Resolution later_page =
+        Record(75, 2, "", {}, {"Thanks the Keeper of Lighthouses for the lights;"});
+    archive_.Ingest({work, report, office, seafarers, report72, page, named, titled});
+    archive_.Ingest({later_page});
+  }
+  store::Archive& archive() { return archive_.archive(); }
+  testing::RecordArchive archive_;
+};
+
+TEST_F(ChangedTitleSeriesTest, TitlesRecallsParagraphsAndNamedTitlesMakeTheSeries) {
+  auto all = history::ArchiveSeries(archive());
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  ASSERT_EQ(all->size(), 2u);
+  Series keeper = testing::SeriesWith(*all, "A/RES/70/1");
+  EXPECT_EQ(keeper.symbols, (Symbols{"A/RES/69/1", "A/RES/70/1", "A/RES/71/1", "A/RES/72/1",
+                                     "A/RES/73/4", "A/RES/74/4"}));
+  EXPECT_EQ(keeper.name, "Report of the Keeper of Lighthouses");  // 74/4 has none
+  EXPECT_EQ(testing::SeriesWith(*all, "A/RES/71/9").symbols, (Symbols{"A/RES/71/9", "A/RES/75/2"}));
+}
+
+TEST_F(ChangedTitleSeriesTest, FinderGivesEachSymbolItsWholeArchiveSeries) {
+  auto all = history::ArchiveSeries(archive());
+  ASSERT_TRUE(all.ok());
+  for (const char* symbol : {"A/RES/69/1", "A/RES/70/1", "A/RES/71/1", "A/RES/71/9", "A/RES/72/1",
+                             "A/RES/73/4", "A/RES/74/4", "A/RES/75/2"}) {
+    // A fresh finder per symbol: the lookup must not depend on what an earlier one found.
+    auto s = history::SeriesOfSymbol(archive(), symbol);
+    ASSERT_TRUE(s.ok()) << symbol << ": " << s.status().ToString();
+    Series expected = testing::SeriesWith(*all, symbol);
+    EXPECT_EQ(s->key, expected.key) << symbol;
+    EXPECT_EQ(s->name, expected.name) << symbol;
+    EXPECT_EQ(s->symbols, expected.symbols) << symbol;
+  }
+}
+
 }  // namespace
 }  // namespace recital

@@ -44,12 +44,44 @@ history::LogView SomeLog() {
 TEST(LogRenderTest, TextIsATableWithDashesForTheFirstSession) {
   EXPECT_EQ(render::LogText(SomeLog()),
             "Series: Lighthouses (s-0123456789ab, 2 sessions)\n"
-            "SYMBOL               SESSION ADOPTED    UNCHANGED REWORDED ADDED REMOVED MOVED SPLIT "
-            "MERGED  TITLE\n"
-            "A/RES/60/7                60 2005-12-01         -        -     -       -     -     - "
-            "     -  Lighthouses\n"
-            "A/RES/61/7                 ? ?                  3        2     0       0     0     0 "
-            "     0  Lighthouses\n");
+            "SYMBOL               SESSION ADOPTED    UNCHANGED REWORDED TECHNICAL ADDED REMOVED "
+            "MOVED SPLIT MERGED  TITLE\n"
+            "A/RES/60/7                60 2005-12-01         -        -         -     -       - "
+            "    -     -      -  Lighthouses\n"
+            "A/RES/61/7                 ? ?                  3        2         0     0       0 "
+            "    0     0      0  Lighthouses\n");
+}
+
+TEST(LogRenderTest, TechnicalCountsShowAndSubstantiveLeavesOutTechnicalOnlySessions) {
+  history::LogView log = SomeLog();
+  history::SessionRow third = log.rows[1];
+  third.symbol = "A/RES/62/7";
+  third.session = 62;
+  third.summary.unchanged = 4;
+  third.summary.reworded = 1;
+  third.summary.technical = 1;  // its only change: a technical update
+  log.rows.push_back(third);
+  log.rows[1].summary.technical = 1;  // one of 61/7's two rewordings is technical
+  const std::string all = render::LogText(log);
+  EXPECT_NE(all.find("A/RES/61/7                 ? ?                  3        2         1"),
+            std::string::npos)
+      << all;
+  EXPECT_NE(all.find("A/RES/62/7"), std::string::npos) << all;
+  const std::string substantive = render::LogText(log, /*substantive=*/true);
+  EXPECT_EQ(substantive.rfind("Series: Lighthouses (s-0123456789ab, 3 sessions; 1 with technical "
+                              "changes only not shown)\n",
+                              0),
+            0u)
+      << substantive;
+  EXPECT_NE(substantive.find("A/RES/61/7"), std::string::npos) << substantive;
+  EXPECT_EQ(substantive.find("A/RES/62/7"), std::string::npos) << substantive;
+  json j = render::LogJson(log, /*substantive=*/true);
+  ASSERT_EQ(j["sessions"].size(), 2u);
+  EXPECT_EQ(j["sessions"][1]["changes"]["technical"], 1);
+  EXPECT_EQ(render::LogJson(log)["sessions"].size(), 3u);
+  EXPECT_TRUE(render::OnlyTechnicalChanges(third.summary));
+  EXPECT_FALSE(render::OnlyTechnicalChanges(log.rows[1].summary));
+  EXPECT_FALSE(render::OnlyTechnicalChanges(DiffSummary{}));
 }
 
 TEST(LogRenderTest, JsonHasTheDocumentedKeysAndNullsForUnknowns) {
@@ -100,10 +132,28 @@ TEST(BlameRenderTest, JsonHasTheDocumentedKeys) {
   EXPECT_EQ(Keys(j), (KeyList{"paragraphs", "symbol"}));
   EXPECT_EQ(j["symbol"], "A/RES/61/7");
   EXPECT_EQ(Keys(j["paragraphs"][0]),
-            (KeyList{"lead", "lineage", "number", "section", "since", "text"}));
+            (KeyList{"lead", "lineage", "number", "section", "since", "text", "wording_since"}));
   EXPECT_EQ(j["paragraphs"][0]["section"], "operative");
   EXPECT_EQ(j["paragraphs"][0]["lineage"][0],
-            (json{{"symbol", "A/RES/60/7"}, {"text", "Encourages States;"}}));
+            (json{{"symbol", "A/RES/60/7"}, {"text", "Encourages States;"}, {"technical", false}}));
+}
+
+TEST(BlameRenderTest, TechnicalUpdatesAreMarkedInTextAndJson) {
+  history::BlameView b = SomeBlame();
+  history::BlameParagraph& p = b.paragraphs[0];
+  p.text = "Recalling its resolution 60/7,";
+  p.since = "A/RES/60/7";  // the substance began in 60/7; 61/7 updated the symbol only
+  p.wording_since = "A/RES/61/7";
+  p.lineage = {{"A/RES/60/7", "Recalling its resolution 59/7,", true}};
+  EXPECT_EQ(render::BlameText(b, false),
+            "A/RES/61/7 (Lighthouses): series 'Lighthouses' from 60/7\n"
+            "\noperative\n"
+            "   1  since 60/7           Recalling its resolution 60/7,\n"
+            "      from  60/7           [technical] Recalling its resolution 59/7,\n");
+  json j = render::BlameJson(b);
+  EXPECT_EQ(j["paragraphs"][0]["since"], "A/RES/60/7");
+  EXPECT_EQ(j["paragraphs"][0]["wording_since"], "A/RES/61/7");
+  EXPECT_EQ(j["paragraphs"][0]["lineage"][0]["technical"], true);
 }
 
 history::GrepResult SomeGrep() {
@@ -233,6 +283,44 @@ TEST(ReportRenderTest, HtmlShowsOldAndNewSidesEscaped) {
   for (const char* bad : {"<script", "<link", "src=", "http://", "https://"}) {
     EXPECT_EQ(html.find(bad), std::string::npos) << bad;
   }
+}
+
+TEST(ReportRenderTest, TechnicalChangesAreMarkedAndSubstantiveDoesNotListThem) {
+  history::SeriesHistory h = SomeReportHistory();
+  Change& c = h.diffs[0].changes[0];
+  c.lead_changed = false;
+  c.technical = true;
+  c.from = {{Section::kPreamble, 0, "", "Recalling", "Recalling its resolution 59/7,"}};
+  c.to = {{Section::kPreamble, 0, "", "Recalling", "Recalling its resolution 60/7,"}};
+  c.section = Section::kPreamble;
+  c.edits = {{EditOp::kEqual, "Recalling its resolution "},
+             {EditOp::kDelete, "59/7"},
+             {EditOp::kInsert, "60/7"},
+             {EditOp::kEqual, ","}};
+  h.diffs[0].summary.technical = 1;
+  const std::string md = render::ReportMarkdown(h);
+  EXPECT_NE(md.find("### Preamble 1 — reworded, technical\n\n"), std::string::npos) << md;
+  EXPECT_NE(md.find("| A/RES/61/7 | 61 | 2006-12-04 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |"),
+            std::string::npos)
+      << md;
+  EXPECT_NE(render::PairText(h, 0, false).find("Preamble 1 (reworded, technical)"),
+            std::string::npos);
+  EXPECT_NE(render::ReportHtml(h).find("<tr class=\"technical\">"), std::string::npos);
+
+  const std::string quiet = render::ReportMarkdown(h, /*substantive=*/true);
+  EXPECT_EQ(quiet.find("### Preamble 1"), std::string::npos) << quiet;
+  EXPECT_NE(quiet.find("No substantive change (1 technical change not shown)."), std::string::npos)
+      << quiet;
+  // The overview keeps the counts.
+  EXPECT_NE(quiet.find("| A/RES/61/7 | 61 | 2006-12-04 | 0 | 1 | 1 | 0 | 0 | 0 | 0 | 0 |"),
+            std::string::npos);
+  EXPECT_NE(render::ReportHtml(h, true).find("No substantive change (1 technical change not "
+                                             "shown)."),
+            std::string::npos);
+  json j = render::ReportJson(h, true);
+  EXPECT_TRUE(j["pairs"][0]["changes"].empty());
+  EXPECT_EQ(j["pairs"][0]["summary"]["technical"], 1);
+  EXPECT_EQ(render::PairText(h, 0, false, true).find("Preamble 1"), std::string::npos);
 }
 
 TEST(ReportRenderTest, JsonHasTheDocumentedKeys) {

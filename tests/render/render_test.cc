@@ -153,6 +153,77 @@ TEST(DiffRenderTest, JsonHasTheDocumentedKeys) {
                       "technical", "truncated", "unchanged"}));
 }
 
+// SomeDiff with a technical change after the unchanged paragraph: "Recalling its resolution
+// 49/1," -> "... 50/1,".
+DiffResult DiffWithATechnicalChange() {
+  DiffResult d = SomeDiff();
+  Change tech;
+  tech.status = ChangeStatus::kReworded;
+  tech.technical = true;
+  tech.similarity = 1.0;
+  tech.section = Section::kPreamble;
+  tech.from = {Ref(Section::kPreamble, 1, "", "Recalling its resolution 49/1,")};
+  tech.to = {Ref(Section::kPreamble, 1, "", "Recalling its resolution 50/1,")};
+  tech.edits = {{EditOp::kEqual, "Recalling its resolution "},
+                {EditOp::kDelete, "49/1"},
+                {EditOp::kInsert, "50/1"},
+                {EditOp::kEqual, ","}};
+  d.changes.insert(d.changes.begin() + 1, tech);
+  d.summary.reworded = 2;
+  d.summary.technical = 1;
+  return d;
+}
+
+TEST(DiffRenderTest, TechnicalChangesAreMarkedAndSubstantiveShowsThemAsUnchanged) {
+  const DiffResult d = DiffWithATechnicalChange();
+  EXPECT_EQ(render::DiffText(d, {}),
+            "diff A/RES/50/1 -> A/RES/51/1\n\n  ... 1 unchanged paragraph\n\n"
+            "reworded PP2 -> PP2 (similarity 1.00, technical)\n"
+            "  Recalling its resolution [-49/1-]{+50/1+},\n\n"
+            "reworded OP1 -> OP1 (similarity 0.82)\n  Urges [-*all*-]{+Member_States+} to act;\n\n"
+            "added OP2\n  {+Decides <to> continue;+}\n\n"
+            "2 reworded, 1 technical, 1 added, 1 unchanged\n");
+  render::DiffRenderOptions o;
+  o.substantive = true;
+  // Collapsed with the unchanged paragraph before it; the summary keeps every count.
+  EXPECT_EQ(render::DiffText(d, o),
+            "diff A/RES/50/1 -> A/RES/51/1\n\n  ... 1 unchanged paragraph, 1 technical change\n\n"
+            "reworded OP1 -> OP1 (similarity 0.82)\n  Urges [-*all*-]{+Member_States+} to act;\n\n"
+            "added OP2\n  {+Decides <to> continue;+}\n\n"
+            "2 reworded, 1 technical, 1 added, 1 unchanged\n");
+  // With --all it is shown, as an unchanged paragraph is: its wording without marks.
+  o.all = true;
+  const std::string md = render::DiffMarkdown(d, o);
+  EXPECT_NE(md.find("**reworded PP2 -> PP2 (similarity 1.00, technical)**\n\n"
+                    "> Recalling its resolution 50/1,\n\n"),
+            std::string::npos)
+      << md;
+  const std::string html = render::DiffHtml(d, {});
+  EXPECT_NE(html.find("<div class=\"change reworded technical\"><h3>reworded PP2 -&gt; PP2 "
+                      "(similarity 1.00, technical)</h3>"),
+            std::string::npos)
+      << html;
+}
+
+TEST(DiffRenderTest, SubstantiveJsonLeavesTechnicalChangesOutButCountsThem) {
+  const DiffResult d = DiffWithATechnicalChange();
+  json all = render::DiffJson(d);
+  ASSERT_EQ(all["changes"].size(), 4u);
+  EXPECT_EQ(all["changes"][1]["technical"], true);
+  json substantive = render::DiffJson(d, /*substantive=*/true);
+  ASSERT_EQ(substantive["changes"].size(), 3u);  // the unchanged paragraph stays
+  EXPECT_EQ(substantive["changes"][0]["status"], "unchanged");
+  EXPECT_EQ(substantive["changes"][1]["from"]["text"], "Urges *all* to act;");
+  EXPECT_EQ(substantive["summary"], all["summary"]);
+  EXPECT_EQ(substantive["summary"]["technical"], 1);
+  // A technical change that moved is still shown.
+  Change moved = d.changes[1];
+  moved.moved = true;
+  EXPECT_TRUE(render::IsReportedChange(moved, true));
+  EXPECT_FALSE(render::IsReportedChange(d.changes[1], true));
+  EXPECT_TRUE(render::IsReportedChange(d.changes[1]));
+}
+
 TEST(RecordRenderTest, JsonHasEveryKeyWithNullsForUnknownValues) {
   Resolution r;
   r.symbol = "A/RES/50/1";
