@@ -17,6 +17,7 @@ Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& archive_f
   store::OpenOptions options;
   options.read_only = mode == ArchiveMode::kRead;
   options.create_if_missing = mode == ArchiveMode::kCreate;
+  options.defer_create = options.create_if_missing;  // created by the first release stored
   auto archive = store::Archive::Open(dir, options);
   if (archive.ok()) return archive;
   const Status& st = archive.status();

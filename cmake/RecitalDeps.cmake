@@ -28,6 +28,11 @@ if(NOT UTF8PROC_FOUND)
   recital_missing("utf8proc (Unicode NFC for ingest)" "libutf8proc-dev")
 endif()
 
+pkg_check_modules(ICU_UC IMPORTED_TARGET icu-uc)
+if(NOT ICU_UC_FOUND)
+  recital_missing("ICU (word boundaries of Chinese text in the word diff)" "libicu-dev")
+endif()
+
 pkg_check_modules(POPPLER_CPP IMPORTED_TARGET poppler-cpp>=0.89)
 if(NOT POPPLER_CPP_FOUND)
   recital_missing("poppler's C++ API (PDF releases)" "libpoppler-cpp-dev")
@@ -125,6 +130,17 @@ if(RECITAL_STATIC)
       set_property(TARGET ${target} PROPERTY IMPORTED_LOCATION ${archives})
     endif()
   endforeach()
+  find_package(Threads REQUIRED)
+  # ICU: the common library, then its data (the break rules and the Chinese dictionary), in
+  # that order.
+  foreach(lib icuuc icudata)
+    find_library(RECITAL_STATIC_${lib} NAMES lib${lib}.a)
+    if(NOT RECITAL_STATIC_${lib})
+      message(FATAL_ERROR "RECITAL_STATIC: lib${lib}.a not found (configure with -DRECITAL_STATIC=OFF)")
+    endif()
+  endforeach()
+  set_property(TARGET PkgConfig::ICU_UC PROPERTY INTERFACE_LINK_LIBRARIES
+               ${RECITAL_STATIC_icuuc} ${RECITAL_STATIC_icudata} Threads::Threads ${CMAKE_DL_LIBS} m)
   set(RECITAL_FMT_TARGET fmt::fmt-header-only)
   # pugixml's package config has both; its default target is the shared one.
   set(RECITAL_PUGIXML_TARGET pugixml::static)

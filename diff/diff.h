@@ -41,6 +41,9 @@ struct Edit {
 
 // Tokens of a text: runs of letters/digits (any non-ASCII UTF-8 byte counts as a letter, so
 // words of every UN language stay whole), single punctuation characters, and runs of spaces.
+// A run holding Chinese (or other text written without spaces between words), full-width or
+// Arabic punctuation or guillemets is cut at ICU's word boundaries: "大会回顾其决议，" ->
+// "大会" "回顾" "其" "决议" "，".
 // The views point into `text`; concatenated they give `text` back.
 std::vector<std::string_view> Tokenize(std::string_view text);
 

@@ -25,6 +25,17 @@ Bag BagConcat(const Bag& a, const Bag& b);
 // Dice coefficient; equal_fallback is returned when both bags are empty.
 double BagDice(const Bag& a, const Bag& b, double equal_fallback);
 
+// ---- word boundaries (segment.cc) ----
+struct WordPiece {
+  std::string_view text;
+  bool word = true;  // letters or digits (false: punctuation, symbols)
+};
+// Appends the pieces of one run of word bytes (IsWordByte) to *out: the run whole, as always,
+// unless it holds text written without spaces between words (Chinese, Japanese, Thai) or
+// punctuation of those scripts, Arabic's or guillemets glued to a word; such a run is cut at
+// ICU's word boundaries. Thread-safe.
+void AppendWordRun(std::string_view run, std::vector<WordPiece>* out);
+
 // ---- technical tokens (technical.cc) ----
 // A token of a wording (words, single punctuation characters; spaces dropped) and whether it is
 // technical: a symbol, a date or part of one, a session ordinal, a number in a reference.

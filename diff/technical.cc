@@ -77,6 +77,7 @@ bool IsNumericOrdinal(std::string_view w) {
 
 std::vector<TechToken> TechnicalTokens(std::string_view text) {
   std::vector<TechToken> toks;
+  std::vector<WordPiece> pieces;
   bool space_before = false;
   for (size_t i = 0; i < text.size();) {
     if (IsAsciiSpace(text[i])) {
@@ -85,8 +86,25 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
       continue;
     }
     size_t j = i + 1;
+    bool ascii = static_cast<unsigned char>(text[i]) < 0x80;
     if (IsWordByte(text[i])) {
-      while (j < text.size() && IsWordByte(text[j])) ++j;
+      for (; j < text.size() && IsWordByte(text[j]); ++j) {
+        if (static_cast<unsigned char>(text[j]) >= 0x80) ascii = false;
+      }
+    }
+    if (IsWordByte(text[i]) && !ascii) {  // maybe Chinese, or punctuation of another script glued on
+      pieces.clear();
+      AppendWordRun(text.substr(i, j - i), &pieces);
+      for (const WordPiece& p : pieces) {
+        TechToken t;
+        t.text = p.text;
+        t.word = p.word;
+        t.space_before = space_before;
+        toks.push_back(t);
+        space_before = false;
+      }
+      i = j;
+      continue;
     }
     TechToken t;
     t.text = text.substr(i, j - i);

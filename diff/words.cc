@@ -101,6 +101,7 @@ const char* EditOpName(EditOp op) {
 
 std::vector<std::string_view> Tokenize(std::string_view text) {
   std::vector<std::string_view> out;
+  std::vector<diff_internal::WordPiece> pieces;
   size_t i = 0;
   auto is_space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   auto is_word = [](unsigned char c) { return IsWordByte(static_cast<char>(c)); };
@@ -110,7 +111,18 @@ std::vector<std::string_view> Tokenize(std::string_view text) {
     if (is_space(c)) {
       while (j < text.size() && is_space(static_cast<unsigned char>(text[j]))) ++j;
     } else if (is_word(c)) {
-      while (j < text.size() && is_word(static_cast<unsigned char>(text[j]))) ++j;
+      bool ascii = c < 0x80;
+      while (j < text.size() && is_word(static_cast<unsigned char>(text[j]))) {
+        ascii = ascii && static_cast<unsigned char>(text[j]) < 0x80;
+        ++j;
+      }
+      if (!ascii) {  // maybe Chinese, or punctuation of another script glued to a word
+        pieces.clear();
+        diff_internal::AppendWordRun(text.substr(i, j - i), &pieces);
+        for (const diff_internal::WordPiece& p : pieces) out.push_back(p.text);
+        i = j;
+        continue;
+      }
     }
     out.push_back(text.substr(i, j - i));
     i = j;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "ingest/ingest_internal.h"
+#include "ingest/lang_internal.h"
 
 namespace recital::ingest {
 namespace {
@@ -28,15 +29,24 @@ std::string_view StripTrailingMarker(std::string_view t) {
   return t;
 }
 
-bool EndsParagraph(std::string_view t) {
+bool EndsParagraph(std::string_view t, Lang lang = Lang::kEn) {
   t = StripTrailingMarker(t);
+  if (!UsesEnglishRules(lang)) return EndsWithParagraphPunctuation(t);
   return !t.empty() && (t.back() == ',' || t.back() == ';' || t.back() == ':' || t.back() == '.');
 }
 
-// "12. Text" -> 12 and the offset of Text; 0 when not numbered.
-uint32_t Numbered(std::string_view t, size_t* text_at) {
+// "12. Text" -> 12 and the offset of Text; 0 when not numbered. Other languages than English
+// also "12 - Text" (Arabic).
+uint32_t Numbered(std::string_view t, size_t* text_at, Lang lang = Lang::kEn) {
   size_t i = 0;
   uint32_t n = 0;
+  if (!UsesEnglishRules(lang) && ReadUint(t, &i, &n, 3) && n != 0 && n <= 300 && t.substr(i).starts_with(" - ")) {
+    i += 3;
+    while (i < t.size() && t[i] == ' ') ++i;
+    *text_at = i;
+    return n;
+  }
+  i = 0;
   if (!ReadUint(t, &i, &n, 3) || n == 0 || n > 300 || i >= t.size() || t[i] != '.') return 0;
   ++i;
   if (i < t.size() && t[i] != ' ') return 0;
@@ -45,8 +55,21 @@ uint32_t Numbered(std::string_view t, size_t* text_at) {
   return n;
 }
 
-// "(a) Text" / "(iv) Text" -> "(a)" and the offset of Text; "" otherwise.
-std::string SubNumber(std::string_view t, size_t* text_at) {
+// "(a) Text" / "(iv) Text" -> "(a)" and the offset of Text; "" otherwise. Other languages
+// than English also "(а)" (Cyrillic) and "(أ)" (Arabic): one letter in brackets.
+std::string SubNumber(std::string_view t, size_t* text_at, Lang lang = Lang::kEn) {
+  if (!UsesEnglishRules(lang) && t.size() >= 4 && t[0] == '(') {
+    size_t len = 0;
+    const uint32_t cp = CodePointAt(t, 1, &len);
+    if ((IsCyrillic(cp) && IsLowerLetter(cp)) || IsArabicLetter(cp)) {
+      if (t.substr(1 + len).starts_with(") ")) {
+        size_t j = 1 + len + 1;
+        while (j < t.size() && t[j] == ' ') ++j;
+        *text_at = j;
+        return std::string(t.substr(0, 2 + len));
+      }
+    }
+  }
   if (t.size() < 4 || t[0] != '(') return "";
   size_t i = 1;
   while (i < t.size() && i <= 5 && IsAsciiLower(t[i])) ++i;
@@ -58,16 +81,33 @@ std::string SubNumber(std::string_view t, size_t* text_at) {
   return std::string(t.substr(0, i + 1));
 }
 
-bool LineStartsParagraph(std::string_view t) {
+// Other languages: a numbered line whose text starts with a capital (any script), a Han or
+// Arabic letter; a sub-paragraph; or a known lead phrase (Russian ones are lower-case).
+bool IntlLineStartsParagraph(std::string_view t, Lang lang) {
+  size_t at = 0;
+  if (Numbered(t, &at, lang) != 0) {
+    const uint32_t cp = CodePointAt(t, at);
+    return at == t.size() || IsUpperLetter(cp) || IsHan(cp) || IsArabicLetter(cp);
+  }
+  if (!SubNumber(t, &at, lang).empty()) return true;
+  return MatchKnownLeadLang(t, lang).kind != LeadKind::kNone;
+}
+
+bool LineStartsParagraph(std::string_view t, Lang lang = Lang::kEn) {
+  if (!UsesEnglishRules(lang)) return IntlLineStartsParagraph(t, lang);
   size_t at = 0;
   if (Numbered(t, &at) != 0) return at == t.size() || IsAsciiUpper(t[at]);
   if (!SubNumber(t, &at).empty()) return true;
   return !t.empty() && IsAsciiUpper(t[0]) && MatchKnownLead(t).kind != LeadKind::kNone;
 }
 
-void AppendLine(std::string* acc, std::string_view line) {
+void AppendLine(std::string* acc, std::string_view line, Lang lang = Lang::kEn) {
   line = Trim(line);
   if (line.empty()) return;
+  if (lang == Lang::kZh && !acc->empty() && (IsHan(CodePointBefore(*acc, acc->size())) || IsHan(CodePointAt(line, 0)))) {
+    *acc += line;  // Chinese puts no space between words, nor where a line wraps
+    return;
+  }
   if (acc->size() >= 2 && acc->back() == '-' && IsAsciiAlpha((*acc)[acc->size() - 2]) && IsAsciiLower(line[0])) {
     *acc += line;  // "forty-" + "sixth"
     return;
@@ -78,7 +118,7 @@ void AppendLine(std::string* acc, std::string_view line) {
 
 }  // namespace
 
-std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body) {
+std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body, Lang lang) {
   std::vector<RawParagraph> out;
   std::string acc;
   std::string_view prev_line;
@@ -94,17 +134,18 @@ std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body) 
       continue;
     }
     size_t at = 0;
-    const bool lone_number = Numbered(t, &at) != 0 && at == t.size();
-    const bool prev_lone_number = !prev_line.empty() && Numbered(Trim(prev_line), &at) != 0 && at == Trim(prev_line).size();
+    const bool lone_number = Numbered(t, &at, lang) != 0 && at == t.size();
+    const bool prev_lone_number =
+        !prev_line.empty() && Numbered(Trim(prev_line), &at, lang) != 0 && at == Trim(prev_line).size();
     bool start = false;
     if (!acc.empty() && !prev_lone_number) {
       const size_t ind = Indent(line), prev_ind = Indent(prev_line);
       if (ind >= 3 && ind > prev_ind) start = true;
-      if (LineStartsParagraph(t) && EndsParagraph(prev_line)) start = true;
-      if (lone_number && EndsParagraph(prev_line)) start = true;
+      if (LineStartsParagraph(t, lang) && EndsParagraph(prev_line, lang)) start = true;
+      if (lone_number && EndsParagraph(prev_line, lang)) start = true;
     }
     if (start) flush();
-    AppendLine(&acc, line);
+    AppendLine(&acc, line, lang);
     prev_line = line;
   }
   flush();
@@ -113,20 +154,25 @@ std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body) 
 
 namespace {
 
-bool StartsAny(std::string_view t) {
+bool StartsAny(std::string_view t, Lang lang) {
   size_t at = 0;
+  if (!UsesEnglishRules(lang)) {
+    return Numbered(t, &at, lang) != 0 || !SubNumber(t, &at, lang).empty() ||
+           MatchLeadLang(t, lang).kind != LeadKind::kNone;
+  }
   return Numbered(t, &at) != 0 || !SubNumber(t, &at).empty() || MatchLead(t).kind != LeadKind::kNone;
 }
 
 // Joins pieces that continue the paragraph before them (page breaks inside a paragraph)
 // and drops running headers that repeat the title.
-std::vector<std::string> MergeContinuations(const std::vector<RawParagraph>& raw, const std::string& title) {
+std::vector<std::string> MergeContinuations(const std::vector<RawParagraph>& raw, const std::string& title,
+                                            Lang lang) {
   std::vector<std::string> out;
   for (const RawParagraph& p : raw) {
     const std::string& t = p.text;
     if (!title.empty() && t.size() >= 15 && title.starts_with(t)) continue;
-    if (!out.empty() && !StartsAny(t) && !EndsParagraph(out.back())) {
-      AppendLine(&out.back(), t);
+    if (!out.empty() && !StartsAny(t, lang) && !EndsParagraph(out.back(), lang)) {
+      AppendLine(&out.back(), t, lang);
       continue;
     }
     out.push_back(t);
@@ -137,10 +183,10 @@ std::vector<std::string> MergeContinuations(const std::vector<RawParagraph>& raw
 }  // namespace
 
 void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, MarkerState* markers,
-                     Resolution* r) {
+                     Resolution* r, Lang lang) {
   Vocabulary vocab;
   for (const RawParagraph& p : raw) vocab.AddTextLazily(p.text);  // raw outlives vocab
-  const std::vector<std::string> merged = MergeContinuations(raw, r->title);
+  const std::vector<std::string> merged = MergeContinuations(raw, r->title, lang);
   // The title suffers the stray spaces of the text it was extracted with ("The rol e of
   // diamonds"); running headers repeating it were matched above as they were written.
   r->title = RepairStraySpaces(r->title, vocab);
@@ -148,7 +194,7 @@ void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, Mar
   for (const std::string& whole : merged) {
     std::string_view t = whole;
     size_t at = 0;
-    const std::string sub = SubNumber(t, &at);
+    const std::string sub = SubNumber(t, &at, lang);
     const bool was_first = first;
     first = false;
     if (!sub.empty()) {
@@ -162,14 +208,14 @@ void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, Mar
       }
     }
     Paragraph p;
-    const uint32_t number = sub.empty() ? Numbered(t, &at) : 0;
+    const uint32_t number = sub.empty() ? Numbered(t, &at, lang) : 0;
     if (number != 0) {
       p.number = std::to_string(number);
       t = t.substr(at);
     }
     p.text = ExtractMarkers(RepairStraySpaces(t, vocab), markers, &p.footnotes);
     if (p.text.empty()) continue;
-    const LeadMatch lead = MatchLead(p.text);
+    const LeadMatch lead = UsesEnglishRules(lang) ? MatchLead(p.text) : MatchLeadLang(p.text, lang);
     if (was_first && !has_opening && number == 0 && lead.kind == LeadKind::kNone) {
       r->warnings.push_back("text starts mid-paragraph: dropped a leading fragment of " +
                             std::to_string(p.text.size()) + " bytes");

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "ingest/ingest_internal.h"
+#include "ingest/lang_internal.h"
 #include "schema/symbol.h"
 
 namespace recital::ingest {
@@ -138,12 +139,21 @@ void ScanDocuments(std::string_view s, Resolution* r) {
 
 }  // namespace
 
-void ExtractCitations(Resolution* r) {
+void ExtractCitations(Resolution* r, Lang lang) {
   std::vector<std::string> texts;
   for (const auto* list : {&r->preamble, &r->operative}) {
     for (const Paragraph& p : *list) {
       texts.push_back(p.text);
       for (const SubParagraph& s : p.subparagraphs) texts.push_back(s.text);
+    }
+  }
+  if (!UsesEnglishRules(lang)) {
+    for (const std::string& t : texts) {
+      for (const Citation& c : ScanIntlCitations(t, lang)) AddCitation(r, c);
+    }
+    // Symbols typed with Cyrillic look-alike letters ("А/56/530") are read in Latin.
+    if (lang == Lang::kRu) {
+      for (std::string& t : texts) t = LatinizeSymbolLetters(t);
     }
   }
   for (const std::string& t : texts) ScanCitations(t, r);

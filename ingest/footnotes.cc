@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ingest/ingest_internal.h"
+#include "ingest/lang_internal.h"
 
 namespace recital::ingest {
 namespace {
@@ -164,10 +165,49 @@ bool IsQuoteOrCloser(std::string_view s, size_t i) {
 }
 
 // Bare number marker "Convention 3 and" at s[i] (s[i-1] == ' '); its digit count or 0.
+// Words of French, Spanish and Russian after which a number is text, not a marker ("de 18 de
+// diciembre", "résolutions 2 (I)", "paragraphe 3", "пункт 5"), compared lower-cased.
+constexpr std::array<std::string_view, 42> kIntlNotBeforeMarker = {
+    "de", "du", "des", "le", "la", "les", "au", "aux", "en", "et", "ou", "sa", "ses", "son", "sur", "par",
+    "el", "los", "las", "del", "al", "y", "o", "su", "sus", "por", "para", "con", "entre", "résolution",
+    "résolutions", "resolución", "resoluciones", "paragraphe", "paragraphes", "párrafo", "párrafos",
+    "article", "artículo", "point", "tema", "séance"};
+
+// The other languages' rules on top of BareMarker's: a date or a resolution number ("2 (I)")
+// starts at i, or a word of kIntlNotBeforeMarker (any script) stands before it.
+bool IntlNumberIsText(std::string_view s, size_t i, Lang lang) {
+  size_t end = 0;
+  if (!ParseDateAtLang(s, i, &end, lang).empty()) return true;
+  size_t k = i;
+  uint32_t n = 0;
+  if (ReadUint(s, &k, &n, 3) && s.substr(k).starts_with(" (")) return true;
+  size_t e = i;
+  while (e > 0 && s[e - 1] == ' ') --e;
+  size_t b = e, start = e;
+  while (b > 0 && IsWordCodePoint(CodePointBefore(s, b, &start))) b = start;
+  // Lower-cased: Latin and Cyrillic letters keep their UTF-8 length (2 bytes) when lowered.
+  std::string word;
+  for (size_t j = b; j < e;) {
+    size_t len = 0;
+    const uint32_t cp = LowerCodePoint(CodePointAt(s, j, &len));
+    if (cp < 0x80) {
+      word += char(cp);
+    } else if (cp < 0x800 && len == 2) {
+      word += char(0xC0 | (cp >> 6));
+      word += char(0x80 | (cp & 0x3F));
+    } else {
+      word.append(s.substr(j, len));
+    }
+    j += len;
+  }
+  return InList(std::string_view(word), kIntlNotBeforeMarker);
+}
+
 size_t BareMarker(std::string_view s, size_t i, const MarkerState& st, uint32_t* n) {
   size_t k = i;
   if (!ReadUint(s, &k, n, 2) || !Boundary(s, k) || i < 2) return 0;
   if (!Acceptable(*n, st, false)) return 0;
+  if (!UsesEnglishRules(st.lang) && IntlNumberIsText(s, i, st.lang)) return 0;
   if (!st.any_seen && st.mid_document && *n > 30) return 0;
   const char prev = s[i - 2];
   if (IsAsciiDigit(prev)) {  // only after a year: "of 1969 1 and"

@@ -24,6 +24,13 @@ namespace recital::ingest {
 
 inline constexpr std::string_view kPageBreak = "\f";
 
+// The language a release is parsed as. English and unrecognised texts take the English rules
+// (the scanners of cover.cc, leads.cc, text.cc); the other five take lang_*.cc.
+enum class Lang : uint8_t { kUnknown, kEn, kFr, kEs, kRu, kZh, kAr };
+// "en", "fr", "es", "ru", "zh", "ar" -> the Lang; anything else kUnknown.
+Lang LangFromCode(std::string_view code);
+constexpr bool UsesEnglishRules(Lang lang) { return lang == Lang::kEn || lang == Lang::kUnknown; }
+
 // ---- validate.cc ----
 // OK, or InvalidInput / ResourceExhausted whose message starts with options.source_name.
 Status ValidateRelease(std::string_view bytes, const ParseOptions& options);
@@ -92,8 +99,9 @@ void AddWordsToVocabulary(std::string_view s, Vocabulary* vocabulary);
 // split by stray spaces re-joined where the document itself shows the whole word.
 // vocabulary: lower-cased word -> occurrences in the whole document.
 std::string RepairStraySpaces(std::string_view text, const Vocabulary& vocabulary);
-// Share of word-like tokens that look like fragments of a split word (0..1).
-double StraySpaceScore(std::string_view text);
+// Share of word-like tokens that look like fragments of a split word (0..1); the short words
+// of French and Spanish texts (lang) are words, not fragments.
+double StraySpaceScore(std::string_view text, Lang lang = Lang::kEn);
 
 // ---- symbols.cc: where a release writes its symbol (the grammar: schema/symbol.h) ----
 struct SymbolMatch {
@@ -111,8 +119,19 @@ SymbolMatch FindSiteSymbol(std::string_view cover);
 // ---- detect.cc ----
 // "ods", "unorg", "modern" or "web".
 std::string DetectLayout(std::string_view text);
-// "en", "fr", "es" or "" (unknown).
+// "en", "fr", "es", "ru", "zh", "ar" or "" (unknown): GuessLanguage(text).code.
 std::string DetectLanguage(std::string_view text);
+struct LanguageGuess {
+  std::string code;     // ISO 639-1, "" when unknown
+  // Set when the text holds much of a second language too (a runner-up with at least a third
+  // of the winner's evidence): what it is, for the warning.
+  std::string also;
+  bool bitext = false;  // English and lang interleaved on the same lines (alignment pages)
+};
+// The language from the text alone: scripts first (Han -> zh, Cyrillic -> ru, Arabic -> ar,
+// counted as words, two Han characters to a word), then among Latin texts the most frequent
+// function words of English, French and Spanish.
+LanguageGuess GuessLanguage(std::string_view text);
 
 // ---- debris.cc ----
 struct CleanResult {
@@ -133,7 +152,9 @@ bool IsDebrisLine(std::string_view trimmed);
 // footnote rules "____".
 // settled (optional, one flag per line) is carried along: a line left whole keeps its flag,
 // pieces of a cut line get false.
-std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines, std::vector<bool>* settled = nullptr);
+// lang: where paragraphs and lead phrases start (English rules for kEn and kUnknown).
+std::vector<std::string> UnfoldLongLines(std::vector<std::string> lines, std::vector<bool>* settled = nullptr,
+                                         Lang lang = Lang::kEn);
 
 // ---- leads.cc ----
 enum class LeadKind { kNone, kPreamble, kOperative };
@@ -157,7 +178,8 @@ struct Regions {
   std::string adoption;                // the adoption line(s), flattened
   bool has_opening = false;            // "The General Assembly," found
 };
-Regions SplitRegions(std::vector<std::string> lines);
+// lang: the enacting formula, paragraph starts and the adoption line of that language.
+Regions SplitRegions(std::vector<std::string> lines, Lang lang = Lang::kEn);
 // Fills symbol, session, number, title, agenda items, committee, report, dates, meeting.
 // raw_text is the whole normalized release (for symbols written anywhere in the cover).
 // Returns true when a cover block was found (numbered title, "Distr.", session or agenda line).
@@ -175,6 +197,7 @@ struct MarkerState {
   bool any_seen = false;
   bool mid_document = false;  // the text starts after the first page
   bool bare_numbers = false;  // layout where markers are bare numbers after a space
+  Lang lang = Lang::kEn;      // other languages: their dates and words before numbers are text
 };
 std::string ExtractMarkers(std::string_view text, MarkerState* state, std::vector<FootnoteRef>* refs);
 
@@ -183,17 +206,19 @@ struct RawParagraph {
   std::string text;  // joined, spaces collapsed, markers still in
 };
 // Body lines -> paragraph texts (also sub-paragraph texts, which BuildParagraphs attaches).
-std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body);
+std::vector<RawParagraph> SplitParagraphs(const std::vector<std::string>& body, Lang lang = Lang::kEn);
 // Classifies raw paragraphs into r->preamble / r->operative, with lead, number,
 // sub-paragraphs and footnote references; adds warnings (leading fragment, cut-off end).
 // has_opening: the body follows "The General Assembly," (so a first paragraph without a
 // lead phrase is still a paragraph, not the tail of one from an earlier page).
 void BuildParagraphs(const std::vector<RawParagraph>& raw, bool has_opening, MarkerState* markers,
-                     Resolution* r);
+                     Resolution* r, Lang lang = Lang::kEn);
 
 // ---- citations.cc ----
 // Citations of resolutions (with dates) and other document symbols from paragraph texts,
-// footnotes and the report field.
-void ExtractCitations(Resolution* r);
+// footnotes and the report field. Other languages than English: "résolution 47/135 du
+// 18 décembre 1992", "resolución 47/135, de 18 de diciembre de 1992", "резолюцию 59/108 от
+// 3 декабря 2004 года", "1994年12月9日第49/35 A号决议", "القرار 55/2".
+void ExtractCitations(Resolution* r, Lang lang = Lang::kEn);
 
 }  // namespace recital::ingest

@@ -5,6 +5,7 @@
 #include "ingest/akn_internal.h"
 #include "ingest/ingest.h"
 #include "ingest/ingest_internal.h"
+#include "ingest/lang_internal.h"
 #include "ingest/pdf_internal.h"
 
 namespace recital {
@@ -12,11 +13,47 @@ namespace {
 
 using namespace ingest;
 
-size_t KnownLeadOrNumberCount(const Resolution& r) {
+size_t KnownLeadOrNumberCount(const Resolution& r, Lang lang) {
+  auto known = [lang](const std::string& text) {
+    return (UsesEnglishRules(lang) ? MatchKnownLead(text) : MatchKnownLeadLang(text, lang)).kind != LeadKind::kNone;
+  };
   size_t n = 0;
-  for (const Paragraph& p : r.preamble) n += MatchKnownLead(p.text).kind != LeadKind::kNone;
-  for (const Paragraph& p : r.operative) n += !p.number.empty() || MatchKnownLead(p.text).kind != LeadKind::kNone;
+  for (const Paragraph& p : r.preamble) n += known(p.text);
+  for (const Paragraph& p : r.operative) n += !p.number.empty() || known(p.text);
   return n;
+}
+
+// Dataset viewers print a document as a JSON list of paragraph strings on one line:
+// [ "2011年12月2日大会决议", "[根据...通过]", "66/54. ...", "大会,", ... ]. One paragraph a line.
+std::string UnwrapJsonLists(const std::string& text) {
+  if (text.find("[ \"") == std::string::npos && text.find("[\"") == std::string::npos) return text;
+  std::string out;
+  for (const std::string& line : SplitLines(text)) {
+    std::string_view t = Trim(line);
+    if (!(t.starts_with("[ \"") || t.starts_with("[\"")) || t.find("\", \"") == std::string_view::npos) {
+      out += line;
+      out += '\n';
+      continue;
+    }
+    t.remove_prefix(t.starts_with("[ \"") ? 3 : 2);
+    for (size_t p = t.find("\", \""); p != std::string_view::npos; p = t.find("\", \"")) {
+      out.append(t.substr(0, p));
+      out += "\n\n";
+      t.remove_prefix(p + 4);
+    }
+    if (t.ends_with("\" ]") || t.ends_with("\"]")) t.remove_suffix(t.ends_with("\" ]") ? 3 : 2);
+    out.append(t);
+    out += '\n';
+  }
+  return out;
+}
+
+std::string LanguageWarning(const LanguageGuess& guess) {
+  if (guess.bitext) {
+    return "text in \"" + guess.code + "\" and \"" + guess.also +
+           "\" interleaved on each line (an alignment page): the \"" + guess.code + "\" side is parsed";
+  }
+  return "language \"" + guess.code + "\" is uncertain: much of the text is \"" + guess.also + "\"";
 }
 
 std::string LastText(const Resolution& r) {
@@ -27,14 +64,14 @@ std::string LastText(const Resolution& r) {
 }
 
 void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& markers,
-                 const std::string& text, Resolution* r) {
+                 const std::string& text, const LanguageGuess& guess, Lang lang, Resolution* r) {
   auto warn = [r](std::string w) { r->warnings.push_back(std::move(w)); };
   if (!regions.has_opening) {
     r->starts_mid_document = true;
     if (!cover_found) {
       warn("starts mid-document (no cover block)");
     } else {
-      warn("no \"The General Assembly,\" line: the preamble is missing from this copy");
+      warn("no \"" + std::string(OpeningFormula(lang)) + "\" line: the preamble is missing from this copy");
     }
   }
   if (r->preamble.empty() && regions.has_opening) warn("no preamble paragraphs found");
@@ -50,10 +87,12 @@ void AddWarnings(const Regions& regions, bool cover_found, const MarkerState& ma
   }
   if (r->language.empty()) {
     warn("language not recognised");
-  } else if (r->language != "en") {
-    warn("language \"" + r->language + "\": lead phrases are only known for English");
+  } else if (!guess.also.empty()) {
+    warn(LanguageWarning(guess));
   }
-  if (StraySpaceScore(text) > 0.12) {
+  // The score counts ASCII words: Cyrillic, Arabic and Chinese texts hold only a few (symbols).
+  const bool latin = lang != Lang::kRu && lang != Lang::kZh && lang != Lang::kAr;
+  if (latin && StraySpaceScore(text, lang) > 0.12) {
     warn("words split by stray spaces (PDF extraction): wording is unreliable");
   }
 }
@@ -69,18 +108,28 @@ Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& opti
   Resolution r;
   r.raw_hash = HashBytes(bytes);
   r.parser_version = std::string(ParserVersion());
-  const std::string text = NormalizeRelease(bytes);
+  std::string text = NormalizeRelease(bytes);
   r.layout = DetectLayout(text);
-  r.language = DetectLanguage(text);
+  const LanguageGuess guess = GuessLanguage(text);
+  r.language = guess.code;
+  const Lang lang = LangFromCode(r.language);
+  if (!UsesEnglishRules(lang)) {
+    text = UnwrapJsonLists(text);
+    if (guess.bitext) {
+      bool bitext = false;
+      text = KeepBitextSide(text, lang, &bitext);
+    }
+  }
 
   // Clean first so inline debris ("0F" anchors) cannot hide a paragraph start, then again
   // for the running headers that unfolding splits off.
   // The second pass only looks at lines the first one cut and at the pieces of unfolded ones.
   CleanResult first = CleanLines(SplitLines(text));
-  std::vector<std::string> unfolded = UnfoldLongLines(std::move(first.lines), &first.settled);
+  std::vector<std::string> unfolded = UnfoldLongLines(std::move(first.lines), &first.settled, lang);
   CleanResult clean = CleanLines(std::move(unfolded), &first.settled);
-  const Regions regions = SplitRegions(std::move(clean.lines));
-  const bool cover_found = ParseCover(regions, text, &r);
+  const Regions regions = SplitRegions(std::move(clean.lines), lang);
+  const bool cover_found =
+      UsesEnglishRules(lang) ? ParseCover(regions, text, &r) : ParseIntlCover(regions, text, lang, &r);
   r.footnotes = ParseFootnoteList(regions.footnotes);
 
   MarkerState markers;
@@ -88,17 +137,24 @@ Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& opti
   markers.list_truncated = !r.footnotes.empty() && !r.footnotes.back().text.ends_with(".");
   markers.mid_document = !regions.has_opening;
   markers.bare_numbers = r.layout == "modern" || r.layout == "web";
-  BuildParagraphs(SplitParagraphs(regions.body), regions.has_opening, &markers, &r);
+  markers.lang = lang;
+  BuildParagraphs(SplitParagraphs(regions.body, lang), regions.has_opening, &markers, &r, lang);
+  const std::string formula(OpeningFormula(lang));
   if (r.preamble.empty() && r.operative.empty()) {
-    return Status::InvalidInput(options.source_name + ": not a resolution (no paragraphs found)");
+    if (UsesEnglishRules(lang)) {
+      return Status::InvalidInput(options.source_name + ": not a resolution (no paragraphs found)");
+    }
+    return Status::InvalidInput(options.source_name + ": not a resolution (language \"" + r.language + "\": " +
+                                (regions.has_opening ? "no paragraphs after \"" + formula + "\""
+                                                     : "no \"" + formula + "\" and no paragraphs") +
+                                " found)");
   }
-  if (KnownLeadOrNumberCount(r) == 0 && !(regions.has_opening && !r.symbol.empty())) {
-    return Status::InvalidInput(options.source_name +
-                                ": not a resolution (no \"The General Assembly,\", no lead phrases, "
-                                "no numbered paragraphs found)");
+  if (KnownLeadOrNumberCount(r, lang) == 0 && !(regions.has_opening && !r.symbol.empty())) {
+    return Status::InvalidInput(options.source_name + ": not a resolution (no \"" + formula +
+                                "\", no lead phrases, no numbered paragraphs found)");
   }
-  ExtractCitations(&r);
-  AddWarnings(regions, cover_found, markers, text, &r);
+  ExtractCitations(&r, lang);
+  AddWarnings(regions, cover_found, markers, text, guess, lang, &r);
   return r;
 }
 

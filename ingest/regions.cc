@@ -2,6 +2,7 @@
 #include <string>
 
 #include "ingest/ingest_internal.h"
+#include "ingest/lang_internal.h"
 
 namespace recital::ingest {
 namespace {
@@ -38,22 +39,40 @@ bool IsAdoptionLine(std::string_view t) {
          rest.substr(3).starts_with("plenary meeting");
 }
 
-bool StartsParagraph(const std::vector<std::string>& lines, size_t i) {
+bool StartsParagraph(const std::vector<std::string>& lines, size_t i, Lang lang) {
   const std::string_view t = Trim(lines[i]);
   if (t.empty() || t == kPageBreak) return false;
+  const bool english = UsesEnglishRules(lang);
   size_t k = 0;
   uint32_t n = 0;
-  if (ReadUint(t, &k, &n, 3) && n > 0 && k < t.size() && t[k] == '.') {
-    std::string_view rest = Trim(t.substr(k + 1));
+  if (ReadUint(t, &k, &n, 3) && n > 0 && k < t.size() && (t[k] == '.' || (!english && t.substr(k).starts_with(" -")))) {
+    std::string_view rest = Trim(t.substr(t[k] == '.' ? k + 1 : k + 2));
     if (rest.empty()) {  // "4." alone, the text on the next line
       for (size_t j = i + 1; j < lines.size() && j < i + 3; ++j) {
         rest = Trim(lines[j]);
         if (!rest.empty()) break;
       }
     }
+    if (!english) return MatchLeadLang(rest, lang).kind != LeadKind::kNone;
     return MatchLead(rest).kind == LeadKind::kOperative;
   }
+  if (!english) return MatchKnownLeadLang(t, lang).kind != LeadKind::kNone;
   return IsAsciiUpper(t[0]) && MatchKnownLead(t).kind != LeadKind::kNone;
+}
+
+// The adoption line: "83rd plenary meeting" (English rules), or the meeting line of lang, or
+// (Chinese prints the date first) a date line with the meeting line after it.
+bool StartsAdoption(const std::vector<std::string>& lines, size_t i, Lang lang) {
+  const std::string_view t = Trim(lines[i]);
+  if (UsesEnglishRules(lang)) return IsAdoptionLine(t);
+  if (PlenaryMeetingLine(t, lang) != 0) return true;
+  if (!IsDateLine(t, lang)) return false;
+  for (size_t j = i + 1; j < lines.size() && j < i + 4; ++j) {
+    const std::string_view next = Trim(lines[j]);
+    if (next.empty() || next == kPageBreak) continue;
+    return PlenaryMeetingLine(next, lang) != 0;
+  }
+  return false;
 }
 
 bool EndsWithContinuation(std::string_view t) {
@@ -62,14 +81,14 @@ bool EndsWithContinuation(std::string_view t) {
 
 }  // namespace
 
-Regions SplitRegions(std::vector<std::string> lines) {
+Regions SplitRegions(std::vector<std::string> lines, Lang lang) {
   Regions r;
   size_t body_begin = lines.size();
   size_t cover_end = lines.size();
   std::string first_body;
   for (size_t i = 0; i < lines.size(); ++i) {
     const std::string_view t = Trim(lines[i]);
-    const size_t open = OpeningLength(t);
+    const size_t open = UsesEnglishRules(lang) ? OpeningLength(t) : IntlOpeningLength(t, lang);
     if (open > 0) {
       r.has_opening = true;
       cover_end = i;
@@ -80,7 +99,7 @@ Regions SplitRegions(std::vector<std::string> lines) {
   }
   if (!r.has_opening) {
     for (size_t i = 0; i < lines.size(); ++i) {
-      if (StartsParagraph(lines, i)) {
+      if (StartsParagraph(lines, i, lang)) {
         body_begin = i;
         break;
       }
@@ -105,7 +124,7 @@ Regions SplitRegions(std::vector<std::string> lines) {
   bool in_notes = false;
   for (; i < lines.size(); ++i) {
     const std::string_view t = Trim(lines[i]);
-    if (IsAdoptionLine(t)) break;
+    if (StartsAdoption(lines, i, lang)) break;
     if (t.starts_with("_____")) {
       in_notes = true;
       r.footnotes.emplace_back(kPageBreak);
@@ -115,7 +134,21 @@ Regions SplitRegions(std::vector<std::string> lines) {
     if (in_notes && lines[i] == kPageBreak) in_notes = false;
     (in_notes ? r.footnotes : r.body).push_back(std::move(lines[i]));
   }
-  if (i < lines.size()) {
+  if (i < lines.size() && !UsesEnglishRules(lang)) {
+    // The meeting line and the date, in either order, each on its line or together.
+    r.adoption = std::string(Trim(lines[i]));
+    ++i;
+    for (size_t taken = 0; i < lines.size() && taken < 2; ++i) {
+      const std::string_view t = Trim(lines[i]);
+      if (t.empty()) continue;
+      if (PlenaryMeetingLine(t, lang) == 0 && !IsDateLine(t, lang)) break;
+      r.adoption += ' ';
+      r.adoption.append(t);
+      ++taken;
+    }
+    r.footnotes.emplace_back(kPageBreak);
+    for (; i < lines.size(); ++i) r.footnotes.push_back(std::move(lines[i]));
+  } else if (i < lines.size()) {
     r.adoption = std::string(Trim(lines[i]));
     ++i;
     // The date is on the next non-empty line unless the adoption line carries it.

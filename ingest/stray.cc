@@ -78,6 +78,30 @@ bool IsShortWord(std::string_view w) {
   return false;
 }
 
+// The short words of French and Spanish (lower-case, ASCII letters only: "à", "él" are never
+// counted as fragments anyway), for StraySpaceScore of texts in those languages.
+bool IsRomanceShortWord(std::string_view w, Lang lang) {
+  static constexpr std::array<uint32_t, 36> kFr = {
+      Pack3("a"),   Pack3("au"),  Pack3("aux"), Pack3("ce"),  Pack3("ces"), Pack3("d"),   Pack3("de"),
+      Pack3("des"), Pack3("du"),  Pack3("en"),  Pack3("et"),  Pack3("il"),  Pack3("l"),   Pack3("la"),
+      Pack3("le"),  Pack3("les"), Pack3("lui"), Pack3("n"),   Pack3("ne"),  Pack3("nos"), Pack3("ont"),
+      Pack3("ou"),  Pack3("par"), Pack3("pas"), Pack3("qu"),  Pack3("que"), Pack3("qui"), Pack3("s"),
+      Pack3("sa"),  Pack3("se"),  Pack3("ses"), Pack3("son"), Pack3("sur"), Pack3("un"),  Pack3("une"),
+      Pack3("y")};
+  static constexpr std::array<uint32_t, 36> kEs = {
+      Pack3("a"),   Pack3("al"),  Pack3("con"), Pack3("de"),  Pack3("del"), Pack3("e"),   Pack3("el"),
+      Pack3("en"),  Pack3("es"),  Pack3("ha"),  Pack3("han"), Pack3("la"),  Pack3("las"), Pack3("le"),
+      Pack3("les"), Pack3("lo"),  Pack3("los"), Pack3("ni"),  Pack3("no"),  Pack3("o"),   Pack3("os"),
+      Pack3("por"), Pack3("que"), Pack3("se"),  Pack3("sea"), Pack3("sin"), Pack3("su"),  Pack3("sus"),
+      Pack3("u"),   Pack3("un"),  Pack3("una"), Pack3("uno"), Pack3("y"),   Pack3("ya"),  Pack3("son"),
+      Pack3("fue")};
+  if (w.empty() || w.size() > 3 || (lang != Lang::kFr && lang != Lang::kEs)) return false;
+  const uint32_t v = Pack3(w);
+  for (uint32_t k : (lang == Lang::kFr ? kFr : kEs))
+    if (k == v) return true;
+  return false;
+}
+
 // A run of non-spaces, with what the repair asks of it.
 struct Token {
   std::string_view text;    // empty at the end of the input
@@ -275,13 +299,13 @@ void AddWordsToVocabulary(std::string_view s, Vocabulary* vocabulary) {
   }
 }
 
-double StraySpaceScore(std::string_view text) {
+double StraySpaceScore(std::string_view text, Lang lang) {
   size_t words = 0, fragments = 0;
   size_t pos = 0;
   for (Token t = NextToken(text, &pos); !t.text.empty(); t = NextToken(text, &pos)) {
     if (!t.CoreIsWord()) continue;
     ++words;
-    if (t.core <= 3 && !IsShortWord(t.Core())) ++fragments;
+    if (t.core <= 3 && !IsShortWord(t.Core()) && !IsRomanceShortWord(t.Core(), lang)) ++fragments;
   }
   return words == 0 ? 0.0 : double(fragments) / double(words);
 }

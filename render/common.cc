@@ -1,4 +1,5 @@
 // The pieces every renderer shares: escaping, terminal styles, change marks.
+#include "render/internal.h"
 #include "render/render.h"
 
 #include <algorithm>
@@ -254,6 +255,32 @@ std::string EditsHtml(const std::vector<Edit>& edits) {
     }
   }
   return out;
+}
+
+std::string HtmlDirAttribute(std::string_view text) {
+  for (size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b < 0x80) {
+      if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) return "";
+      ++i;
+      continue;
+    }
+    const size_t n = (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+    char32_t cp = n == 1 ? 0xFFFD : b & (0x7F >> n);
+    for (size_t k = 1; k < n && i + k < text.size(); ++k) cp = (cp << 6) | (text[i + k] & 0x3F);
+    i += n;
+    if ((cp >= 0x590 && cp <= 0x8FF) || (cp >= 0xFB1D && cp <= 0xFDFF) || (cp >= 0xFE70 && cp <= 0xFEFF)) {
+      if ((cp >= 0x660 && cp <= 0x669) || cp == 0x60C || cp == 0x61B || cp == 0x61F) continue;  // digits, punctuation
+      return " dir=\"rtl\"";
+    }
+    // Punctuation, symbols and spaces have no direction of their own; any other letter does.
+    if ((cp >= 0xA0 && cp <= 0xBF) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F) ||
+        cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD) {
+      continue;
+    }
+    return "";
+  }
+  return "";
 }
 
 }  // namespace recital::render

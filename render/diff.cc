@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "render/internal.h"
 #include "render/render.h"
 
 namespace recital::render {
@@ -181,7 +182,7 @@ std::string DiffHtmlFragment(const DiffResult& diff, const DiffRenderOptions& op
       [&](const Change& ch) {
         out += "<div class=\"change " + std::string(ChangeStatusName(ch.status)) +
                (ch.technical ? " technical" : "") + "\"><h3>" + HtmlEscape(Header(ch)) +
-               "</h3><p>" +
+               "</h3><p" + HtmlDirAttribute(PlainText(ch)) + ">" +
                (Quiet(ch, options.substantive) ? HtmlEscape(PlainText(ch)) : EditsHtml(ch.edits)) +
                "</p></div>\n";
       },

@@ -146,10 +146,16 @@ std::string HtmlChangeRow(const Change& c) {
         "<ins>{}</ins></p>",
         HtmlEscape(c.from[0].lead), HtmlEscape(c.to[0].lead));
   }
+  std::string old_text, new_text;
+  for (const Edit& e : edits) {
+    if (e.op != EditOp::kInsert) old_text += e.text;
+    if (e.op != EditOp::kDelete) new_text += e.text;
+  }
   row += c.from.empty() ? "<td class=\"old none\">(not present)</td>"
-                        : "<td class=\"old\">" + HtmlSide(edits, true) + "</td>";
+                        : "<td class=\"old\"" + HtmlDirAttribute(old_text) + ">" + HtmlSide(edits, true) + "</td>";
   row += c.to.empty() ? "<td class=\"new none\">(removed)</td>"
-                      : "<td class=\"new\">" + callout + HtmlSide(edits, false) + "</td>";
+                      : "<td class=\"new\"" + HtmlDirAttribute(new_text) + ">" + callout + HtmlSide(edits, false) +
+                            "</td>";
   return row + "</tr>\n";
 }
 

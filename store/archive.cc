@@ -1,6 +1,9 @@
 // Archive: open, reads, settings. The write pipeline is writer.cc and writer_pipeline.cc,
 // verify and stats verify.cc, phrase search words.cc, migrations migration.cc.
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <mutex>
 
 #include "store/archive_impl.h"
@@ -41,32 +44,57 @@ Archive::~Archive() = default;
 const std::string& Archive::dir() const { return impl_->dir; }
 int Archive::format_version() const { return impl_->format_version; }
 
+Status Archive::Impl::Attach(const ArchiveEnvOptions& options, bool allow_old_format) {
+  auto opened = OpenArchiveEnv(dir, options);
+  if (!opened.ok()) return opened.status();
+  lock = std::move(opened->lock);
+  env = std::move(opened->env);
+  dbis_ = opened->dbis;
+  auto txn = Txn::Begin(*env, false);
+  if (!txn.ok()) return txn.status();
+  auto format = CheckFormat(*txn, dbis_, dir, allow_old_format);
+  if (!format.ok()) return format.status();
+  format_version = *format;
+  return Status::Ok();
+}
+
+Status Archive::Impl::CreateNow() {
+  if (env != nullptr) return Status::Ok();
+  ArchiveEnvOptions options;
+  options.read_only = false;
+  options.create = true;
+  options.initial_map_bytes = initial_map_bytes;
+  Status st = Attach(options, /*allow_old_format=*/false);
+  if (!st.ok()) env.reset();  // still pending: a later write may try again
+  return st;
+}
+
 Result<std::unique_ptr<Archive>> Archive::Open(const std::string& dir, const OpenOptions& options) {
   if (options.create_if_missing && options.read_only) {
     return Status::InvalidInput("create_if_missing needs a read-write archive");
+  }
+  if (options.defer_create && !options.create_if_missing) {
+    return Status::InvalidInput("defer_create needs create_if_missing");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->dir = dir;
+  impl->initial_map_bytes = options.initial_map_bytes;
+  struct stat st;
+  if (options.defer_create && ::lstat((dir + "/data.mdb").c_str(), &st) != 0 && errno == ENOENT) {
+    impl->format_version = kFormatVersion;  // what the first write will create
+    return std::unique_ptr<Archive>(new Archive(std::move(impl)));
   }
   ArchiveEnvOptions env_options;
   env_options.read_only = options.read_only;
   env_options.create = options.create_if_missing;
   env_options.initial_map_bytes = options.initial_map_bytes;
-  auto env = OpenArchiveEnv(dir, env_options);
-  if (!env.ok()) return env.status();
-  auto impl = std::make_unique<Impl>();
-  impl->dir = dir;
-  impl->lock = std::move(env->lock);
-  impl->env = std::move(env->env);
-  impl->dbis_ = env->dbis;
-  auto txn = Txn::Begin(*impl->env, false);
-  if (!txn.ok()) return txn.status();
-  auto format = CheckFormat(*txn, impl->dbis(), dir, options.allow_old_format);
-  if (!format.ok()) return format.status();
-  impl->format_version = *format;
+  RECITAL_RETURN_IF_ERROR(impl->Attach(env_options, options.allow_old_format));
   return std::unique_ptr<Archive>(new Archive(std::move(impl)));
 }
 
 Result<std::vector<Document>> Archive::ListDocuments(std::optional<uint32_t> session) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   auto cur = Cursor::Open(*txn, impl_->dbis().docs);
   if (!cur.ok()) return cur.status();
@@ -85,7 +113,7 @@ Result<std::vector<Document>> Archive::ListDocuments(std::optional<uint32_t> ses
 
 Result<Document> Archive::GetDocument(std::string_view symbol) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   auto versions = ReadDocVersions(*txn, impl_->dbis(), symbol);
   if (!versions.ok()) return versions.status();
@@ -117,7 +145,7 @@ Result<DocumentVersion> PickVersion(const Txn& txn, const Dbis& dbis, const std:
 
 Result<Resolution> Archive::GetResolution(std::string_view symbol, uint32_t version) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   auto v = PickVersion(*txn, impl_->dbis(), impl_->dir, symbol, version);
   if (!v.ok()) return v.status();
@@ -127,7 +155,7 @@ Result<Resolution> Archive::GetResolution(std::string_view symbol, uint32_t vers
 
 Result<std::string> Archive::GetRawRelease(std::string_view symbol, uint32_t version) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   auto v = PickVersion(*txn, impl_->dbis(), impl_->dir, symbol, version);
   if (!v.ok()) return v.status();
@@ -173,7 +201,7 @@ Result<Paragraph> LoadWording(const Txn& txn, const Dbis& dbis, ObjectReader& re
 
 Result<Paragraph> Archive::GetParagraphWording(const Hash128& wording_hash) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   ObjectReader reader(*txn, impl_->dbis().objects);
   return LoadWording(*txn, impl_->dbis(), reader, wording_hash);
@@ -182,7 +210,7 @@ Result<Paragraph> Archive::GetParagraphWording(const Hash128& wording_hash) cons
 Status Archive::ForEachResolution(
     const std::function<Status(const Document&, const Resolution&)>& fn) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   auto cur = Cursor::Open(*txn, impl_->dbis().docs);
   if (!cur.ok()) return cur.status();
@@ -225,14 +253,14 @@ Result<std::vector<ParagraphUse>> Archive::ParagraphUses(const Hash128& wording_
                                 "`recital migrate`");
   }
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   return ReadParagraphUses(*txn, impl_->dbis(), wording_hash);
 }
 
 Result<std::vector<std::string>> Archive::CitationsOf(std::string_view symbol) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   if (impl_->format_version < 4) return DupValues(*txn, impl_->dbis().cites, symbol);
   // Format 4 keeps no forward index: the records of the document's versions are it.
@@ -255,7 +283,7 @@ Result<std::vector<std::string>> Archive::CitationsOf(std::string_view symbol) c
 
 Result<std::vector<std::string>> Archive::CitedBy(std::string_view symbol) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   return ReadCitedBy(*txn, impl_->dbis(), symbol);
 }
@@ -263,8 +291,12 @@ Result<std::vector<std::string>> Archive::CitedBy(std::string_view symbol) const
 Status Archive::PutSetting(std::string_view key, std::string_view value) {
   RECITAL_RETURN_IF_ERROR(impl_->RequireWritable());
   if (key.empty() || key.size() > 500) return Status::InvalidInput("setting key must be 1-500 bytes");
+  if (impl_->pending_create()) {  // a setting is something to store: the archive is created
+    std::unique_lock<std::shared_mutex> create(impl_->txn_mutex);
+    RECITAL_RETURN_IF_ERROR(impl_->CreateNow());
+  }
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, true);
+  auto txn = impl_->Begin(true);
   if (!txn.ok()) return txn.status();
   RECITAL_RETURN_IF_ERROR(txn->Put(impl_->dbis().settings, key, value));
   return txn->Commit();
@@ -274,7 +306,8 @@ Status Archive::DeleteSetting(std::string_view key) {
   RECITAL_RETURN_IF_ERROR(impl_->RequireWritable());
   if (key.empty() || key.size() > 500) return Status::InvalidInput("setting key must be 1-500 bytes");
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, true);
+  if (impl_->pending_create()) return Status::Ok();  // nothing stored, nothing to delete
+  auto txn = impl_->Begin(true);
   if (!txn.ok()) return txn.status();
   RECITAL_RETURN_IF_ERROR(txn->Del(impl_->dbis().settings, key));
   return txn->Commit();
@@ -283,7 +316,7 @@ Status Archive::DeleteSetting(std::string_view key) {
 Result<std::optional<std::string>> Archive::GetSetting(std::string_view key) const {
   if (key.empty() || key.size() > 500) return Status::InvalidInput("setting key must be 1-500 bytes");
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   auto v = txn->Get(impl_->dbis().settings, key);
   if (!v.ok()) return v.status();
@@ -294,7 +327,7 @@ Result<std::optional<std::string>> Archive::GetSetting(std::string_view key) con
 Result<std::vector<std::pair<std::string, std::string>>> Archive::ListSettings(
     std::string_view prefix) const {
   ReadLock lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   auto cur = Cursor::Open(*txn, impl_->dbis().settings);
   if (!cur.ok()) return cur.status();

@@ -17,8 +17,11 @@ namespace recital::store {
 
 struct Archive::Impl {
   std::string dir;
+  size_t initial_map_bytes = 0;  // OpenOptions::initial_map_bytes
   // Declared first, destroyed last: released after the environment closed.
   ArchiveLock lock;
+  // Null while a deferred creation is pending (OpenOptions::defer_create): no archive exists
+  // yet. Set, once, by CreateNow under txn_mutex held exclusively.
   std::unique_ptr<Env> env;
   // Mutable only by Archive::Migrate, inside its write transaction (RefreshDbis, RecreateDbi).
   Dbis dbis_;
@@ -29,9 +32,23 @@ struct Archive::Impl {
 
   const Dbis& dbis() const { return dbis_; }
   Status RequireWritable() const {
-    if (env->read_only()) return Status::InvalidInput("archive " + dir + " was opened read-only");
+    if (env != nullptr && env->read_only()) {
+      return Status::InvalidInput("archive " + dir + " was opened read-only");
+    }
     return Status::Ok();
   }
+  bool pending_create() const { return env == nullptr; }
+  // A transaction on the archive; NotFound ("no archive at DIR") while its creation is pending.
+  // Callers hold txn_mutex shared.
+  Result<Txn> Begin(bool write) const {
+    if (env == nullptr) return Status::NotFound("no archive at " + dir);
+    return Txn::Begin(*env, write);
+  }
+  // Opens the archive's environment and checks its format (Archive::Open).
+  Status Attach(const ArchiveEnvOptions& options, bool allow_old_format);
+  // A pending creation happens: creates the archive and attaches it. Callers hold txn_mutex
+  // exclusively. No-op when the archive exists.
+  Status CreateNow();
 };
 
 // Versions of symbol in this transaction; nullopt when unknown.

@@ -33,13 +33,12 @@ struct Dbis {
 
 struct ArchiveEnvOptions {
   bool read_only = true;
-  // No archive at dir: create the directory, the databases, magic and format version (in one
-  // write transaction, so a process killed while creating leaves nothing or a whole archive).
+  // No archive at dir: CreateArchive(dir) first.
   bool create = false;
   size_t initial_map_bytes = 0;  // EnvOptions::initial_map_bytes
-  // Take ArchiveLock::AcquireShared before LMDB maps the file, held as long as the env is open.
-  // Unset only by gc, which holds the exclusive one.
-  bool take_archive_lock = true;
+  // Set only by gc, which holds the archive lock exclusively itself: the env is opened read-only
+  // without lock.mdb (no other process can open the archive meanwhile) and takes no lock.
+  bool caller_holds_exclusive = false;
 };
 
 // An open archive environment. Members are destroyed in reverse order, so the lock is released
@@ -48,13 +47,37 @@ struct ArchiveEnv {
   ArchiveLock lock;
   std::unique_ptr<Env> env;
   Dbis dbis;
+  bool lockless = false;  // opened without lock.mdb (MDB_NOLOCK), read-only
 };
 
-// Opens the archive in dir. Errors: NotFound (no archive there and !create, or an empty LMDB
-// file), Corruption (an LMDB environment that is not a Recital archive, or lacks one of our
-// databases), IOError (the lock: a gc is running; the OS refused), LmdbStatus errors. Does not
+// Opens the environment of the archive in dir, with its lock, and no database: the data file
+// is checked first (store/data_file.h); the archive lock taken shared (store/archive_lock.h),
+// exclusively while lock.mdb has to be created; lock.mdb created with its space allocated up
+// front (LMDB maps it and would die of SIGBUS on a full disk), or, for a reader who may not
+// write it (permissions, a read-only or full file system), the env opened without it
+// (MDB_NOLOCK) behind the write gate. lock.mdb must still be the file at its path once LMDB
+// opened it. Errors: NotFound (no data.mdb), Corruption (data.mdb damaged or truncated), IOError
+// (a gc runs; lock.mdb missing while another process has the archive open; a file the user may
+// not write, named; the OS refused), LmdbStatus errors.
+Result<ArchiveEnv> OpenLockedEnv(const std::string& dir, const ArchiveEnvOptions& options);
+
+// OpenLockedEnv and the databases. Checks that the environment is a Recital archive (the meta
+// database and its magic) before writing anything to it; a writer then creates the databases
+// of later formats an older archive lacks (words, doc_numbers, doc_symbols), unless the format
+// is newer than this build's. Errors: those of OpenLockedEnv; Corruption (an LMDB environment
+// that is not a Recital archive, an empty one, or one without one of our databases). Does not
 // check the format version: CheckFormat does.
 Result<ArchiveEnv> OpenArchiveEnv(const std::string& dir, const ArchiveEnvOptions& options);
+
+// Creates an archive in dir (and dir) unless dir/data.mdb exists, as any kind of file, even
+// empty, even a dangling link: then nothing is done (opening it judges what it is). Creation is
+// atomic and never replaces a file: the databases, magic and format version are written to a
+// fresh LMDB environment in a private directory (dir/.recital-new-XXXXXX, without lock.mdb),
+// synced, and its data.mdb is moved to dir/data.mdb only if no such name exists then
+// (renameat2 RENAME_NOREPLACE, else link(2)). On failure everything made is removed, the
+// directory too when this call made it. Errors: IOError (the OS refused; "no space left on
+// device"), InvalidInput (dir is not a directory).
+Status CreateArchive(const std::string& dir);
 
 // The one format check (Archive::Open, gc): magic, then version against kFormatVersion.
 // Corruption without magic, FormatTooNew when newer, InvalidInput when older and !allow_old.

@@ -112,7 +112,7 @@ Status Archive::Migrate(int to_version, const std::function<Status(MigrationTxn&
   for (;;) {
     {
       std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
-      auto txn = Txn::Begin(*impl_->env, true);
+      auto txn = impl_->Begin(true);
       if (!txn.ok()) return txn.status();
       // Handles a failed attempt's Recreate closed are opened again first.
       Status st = RefreshDbis(*txn, &impl_->dbis_);

@@ -14,6 +14,7 @@
 
 #include "store/archive_lock.h"
 #include "store/catalogue.h"
+#include "store/data_file.h"
 #include "store/lmdb_env.h"
 #include "store/store.h"
 
@@ -35,9 +36,9 @@ struct SourceDb {
 
 // Every named database listed in the main database, with its flags and entry count.
 Result<std::vector<SourceDb>> ListDatabases(const Txn& txn) {
-  MDB_dbi main_dbi;
-  RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_dbi_open(txn.get(), nullptr, 0, &main_dbi), "dbi_open"));
-  auto cur = Cursor::Open(txn, main_dbi);
+  auto main_dbi = txn.OpenDbi(nullptr, 0);
+  if (!main_dbi.ok()) return main_dbi.status();
+  auto cur = Cursor::Open(txn, **main_dbi);
   if (!cur.ok()) return cur.status();
   std::vector<SourceDb> dbs;
   std::string_view k, v;
@@ -46,16 +47,14 @@ Result<std::vector<SourceDb>> ListDatabases(const Txn& txn) {
     if (!*more) break;
     SourceDb db;
     db.name = std::string(k);
-    int rc = mdb_dbi_open(txn.get(), db.name.c_str(), 0, &db.dbi);
-    if (rc == MDB_INCOMPATIBLE) {
-      return Status::Corruption("the main database holds a plain key '" + db.name +
-                                "': not a Recital archive");
-    }
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(rc, "dbi_open " + db.name));
+    auto dbi = txn.OpenDbi(db.name.c_str(), 0);
+    if (!dbi.ok()) return dbi.status().WithContext("not a Recital archive, or damaged");
+    if (!dbi->has_value()) return Status::Corruption("database " + db.name + " vanished");
+    db.dbi = **dbi;
     RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_dbi_flags(txn.get(), db.dbi, &db.flags), "dbi_flags"));
-    MDB_stat st;
-    RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_stat(txn.get(), db.dbi, &st), "stat " + db.name));
-    db.entries = st.ms_entries;
+    auto st = txn.Stat(db.dbi);
+    if (!st.ok()) return st.status().WithContext("database " + db.name);
+    db.entries = st->ms_entries;
     dbs.push_back(std::move(db));
   }
   return dbs;
@@ -148,27 +147,73 @@ Status CopyDatabase(const Txn& src, const SourceDb& db, Writer& writer, CopyStat
   return Status::Ok();
 }
 
-Status SyncDir(const std::string& dir) {
-  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return Status::IOError("cannot open " + dir + " to sync it: " + Errno(errno));
-  int rc = ::fsync(fd);
-  int err = errno;
-  ::close(fd);
-  if (rc != 0) return Status::IOError("cannot sync " + dir + ": " + Errno(err));
-  return Status::Ok();
-}
-
 // rename(2) replaces DIR/data.mdb atomically; the directory sync makes the swap durable.
 Status SwapIn(const std::string& dir, const std::string& tmp) {
   const fs::path data = fs::path(dir) / "data.mdb", new_data = fs::path(tmp) / "data.mdb";
   if (::rename(new_data.c_str(), data.c_str()) != 0) {
     int err = errno;
-    std::error_code ec;
-    fs::remove_all(tmp, ec);
     return Status::IOError("cannot move " + new_data.string() + " over " + data.string() + ": " +
                            Errno(err) + " (the archive is unchanged)");
   }
   return SyncDir(dir);
+}
+
+// gc's scratch directory holds its marker file first, then the new data.mdb (and, written by
+// older Recital versions, a lock.mdb). Only such a directory, or an empty one, is gc's to
+// remove: anything else at DIR/.gc-tmp belongs to somebody else and makes gc refuse.
+constexpr std::string_view kScratchMarker = ".recital-gc";
+
+Status RemoveScratch(const std::string& tmp) {
+  struct stat st;
+  if (::lstat(tmp.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::Ok();
+    return Status::IOError("cannot look at " + tmp + ": " + Errno(errno));
+  }
+  const std::string not_ours = tmp + " exists and is not a scratch directory `recital gc` made";
+  if (!S_ISDIR(st.st_mode)) {
+    return Status::InvalidInput(not_ours + " (not a directory); move it away and run gc again");
+  }
+  std::error_code ec;
+  std::vector<fs::path> entries;
+  bool marked = false;
+  for (const auto& e : fs::directory_iterator(tmp, ec)) {
+    std::string name = e.path().filename().string();
+    if (name == kScratchMarker) {
+      marked = true;
+    } else if (name != "data.mdb" && name != "lock.mdb") {
+      return Status::InvalidInput(not_ours + " (it holds " + name +
+                                  "); move it away and run gc again");
+    }
+    entries.push_back(e.path());
+  }
+  if (ec) return Status::IOError("cannot read " + tmp + ": " + ec.message());
+  if (!entries.empty() && !marked) {
+    return Status::InvalidInput(not_ours + " (no " + std::string(kScratchMarker) +
+                                " marker in it); move it away and run gc again");
+  }
+  for (const auto& e : entries) {
+    if (e.filename() != kScratchMarker && !fs::remove(e, ec) && ec) {
+      return Status::IOError("cannot remove " + e.string() + ": " + ec.message());
+    }
+  }
+  fs::remove(fs::path(tmp) / std::string(kScratchMarker), ec);  // last: a kill leaves it marked
+  if (!fs::remove(tmp, ec) && ec) return Status::IOError("cannot remove " + tmp + ": " + ec.message());
+  return Status::Ok();
+}
+
+Status MakeScratch(const std::string& tmp) {
+  if (::mkdir(tmp.c_str(), 0755) != 0) {
+    return Status::IOError("cannot create " + tmp + ": " + Errno(errno));
+  }
+  const std::string marker = (fs::path(tmp) / std::string(kScratchMarker)).string();
+  int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    int err = errno;
+    ::rmdir(tmp.c_str());
+    return Status::IOError("cannot create " + marker + ": " + Errno(err));
+  }
+  ::close(fd);
+  return Status::Ok();
 }
 
 struct NewFile {
@@ -193,9 +238,11 @@ Result<NewFile> WriteNewFile(Env& src_env, const std::string& tmp, size_t map_by
   unsigned maxdbs = std::max<unsigned>(16, static_cast<unsigned>(dbs->size()) + 1);
   RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_maxdbs(env.get(), maxdbs), "set_maxdbs"));
   RECITAL_RETURN_IF_ERROR(LmdbStatus(mdb_env_set_mapsize(env.get(), map_bytes), "set_mapsize"));
-  // No sync per commit: the file counts only once mdb_env_sync(force) below returned.
+  // No sync per commit: the file counts only once mdb_env_sync(force) below returned. No
+  // lock.mdb: only this process knows the directory (and a lock file, mapped, would die of
+  // SIGBUS on a full disk).
   RECITAL_RETURN_IF_ERROR(LmdbStatus(
-      mdb_env_open(env.get(), tmp.c_str(), MDB_NOSYNC | MDB_NOMETASYNC, file_mode),
+      mdb_env_open(env.get(), tmp.c_str(), MDB_NOSYNC | MDB_NOMETASYNC | MDB_NOLOCK, file_mode),
       "env_open " + tmp));
   Writer writer(env.get());
   for (const auto& db : *dbs) {
@@ -218,19 +265,35 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
   const auto start = std::chrono::steady_clock::now();
   const fs::path data = fs::path(dir) / "data.mdb";
   struct stat st_before;
+  if (::lstat(data.c_str(), &st_before) != 0) return Status::NotFound("no archive at " + dir);
+  if (S_ISLNK(st_before.st_mode)) {
+    // gc renames a new file over data.mdb, which would replace the link with a file and leave
+    // the old archive where the link pointed.
+    return Status::InvalidInput(data.string() +
+                                " is a symbolic link: gc writes a new data.mdb and renames it "
+                                "into place, which would replace the link with a file; refused "
+                                "(put the file itself in place of the link to gc it)");
+  }
+  bool would_block = false;
+  auto lock = ArchiveLock::Acquire(dir, ArchiveLock::Mode::kExclusive, &would_block);
+  if (!lock.ok()) {
+    if (lock.status().IsNotFound()) return lock.status();
+    if (would_block) {
+      return Status::IOError("archive " + dir +
+                             " is in use by another recital process (an ingest, a reader); gc "
+                             "needs it to itself; try again when they are done");
+    }
+    return lock.status();
+  }
   if (::stat(data.c_str(), &st_before) != 0) return Status::NotFound("no archive at " + dir);
-  auto lock = ArchiveLock::AcquireExclusive(dir);
-  if (!lock.ok()) return lock.status();
 
   RepackStats stats;
   stats.before_bytes = static_cast<uint64_t>(st_before.st_size);
   const std::string tmp = (fs::path(dir) / std::string(kRepackTmpDir)).string();
-  std::error_code ec;
-  fs::remove_all(tmp, ec);  // left by a killed gc: never the archive's file
-  if (ec) return Status::IOError("cannot remove " + tmp + ": " + ec.message());
+  RECITAL_RETURN_IF_ERROR(RemoveScratch(tmp));  // left by a killed gc; never anything else
 
   ArchiveEnvOptions open;
-  open.take_archive_lock = false;  // this process holds the exclusive one
+  open.caller_holds_exclusive = true;  // this process holds the archive lock exclusively
   auto src = OpenArchiveEnv(dir, open);
   if (!src.ok()) return src.status();
   {
@@ -251,17 +314,17 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
   size_t map_bytes = static_cast<size_t>(stats.before_bytes) * 2 + (64u << 20);
   Result<NewFile> written = Status::Internal("no attempt");
   for (int attempt = 0;; ++attempt) {
-    fs::create_directories(tmp, ec);
-    if (ec) return Status::IOError("cannot create " + tmp + ": " + ec.message());
+    RECITAL_RETURN_IF_ERROR(MakeScratch(tmp));
     bool map_full = false;
     written = WriteNewFile(*src->env, tmp, map_bytes, st_before.st_mode & 0777, state, &map_full);
     if (written.ok() || !map_full || attempt >= 6) break;
-    fs::remove_all(tmp, ec);
+    RECITAL_RETURN_IF_ERROR(RemoveScratch(tmp));
     map_bytes *= 2;
   }
   if (!written.ok()) {
-    fs::remove_all(tmp, ec);
-    return written.status().WithContext("gc of " + dir + " (the archive is unchanged)");
+    (void)RemoveScratch(tmp);
+    Status st = written.status();
+    return st.WithContext("gc of " + dir + " (the archive is unchanged)");
   }
   src->env.reset();  // no mapping of the old file survives the swap
   stats.after_pages = written->pages;
@@ -270,10 +333,14 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
   state.progress.stage = RepackProgress::Stage::kSynced;
   if (options.on_progress) options.on_progress(state.progress);
 
-  RECITAL_RETURN_IF_ERROR(SwapIn(dir, tmp));
+  Status swapped = SwapIn(dir, tmp);
+  if (!swapped.ok()) {
+    (void)RemoveScratch(tmp);
+    return swapped;
+  }
   state.progress.stage = RepackProgress::Stage::kSwapped;
   if (options.on_progress) options.on_progress(state.progress);
-  fs::remove_all(tmp, ec);  // only the new environment's lock.mdb is left in it
+  (void)RemoveScratch(tmp);  // only the marker is left in it
 
   struct stat st_after;
   if (::stat(data.c_str(), &st_after) == 0) stats.after_bytes = st_after.st_size;
@@ -282,31 +349,56 @@ Result<RepackStats> RepackArchive(const std::string& dir, const RepackOptions& o
 }
 
 Status BackupArchive(const std::string& archive_dir, const std::string& backup_dir) {
-  std::error_code ec;
-  if (fs::exists(fs::path(backup_dir) / "data.mdb", ec)) {
+  const fs::path target = fs::path(backup_dir) / "data.mdb";
+  struct stat st;
+  if (::lstat(target.c_str(), &st) == 0) {
     return Status::InvalidInput("backup directory " + backup_dir +
                                 " already holds an archive; name an empty or new directory");
   }
-  if (!fs::exists(fs::path(archive_dir) / "data.mdb", ec)) {
-    return Status::NotFound("no archive at " + archive_dir);
-  }
-  // Shared, as any open archive: a gc must not swap the file while it is copied.
-  auto lock = ArchiveLock::AcquireShared(archive_dir, /*create_dir=*/false);
-  if (!lock.ok()) return lock.status();
+  const fs::path source = fs::path(archive_dir) / "data.mdb";
+  if (::stat(source.c_str(), &st) != 0) return Status::NotFound("no archive at " + archive_dir);
+  // Opened as any reader (the archive lock shared: no gc swaps the file under the copy). The
+  // copy is of the whole environment (every named database with the main one): no catalogue
+  // needed, and an archive of any format version is copied as it is.
+  ArchiveEnvOptions open;
+  auto env = OpenLockedEnv(archive_dir, open);
+  if (!env.ok()) return env.status().WithContext("backup: cannot open archive " + archive_dir);
+  std::error_code ec;
   fs::create_directories(backup_dir, ec);
   if (ec) {
     return Status::IOError("cannot create backup directory " + backup_dir + ": " + ec.message());
   }
-  // The copy is of the whole environment (every named database with the main one): no
-  // catalogue needed, and an archive of any format version is copied as it is.
-  auto env = Env::Open(archive_dir, EnvOptions{});
-  if (!env.ok()) return env.status().WithContext("backup: cannot open archive " + archive_dir);
-  Status st = (*env)->CopyCompacted(backup_dir);
-  if (!st.ok()) {
-    fs::remove(fs::path(backup_dir) / "data.mdb", ec);
-    return st.WithContext("backup: copying " + archive_dir + " to " + backup_dir);
+  // A temporary name, synced, then renamed: a backup killed or failed midway never leaves a
+  // data.mdb that is cut short (which every command would then refuse as truncated).
+  std::string tmp = (fs::path(backup_dir) / ".data.mdb.partial-XXXXXX").string();
+  int fd = ::mkostemp(tmp.data(), O_CLOEXEC);
+  if (fd < 0) {
+    return Status::IOError("cannot create a file in backup directory " + backup_dir + ": " +
+                           Errno(errno));
   }
-  return Status::Ok();
+  auto fail = [&](Status st) {
+    if (fd >= 0) ::close(fd);
+    ::unlink(tmp.c_str());
+    return st.WithContext("backup: copying " + archive_dir + " to " + backup_dir +
+                          " (nothing was left there)");
+  };
+  if (::fchmod(fd, st.st_mode & 0777) != 0) {
+    return fail(Status::IOError("cannot set the mode of " + tmp + ": " + Errno(errno)));
+  }
+  Status copied = env->env->CopyCompactedToFd(fd);
+  if (!copied.ok()) return fail(copied);
+  if (::fsync(fd) != 0) return fail(Status::IOError("cannot sync " + tmp + ": " + Errno(errno)));
+  int closed = ::close(fd);
+  fd = -1;
+  if (closed != 0) return fail(Status::IOError("cannot close " + tmp + ": " + Errno(errno)));
+  bool exists = false;
+  Status moved = RenameNoReplace(tmp, target.string(), &exists);
+  if (!moved.ok()) return fail(moved);
+  if (exists) {
+    return fail(Status::InvalidInput("backup directory " + backup_dir +
+                                     " already holds an archive; name an empty or new directory"));
+  }
+  return SyncDir(backup_dir);
 }
 
 }  // namespace recital::store

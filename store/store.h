@@ -50,7 +50,16 @@ inline constexpr int kFormatVersion = 4;
 
 struct OpenOptions {
   bool read_only = true;
-  bool create_if_missing = false;  // needs read_only = false
+  // No archive at dir: create one (and dir). Needs read_only = false. Creation is atomic: an
+  // archive appears whole (databases, magic, format version) or not at all, and never over an
+  // existing data.mdb: any file of that name, even empty, is opened as an archive and judged
+  // (a 0-byte data.mdb is a damaged archive, not an absent one).
+  bool create_if_missing = false;
+  // With create_if_missing: create nothing at open. The first write that stores something (an
+  // IngestBatch transaction with a release to store, PutSetting) creates the archive; an ingest
+  // of files that are all missing or refused leaves no archive behind. Until then every read
+  // answers NotFound ("no archive at DIR").
+  bool defer_create = false;
   // Open an archive whose format version is older than kFormatVersion (for migrations/).
   bool allow_old_format = false;
   // Initial map size; 0 = 64 MiB. The map grows by doubling whenever a write finds it full,

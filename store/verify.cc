@@ -1,4 +1,5 @@
 // Archive::Verify and Archive::Stats: full scans inside one read transaction.
+#include <ctime>
 #include <map>
 #include <mutex>
 #include <set>
@@ -28,6 +29,8 @@ struct Scan {
   WordIndexCheck words;                                 // postings the paragraphs imply
 
   int format = 0;  // the archive's format version
+  // The docs walk stopped: the indexes cannot be compared with what the documents imply.
+  bool docs_incomplete = false;
   std::map<std::string, uint32_t> number_of;  // symbol -> number, from doc_symbols
 
   Scan(const Txn& t, const Dbis& dbis, int format_version)
@@ -56,6 +59,34 @@ struct Scan {
   }
 };
 
+// A key as a person reads it in a report: text when it is printable ASCII, else hex.
+std::string ShowKey(std::string_view key) {
+  bool text = !key.empty() && key.size() <= 200;
+  for (unsigned char c : key) text = text && c >= 0x20 && c < 0x7f;
+  if (text) return "'" + std::string(key) + "'";
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  for (unsigned char c : key.substr(0, 32)) {
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  return out + (key.size() > 32 ? "..." : "");
+}
+
+// A walk of one database that could not go on (LMDB found, or faulted on, a damaged page): a
+// problem, and the rest of that database is not checked. Verify goes on with the others.
+void WalkStopped(Scan& s, const char* database, std::string_view last_key, const Status& st) {
+  std::string why = st.message();
+  // The advice readers give ("run `recital verify`") is this very report.
+  const std::string advice = "; run `recital verify`, and restore the archive from a backup";
+  if (size_t at = why.find(advice); at != std::string::npos) why.erase(at, advice.size());
+  s.Problem(std::string("database '") + database + "' could not be read " +
+            (last_key.empty() ? std::string("from its start")
+                              : "past key " + ShowKey(last_key)) +
+            ": " + why + " (the rest of it was not checked; restore the archive from a backup)");
+  if (std::string_view(database) == "docs") s.docs_incomplete = true;
+}
+
 // Who uses each object according to paragraph_uses (to name the documents a bad object
 // touches); the index itself is checked against the records by UsesIndexCheck.
 Status ScanUses(Scan& s) {
@@ -64,12 +95,11 @@ Status ScanUses(Scan& s) {
   if (!names.ok()) return Status::Ok();  // reported by UsesIndexCheck
   for (const auto& [n, symbol] : *names) s.number_of.emplace(symbol, n);
   auto cur = Cursor::Open(s.txn, s.d.paragraph_uses);
-  if (!cur.ok()) return cur.status();
+  if (!cur.ok()) return Status::Ok();  // reported by UsesIndexCheck, which reads it too
   std::string_view k, v;
   std::vector<PackedUse> uses;
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
-    if (!more.ok()) return more.status();
-    if (!*more) return Status::Ok();
+    if (!more.ok() || !*more) return Status::Ok();  // damage: reported by UsesIndexCheck
     Hash128 h;
     if (!Hash128::FromBytes(k, &h) || !DecodeUseList(v, &uses)) continue;
     for (const auto& u : uses) {
@@ -101,6 +131,16 @@ void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) 
   }
   if (res->symbol != symbol) s.Problem(where + ": record is for " + res->symbol, {symbol});
   if (res->raw_hash != v.raw_hash) s.Problem(where + ": record points at other release bytes", {symbol});
+  // What docs copies from the record for listings must be what the record says.
+  auto differs = [&](const char* field, const std::string& docs, const std::string& record) {
+    if (docs != record) {
+      s.Problem(where + ": docs gives " + field + " " + docs + ", the record " + record, {symbol});
+    }
+  };
+  differs("session", std::to_string(v.session), std::to_string(res->session));
+  differs("number", std::to_string(v.number), std::to_string(res->number));
+  differs("title", "\"" + v.title + "\"", "\"" + res->title + "\"");
+  differs("adoption date", "\"" + v.adoption_date + "\"", "\"" + res->adoption_date + "\"");
   // The number as doc_symbols gives it (doc_numbers is checked against it by UsesIndexCheck).
   auto number = s.number_of.find(symbol);
   uint32_t position = 0;
@@ -116,19 +156,54 @@ void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) 
   }
 }
 
+// The ingest times of a document's versions: versions are appended in ingest order, so their
+// times never go back, and none is in the future. (docs alone holds them, and the source file
+// names: nothing else can say what they should be, so only such damage shows.)
+void CheckIngestTimes(Scan& s, const std::string& symbol,
+                      const std::vector<DocumentVersion>& versions) {
+  const int64_t latest = static_cast<int64_t>(std::time(nullptr)) + 86400;
+  for (size_t i = 0; i < versions.size(); ++i) {
+    const auto& v = versions[i];
+    std::string where = symbol + " version " + std::to_string(v.version);
+    if (v.ingest_time > latest) {
+      s.Problem(where + ": docs gives an ingest time in the future (" +
+                    std::to_string(v.ingest_time) + ")",
+                {symbol});
+    } else if (i > 0 && v.ingest_time < versions[i - 1].ingest_time) {
+      s.Problem(where + ": docs gives an ingest time before the previous version's", {symbol});
+    }
+    for (size_t j = 0; j < i; ++j) {
+      if (versions[j].raw_hash == v.raw_hash) {
+        s.Problem(where + ": docs gives the same release bytes as version " +
+                      std::to_string(versions[j].version),
+                  {symbol});
+      }
+    }
+  }
+}
+
 Status ScanDocs(Scan& s, bool check) {
   auto cur = Cursor::Open(s.txn, s.d.docs);
-  if (!cur.ok()) return cur.status();
+  if (!cur.ok()) {
+    if (check) WalkStopped(s, "docs", "", cur.status());
+    return Status::Ok();
+  }
   std::string_view k, v;
+  std::string last;
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
-    if (!more.ok()) return more.status();
+    if (!more.ok()) {
+      if (check) WalkStopped(s, "docs", last, more.status());
+      return Status::Ok();
+    }
     if (!*more) return Status::Ok();
     std::string symbol(k);
+    last = symbol;
     auto versions = DecodeDocVersions(v, symbol);
     if (!versions.ok()) {
       if (check) s.Problem(versions.status().message(), {symbol});
       continue;
     }
+    if (check) CheckIngestTimes(s, symbol, *versions);
     if (check) {
       ++s.report.documents_checked;
       s.uses.AddDocument(symbol);
@@ -145,13 +220,21 @@ Status ScanDocs(Scan& s, bool check) {
 }
 
 Status ScanObjects(Scan& s) {
-  auto cur = Cursor::Open(s.txn, s.d.objects);
-  if (!cur.ok()) return cur.status();
-  std::string_view k, v;
   std::vector<Hash128> keys;
+  auto cur = Cursor::Open(s.txn, s.d.objects);
+  if (!cur.ok()) {
+    WalkStopped(s, "objects", "", cur.status());
+    return Status::Ok();
+  }
+  std::string_view k, v;
+  std::string last;
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
-    if (!more.ok()) return more.status();
+    if (!more.ok()) {
+      WalkStopped(s, "objects", last, more.status());
+      break;
+    }
     if (!*more) break;
+    last.assign(k);
     Hash128 h;
     if (!Hash128::FromBytes(k, &h)) {
       s.Problem("objects: key of " + std::to_string(k.size()) + " bytes is not a hash");
@@ -190,12 +273,20 @@ Status CompareIndex(Scan& s, MDB_dbi dbi, const char* name, const std::set<std::
                     bool swap, bool packed = false) {
   std::set<std::string> actual;
   auto cur = Cursor::Open(s.txn, dbi);
-  if (!cur.ok()) return cur.status();
+  if (!cur.ok()) {
+    WalkStopped(s, name, "", cur.status());
+    return Status::Ok();
+  }
   std::string_view k, v;
   std::vector<uint32_t> docs;
+  std::string last;
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
-    if (!more.ok()) return more.status();
+    if (!more.ok()) {
+      WalkStopped(s, name, last, more.status());
+      return Status::Ok();  // the comparison would only list what the walk did not reach
+    }
     if (!*more) break;
+    last.assign(k);
     if (!packed) {
       actual.insert(swap ? std::string(v) + '\0' + std::string(k)
                          : std::string(k) + '\0' + std::string(v));
@@ -207,7 +298,10 @@ Status CompareIndex(Scan& s, MDB_dbi dbi, const char* name, const std::set<std::
     }
     for (uint32_t n : docs) {
       auto symbol = s.txn.Get(s.d.doc_symbols, DocNumberKey(n));
-      if (!symbol.ok()) return symbol.status();
+      if (!symbol.ok()) {
+        WalkStopped(s, "doc_symbols", DocNumberKey(n), symbol.status());
+        return Status::Ok();
+      }
       if (!symbol->has_value()) {
         s.Problem(std::string(name) + ": " + std::string(k) + " is cited by document number " +
                   std::to_string(n) + ", which doc_symbols does not have");
@@ -238,34 +332,53 @@ Status CompareIndex(Scan& s, MDB_dbi dbi, const char* name, const std::set<std::
 
 }  // namespace
 
+// Verify ends with a report whatever the damage: an LMDB error or fault while walking a
+// database (store/lmdb_env.h: the fault guard) is a problem of that database, and the other
+// checks go on. Only an archive whose creation is still pending is an error (NotFound).
 Result<VerifyReport> Archive::Verify() const {
   std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
-  if (!txn.ok()) return txn.status();
+  auto txn = impl_->Begin(false);
+  if (!txn.ok()) {
+    if (impl_->pending_create()) return txn.status();
+    VerifyReport report;
+    report.problems.push_back({"the archive cannot be read: " + txn.status().message(), {}});
+    return report;
+  }
   Scan s(*txn, impl_->dbis(), impl_->format_version);
-  RECITAL_RETURN_IF_ERROR(ScanUses(s));
-  RECITAL_RETURN_IF_ERROR(ScanDocs(s, /*check=*/false));
-  RECITAL_RETURN_IF_ERROR(ScanObjects(s));
+  auto checked = [&](const char* what, const Status& st) {
+    if (!st.ok()) s.Problem(std::string(what) + " could not finish: " + st.message());
+  };
+  checked("reading paragraph_uses", ScanUses(s));
+  checked("reading docs", ScanDocs(s, /*check=*/false));
+  checked("checking objects", ScanObjects(s));
   for (const auto& [h, what] : s.broken) s.Problem(what, s.Touched(h));
-  RECITAL_RETURN_IF_ERROR(ScanDocs(s, /*check=*/true));
-  RECITAL_RETURN_IF_ERROR(s.uses.Compare(
-      *txn, impl_->dbis(),
-      [&](std::string what, std::set<std::string> symbols) { s.Problem(std::move(what), symbols); }));
+  checked("checking docs", ScanDocs(s, /*check=*/true));
+  if (s.docs_incomplete) {
+    s.Problem("paragraph_uses, doc_numbers, doc_symbols, cites, cited_by and words were not "
+              "checked: what they should hold comes from docs, which could not be read whole");
+    return std::move(s.report);
+  }
+  checked("checking paragraph_uses, doc_numbers and doc_symbols",
+          s.uses.Compare(*txn, impl_->dbis(), [&](std::string what, std::set<std::string> symbols) {
+            s.Problem(std::move(what), symbols);
+          }));
   if (impl_->format_version >= 4) {  // cites is empty: the records are the forward index
-    RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", {}, false));
-    RECITAL_RETURN_IF_ERROR(
-        CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true, true));
+    checked("checking cites", CompareIndex(s, impl_->dbis().cites, "cites", {}, false));
+    checked("checking cited_by",
+            CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true, true));
   } else {
-    RECITAL_RETURN_IF_ERROR(CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false));
-    RECITAL_RETURN_IF_ERROR(
-        CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true));
+    checked("checking cites",
+            CompareIndex(s, impl_->dbis().cites, "cites", s.expected_cites, false));
+    checked("checking cited_by",
+            CompareIndex(s, impl_->dbis().cited_by, "cited_by", s.expected_cites, true));
   }
   if (impl_->format_version >= 2) {
     if (impl_->dbis().words == 0) {
       s.Problem("archive has no 'words' database (format 2 needs it)");
     } else {
-      RECITAL_RETURN_IF_ERROR(s.words.Compare(*txn, impl_->dbis().words,
-                                              [&](std::string what) { s.Problem(std::move(what)); }));
+      checked("checking words", s.words.Compare(*txn, impl_->dbis().words, [&](std::string what) {
+        s.Problem(std::move(what));
+      }));
     }
   }
   return std::move(s.report);
@@ -273,7 +386,7 @@ Result<VerifyReport> Archive::Verify() const {
 
 Result<ArchiveStats> Archive::Stats() const {
   std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   const Dbis& d = impl_->dbis();
   ArchiveStats st;

@@ -103,10 +103,11 @@ Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
   Reporter unfindable{problem};
   for (const auto& [hash, w] : wordings_) {
     bool found = false;
-    for (size_t i = 0; i < w.docs.size() && !found; ++i) {
+    for (uint32_t doc : w.docs) {  // (a lambda may not capture a structured binding in C++20)
       found = std::all_of(w.word_ids.begin(), w.word_ids.end(), [&](uint32_t id) {
-        return std::binary_search(posted.begin(), posted.end(), uint64_t{id} << 32 | w.docs[i]);
+        return std::binary_search(posted.begin(), posted.end(), uint64_t{id} << 32 | doc);
       });
+      if (found) break;
     }
     if (!found) {
       unfindable("words: wording " + hash.ToHex() + " ('" + w.text +

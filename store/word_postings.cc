@@ -11,7 +11,6 @@ namespace {
 
 constexpr char kKeySeparator = '\xFF';
 constexpr size_t kChunkBytes = 3;
-constexpr uint32_t kMaxChunk = (1u << (8 * kChunkBytes)) - 1;
 enum : unsigned char { kList = 0, kBitmap = 1 };
 
 std::string EncodeList(const std::vector<uint32_t>& numbers) {

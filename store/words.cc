@@ -363,7 +363,7 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
   std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
-  auto txn = Txn::Begin(*impl_->env, false);
+  auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   std::vector<PhraseHit> hits;
   RECITAL_RETURN_IF_ERROR(FindInDocuments(*txn, impl_->dbis(), keys, words, &hits));

@@ -280,11 +280,28 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
       bytes += batch.back().result.bytes;
     }
     std::vector<IngestResult> results(batch.size());
+    if (impl_->pending_create()) {
+      // No archive yet (OpenOptions::defer_create): the first batch with something to store
+      // creates it; a batch of refused files only reports them.
+      bool storing = std::any_of(batch.begin(), batch.end(),
+                                 [](const Prepared& p) { return !p.refused; });
+      if (storing) {
+        std::unique_lock<std::shared_mutex> lock(impl_->txn_mutex);
+        RECITAL_RETURN_IF_ERROR(impl_->CreateNow());
+      } else {
+        for (size_t i = 0; i < batch.size(); ++i) results[i] = batch[i].result;
+        pipeline.Committed(next);
+        if (on_result) {
+          for (const auto& r : results) on_result(r);
+        }
+        continue;
+      }
+    }
     for (;;) {
       bool grow = false;
       {
         std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
-        auto txn = Txn::Begin(*impl_->env, true);
+        auto txn = impl_->Begin(true);
         if (!txn.ok()) return txn.status();
         Status st;
         writer.Reset();

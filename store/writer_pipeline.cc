@@ -7,13 +7,16 @@
 // an input is always found in one or the other.
 #include "store/writer_pipeline.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cctype>
-#include <filesystem>
-#include <fstream>
+#include <cerrno>
+#include <cstring>
 #include <set>
 #include <shared_mutex>
-#include <sstream>
 
 #include "schema/symbol.h"
 #include "store/words.h"
@@ -35,16 +38,56 @@ Prepared Refuse(Prepared p, std::string message) {
   return p;
 }
 
+// Reads a release file in a worker thread. Only a regular file is read, and at most
+// max_bytes + 1 bytes of it: the size is known from fstat before any read (a 1 GiB sparse file
+// costs nothing), and a file that grows while it is read still stops one byte past the limit.
+// Opened with O_NONBLOCK, so a FIFO without a writer or a device never blocks the open; fstat
+// then refuses it (a FIFO, /dev/zero, a terminal would otherwise block or never end).
 Result<std::string> ReadRelease(const std::string& path, size_t max_bytes) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::InvalidInput(path + ": cannot open");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return Status::IOError(path + ": read failed");
-  std::string data = std::move(ss).str();
-  if (data.size() > max_bytes) {
-    return Status::ResourceExhausted(path + ": file is " + std::to_string(data.size()) +
+  int fd;
+  do {
+    fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  } while (fd < 0 && errno == EINTR);
+  if (fd < 0) return Status::InvalidInput(path + ": cannot open: " + std::strerror(errno));
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat st;
+  if (::fstat(fd, &st) != 0) {
+    return Status::IOError(path + ": cannot stat: " + std::strerror(errno));
+  }
+  if (!S_ISREG(st.st_mode)) {
+    const char* kind = S_ISFIFO(st.st_mode)   ? "a FIFO"
+                       : S_ISCHR(st.st_mode)  ? "a character device"
+                       : S_ISBLK(st.st_mode)  ? "a block device"
+                       : S_ISDIR(st.st_mode)  ? "a directory"
+                       : S_ISSOCK(st.st_mode) ? "a socket"
+                                              : "not a regular file";
+    return Status::InvalidInput(path + ": " + kind + ", not a regular file; only files are read");
+  }
+  auto too_big = [&](uint64_t size) {
+    return Status::ResourceExhausted(path + ": file is " + std::to_string(size) +
                                      " bytes, over the limit of " + std::to_string(max_bytes));
+  };
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) return too_big(st.st_size);
+  std::string data(static_cast<size_t>(st.st_size), '\0');
+  size_t got = 0;
+  for (;;) {
+    if (got == data.size()) {
+      if (data.size() > max_bytes) break;  // grew past the limit while read
+      data.resize(std::min<size_t>(max_bytes + 1, std::max<size_t>(data.size() * 2, 4096)));
+    }
+    ssize_t n = ::read(fd, data.data() + got, data.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return Status::IOError(path + ": read failed: " + std::strerror(errno));
+    if (n == 0) break;
+    got += static_cast<size_t>(n);
+  }
+  data.resize(got);
+  if (data.size() > max_bytes) {
+    return Status::ResourceExhausted(path + ": file grew past the limit of " +
+                                     std::to_string(max_bytes) + " bytes while it was read");
   }
   return data;
 }
@@ -298,17 +341,25 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
       cited_run[c] = Latest(by_symbol_, p->citations[c], i);
     }
   }
-  // 2. The archive as committed.
+  // 2. The archive as committed; none while its creation is pending (OpenOptions::
+  // defer_create), which is the empty archive it will be created as: nothing is committed
+  // before it exists, so every earlier input is still registered.
   std::shared_lock<std::shared_mutex> lock(impl_.txn_mutex);
-  auto txn = Txn::Begin(*impl_.env, false);
-  if (!txn.ok()) return txn.status();
+  std::optional<Txn> txn;
   const Dbis& d = impl_.dbis();
-  if (!w.reader) {
-    w.reader.emplace(*txn, d.objects, kWorkerCacheBytes);
-  } else {
-    w.reader->Rebind(*txn);
+  Result<std::optional<std::vector<DocumentVersion>>> versions =
+      std::optional<std::vector<DocumentVersion>>();
+  if (!impl_.pending_create()) {
+    auto begun = Txn::Begin(*impl_.env, false);
+    if (!begun.ok()) return begun.status();
+    txn.emplace(std::move(*begun));
+    if (!w.reader) {
+      w.reader.emplace(*txn, d.objects, kWorkerCacheBytes);
+    } else {
+      w.reader->Rebind(*txn);
+    }
+    versions = ReadDocVersions(*txn, d, p->result.symbol);
   }
-  auto versions = ReadDocVersions(*txn, d, p->result.symbol);
   if (!versions.ok()) return versions.status();
   if (versions->has_value()) {
     for (const auto& v : **versions) {
@@ -325,7 +376,7 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
   }
   if (titled) {
     candidates.push_back({titled->raw_hash, titled->record_hash, titled->raw, titled->record});
-  } else if (!title_key.empty()) {
+  } else if (!title_key.empty() && txn) {
     auto v = txn->Get(d.titles, title_key);
     if (!v.ok()) return v.status();
     Candidate c;
@@ -346,6 +397,7 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
       }
       continue;
     }
+    if (!txn) continue;
     auto v = ReadDocVersions(*txn, d, p->citations[c]);
     if (!v.ok()) return v.status();
     if (v->has_value() && (!cited || (*v)->back().session > best_session)) {
@@ -357,7 +409,9 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
   if (candidates.empty()) {
     // Nothing similar: document 1 of the archive, or (a new archive) the first input of this
     // run, which becomes document 1. Either way the same release, whatever the timing.
-    auto first = FirstDocument(*txn, d);
+    Result<std::optional<std::pair<Hash128, Hash128>>> first =
+        std::optional<std::pair<Hash128, Hash128>>();
+    if (txn) first = FirstDocument(*txn, d);
     if (!first.ok()) return first.status();
     if (first->has_value()) {
       candidates.push_back({(*first)->first, (*first)->second, {}, {}});
@@ -373,14 +427,15 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
       }
     }
   }
-  return CompressObjects(*txn, w, candidates, p);
+  return CompressObjects(txn ? &*txn : nullptr, w, candidates, p);
 }
 
-Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
+Status Pipeline::CompressObjects(const Txn* txn, Worker& w,
                                  const std::vector<Candidate>& candidates, Prepared* p) {
   const Dbis& d = impl_.dbis();
   auto stored = [&](const Hash128& h) -> Result<bool> {
-    auto v = txn.Get(d.objects, h.ToBytes());
+    if (txn == nullptr) return false;
+    auto v = txn->Get(d.objects, h.ToBytes());
     if (!v.ok()) return v.status();
     return v->has_value();
   };
@@ -397,6 +452,7 @@ Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
       if (c.raw_content) {
         base = c.raw_content;
       } else {
+        if (txn == nullptr) continue;
         auto content = w.reader->Load(c.raw, ObjectType::kRelease);
         if (!content.ok()) continue;
         base = *content;
@@ -425,7 +481,7 @@ Status Pipeline::CompressObjects(const Txn& txn, Worker& w,
       }
       if (run != nullptr) {
         prev = run->record_content;
-      } else {
+      } else if (txn != nullptr) {
         auto content = w.reader->Load(*similar_record, ObjectType::kRecord);
         if (content.ok()) prev = *content;
       }

@@ -64,7 +64,8 @@ class Pipeline {
   void Register(size_t i, const Prepared& p);
   // Chooses bases from the committed archive and inputs before i; fills p's object values.
   Status Compress(size_t i, Worker& w, Prepared* p);
-  Status CompressObjects(const Txn& txn, Worker& w, const std::vector<Candidate>& candidates,
+  // txn null: no archive yet (its creation is pending).
+  Status CompressObjects(const Txn* txn, Worker& w, const std::vector<Candidate>& candidates,
                          Prepared* p);
   void WaitRegistered(size_t i);
   // The earliest input before `before` still registered (not refused); nullptr when none.

@@ -1,4 +1,5 @@
 // Tokens, similarity and the word diff.
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,42 @@ TEST(TokenizeTest, NonAsciiWordsStayWhole) {
   ASSERT_EQ(toks.size(), 3u);
   EXPECT_EQ(toks[0], "Assemblée");
   EXPECT_EQ(toks[2], "générale");
+}
+
+TEST(TokenizeTest, ChineseIsCutAtWordBoundaries) {
+  // No spaces between Chinese words: ICU's dictionary finds them; numbers and the symbol's
+  // pieces stay apart, the full-width comma is a token of its own.
+  const std::string text = "又回顾其1993年12月16日第48/113号决议，";
+  std::vector<std::string_view> toks = Tokenize(text);
+  std::string joined;
+  for (std::string_view t : toks) joined += t;
+  EXPECT_EQ(joined, text);
+  auto has = [&](std::string_view w) { return std::find(toks.begin(), toks.end(), w) != toks.end(); };
+  EXPECT_TRUE(has("回顾"));
+  EXPECT_TRUE(has("决议"));
+  EXPECT_TRUE(has("1993"));
+  EXPECT_TRUE(has("48"));
+  EXPECT_TRUE(has("113"));
+  EXPECT_EQ(toks.back(), "，");
+  EXPECT_GT(toks.size(), 10u);
+}
+
+TEST(TokenizeTest, ArabicCommaAndGuillemetsAreCutOffTheWord) {
+  EXPECT_EQ(Tokenize("الجمعية العامة،"),
+            (std::vector<std::string_view>{"الجمعية", " ", "العامة", "،"}));
+  EXPECT_EQ(Tokenize("«États»"), (std::vector<std::string_view>{"«", "États", "»"}));
+}
+
+TEST(DiffWordsTest, ChineseChangeIsAWordNotTheClause) {
+  // One word changed inside a clause without spaces: only that word is deleted and inserted.
+  auto edits = DiffWords("大会，回顾其关于和平文化的决议，", "大会，重申其关于和平文化的决议，");
+  std::string deleted, inserted;
+  for (const Edit& e : edits) {
+    if (e.op == EditOp::kDelete) deleted += e.text;
+    if (e.op == EditOp::kInsert) inserted += e.text;
+  }
+  EXPECT_EQ(deleted, "回顾");
+  EXPECT_EQ(inserted, "重申");
 }
 
 TEST(DiffWordsTest, IdenticalTextIsOneEquality) {

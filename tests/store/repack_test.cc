@@ -255,6 +255,7 @@ TEST(RepackTest, StaleScratchDirectoryIsRemoved) {
   MakeArchive(dir, 10);
   Dump before = DumpAll(dir);
   fs::create_directories(fs::path(dir) / ".gc-tmp");
+  testing::WriteFile(dir + "/.gc-tmp/.recital-gc", "");  // gc's marker: the directory is its own
   testing::WriteFile(dir + "/.gc-tmp/data.mdb", "half a file from a killed gc");
   testing::WriteFile(dir + "/.gc-tmp/lock.mdb", "x");
   // An archive with a stale scratch directory opens as usual.
@@ -355,7 +356,9 @@ TEST(BackupTest, RefusedWhileAGcHoldsTheArchiveLock) {
   const std::string dir = tmp.str() + "/a", backup = tmp.str() + "/b";
   MakeArchive(dir, 5);
   {
-    auto gc = store::ArchiveLock::AcquireExclusive(dir);  // what RepackArchive holds
+    bool busy = false;
+    auto gc = store::ArchiveLock::Acquire(dir, store::ArchiveLock::Mode::kExclusive,
+                                          &busy);  // what RepackArchive holds
     ASSERT_TRUE(gc.ok()) << gc.status().ToString();
     Status st = store::BackupArchive(dir, backup);
     ASSERT_TRUE(st.IsIOError()) << st.ToString();
@@ -363,7 +366,8 @@ TEST(BackupTest, RefusedWhileAGcHoldsTheArchiveLock) {
     EXPECT_FALSE(fs::exists(fs::path(backup) / "data.mdb"));
   }
   // And a gc waits for no backup: while one holds the lock shared, gc is refused.
-  auto shared = store::ArchiveLock::AcquireShared(dir, false);
+  bool busy = false;
+  auto shared = store::ArchiveLock::Acquire(dir, store::ArchiveLock::Mode::kShared, &busy);
   ASSERT_TRUE(shared.ok());
   auto gc = store::RepackArchive(dir);
   ASSERT_TRUE(gc.status().IsIOError()) << gc.status().ToString();

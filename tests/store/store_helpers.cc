@@ -1,6 +1,8 @@
 // Helpers of store_helpers.h (tests/CMakeLists.txt builds *_helpers.cc into the test binary).
 #include "tests/store/store_helpers.h"
 
+#include "tests/test_util.h"
+
 #include <sstream>
 
 namespace recital::testing {
@@ -115,6 +117,47 @@ std::string SeriesRelease(uint32_t series, uint32_t session, uint32_t variant) {
   if (variant != 0) op.push_back("Decides to remain seized of the matter (variant " +
                                  std::to_string(variant) + ");");
   return OdsRelease(session, 100 + series, "Assistance regarding " + topic, pre, op);
+}
+
+std::vector<std::string> WriteFakeReleases(const std::string& dir, uint32_t first,
+                                           uint32_t count) {
+  std::vector<std::string> files;
+  for (uint32_t session = first; session < first + count; ++session) {
+    std::string symbol = "A/RES/" + std::to_string(session) + "/7";
+    std::vector<std::string> pre = {
+        "Recalling its resolution " + std::to_string(session - 1) +
+            "/7 on the protection of refugees in the region,",
+        "Noting with appreciation the work of the High Commissioner and of the Member States,"};
+    std::vector<std::string> op = {
+        "Urges all States to continue their support;",
+        "Requests the Secretary-General to report at session " + std::to_string(session + 1) +
+            ";"};
+    std::string file = dir + "/r" + std::to_string(session) + ".txt";
+    WriteFile(file, FakeRelease(symbol, session, "Refugees in the region", pre, op,
+                                {"A/RES/" + std::to_string(session - 1) + "/7"}));
+    files.push_back(file);
+  }
+  return files;
+}
+
+Status IngestFakeFiles(const std::string& dir, const std::vector<std::string>& files,
+                       std::vector<StoredRelease>* stored, size_t batch) {
+  store::OpenOptions o;
+  o.read_only = false;
+  o.create_if_missing = true;
+  auto a = store::Archive::Open(dir, o);
+  if (!a.ok()) return a.status();
+  std::vector<store::ReleaseInput> inputs;
+  for (const auto& f : files) inputs.push_back({f, std::nullopt});
+  store::IngestOptions options;
+  options.parse = FakeParse;
+  options.batch_releases = batch;
+  return (*a)->IngestBatch(std::move(inputs), options, [&](const store::IngestResult& r) {
+    if (stored == nullptr) return;
+    if (r.status == store::IngestStatus::kAdded || r.status == store::IngestStatus::kVersion) {
+      stored->push_back({r.symbol, r.version, r.source_name});
+    }
+  });
 }
 
 }  // namespace recital::testing

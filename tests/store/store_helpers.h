@@ -8,6 +8,7 @@
 
 #include "schema/schema.h"
 #include "schema/status.h"
+#include "store/store.h"
 
 namespace recital::testing {
 
@@ -31,5 +32,22 @@ std::string OdsRelease(uint32_t session, uint32_t number, const std::string& tit
 // Series `series` (0-based), session `session`: an ODS release whose wording mostly repeats
 // the previous session's (deterministic in series, session, variant).
 std::string SeriesRelease(uint32_t series, uint32_t session, uint32_t variant = 0);
+
+// Writes `count` FakeRelease files into dir (A/RES/<session>/7 for sessions first, first + 1,
+// ...: one series whose wording mostly repeats) and returns their paths in session order.
+std::vector<std::string> WriteFakeReleases(const std::string& dir, uint32_t first,
+                                           uint32_t count);
+
+// What an ingest reported stored (added or version), in report order.
+struct StoredRelease {
+  std::string symbol;
+  uint32_t version = 0;
+  std::string file;
+};
+
+// Ingests files (the store reads them) with FakeParse into the archive in dir, creating it;
+// batch releases per transaction. Appends what was reported stored to *stored (may be null).
+Status IngestFakeFiles(const std::string& dir, const std::vector<std::string>& files,
+                       std::vector<StoredRelease>* stored, size_t batch = 3);
 
 }  // namespace recital::testing

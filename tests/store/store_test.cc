@@ -105,14 +105,24 @@ TEST(ArchiveTest, OpenRefusesMissingNewerAndOlderFormats) {
   EXPECT_EQ((*now)->GetSetting("migrated")->value_or(""), "yes");
 }
 
-TEST(ArchiveTest, EmptyLmdbEnvironmentIsNoArchive) {
+// An LMDB environment with nothing in it is not an absent archive (creating one there would
+// write into a file that exists): it is refused, for reading and for creating alike.
+TEST(ArchiveTest, EmptyLmdbEnvironmentIsRefusedAndNotWrittenTo) {
   testing::TempDir dir;
   MDB_env* env = nullptr;
   ASSERT_EQ(mdb_env_create(&env), 0);
   ASSERT_EQ(mdb_env_open(env, dir.str().c_str(), 0, 0644), 0);
   mdb_env_close(env);
+  const std::string before = testing::ReadFile(dir.str() + "/data.mdb");
   auto a = Archive::Open(dir.str(), {});
-  EXPECT_TRUE(a.status().IsNotFound()) << a.status().ToString();
+  ASSERT_TRUE(a.status().IsCorruption()) << a.status().ToString();
+  EXPECT_THAT(a.status().message(), ::testing::HasSubstr("empty LMDB environment"));
+  store::OpenOptions create;
+  create.read_only = false;
+  create.create_if_missing = true;
+  auto c = Archive::Open(dir.str(), create);
+  ASSERT_TRUE(c.status().IsCorruption()) << c.status().ToString();
+  EXPECT_EQ(testing::ReadFile(dir.str() + "/data.mdb"), before);
 }
 
 TEST(ArchiveTest, NotAnArchiveIsRefused) {
