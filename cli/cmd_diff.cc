@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "cli/util_output.h"
 #include "diff/diff.h"
 #include "history/history.h"
 #include "schema/symbol.h"
@@ -22,6 +23,7 @@ struct DiffArgs {
   std::string format = "text";
   bool all = false;
   bool substantive = false;
+  std::string output;
   double threshold = DiffOptions{}.reword_threshold;
   std::string archive_flag;
 };
@@ -65,7 +67,46 @@ class Loader {
   std::unique_ptr<store::Archive> archive_;
 };
 
+// As GNU diff: 1 when there are changes (with substantive: changes that are not technical).
+int ExitStatus(const DiffResult& d, bool substantive) {
+  if (!substantive) return d.HasChanges() ? 1 : 0;
+  for (const Change& c : d.changes) {
+    if (render::IsReportedChange(c, /*substantive=*/true)) return 1;
+  }
+  return 0;
+}
+
+// The Word document of a diff: to -o FILE (replacing only a document of ours), or to stdout
+// when that is not a terminal.
+int WriteDocx(const DiffArgs& args, const Resolution& from, const Resolution& to,
+              const DiffResult& d) {
+  render::DocxOptions docx;
+  docx.substantive = args.substantive;
+  Result<std::string> bytes = render::DiffDocx(from, to, d, docx);
+  if (!bytes.ok()) {
+    PrintError(bytes.status().message());
+    return 2;
+  }
+  if (args.output.empty() || args.output == "-") {
+    if (IsTerminal(stdout)) {
+      PrintError("a Word document is not for a terminal: name a file with -o FILE");
+      return 2;
+    }
+    Out(*bytes);
+  } else if (Status st = WriteOutputFile(args.output, *bytes, render::IsDocxExport,
+                                         "a Word document of Recital's");
+             !st.ok()) {
+    PrintError(st.message());
+    return 2;
+  }
+  return ExitStatus(d, args.substantive);
+}
+
 int RunDiff(const DiffArgs& args) {
+  if (!args.output.empty() && args.format != "docx") {
+    PrintError("-o FILE is for --format docx; other formats go to standard output");
+    return 2;
+  }
   Loader loader(args.archive_flag);
   Result<Resolution> from = loader.Load(args.old_arg);
   if (!from.ok()) {
@@ -86,6 +127,7 @@ int RunDiff(const DiffArgs& args) {
   DiffResult d = DiffResolutions(*from, *to, opt);
   if (d.from_symbol.empty()) d.from_symbol = args.old_arg;
   if (d.to_symbol.empty()) d.to_symbol = args.new_arg;
+  if (args.format == "docx") return WriteDocx(args, *from, *to, d);
   render::DiffRenderOptions ro;
   ro.all = args.all;
   ro.substantive = args.substantive;
@@ -101,11 +143,7 @@ int RunDiff(const DiffArgs& args) {
     out = render::DiffText(d, ro);
   }
   Out(out);
-  if (!args.substantive) return d.HasChanges() ? 1 : 0;
-  for (const Change& c : d.changes) {
-    if (render::IsReportedChange(c, /*substantive=*/true)) return 1;
-  }
-  return 0;
+  return ExitStatus(d, args.substantive);
 }
 
 void SetupDiff(CLI::App& app, Context& ctx) {
@@ -122,16 +160,21 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "session numbers (a session's rollover) is marked \"technical\"; --substantive shows\n"
       "such changes as unchanged paragraphs (collapsed, counted in the summary line) and\n"
       "leaves them out of the JSON \"changes\" (the \"summary\" keeps every count).\n"
+      "docx: a Word document (to -o FILE, or to stdout that is not a terminal) holding NEW's\n"
+      "text with every change as a tracked change (author Recital, dated by NEW's adoption),\n"
+      "to accept or reject in Word or LibreOffice; with --substantive technical updates are\n"
+      "plain text there.\n"
       "Exit status (as GNU diff): 0 no changes, 1 changes, 2 trouble; with --substantive 0\n"
       "when every change is technical.");
   cmd->add_option("OLD", args->old_arg, "Older resolution: file or symbol")->required();
   cmd->add_option("NEW", args->new_arg, "Newer resolution: file or symbol")->required();
-  cmd->add_option("--format", args->format, "Output: text (default), md, html or json")
-      ->check(CLI::IsMember({"text", "md", "html", "json"}));
+  cmd->add_option("--format", args->format, "Output: text (default), md, html, json or docx")
+      ->check(CLI::IsMember({"text", "md", "html", "json", "docx"}));
+  cmd->add_option("-o,--output", args->output, "docx: write the Word document to FILE");
   cmd->add_flag("--all", args->all, "Show unchanged paragraphs too");
   cmd->add_flag("--substantive", args->substantive,
                 "Leave technical changes (symbols, dates, session numbers only) out of what is "
-                "shown; the counts keep them");
+                "shown (docx: as plain text, not tracked changes); the counts keep them");
   cmd->add_option("--threshold", args->threshold,
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
                   "than removed + added (default 0.5)")
@@ -142,6 +185,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
       "  recital diff 53/123 54/144 --format json\n"
       "  recital diff 53/123 54/144 --substantive\n"
+      "  recital diff 53/123 54/144 --format docx -o 54-144-changes.docx\n"
       "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
   cmd->callback([args, &ctx] { ctx.exit_code = RunDiff(*args); });
 }

@@ -43,16 +43,18 @@ struct IngestArgs {
   uint32_t batch = 64;
 };
 
-// Releases are plain-text exports or the UN's PDFs: inside a directory only *.txt and *.pdf
-// files are taken (a collection's README or SOURCES.tsv are not resolutions), unless all_files.
+// Releases are plain-text exports, the UN's PDFs or Akoma Ntoso exports: inside a directory only
+// *.txt, *.pdf and *.akn.xml files are taken (a collection's README or SOURCES.tsv are not
+// resolutions, nor is every XML file), unless all_files.
 bool LooksLikeRelease(const fs::path& p) {
   const std::string ext = AsciiLower(p.extension().string());
-  return ext == ".txt" || ext == ".pdf";
+  return ext == ".txt" || ext == ".pdf" ||
+         (ext == ".xml" && AsciiLower(p.filename().string()).ends_with(".akn.xml"));
 }
 
-// Files named on the command line, and every regular *.txt and *.pdf file (every file with
-// all_files) under named directories (sorted, hidden files and directories skipped). Paths that cannot be
-// read come back in *missing, each as "PATH: reason"; files passed over in directories are
+// Files named on the command line, and every regular *.txt, *.pdf and *.akn.xml file (every file
+// with all_files) under named directories (sorted, hidden files and directories skipped). Paths
+// that cannot be read come back in *missing, each as "PATH: reason"; files passed over in directories are
 // counted in *skipped.
 struct MissingPath {
   std::string path, reason;
@@ -202,8 +204,8 @@ int RunIngest(const IngestArgs& args) {
   std::vector<std::string> files = ExpandPaths(args.paths, args.all_files, &missing, &skipped);
   if (skipped > 0) {
     PrintError("note: " + std::to_string(skipped) + (skipped == 1 ? " file" : " files") +
-              " in the directories given are not *.txt or *.pdf and were skipped (name them, or pass "
-              "--all-files, to ingest them)");
+               " in the directories given are not *.txt, *.pdf or *.akn.xml and were skipped "
+               "(name them, or pass --all-files, to ingest them)");
   }
   Tally tally;
   ReportMissing(missing, args.json, &tally);
@@ -271,7 +273,7 @@ void SetupIngest(CLI::App& app, Context& ctx) {
   CLI::App* cmd = app.add_subcommand(
       "ingest",
       "Put release files into the archive (created if missing). Directories are read\n"
-      "recursively: their *.txt and *.pdf files (hidden files skipped; --all-files takes\n"
+      "recursively: their *.txt, *.pdf and *.akn.xml files (hidden files skipped; --all-files takes\n"
       "every file; files named on the command line are always taken). Each release is stored whole or\n"
       "not at all; bytes already stored for their symbol are 'unchanged', other bytes for a\n"
       "known symbol add a 'version'. A file that is not a resolution, or whose symbol cannot be found, is\n"
@@ -285,7 +287,7 @@ void SetupIngest(CLI::App& app, Context& ctx) {
   AddArchiveOption(cmd, &args->archive);
   cmd->add_flag("--json", args->json, "One JSON result per line and file");
   cmd->add_flag("--all-files", args->all_files,
-                "In directories, take every file, not only *.txt and *.pdf");
+                "In directories, take every file, not only *.txt, *.pdf and *.akn.xml");
   cmd->add_option("--threads", args->threads,
                   "Parse/compress threads, 1 to " + std::to_string(kMaxThreads) +
                       " (default 2; never more than the files given)")

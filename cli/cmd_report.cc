@@ -49,7 +49,20 @@ int RunReport(const ReportArgs& args) {
     return 2;
   }
   std::string text;
-  if (args.format == "html") {
+  if (args.format == "docx") {
+    render::DocxOptions docx;
+    docx.substantive = args.substantive;
+    Result<std::string> bytes = render::ReportDocx(*loaded, docx);
+    if (!bytes.ok()) {
+      PrintError(bytes.status().message());
+      return 2;
+    }
+    if ((args.output.empty() || args.output == "-") && IsTerminal(stdout)) {
+      PrintError("a Word document is not for a terminal: name a file with -o FILE");
+      return 2;
+    }
+    text = std::move(*bytes);
+  } else if (args.format == "html") {
     text = render::ReportHtml(*loaded, args.substantive);
   } else if (args.format == "json") {
     text = render::JsonText(render::ReportJson(*loaded, args.substantive));
@@ -63,7 +76,8 @@ int RunReport(const ReportArgs& args) {
   Status written = WriteOutputFile(
       args.output, text,
       [](std::string_view old) {
-        return render::ReportFileKindOf(old) != render::ReportFileKind::kNone;
+        return render::ReportFileKindOf(old) != render::ReportFileKind::kNone ||
+               render::IsDocxExport(old);
       },
       "a Recital report");
   if (!written.ok()) {
@@ -88,7 +102,9 @@ void SetupReport(CLI::App& app, Context& ctx) {
       "the counts keep them). md: Markdown that reads as plain text ([-deleted-],\n"
       "{+inserted+}); html: one self-contained page (no network, no JavaScript) with old and\n"
       "new side by side and a table of contents, marked for screen and print; json: the same\n"
-      "data with stable keys (see render/render.h).\n"
+      "data with stable keys (see render/render.h); docx: a Word document, each pair's newer\n"
+      "text with the changes as tracked changes (author Recital, dated by the newer adoption),\n"
+      "one pair per page (--substantive: technical updates as plain text).\n"
       "Exit status: 0 written, 2 unknown series/symbol, bad bounds or trouble.");
   cmd->add_option("SERIES|SYMBOL", args->target,
                   "A member's symbol (A/RES/54/144 or 54/144), a series key or a series name")
@@ -96,19 +112,21 @@ void SetupReport(CLI::App& app, Context& ctx) {
   AddArchiveOption(cmd, &args->archive);
   cmd->add_option("--from", args->from, "First session: a session number or a member's symbol");
   cmd->add_option("--to", args->to, "Last session: a session number or a member's symbol");
-  cmd->add_option("--format", args->format, "md (default), html or json")
-      ->check(CLI::IsMember({"md", "html", "json"}));
+  cmd->add_option("--format", args->format, "md (default), html, json or docx")
+      ->check(CLI::IsMember({"md", "html", "json", "docx"}));
   cmd->add_option("-o,--output", args->output,
                   "Write to FILE instead of stdout (whole or not at all; an existing FILE is "
-                  "replaced only when it is empty or a report Recital wrote, never inside an "
-                  "archive directory)");
+                  "replaced only when it is empty or a report or Word document Recital wrote, "
+                  "never inside an archive directory)");
   cmd->add_flag("--substantive", args->substantive,
-                "Do not list technical changes (they stay counted)");
+                "Do not list technical changes (they stay counted; docx: plain text, not "
+                "tracked changes)");
   AddThresholdOption(cmd, &args->threshold);
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"
-      "  recital report 54/144 --from 52 --to 54 --format md --substantive");
+      "  recital report 54/144 --from 52 --to 54 --format md --substantive\n"
+      "  recital report 54/144 --format docx -o cis-refugees.docx");
   cmd->callback([args, &ctx] { ctx.exit_code = RunReport(*args); });
 }
 

@@ -46,6 +46,25 @@ if(NOT HTTPLIB_FOUND)
   recital_missing("cpp-httplib (the web server of `recital serve`)" "libcpp-httplib-dev")
 endif()
 
+# Exports (render/): pugixml writes the XML of Akoma Ntoso and of Word documents (and ingest/
+# reads Akoma Ntoso with it); minizip (zlib's contrib, over zlib) packs the .docx.
+find_package(pugixml CONFIG QUIET)
+if(NOT pugixml_FOUND)
+  recital_missing("pugixml (Akoma Ntoso and Word XML)" "libpugixml-dev")
+endif()
+pkg_check_modules(MINIZIP IMPORTED_TARGET minizip)
+if(NOT MINIZIP_FOUND)
+  recital_missing("minizip (the .docx package)" "libminizip-dev")
+endif()
+if(RECITAL_BUILD_TESTS)
+  # The tests validate Akoma Ntoso exports against the OASIS schema with libxml2
+  # (xmlSchemaValidateDoc); the program itself never links it.
+  pkg_check_modules(LIBXML2 IMPORTED_TARGET libxml-2.0)
+  if(NOT LIBXML2_FOUND)
+    recital_missing("libxml2 (schema validation in the tests)" "libxml2-dev")
+  endif()
+endif()
+
 find_package(CapnProto CONFIG QUIET)
 if(NOT CapnProto_FOUND)
   recital_missing("Cap'n Proto" "libcapnp-dev capnproto")
@@ -89,23 +108,34 @@ endif()
 # ingest links poppler directly. Off for sanitizer and fuzz builds (their runtimes want the
 # shared C++ runtime).
 set(RECITAL_FMT_TARGET fmt::fmt)
+set(RECITAL_PUGIXML_TARGET pugixml::pugixml)
 if(RECITAL_STATIC)
+  # TARGET=lib[,lib...]: the pkg-config target's shared objects are replaced by these archives
+  # (minizip's also names zlib).
   foreach(pair "PkgConfig::LMDB=lmdb" "PkgConfig::ZSTD=zstd" "PkgConfig::XXHASH=xxhash"
-               "PkgConfig::UTF8PROC=utf8proc" "CapnProto::capnp=capnp" "CapnProto::kj=kj")
+               "PkgConfig::UTF8PROC=utf8proc" "PkgConfig::MINIZIP=minizip,z"
+               "CapnProto::capnp=capnp" "CapnProto::kj=kj")
     string(REPLACE "=" ";" pair "${pair}")
     list(GET pair 0 target)
-    list(GET pair 1 lib)
-    find_library(RECITAL_STATIC_${lib} NAMES lib${lib}.a)
-    if(NOT RECITAL_STATIC_${lib})
-      message(FATAL_ERROR "RECITAL_STATIC: lib${lib}.a not found (configure with -DRECITAL_STATIC=OFF)")
-    endif()
+    list(GET pair 1 libs)
+    string(REPLACE "," ";" libs "${libs}")
+    set(archives "")
+    foreach(lib IN LISTS libs)
+      find_library(RECITAL_STATIC_${lib} NAMES lib${lib}.a)
+      if(NOT RECITAL_STATIC_${lib})
+        message(FATAL_ERROR "RECITAL_STATIC: lib${lib}.a not found (configure with -DRECITAL_STATIC=OFF)")
+      endif()
+      list(APPEND archives ${RECITAL_STATIC_${lib}})
+    endforeach()
     get_target_property(type ${target} TYPE)
     if(type STREQUAL "INTERFACE_LIBRARY")  # pkg-config targets: the library is a link item
       get_target_property(deps ${target} INTERFACE_LINK_LIBRARIES)
-      list(FILTER deps EXCLUDE REGEX "lib${lib}(-[0-9.]+)?\\.so")
-      set_property(TARGET ${target} PROPERTY INTERFACE_LINK_LIBRARIES ${RECITAL_STATIC_${lib}} ${deps})
+      foreach(lib IN LISTS libs)
+        list(FILTER deps EXCLUDE REGEX "lib${lib}(-[0-9.]+)?\\.so")
+      endforeach()
+      set_property(TARGET ${target} PROPERTY INTERFACE_LINK_LIBRARIES ${archives} ${deps})
     else()  # Cap'n Proto's config imports the shared object as the target's location
-      set_property(TARGET ${target} PROPERTY IMPORTED_LOCATION ${RECITAL_STATIC_${lib}})
+      set_property(TARGET ${target} PROPERTY IMPORTED_LOCATION ${archives})
     endif()
   endforeach()
   find_package(Threads REQUIRED)
@@ -120,6 +150,8 @@ if(RECITAL_STATIC)
   set_property(TARGET PkgConfig::ICU_UC PROPERTY INTERFACE_LINK_LIBRARIES
                ${RECITAL_STATIC_icuuc} ${RECITAL_STATIC_icudata} Threads::Threads ${CMAKE_DL_LIBS} m)
   set(RECITAL_FMT_TARGET fmt::fmt-header-only)
+  # pugixml's package config has both; its default target is the shared one.
+  set(RECITAL_PUGIXML_TARGET pugixml::static)
 endif()
 
 # recital_module(NAME [DEPS...]): a library from every .cc file in the current folder, with the

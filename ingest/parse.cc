@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <string>
 
+#include "ingest/akn_internal.h"
 #include "ingest/ingest.h"
 #include "ingest/ingest_internal.h"
 #include "ingest/lang_internal.h"
@@ -102,6 +103,7 @@ std::string_view ParserVersion() { return "recital-ingest 1.0"; }
 
 Result<Resolution> ParseRelease(std::string_view bytes, const ParseOptions& options) {
   if (LooksLikePdf(bytes)) return ParsePdfRelease(bytes, options);
+  if (LooksLikeAkn(bytes)) return ParseAknRelease(bytes, options);
   RECITAL_RETURN_IF_ERROR(ValidateRelease(bytes, options));
   Resolution r;
   r.raw_hash = HashBytes(bytes);

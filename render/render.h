@@ -193,6 +193,108 @@ nlohmann::json ReportJson(const history::SeriesHistory& history, bool substantiv
 std::string PairText(const history::SeriesHistory& history, size_t pair, bool colour,
                      bool substantive = false);
 
+// ---- Akoma Ntoso (`recital export --format akn`) ---------------------------------------------
+//
+// A resolution as an Akoma Ntoso 3.0 <statement name="resolution"> in the UN profile AKN4UN:
+// meta (FRBR Work/Expression/Manifestation, TLC references, the footnotes as <notes>, lineage
+// as <otherReferences>, Recital's own fields in <proprietary>), coverPage (symbol, distribution
+// date, session, agenda items, committee and report), preface (number and title), preamble
+// (enacting formula, one <p> per paragraph), mainBody (operative <paragraph>s with <num>,
+// sub-paragraphs as <blockList>/<item>), conclusions (plenary meeting and adoption date) and
+// annexed instruments as <attachments>. Lead phrases are <i>; footnotes are <authorialNote> at
+// their markers; cited resolutions are <ref href> to their Work IRIs. Valid against the OASIS
+// schema (../shared/schemas/akn/akomantoso30.xsd) for every record, known fields or not.
+//
+// IRIs: /akn/un/statement/deliberation/<organ>/<date>/<number>, organ "unga" (also "ecosoc",
+// "unsc" for citations of their resolutions), date the adoption date (a citation's date as the
+// text gives it) or "undated" when unknown, number the symbol without "A/RES/" and with '-'
+// for '/' ("54-144", "ES-11-1", "2957(XXVII)"), else "<session>-<number>", else "unknown".
+// A paragraph is addressed as <Work IRI>/!main~<eId>.
+// eIds: preamble__p_N (position), para_N (printed number; para_pN by position when it has
+// none), <paragraph>__list_1__item_X (sub-paragraph number's letters/digits), att_N__... inside
+// annex N, ...__authorialNote_N; unique within the document.
+inline constexpr const char* kAknNamespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0";
+// Recital's namespace: the lineage attributes on paragraphs and the <proprietary> block.
+inline constexpr const char* kRecitalAknNamespace = "urn:x-recital:akn:1";
+
+// The Work IRI of a resolution (rules above).
+std::string AknWorkIri(const Resolution& r);
+// The Work IRI of a cited resolution (symbol as in Citation::symbol; date ISO 8601 or "").
+std::string AknCitationIri(std::string_view symbol, std::string_view date);
+
+// What the archive knows of each paragraph's past (from its series: history::BlameSymbol),
+// written as attributes of Recital's namespace on the paragraph's element and, for the
+// predecessor, as an <implicitReference> in <analysis>:
+//   recital:wording   the wording's identity (WordingHash, hex): the same in every session that
+//                     uses these words
+//   recital:since     Work IRI of the session where the current wording first appeared
+//   recital:continues IRI (<Work IRI>/!main~<eId>) of the paragraph of the previous session this
+//                     one continues; recital:change how ("unchanged", "reworded", "split",
+//                     "merged"), recital:moved="true" when it moved
+// A paragraph without `continues` is new in this session (or the series starts here).
+struct AknParagraphLineage {
+  Section section = Section::kPreamble;
+  size_t index = 0;           // position in its section of the exported record
+  std::string since;          // Work IRI, "" unknown
+  std::string continues;      // paragraph IRI, "" none
+  std::string change;         // with continues
+  bool moved = false;
+};
+struct AknLineage {
+  std::string series_key;   // "" when the resolution was exported without its series
+  std::string series_name;
+  std::vector<std::string> members;  // symbols of the series up to this one, session order
+  std::vector<std::string> member_iris;
+  std::vector<AknParagraphLineage> paragraphs;
+};
+// The lineage of blame.symbol's paragraphs: blame.paragraphs for `since`, the diff of the
+// previous member to this one for `continues` (a history with one record: no predecessors).
+AknLineage AknLineageOf(const history::BlameView& blame);
+// The lineage of every member of a loaded series (diffs used when loaded), in series order:
+// what AknLineageOf gives for each member, computed once for the whole series.
+std::vector<AknLineage> AknSeriesLineage(const history::SeriesHistory& history);
+
+// The Akoma Ntoso document (UTF-8, indented, ends with a newline). lineage may be null (a
+// release file exported without an archive): paragraphs then carry recital:wording only.
+// Deterministic: the Manifestation's date is the Work's, never the clock.
+std::string AknXml(const Resolution& r, const AknLineage* lineage = nullptr);
+
+// True for a document AknXml wrote (its root declares kRecitalAknNamespace): what
+// `recital export` may overwrite.
+bool IsAknExport(std::string_view bytes);
+
+// ---- Word with tracked changes (`--format docx`) --------------------------------------------
+//
+// A .docx package (minizip; parts written with pugixml) holding the newer resolution's text with
+// every change against the older one as a native tracked change by author "Recital", dated by
+// the newer resolution's adoption (no date when unknown): deleted words in <w:del>, inserted
+// ones in <w:ins>; added paragraphs inserted whole (their paragraph marks too), removed ones
+// deleted whole where they stood, a moved paragraph deleted where it stood and inserted where
+// it stands; a split's new paragraph ends are insertions. Operative numbers as text ("3." and
+// a tab; renumbering is not a change), lead phrases in italics, sub-paragraphs on paragraphs
+// of their own, title, meeting and adoption date as word diffs. Paragraphs a partial copy did
+// not let the diff compare are written plain. Accepting every change gives the newer text,
+// rejecting every change the older wording under the newer numbers (but see substantive; a
+// partial older copy's missing paragraphs stay, they were not compared). Revision tracking
+// is switched on in the document's settings. Footnotes are not written. Deterministic: same
+// input, same bytes. Internal only if minizip fails (it writes to memory).
+struct DocxOptions {
+  // Technical changes (Change::technical: symbols, dates, session ordinals) are written as the
+  // newer text, plain, not as tracked changes.
+  bool substantive = false;
+};
+Result<std::string> DiffDocx(const Resolution& from, const Resolution& to, const DiffResult& diff,
+                             const DocxOptions& options = {});
+// Every consecutive pair of a loaded series (history.diffs required, else Internal), one after
+// the other, each starting on a new page with its own title, each dated by its newer member's
+// adoption. A series of one resolution gives its text without changes.
+Result<std::string> ReportDocx(const history::SeriesHistory& history,
+                               const DocxOptions& options = {});
+// True for a Word document DiffDocx or ReportDocx wrote (a zip whose comment, at its very end,
+// is kDocxComment): what `-o FILE` may overwrite.
+inline constexpr std::string_view kDocxComment = "Written by Recital: tracked changes";
+bool IsDocxExport(std::string_view bytes);
+
 // Which report a file holds, judged by the exact head (and, for HTML, the end) that
 // ReportMarkdown / ReportHtml / ReportJson write; kNone for anything else, an empty file
 // included. `report -o` and `demo --html` replace only files that are reports of theirs.

@@ -99,7 +99,8 @@ TEST(PdfCliTest, IngestTakesPdfsFromDirectoriesAndCatGivesBackTheExactBytes) {
   auto ingest = RunRecital({"ingest", "--archive", archive, in});
   ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
   EXPECT_THAT(ingest.out, HasSubstr("1 files: 1 added"));
-  EXPECT_THAT(ingest.err, HasSubstr("1 file in the directories given are not *.txt or *.pdf"));
+  EXPECT_THAT(ingest.err,
+              HasSubstr("1 file in the directories given are not *.txt, *.pdf or *.akn.xml"));
   auto cat = RunRecital({"cat", "--archive", archive, "A/RES/78/999"});
   ASSERT_EQ(cat.exit_code, 0) << cat.err;
   EXPECT_TRUE(cat.out == pdf) << "cat returned " << cat.out.size() << " bytes, not the "
