@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "tests/ingest/pdf_test_util.h"
+#include "tests/cli/series_pr.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -65,24 +66,12 @@ TEST_F(PdfSeriesCorpusTest, PairwisePrecisionAndRecallAgainstSources) {
     if (!s.series.empty()) truth[s.symbol] = s.series;
   }
   ASSERT_GE(truth.size(), 300u);
-  std::vector<std::string> symbols;
   for (const auto& [sym, series] : truth) {
     EXPECT_TRUE(key_of_.count(sym)) << sym << " is not in any series";
-    symbols.push_back(sym);
   }
-  size_t tp = 0, fp = 0, fn = 0;
-  for (size_t i = 0; i < symbols.size(); ++i) {
-    for (size_t j = i + 1; j < symbols.size(); ++j) {
-      const bool same = truth.at(symbols[i]) == truth.at(symbols[j]);
-      const bool found = Together(symbols[i], symbols[j]);
-      if (same && found) ++tp;
-      if (!same && found) ++fp;
-      if (same && !found) ++fn;
-    }
-  }
-  const double precision = double(tp) / double(tp + fp), recall = double(tp) / double(tp + fn);
-  EXPECT_GE(precision, 0.97) << "tp " << tp << " fp " << fp << " fn " << fn;
-  EXPECT_GE(recall, 0.95) << "tp " << tp << " fp " << fp << " fn " << fn;
+  const testing::PairCounts c = testing::CountSeriesPairs(truth, key_of_);
+  EXPECT_GE(c.precision(), 0.97) << "tp " << c.tp << " fp " << c.fp << " fn " << c.fn;
+  EXPECT_GE(c.recall(), 0.95) << "tp " << c.tp << " fp " << c.fp << " fn " << c.fn;
 }
 
 TEST_F(PdfSeriesCorpusTest, CasesThatJoinedOrSplitWrongly) {
