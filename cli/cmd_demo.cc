@@ -345,7 +345,7 @@ void SetupDemo(CLI::App& app, Context& ctx) {
       ->check(WholeNumber(2, 200));
   cmd->add_option("--seed", args->seed, "Generator seed (default 2026)")
       ->check(WholeNumber(0, UINT64_MAX));
-  cmd->footer("Example:\n  recital demo\n  recital demo ../shared/corpus --archive /tmp/corpus-demo");
+  cmd->footer("Example:\n  recital demo\n  recital demo releases/ --archive /tmp/releases-demo");
   cmd->callback([args, &ctx] { ctx.exit_code = RunDemo(*args); });
 }
 

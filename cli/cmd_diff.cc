@@ -182,7 +182,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
   AddArchiveOption(cmd, &args->archive_flag);
   cmd->footer(
       "Examples:\n"
-      "  recital diff ../shared/corpus/A-RES-50-151.unorg.txt ../shared/corpus/A-RES-51-70.unorg.txt\n"
+      "  recital diff releases/A-RES-50-151.txt releases/A-RES-51-70.txt\n"
       "  recital diff 53/123 54/144 --format json\n"
       "  recital diff 53/123 54/144 --substantive\n"
       "  recital diff 53/123 54/144 --format docx -o 54-144-changes.docx\n"

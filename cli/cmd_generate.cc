@@ -204,7 +204,7 @@ void SetupGenerate(CLI::App& app, Context& ctx) {
   cmd->footer(
       "Example:\n"
       "  recital generate --seed 7 --sessions 30 --series 2 --out /tmp/series\n"
-      "  recital generate --from ../shared/corpus/A-RES-54-144.ods.txt --sessions 5 --out /tmp/s");
+      "  recital generate --from releases/A-RES-54-144.txt --sessions 5 --out /tmp/s");
   cmd->callback([args, &ctx] { ctx.exit_code = RunGenerate(*args); });
 }
 

@@ -296,7 +296,7 @@ void SetupIngest(CLI::App& app, Context& ctx) {
       ->check(WholeNumber(1, 1000000));
   cmd->footer(
       "Example:\n"
-      "  recital ingest --archive ~/un-archive ../shared/corpus/*.txt\n"
+      "  recital ingest --archive ~/un-archive releases/*.txt\n"
       "  recital ingest --json releases/ > results.jsonl");
   cmd->callback([args, &ctx] { ctx.exit_code = RunIngest(*args); });
 }

@@ -92,8 +92,8 @@ void SetupParse(CLI::App& app, Context& ctx) {
       ->check(WholeNumber(1, 1ull << 30));
   cmd->footer(
       "Example:\n"
-      "  recital parse ../shared/corpus/A-RES-54-144.ods.txt --format json\n"
-      "  recital parse ../shared/corpus/*.txt --format json > records.json\n"
+      "  recital parse releases/A-RES-54-144.txt --format json\n"
+      "  recital parse releases/*.txt --format json > records.json\n"
       "  recital parse A_RES_78_7.pdf");
   cmd->callback([args, &ctx] { ctx.exit_code = RunParse(*args); });
 }
