@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <utility>
 
 #include "cli/command.h"
 #include "cli/common.h"
@@ -34,21 +38,66 @@ std::string VersionText() {
          "  Cap'n Proto " + CapnpVersionString() + "\n";
 }
 
+// `recital --help` lists one short line per command, as git does; the whole description is in
+// `recital COMMAND --help`.
+const char* BriefOf(const std::string& command) {
+  static const std::pair<const char*, const char*> kBriefs[] = {
+      {"demo", "Run the main job end to end"},
+      {"ingest", "Put release files into the archive"},
+      {"ls", "List the documents in the archive"},
+      {"show", "Print the stored record of a document"},
+      {"cat", "Write a stored release's exact bytes"},
+      {"verify", "Check every stored object and index"},
+      {"stats", "Summarise what the archive holds"},
+      {"parse", "Parse release files without an archive"},
+      {"log", "A series session by session, with its changes"},
+      {"blame", "Where each paragraph's wording began"},
+      {"grep", "Find a phrase in every archived resolution"},
+      {"report", "Write the change report of a series"},
+      {"export", "Export resolutions as Akoma Ntoso XML"},
+      {"diff", "Compare two resolutions, paragraph and word"},
+      {"series", "List, rename, join or split follow-up series"},
+      {"serve", "Serve the archive as web pages and JSON"},
+      {"migrate", "Upgrade an archive to this build's format"},
+      {"gc", "Repack the archive into a compact file"},
+      {"generate", "Write synthetic series with known edits"},
+  };
+  for (const auto& [name, brief] : kBriefs) {
+    if (command == name) return brief;
+  }
+  return nullptr;
+}
+
+class BriefFormatter : public CLI::Formatter {
+ public:
+  std::string make_subcommand(const CLI::App* sub) const override {
+    const char* brief = BriefOf(sub->get_name());
+    if (brief == nullptr || sub->get_parent() == nullptr ||
+        sub->get_parent()->get_parent() != nullptr) {
+      return CLI::Formatter::make_subcommand(sub);
+    }
+    std::stringstream out;
+    CLI::detail::format_help(out, sub->get_display_name(true), brief, column_width_);
+    return out.str();
+  }
+};
+
 }  // namespace
 }  // namespace recital::cli
 
 int main(int argc, char** argv) {
   using namespace recital::cli;
   CLI::App app{
-      "Recital archives United Nations General Assembly resolutions and shows how their wording\n"
-      "changes from one session to the next.\n\n"
+      "Recital archives United Nations General Assembly resolutions and shows how\n"
+      "their wording changes from one session to the next.\n\n"
       "Archive: --archive DIR, else $RECITAL_ARCHIVE, else ./recital-archive.\n"
-      "Exit status: 0 success, 1 the command found what it reports (differences, refused files,\n"
-      "a failed verify), 2 misuse or trouble.",
+      "Exit status: 0 success, 1 the command found what it reports (differences,\n"
+      "refused files, a failed verify), 2 misuse or trouble.",
       "recital"};
   app.require_subcommand(0, 1);
   app.set_version_flag("--version", VersionText());
   app.footer("Run 'recital COMMAND --help' for a command's options and an example.");
+  app.formatter(std::make_shared<BriefFormatter>());
 
   Context ctx;
   auto& registry = CommandRegistry();
