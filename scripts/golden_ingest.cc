@@ -5,7 +5,9 @@
 // archive does not depend on the real parser's progress:
 //   SYMBOL s | SESSION n | NUMBER n | TITLE t | DATE yyyy-mm-dd | CITE s
 //   P text (preamble) | O text (operative) | A text (annex) | S (x) text (sub-paragraph of the
-//   last paragraph); the lead is the first word; other lines are ignored.
+//   last paragraph); the lead is the first word; other lines are ignored. From format 4:
+//   LANGUAGE xx | TRUNCATED (cut off at the end) | MIDSTART (starts mid-document), set only
+//   when the old commit's record has the field (so the driver still builds against older ones).
 //
 //   golden_ingest ARCHIVE_DIR EXPECTED_FORMAT_VERSION FILE...
 #include <cstdio>
@@ -20,12 +22,27 @@ namespace {
 
 using namespace recital;
 
+// Fields only newer records have: set when the record has them.
+template <typename R>
+void SetOptional(R& r, const std::string& tag, const std::string& rest) {
+  if constexpr (requires { r.language; }) {
+    if (tag == "LANGUAGE") r.language = rest;
+  }
+  if constexpr (requires { r.truncated_end; }) {
+    if (tag == "TRUNCATED") r.truncated_end = true;
+  }
+  if constexpr (requires { r.starts_mid_document; }) {
+    if (tag == "MIDSTART") r.starts_mid_document = true;
+  }
+}
+
 Result<Resolution> ParseLines(std::string_view bytes, const std::string&) {
   Resolution r;
   std::istringstream in{std::string(bytes)};
   std::string line;
   Paragraph* last = nullptr;
   while (std::getline(in, line)) {
+    if (line == "TRUNCATED" || line == "MIDSTART") SetOptional(r, line, "");
     size_t space = line.find(' ');
     if (space == std::string::npos) continue;
     std::string tag = line.substr(0, space), rest = line.substr(space + 1);
@@ -35,6 +52,7 @@ Result<Resolution> ParseLines(std::string_view bytes, const std::string&) {
     if (tag == "TITLE") r.title = rest;
     if (tag == "DATE") r.adoption_date = rest;
     if (tag == "CITE") r.citations.push_back({rest, ""});
+    SetOptional(r, tag, rest);
     if (tag == "S" && last != nullptr) {
       size_t sp = rest.find(' ');
       last->subparagraphs.push_back({rest.substr(0, sp), rest.substr(sp + 1), {}});
