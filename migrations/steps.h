@@ -11,5 +11,10 @@ Step M0001Initial();
 Step M0002WordIndex();
 Step M0003CompactIndexes();
 Step M0004InlineWordings();
+Step M0005VersionsPhrases();
+
+// The two parts of step 5 (m0005_document_versions.cc, m0005_phrase_positions.cc).
+Status UpgradeDocumentVersionsV5(store::MigrationTxn& txn);
+Status BuildPhrasePositionsV5(store::MigrationTxn& txn);
 
 }  // namespace recital::migrations

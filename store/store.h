@@ -43,10 +43,12 @@ namespace recital::store {
 // 2 adds the words index (migrations/m0002_word_index.cc); 3 packs paragraph_uses into one
 // list per wording over document numbers and cuts word postings to 4 bytes
 // (migrations/m0003_compact_indexes.cc); 4 puts paragraph wordings inside the records (no
-// paragraph objects) and indexes words by document (migrations/m0004_inline_wordings.cc).
+// paragraph objects) and indexes words by document (migrations/m0004_inline_wordings.cc); 5
+// (in progress) records versions' languages and the current version, and word positions
+// (migrations/m0005_versions_phrases.cc).
 // A layout change bumps it and adds a migration step and a golden archive of the old version
 // (tests/testdata/golden-vN).
-inline constexpr int kFormatVersion = 4;
+inline constexpr int kFormatVersion = 5;
 
 struct OpenOptions {
   bool read_only = true;

@@ -91,7 +91,7 @@ TEST(GoldenArchiveTest, VersionOneMigratesToCurrentAndVerifiesClean) {
   ASSERT_TRUE(plan.ok()) << plan.status().ToString();
   EXPECT_EQ(plan->from_version, 1);
   EXPECT_EQ(plan->to_version, store::kFormatVersion);
-  EXPECT_EQ(done, (std::vector<int>{2, 3, 4}));
+  EXPECT_EQ(done, (std::vector<int>{2, 3, 4, 5}));
   ExpectVerifiedCurrent(dir.str());
   auto verify = RunRecital({"verify", "--archive", dir.str()});
   EXPECT_EQ(verify.exit_code, 0) << verify.out << verify.err;
@@ -166,6 +166,7 @@ TEST(GoldenArchiveTest, MigratedArchiveFindsPhrasesLikeAFullScan) {
   ExpectPhrasesLikeAFullScan(1);
   ExpectPhrasesLikeAFullScan(2);
   ExpectPhrasesLikeAFullScan(3);
+  ExpectPhrasesLikeAFullScan(4);
 }
 
 TEST(MigrateCommandTest, DryRunSaysWhatWouldChangeAndChangesNothing) {
@@ -174,18 +175,22 @@ TEST(MigrateCommandTest, DryRunSaysWhatWouldChangeAndChangesNothing) {
   std::string before = testing::ReadFile(dir.str() + "/data.mdb");
   auto run = RunRecital({"migrate", "--dry-run", "--archive", dir.str()});
   EXPECT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_EQ(run.out, "archive " + dir.str() + " is at format version 1; this Recital writes 4\n"
-                     "would run 3 step(s):\n"
-                     "  m0002 word_index (1 -> 2): add the word index (words: normalised word "
-                     "-> paragraph wordings) that `recital grep` searches, built from every "
-                     "stored paragraph\n"
-                     "  m0003 compact_indexes (2 -> 3): compact the indexes: number the "
-                     "documents (doc_numbers, doc_symbols), pack each wording's uses into one "
-                     "paragraph_uses value, cut word postings to 4 bytes\n"
-                     "  m0004 inline_wordings (3 -> 4): store paragraph wordings inside the "
-                     "records (re-encode every record, delete the paragraph objects), index "
-                     "words by document and pack cited_by\n"
-                     "dry run: nothing changed\n");
+  // Step 5's description is checked for its head only: its parts are still being written.
+  const std::string head =
+      "archive " + dir.str() + " is at format version 1; this Recital writes 5\n"
+      "would run 4 step(s):\n"
+      "  m0002 word_index (1 -> 2): add the word index (words: normalised word "
+      "-> paragraph wordings) that `recital grep` searches, built from every "
+      "stored paragraph\n"
+      "  m0003 compact_indexes (2 -> 3): compact the indexes: number the "
+      "documents (doc_numbers, doc_symbols), pack each wording's uses into one "
+      "paragraph_uses value, cut word postings to 4 bytes\n"
+      "  m0004 inline_wordings (3 -> 4): store paragraph wordings inside the "
+      "records (re-encode every record, delete the paragraph objects), index "
+      "words by document and pack cited_by\n"
+      "  m0005 versions_phrases (4 -> 5): ";
+  EXPECT_EQ(run.out.substr(0, head.size()), head);
+  EXPECT_TRUE(run.out.ends_with("\ndry run: nothing changed\n")) << run.out;
   EXPECT_EQ(testing::ReadFile(dir.str() + "/data.mdb"), before);
   EXPECT_EQ(DiskVersion(dir.str()), 1);
   auto json = RunRecital({"migrate", "-n", "--json", "--archive", dir.str()});
@@ -201,10 +206,10 @@ TEST(MigrateCommandTest, BackupKeepsTheOldVersionAndIsNeverOverwritten) {
   std::string backup = backups.str() + "/v1";
   auto run = RunRecital({"migrate", "--archive", dir.str(), "--backup", backup});
   ASSERT_EQ(run.exit_code, 0) << run.err;
-  EXPECT_NE(run.out.find("migrated " + dir.str() + " from format version 1 to 4"),
+  EXPECT_NE(run.out.find("migrated " + dir.str() + " from format version 1 to 5"),
             std::string::npos) << run.out;
   EXPECT_EQ(DiskVersion(backup), 1);
-  EXPECT_EQ(DiskVersion(dir.str()), 4);
+  EXPECT_EQ(DiskVersion(dir.str()), 5);
   // The backup is a whole archive: it migrates and verifies too.
   ASSERT_TRUE(migrations::Migrate(backup, {}).ok());
   ExpectVerifiedCurrent(backup);
