@@ -60,7 +60,10 @@ void SetupShow(CLI::App& app, Context& ctx) {
   cmd->footer("Examples:\n  recital show A/RES/54/144 --format json\n"
               "  recital show A/RES/62/88 --parallel en,fr");
   cmd->callback([args, par, &ctx] {
-    if (!par->languages.empty()) {
+    if (!par->languages.empty() && args->version != 0) {
+      PrintError("--parallel shows the newest version in each language; it takes no --version");
+      ctx.exit_code = 2;
+    } else if (!par->languages.empty()) {
       par->archive = args->archive;
       par->symbol = args->symbol;
       par->format = args->format;

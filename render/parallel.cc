@@ -165,30 +165,42 @@ std::string ParallelText(const std::string& symbol, const ParallelResult& p, int
   std::string rn = p.right_language.empty() ? "?" : p.right_language;
   std::string out = symbol + "  " + ln + " | " + rn + "\n";
   std::string current;
+  bool first_in_section = true;
   for (const auto& row : p.rows) {
     std::string title = SectionTitle(row);
     if (title != current) {
       out += "\n" + title + "\n";
       current = title;
+      first_in_section = true;
     }
     bool lcov = row.coverage != ParallelCoverage::kRightOnly;
     bool rcov = row.coverage != ParallelCoverage::kLeftOnly;
+    if (!first_in_section) out += "\n";  // a blank line between paragraphs
+    first_in_section = false;
     AppendColumns(CellText(row.left, lcov), CellText(row.right, rcov), 0, col, &out);
     for (const auto& sub : row.subparagraphs) {
       AppendColumns(CellText(sub.left, lcov && row.left.has_value()),
                     CellText(sub.right, rcov && row.right.has_value()), 4, col, &out);
     }
   }
+  // The closing lines are wrapped to the width too (continuations indented).
+  auto wrapped = [&](const std::string& text, int indent) {
+    auto lines = Wrap(text, width - indent);
+    for (size_t k = 0; k < lines.size(); ++k) {
+      out += std::string(k == 0 ? indent - 2 * (indent > 0) : indent, ' ') + lines[k] + "\n";
+    }
+  };
   out += "\n";
-  out += std::to_string(p.aligned) + " paragraphs aligned, " + std::to_string(p.not_compared) +
-         " outside one copy's text (not compared)\n";
-  for (const auto& n : p.notes) out += "note: " + n + "\n";
+  wrapped(std::to_string(p.aligned) + " paragraphs aligned, " + std::to_string(p.not_compared) +
+              " outside one copy's text (not compared)",
+          0);
+  for (const auto& n : p.notes) wrapped("note: " + n, 0);
   if (p.issues.empty()) {
     out += "structure agrees\n";
   } else {
     out += std::to_string(p.issues.size()) + " disagreement" + (p.issues.size() == 1 ? "" : "s") +
            ":\n";
-    for (const auto& i : p.issues) out += "  " + i.kind + ": " + i.message + "\n";
+    for (const auto& i : p.issues) wrapped("  " + i.kind + ": " + i.message, 4);
   }
   return out;
 }

@@ -90,9 +90,10 @@ std::string RecordText(const Resolution& r);
 // ---- parallel language versions (`recital show --parallel`, serve's /parallel) ------------
 
 // Two columns of `width` terminal columns in all (at least 30; CJK characters count two), "|"
-// between them: each row's paragraphs side by side under its section's heading, sub-paragraphs
-// indented below; "(missing)" where the other copy has a paragraph the structure lacks,
-// "(not in this copy)" outside a partial copy's text, "[cut off]" after a cut-off paragraph.
+// between them: each row's paragraphs side by side under its section's heading (a blank line
+// between rows), sub-paragraphs indented below; "(missing)" where the other copy has a paragraph
+// the structure lacks, "(not in this copy)" outside a partial copy's text, "[cut off]" after a
+// cut-off paragraph.
 // Ends with the count of aligned rows and each disagreement ("structure agrees" when none).
 std::string ParallelText(const std::string& symbol, const ParallelResult& p, int width);
 // {"symbol", "languages": [left, right], "rows": [{"section", "annex" (1-based | null),
