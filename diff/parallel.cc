@@ -324,6 +324,78 @@ void CheckNumbering(const std::vector<SectionSpan>& spans, const std::string& la
   }
 }
 
+// Coverage: what lies before a late-starting copy's first row or after a cut-off copy's last.
+void MarkCoverage(const Resolution& left, const Resolution& right, ParallelResult* result) {
+  ParallelResult& out = *result;
+  auto range = [&](bool is_left) {
+    size_t first = out.rows.size(), last = 0;
+    for (size_t i = 0; i < out.rows.size(); ++i) {
+      if (is_left ? out.rows[i].left.has_value() : out.rows[i].right.has_value()) {
+        first = std::min(first, i);
+        last = i;
+      }
+    }
+    return std::make_pair(first, last);
+  };
+  auto [lf, ll] = range(true);
+  auto [rf, rl] = range(false);
+  for (size_t i = 0; i < out.rows.size(); ++i) {
+    bool lcov = !((left.starts_mid_document && i < lf) || (left.truncated_end && i > ll) ||
+                  lf == out.rows.size());
+    bool rcov = !((right.starts_mid_document && i < rf) || (right.truncated_end && i > rl) ||
+                  rf == out.rows.size());
+    auto& row = out.rows[i];
+    row.coverage = (lcov && rcov) ? ParallelCoverage::kBoth
+                   : lcov         ? ParallelCoverage::kLeftOnly
+                                  : ParallelCoverage::kRightOnly;
+  }
+}
+
+// Issues, only where both copies cover the text. ln, rn: the sides' names in messages.
+void CollectIssues(const std::string& ln, const std::string& rn, ParallelResult* result) {
+  ParallelResult& out = *result;
+  std::array<std::pair<size_t, size_t>, 3> counts{};
+  for (size_t i = 0; i < out.rows.size(); ++i) {
+    const auto& row = out.rows[i];
+    if (row.coverage != ParallelCoverage::kBoth) {
+      ++out.not_compared;
+      continue;
+    }
+    auto& c = counts[static_cast<size_t>(row.section)];
+    c.first += row.left.has_value();
+    c.second += row.right.has_value();
+    if (row.left && row.right) {
+      ++out.aligned;
+      if (!row.left->number.empty() && !row.right->number.empty() &&
+          row.left->number != row.right->number) {
+        out.issues.push_back({"number", row.section, i,
+                              Place(row) + " of " + ln + " stands against paragraph " +
+                                  row.right->number + " of " + rn});
+      }
+      for (const auto& sub : row.subparagraphs) {
+        if (sub.left && sub.right) continue;
+        // A cut-off paragraph simply ends before its later sub-paragraphs.
+        if ((!sub.left && row.left->truncated) || (!sub.right && row.right->truncated)) continue;
+        const auto& have = sub.left ? *sub.left : *sub.right;
+        out.issues.push_back({sub.left ? "only_left" : "only_right", row.section, i,
+                              Place(row) + ": sub-paragraph " + have.number + " is in " +
+                                  (sub.left ? ln : rn) + " only"});
+      }
+    } else {
+      out.issues.push_back({row.left ? "only_left" : "only_right", row.section, i,
+                            Place(row) + " is in " + (row.left ? ln : rn) + " only"});
+    }
+  }
+  for (size_t s = 0; s < counts.size(); ++s) {
+    if (counts[s].first == counts[s].second) continue;
+    out.issues.push_back({"count", static_cast<Section>(s), 0,
+                          std::string(SectionName(static_cast<Section>(s))) + ": " + ln +
+                              " has " + std::to_string(counts[s].first) + " paragraphs, " + rn +
+                              " " + std::to_string(counts[s].second) +
+                              " (where both copies cover the text)"});
+  }
+}
+
 }  // namespace
 
 ParallelResult AlignParallel(const Resolution& left, const Resolution& right) {
@@ -383,70 +455,8 @@ ParallelResult AlignParallel(const Resolution& left, const Resolution& right) {
       out.rows.push_back(std::move(row));
     }
   }
-  // Coverage: what lies before a late-starting copy's first row or after a cut-off copy's last.
-  auto range = [&](bool is_left) {
-    size_t first = out.rows.size(), last = 0;
-    for (size_t i = 0; i < out.rows.size(); ++i) {
-      if (is_left ? out.rows[i].left.has_value() : out.rows[i].right.has_value()) {
-        first = std::min(first, i);
-        last = i;
-      }
-    }
-    return std::make_pair(first, last);
-  };
-  auto [lf, ll] = range(true);
-  auto [rf, rl] = range(false);
-  for (size_t i = 0; i < out.rows.size(); ++i) {
-    bool lcov = !((left.starts_mid_document && i < lf) || (left.truncated_end && i > ll) ||
-                  lf == out.rows.size());
-    bool rcov = !((right.starts_mid_document && i < rf) || (right.truncated_end && i > rl) ||
-                  rf == out.rows.size());
-    auto& row = out.rows[i];
-    row.coverage = (lcov && rcov) ? ParallelCoverage::kBoth
-                   : lcov         ? ParallelCoverage::kLeftOnly
-                                  : ParallelCoverage::kRightOnly;
-  }
-  // Issues, only where both copies cover the text.
-  std::array<std::pair<size_t, size_t>, 3> counts{};
-  for (size_t i = 0; i < out.rows.size(); ++i) {
-    const auto& row = out.rows[i];
-    if (row.coverage != ParallelCoverage::kBoth) {
-      ++out.not_compared;
-      continue;
-    }
-    auto& c = counts[static_cast<size_t>(row.section)];
-    c.first += row.left.has_value();
-    c.second += row.right.has_value();
-    if (row.left && row.right) {
-      ++out.aligned;
-      if (!row.left->number.empty() && !row.right->number.empty() &&
-          row.left->number != row.right->number) {
-        out.issues.push_back({"number", row.section, i,
-                              Place(row) + " of " + ln + " stands against paragraph " +
-                                  row.right->number + " of " + rn});
-      }
-      for (const auto& sub : row.subparagraphs) {
-        if (sub.left && sub.right) continue;
-        // A cut-off paragraph simply ends before its later sub-paragraphs.
-        if ((!sub.left && row.left->truncated) || (!sub.right && row.right->truncated)) continue;
-        const auto& have = sub.left ? *sub.left : *sub.right;
-        out.issues.push_back({sub.left ? "only_left" : "only_right", row.section, i,
-                              Place(row) + ": sub-paragraph " + have.number + " is in " +
-                                  (sub.left ? ln : rn) + " only"});
-      }
-    } else {
-      out.issues.push_back({row.left ? "only_left" : "only_right", row.section, i,
-                            Place(row) + " is in " + (row.left ? ln : rn) + " only"});
-    }
-  }
-  for (size_t s = 0; s < counts.size(); ++s) {
-    if (counts[s].first == counts[s].second) continue;
-    out.issues.push_back({"count", static_cast<Section>(s), 0,
-                          std::string(SectionName(static_cast<Section>(s))) + ": " + ln +
-                              " has " + std::to_string(counts[s].first) + " paragraphs, " + rn +
-                              " " + std::to_string(counts[s].second) +
-                              " (where both copies cover the text)"});
-  }
+  MarkCoverage(left, right, &out);
+  CollectIssues(ln, rn, &out);
   CheckNumbering(ls, ln, &out.issues);
   CheckNumbering(rs, rn, &out.issues);
   return out;
