@@ -120,5 +120,21 @@ TEST_F(ParallelCliTest, GrepFindsAChineseAndAnArabicPhraseInTheWholeCollection) 
   EXPECT_NE(ar.out.find("A/74/L.75"), std::string::npos) << ar.out;
 }
 
+TEST(ParallelFilesTest, DiffParallelComparesTwoFilesWithoutAnArchive) {
+  RECITAL_REQUIRE_CORPUS();
+  // 52/48: French preamble 1-8 (8th cut), Chinese 1-12 (12th cut).
+  const std::string ml = testing::CorpusDir() + "/multilingual/";
+  auto r = RunRecital({"diff", ml + "A-RES-52-48.fr.un-org-french-ga.txt",
+                       ml + "A-RES-52-48.zh.static-un-org.txt", "--parallel", "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["languages"], nlohmann::json::array({"fr", "zh"}));
+  EXPECT_EQ(j["summary"]["aligned"], 8);
+  EXPECT_EQ(j["summary"]["not_compared"], 4);
+  auto md = RunRecital({"diff", ml + "A-RES-52-48.fr.un-org-french-ga.txt",
+                        ml + "A-RES-52-48.zh.static-un-org.txt", "--parallel", "--format", "md"});
+  EXPECT_EQ(md.exit_code, 2);
+}
+
 }  // namespace
 }  // namespace recital
