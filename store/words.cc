@@ -276,11 +276,11 @@ Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
 
 // Every version of every candidate document is decoded and each paragraph checked;
 // a wording holding the phrase was stored first by a document that posted all its words.
-Status FindInDocuments(const Txn& txn, const Dbis& dbis, const std::vector<std::string>& keys,
+Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
+                       const std::vector<std::string>& keys,
                        const std::vector<std::string>& phrase, std::vector<PhraseHit>* hits) {
   auto docs = DocumentCandidates(txn, dbis.words, keys);
   if (!docs.ok()) return docs.status();
-  ObjectReader reader(txn, dbis.objects);
   std::set<Hash128> found;
   std::string_view probe = *std::max_element(
       phrase.begin(), phrase.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
@@ -344,6 +344,41 @@ std::vector<std::string> ParagraphIndexKeys(const Paragraph& wording) {
   return keys;
 }
 
+std::string WordPairKey(std::string_view first_key, std::string_view second_key) {
+  std::string out(first_key);
+  out.push_back(kWordPairSeparator);
+  out.append(second_key);
+  return out;
+}
+
+std::vector<std::string> ParagraphPairKeys(const Paragraph& wording) {
+  std::vector<std::string> keys;
+  // Pairs never cross from one text to the next: a phrase is found within one text.
+  auto add = [&](std::string_view text) {
+    std::vector<Token> tokens = Tokenize(text);
+    for (size_t i = 1; i < tokens.size(); ++i) {
+      keys.push_back(WordPairKey(KeyOf(tokens[i - 1].word), KeyOf(tokens[i].word)));
+    }
+  };
+  add(wording.text);
+  for (const auto& sub : wording.subparagraphs) add(sub.text);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
+}
+
+std::vector<std::string> ParagraphPostingKeys(const Paragraph& wording, int format_version) {
+  std::vector<std::string> keys = ParagraphIndexKeys(wording);
+  if (format_version < kWordPairsFormat) return keys;
+  std::vector<std::string> pairs = ParagraphPairKeys(wording);
+  std::vector<std::string> out;
+  out.reserve(keys.size() + pairs.size());
+  std::merge(std::make_move_iterator(keys.begin()), std::make_move_iterator(keys.end()),
+             std::make_move_iterator(pairs.begin()), std::make_move_iterator(pairs.end()),
+             std::back_inserter(out));
+  return out;
+}
+
 Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
                                                    const PhraseOptions& options) const {
   std::vector<std::string> words = SplitWordsForIndex(phrase);
@@ -359,6 +394,13 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   }
   std::vector<std::string> keys;
   for (const auto& w : words) keys.push_back(KeyOf(w));
+  // Format 5: the phrase's adjacent pairs narrow the candidates to documents that stored a
+  // wording holding every pair (store/FORMAT.md "words", pairs).
+  if (impl_->format_version >= kWordPairsFormat) {
+    for (size_t i = 1; i < words.size(); ++i) {
+      keys.push_back(WordPairKey(KeyOf(words[i - 1]), KeyOf(words[i])));
+    }
+  }
   std::sort(keys.begin(), keys.end());
   keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
 
@@ -366,7 +408,9 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   std::vector<PhraseHit> hits;
-  RECITAL_RETURN_IF_ERROR(FindInDocuments(*txn, impl_->dbis(), keys, words, &hits));
+  RECITAL_RETURN_IF_ERROR(impl_->WithSharedReader(*txn, [&](ObjectReader& reader) {
+    return FindInDocuments(*txn, impl_->dbis(), reader, keys, words, &hits);
+  }));
   auto first_use = [](const PhraseHit& x) {
     return x.uses.empty() ? ParagraphUse{} : x.uses.front();
   };

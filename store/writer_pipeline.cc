@@ -162,7 +162,7 @@ Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
   p.citations.assign(cited.begin(), cited.end());
   for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
     for (const auto& para : *list) {
-      p.paragraphs.push_back({WordingHash(para), ParagraphIndexKeys(para)});
+      p.paragraphs.push_back({WordingHash(para), ParagraphPostingKeys(para, kFormatVersion)});
     }
   }
   auto record = std::make_shared<std::string>(EncodeResolutionInline(r));

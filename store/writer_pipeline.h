@@ -35,7 +35,7 @@ struct Prepared {
   std::string release_value, record_value;
   struct Wording {
     Hash128 hash;                    // WordingHash
-    std::vector<std::string> words;  // ParagraphIndexKeys (the words index)
+    std::vector<std::string> words;  // ParagraphPostingKeys (words and, format 5, pairs)
   };
   std::vector<Wording> paragraphs;  // document order, one per use
 };
