@@ -43,7 +43,10 @@ inline constexpr uint32_t kWordChunkMask = (1u << kWordChunkShift) - 1;
 inline constexpr int kWordPairsFormat = 5;
 inline constexpr char kWordPairSeparator = '\xFE';
 std::string WordPairKey(std::string_view first_key, std::string_view second_key);
-// The pair keys of a wording, sorted, unique.
+// Whether the pair of these word keys is posted: not when either is an ASCII word of at most 3
+// bytes (FORMAT.md says why). Indexing and queries both ask this one function.
+bool IsPairIndexed(std::string_view first_key, std::string_view second_key);
+// The pair keys of a wording (those IsPairIndexed), sorted, unique.
 std::vector<std::string> ParagraphPairKeys(const Paragraph& wording);
 // What the words database posts for a wording in an archive of format_version: its word keys
 // (ParagraphIndexKeys) and, from format 5, its pair keys; sorted, unique.

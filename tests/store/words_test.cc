@@ -231,11 +231,17 @@ TEST(WordPairIndexTest, PostsAdjacentPairsWithinOneTextAndVerifyChecksThem) {
   EXPECT_EQ(words.at(pair("remain", "seized")), store::EncodeWordChunk({2}));
   // The shared preamble was stored first by document 1 only.
   EXPECT_EQ(words.at(pair("secretary", "general")), store::EncodeWordChunk({1}));
-  // Sub-paragraph (a) "States to give;", (b) "donors to act;": pairs inside each text only.
-  EXPECT_EQ(words.at(pair("states", "to")), store::EncodeWordChunk({1}));
+  EXPECT_EQ(words.at(pair("calls", "upon")), store::EncodeWordChunk({1}));
+  // Text "Calls upon:", sub-paragraphs "States to give;", "donors to act;": no pair across.
   EXPECT_EQ(words.count(pair("give", "donors")), 0u);
   EXPECT_EQ(words.count(pair("upon", "states")), 0u);
   EXPECT_EQ(words.count(pair("decides", "remain")), 0u);  // not adjacent
+  // Pairs with an ASCII word of up to 3 bytes are not posted.
+  EXPECT_EQ(words.count(pair("seized", "of")), 0u);
+  EXPECT_EQ(words.count(pair("of", "the")), 0u);
+  EXPECT_FALSE(store::IsPairIndexed("states", "to"));
+  EXPECT_TRUE(store::IsPairIndexed("联", "合"));  // an ideograph is 3 bytes, not ASCII
+  EXPECT_TRUE(store::IsPairIndexed("в", "мире"));
 
   store::OpenOptions ro;
   {
@@ -249,8 +255,8 @@ TEST(WordPairIndexTest, PostsAdjacentPairsWithinOneTextAndVerifyChecksThem) {
     ASSERT_TRUE(none.ok());
     EXPECT_TRUE(none->empty());
   }
-  // Without its pair "seized of" the wording cannot be found: verify says so.
-  ASSERT_TRUE(testing::EditWords(dir.str(), pair("seized", "of"), std::nullopt).ok());
+  // Without its pair "remain seized" the wording cannot be found: verify says so.
+  ASSERT_TRUE(testing::EditWords(dir.str(), pair("remain", "seized"), std::nullopt).ok());
   auto archive = store::Archive::Open(dir.str(), ro);
   ASSERT_TRUE(archive.ok());
   auto report = (*archive)->Verify();
