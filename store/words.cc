@@ -381,15 +381,26 @@ std::vector<std::string> ParagraphPairKeys(const Paragraph& wording) {
 }
 
 std::vector<std::string> ParagraphPostingKeys(const Paragraph& wording, int format_version) {
-  std::vector<std::string> keys = ParagraphIndexKeys(wording);
-  if (format_version < kWordPairsFormat) return keys;
-  std::vector<std::string> pairs = ParagraphPairKeys(wording);
-  std::vector<std::string> out;
-  out.reserve(keys.size() + pairs.size());
-  std::merge(std::make_move_iterator(keys.begin()), std::make_move_iterator(keys.end()),
-             std::make_move_iterator(pairs.begin()), std::make_move_iterator(pairs.end()),
-             std::back_inserter(out));
-  return out;
+  if (format_version < kWordPairsFormat) return ParagraphIndexKeys(wording);
+  // ParagraphIndexKeys and ParagraphPairKeys together, each text split once (ingest workers
+  // call this for every paragraph: splitting is most of its time).
+  std::vector<std::string> keys;
+  std::string previous;
+  auto add = [&](std::string_view text) {
+    bool first = true;
+    for (Token& t : Tokenize(text)) {
+      std::string key = KeyOf(std::move(t.word));
+      if (!first && IsPairIndexed(previous, key)) keys.push_back(WordPairKey(previous, key));
+      keys.push_back(key);
+      previous = std::move(key);
+      first = false;
+    }
+  };
+  add(wording.text);
+  for (const auto& sub : wording.subparagraphs) add(sub.text);
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  return keys;
 }
 
 Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
