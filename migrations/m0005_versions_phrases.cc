@@ -4,8 +4,8 @@
 //   - m0005_document_versions.cc: a document's versions know their language and whether the
 //     copy is complete, a part (a page) or cut off, and which version is current per language
 //     (format 4 took the newest file ingested);
-//   - m0005_phrase_positions.cc: the word index carries positions, so a phrase is found
-//     without decoding candidate records.
+//   - m0005_phrase_positions.cc: the word index posts pairs of adjacent words, so the
+//     candidates of a phrase are the documents that hold it (store/FORMAT.md "words").
 #include "migrations/steps.h"
 #include "store/migration.h"
 
@@ -18,7 +18,7 @@ Step M0005VersionsPhrases() {
   s.from_version = 4;
   s.to_version = 5;
   s.description = "record each version's language and completeness and the current version per "
-                  "language; index word positions for phrase search";
+                  "language; index pairs of adjacent words for phrase search";
   s.apply = [](store::MigrationTxn& txn) -> Status {
     RECITAL_RETURN_IF_ERROR(UpgradeDocumentVersionsV5(txn));
     return BuildPhrasePositionsV5(txn);

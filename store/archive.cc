@@ -149,8 +149,8 @@ Result<Resolution> Archive::GetResolution(std::string_view symbol, uint32_t vers
   if (!txn.ok()) return txn.status();
   auto v = PickVersion(*txn, impl_->dbis(), impl_->dir, symbol, version);
   if (!v.ok()) return v.status();
-  ObjectReader reader(*txn, impl_->dbis().objects);
-  return LoadResolution(reader, v->record_hash);
+  return impl_->WithSharedReader(
+      *txn, [&](ObjectReader& reader) { return LoadResolution(reader, v->record_hash); });
 }
 
 Result<std::string> Archive::GetRawRelease(std::string_view symbol, uint32_t version) const {

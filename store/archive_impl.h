@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 
@@ -43,6 +44,24 @@ struct Archive::Impl {
   Result<Txn> Begin(bool write) const {
     if (env == nullptr) return Status::NotFound("no archive at " + dir);
     return Txn::Begin(*env, write);
+  }
+  // Decoded objects shared by the archive's record reads (GetResolution, FindPhrase): a record
+  // is compressed against the previous session's record, so decoding one decodes its base chain;
+  // reads of many documents (grep's series grouping) decode each base once instead of once per
+  // read. Contents are addressed by hash, so the cache stays valid across transactions (objects
+  // are never rewritten). One caller at a time, under reader_mutex.
+  static constexpr size_t kSharedReaderCacheBytes = 32u << 20;
+  mutable std::mutex reader_mutex;
+  mutable std::unique_ptr<ObjectReader> shared_reader;
+  // Runs fn(ObjectReader&) with the shared reader bound to txn.
+  template <typename Fn>
+  auto WithSharedReader(const Txn& txn, Fn&& fn) const {
+    std::lock_guard<std::mutex> hold(reader_mutex);
+    if (shared_reader == nullptr) {
+      shared_reader = std::make_unique<ObjectReader>(txn, dbis_.objects, kSharedReaderCacheBytes);
+    }
+    shared_reader->Rebind(txn);
+    return fn(*shared_reader);
   }
   // Opens the archive's environment and checks its format (Archive::Open).
   Status Attach(const ArchiveEnvOptions& options, bool allow_old_format);

@@ -33,7 +33,7 @@ Result<std::map<uint32_t, std::string>> ReadDocSymbols(const Txn& txn, const Dbi
 // One paragraph of a release being ingested, in document order.
 struct IndexedParagraph {
   Hash128 hash;                            // wording hash (paragraph object key)
-  const std::vector<std::string>* words;   // ParagraphIndexKeys of the wording
+  const std::vector<std::string>* words;   // ParagraphPostingKeys of the wording
 };
 
 // Ingest's one call for a stored version: gives symbol a number if new, adds the use

@@ -103,6 +103,12 @@ bool DecodeNumberList(std::string_view value, std::vector<uint32_t>* numbers);
 std::vector<std::pair<std::string, std::string>> EncodeWordIndex(
     const std::map<std::string, std::vector<uint32_t>>& postings);
 
+// words (format 5): posts the word pairs (store/FORMAT.md "words") of every wording for the
+// first document, in (document number, version) order, whose record holds it, beside the word
+// keys already there. For an archive whose words database holds no pair keys (format 4).
+// Corruption when a record does not decode or doc_symbols names a document docs lacks.
+Status AddWordPairPostings(MigrationTxn& txn);
+
 // Symbols are LMDB keys and dup values: at most this long.
 inline constexpr size_t kMaxSymbolBytes = 200;
 

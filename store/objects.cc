@@ -173,7 +173,10 @@ Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& 
   if (!header.ok()) return header.status();
   *type_out = header->type;
   auto cached = cache_.find(k);
-  if (cached != cache_.end()) return cached->second;
+  if (cached != cache_.end()) {
+    recency_.splice(recency_.begin(), recency_, cached->second.recency);
+    return cached->second.content;
+  }
   if (header->depth > max_depth) {
     return Status::Corruption(HexKey(key) + ": base chain does not get shorter (depth " +
                               std::to_string(header->depth) + ")");
@@ -217,12 +220,17 @@ Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& 
     }
   }
   if (HashBytes(*content) != key) return Status::Corruption(HexKey(key) + ": hash mismatch");
-  if (cache_size_ + content->size() > cache_limit_) {
-    cache_.clear();
-    cache_size_ = 0;
+  while (!recency_.empty() && cache_size_ + content->size() > cache_limit_) {
+    auto oldest = cache_.find(recency_.back());
+    cache_size_ -= oldest->second.content->size();
+    cache_.erase(oldest);
+    recency_.pop_back();
   }
-  cache_size_ += content->size();
-  cache_.emplace(std::move(k), content);
+  if (content->size() <= cache_limit_) {
+    cache_size_ += content->size();
+    recency_.push_front(k);
+    cache_.emplace(std::move(k), Cached{content, recency_.begin()});
+  }
   return std::shared_ptr<const std::string>(content);
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <list>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -97,7 +98,15 @@ class ObjectReader {
   MDB_dbi objects_;
   size_t cache_limit_;
   size_t cache_size_ = 0;
-  std::unordered_map<std::string, std::shared_ptr<const std::string>> cache_;
+  // Least recently used first out: a base chain's newest contents stay while the walk goes on
+  // (reads in session order across many series keep every series' newest record and release;
+  // clearing the whole cache when full made each next read decode its whole chain again).
+  struct Cached {
+    std::shared_ptr<const std::string> content;
+    std::list<std::string>::iterator recency;  // in recency_
+  };
+  std::list<std::string> recency_;  // keys, most recently used first
+  std::unordered_map<std::string, Cached> cache_;
   struct DCtx;
   std::unique_ptr<DCtx> dctx_;
 };

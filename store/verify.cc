@@ -34,7 +34,9 @@ struct Scan {
   std::map<std::string, uint32_t> number_of;  // symbol -> number, from doc_symbols
 
   Scan(const Txn& t, const Dbis& dbis, int format_version)
-      : txn(t), d(dbis), reader(t, dbis.objects, kVerifyCacheBytes), format(format_version) {}
+      : txn(t), d(dbis), reader(t, dbis.objects, kVerifyCacheBytes), format(format_version) {
+    words.SetFormat(format_version);  // format 5 posts word pairs too
+  }
 
   void Problem(std::string what, SymbolSet symbols = {}) {
     report.problems.push_back({std::move(what), {symbols.begin(), symbols.end()}});

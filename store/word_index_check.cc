@@ -26,6 +26,13 @@ std::string Shorten(const std::string& text) {
   return text.substr(0, n) + "...";
 }
 
+// A key as a person reads it: a pair key's 0xFE separator shown as a space.
+std::string Readable(std::string_view key) {
+  std::string out(key);
+  std::replace(out.begin(), out.end(), kWordPairSeparator, ' ');
+  return out;
+}
+
 bool IsDupSort(const Txn& txn, MDB_dbi dbi) {
   unsigned flags = 0;
   return mdb_dbi_flags(txn.get(), dbi, &flags) == MDB_SUCCESS && (flags & MDB_DUPSORT) != 0;
@@ -42,7 +49,9 @@ void WordIndexCheck::AddParagraph(uint32_t doc_number, const Hash128& wording_ha
   auto [it, added] = wordings_.try_emplace(wording_hash);
   Wording& w = it->second;
   if (added) {
-    for (const auto& key : ParagraphIndexKeys(paragraph)) w.word_ids.push_back(WordId(key));
+    for (const auto& key : ParagraphPostingKeys(paragraph, format_version_)) {
+      w.word_ids.push_back(WordId(key));
+    }
     std::sort(w.word_ids.begin(), w.word_ids.end());
     w.text = Shorten(paragraph.text);
   } else if (!w.docs.empty() && w.docs.back() == doc_number) {
@@ -84,7 +93,7 @@ Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
       continue;
     }
     if (!DecodeWordChunk(v, chunk, &numbers)) {
-      malformed("words: the postings of '" + std::string(word) + "' (chunk " +
+      malformed("words: the postings of '" + Readable(word) + "' (chunk " +
                 std::to_string(chunk) + ") are malformed");
       continue;
     }
@@ -92,7 +101,7 @@ Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
     for (uint32_t n : numbers) {
       uint64_t pair = id == word_ids_.end() ? 0 : uint64_t{id->second} << 32 | n;
       if (id == word_ids_.end() || !std::binary_search(truth.begin(), truth.end(), pair)) {
-        unsound("words: posting '" + std::string(word) + "' -> document number " +
+        unsound("words: posting '" + Readable(word) + "' -> document number " +
                 std::to_string(n) + ", which has no paragraph with that word");
         continue;
       }

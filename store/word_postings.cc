@@ -1,6 +1,8 @@
 // The word index's postings (store/words.h, store/FORMAT.md "words"): the chunk encoding of
 // format 4 and writing postings at ingest and in migrations.
 #include <algorithm>
+#include <map>
+#include <set>
 
 #include "store/encoding.h"
 #include "store/indexes.h"
@@ -137,7 +139,7 @@ std::vector<std::pair<std::string, std::string>> EncodeWordIndex(
 void WordPostingsBuilder::Add(uint32_t doc_number, const Hash128& wording_hash,
                               const Paragraph& wording) {
   if (!seen_.insert(wording_hash).second) return;
-  for (const auto& key : ParagraphIndexKeys(wording)) {
+  for (const auto& key : ParagraphPostingKeys(wording, format_version_)) {
     auto& numbers = postings_[key];
     if (numbers.empty() || numbers.back() != doc_number) numbers.push_back(doc_number);
   }
@@ -150,6 +152,91 @@ std::map<std::string, std::vector<uint32_t>> WordPostingsBuilder::Finish() && {
   }
   seen_.clear();
   return std::move(postings_);
+}
+
+Status AddWordPairPostings(MigrationTxn& txn) {
+  std::map<uint32_t, std::string> symbols;  // documents in number order: first use first
+  RECITAL_RETURN_IF_ERROR(txn.ForEach("doc_symbols", [&](std::string_view k, std::string_view v) {
+    uint32_t n = 0;
+    if (!DecodeDocNumberKey(k, &n)) return Status::Corruption("doc_symbols: malformed key");
+    symbols.emplace(n, std::string(v));
+    return Status::Ok();
+  }));
+  // The word postings already there: a wording's pairs go to the first document (in number
+  // order) posted for all its words, the one ingest posted it for, so that one document holds
+  // all its keys (the first document in number order need not be the one that stored it first:
+  // a later version of an earlier document may repeat a wording another document brought).
+  std::map<std::string, std::vector<uint32_t>, std::less<>> word_docs;
+  RECITAL_RETURN_IF_ERROR(txn.ForEach("words", [&](std::string_view k, std::string_view v) {
+    std::string_view word;
+    uint32_t chunk = 0;
+    if (!ParseWordChunkKey(k, &word, &chunk) || word.find(kWordPairSeparator) != word.npos) {
+      return Status::Corruption("words: a key is not word 0xFF chunk");
+    }
+    auto it = word_docs.find(word);
+    if (it == word_docs.end()) it = word_docs.emplace(std::string(word), std::vector<uint32_t>()).first;
+    if (!DecodeWordChunk(v, chunk, &it->second)) {
+      return Status::Corruption("words: the postings of '" + std::string(word) + "' are malformed");
+    }
+    return Status::Ok();
+  }));
+  auto posted_for_all = [&](const Paragraph& p, uint32_t number) {
+    for (const auto& key : ParagraphIndexKeys(p)) {
+      auto it = word_docs.find(key);
+      if (it == word_docs.end() ||
+          !std::binary_search(it->second.begin(), it->second.end(), number)) {
+        return false;
+      }
+    }
+    return true;
+  };
+  std::set<Hash128> seen;
+  std::map<Hash128, std::pair<uint32_t, Paragraph>> unposted;  // no document had all its words
+  std::map<std::string, std::vector<uint32_t>> pairs;
+  auto post = [&](const Paragraph& p, uint32_t number) {
+    for (auto& key : ParagraphPairKeys(p)) pairs[std::move(key)].push_back(number);
+  };
+  for (const auto& [number, symbol] : symbols) {
+    auto value = txn.Get("docs", symbol);
+    if (!value.ok()) return value.status();
+    if (!value->has_value()) {
+      return Status::Corruption("doc_symbols names " + symbol + ", which docs does not have");
+    }
+    auto versions = DecodeDocVersions(**value, symbol);
+    if (!versions.ok()) return versions.status();
+    for (const DocumentVersion& v : *versions) {
+      auto content = txn.LoadObject(v.record_hash);
+      if (!content.ok()) return content.status().WithContext("record of " + symbol);
+      auto record = DecodeResolution(*content, [&](const Hash128& h, Paragraph*) {
+        return Status::Corruption("record of " + symbol + " refers to paragraph object " +
+                                  h.ToHex() + " (format 4 keeps wordings in the record)");
+      });
+      if (!record.ok()) return record.status().WithContext("record of " + symbol);
+      for (const auto* list : {&record->preamble, &record->operative, &record->annex}) {
+        for (const Paragraph& p : *list) {
+          Hash128 h = WordingHash(p);
+          if (seen.count(h)) continue;
+          if (posted_for_all(p, number)) {
+            seen.insert(h);
+            unposted.erase(h);
+            post(p, number);
+          } else {
+            unposted.try_emplace(h, number, p);
+          }
+        }
+      }
+    }
+  }
+  // A damaged word index (verify reports it): post for the first document that uses it.
+  for (const auto& [h, first] : unposted) post(first.second, first.first);
+  for (auto& [key, numbers] : pairs) {
+    std::sort(numbers.begin(), numbers.end());
+    numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
+  }
+  for (const auto& [k, v] : EncodeWordIndex(pairs)) {
+    RECITAL_RETURN_IF_ERROR(txn.Put("words", k, v));
+  }
+  return Status::Ok();
 }
 
 }  // namespace recital::store

@@ -37,6 +37,21 @@ namespace recital::store {
 inline constexpr unsigned kWordChunkShift = 12;  // 4096 document numbers per chunk
 inline constexpr uint32_t kWordChunkMask = (1u << kWordChunkShift) - 1;
 
+// Format 5 adds pair keys to the same database: for every two adjacent words of one text
+// (Paragraph.text or one sub-paragraph's), first key 0xFE second key, posted like a word. Valid
+// UTF-8 never holds 0xFE or 0xFF, so a pair key is never a word key and splits one way.
+inline constexpr int kWordPairsFormat = 5;
+inline constexpr char kWordPairSeparator = '\xFE';
+std::string WordPairKey(std::string_view first_key, std::string_view second_key);
+// Whether the pair of these word keys is posted: not when either is an ASCII word of at most 3
+// bytes (FORMAT.md says why). Indexing and queries both ask this one function.
+bool IsPairIndexed(std::string_view first_key, std::string_view second_key);
+// The pair keys of a wording (those IsPairIndexed), sorted, unique.
+std::vector<std::string> ParagraphPairKeys(const Paragraph& wording);
+// What the words database posts for a wording in an archive of format_version: its word keys
+// (ParagraphIndexKeys) and, from format 5, its pair keys; sorted, unique.
+std::vector<std::string> ParagraphPostingKeys(const Paragraph& wording, int format_version);
+
 // The words key of (word key, chunk); chunk < 2^20.
 std::string WordChunkKey(std::string_view word_key, uint32_t chunk);
 // Splits a words key; false when it is not one (no 0xFF + 3 bytes at its end, empty word, or
@@ -62,11 +77,15 @@ Status PutWordPostings(Txn& txn, MDB_dbi words, uint32_t doc_number,
 // wording's keys are posted for the document of the first Add that has it.
 class WordPostingsBuilder {
  public:
+  // The keys posted are ParagraphPostingKeys(wording, format_version).
+  explicit WordPostingsBuilder(int format_version = kFormatVersion)
+      : format_version_(format_version) {}
   void Add(uint32_t doc_number, const Hash128& wording_hash, const Paragraph& wording);
   // word key -> sorted unique document numbers (EncodeWordIndex's input).
   std::map<std::string, std::vector<uint32_t>> Finish() &&;
 
  private:
+  int format_version_;
   std::set<Hash128> seen_;
   std::map<std::string, std::vector<uint32_t>> postings_;
 };
@@ -82,6 +101,8 @@ class WordPostingsBuilder {
 // A words database with format 3's layout (DUPSORT) is reported as such, and nothing else.
 class WordIndexCheck {
  public:
+  // The keys expected per wording are ParagraphPostingKeys(paragraph, format_version).
+  void SetFormat(int format_version) { format_version_ = format_version; }
   void AddParagraph(uint32_t doc_number, const Hash128& wording_hash, const Paragraph& paragraph);
   // Calls problem(what) for each problem (at most 20 of each kind, then one summary line).
   Status Compare(const Txn& txn, MDB_dbi words,
@@ -94,6 +115,8 @@ class WordIndexCheck {
     std::string text;                // for reports
   };
   uint32_t WordId(const std::string& key);
+
+  int format_version_ = kFormatVersion;
 
   std::unordered_map<std::string, uint32_t> word_ids_;
   std::map<Hash128, Wording> wordings_;

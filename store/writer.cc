@@ -227,7 +227,16 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   RECITAL_RETURN_IF_ERROR(txn.Put(d.docs, symbol, EncodeDocVersions(versions)));
   // Uses, document number and the word postings of new wordings (store/indexes.h).
   std::vector<IndexedParagraph> indexed;
-  for (const auto& para : p.paragraphs) indexed.push_back({para.hash, &para.words});
+  // A worker whose Compress stopped early left its paragraphs' keys to the writer.
+  std::vector<std::vector<std::string>> late_keys(p.to_index.size());
+  for (size_t k = 0; k < p.paragraphs.size(); ++k) {
+    const std::vector<std::string>* words = &p.paragraphs[k].words;
+    if (k < p.to_index.size()) {
+      late_keys[k] = ParagraphPostingKeys(p.to_index[k], kFormatVersion);
+      words = &late_keys[k];
+    }
+    indexed.push_back({p.paragraphs[k].hash, words});
+  }
   RECITAL_RETURN_IF_ERROR(
       PutParagraphIndexes(txn, d, symbol, out->version, indexed, &pending_words_));
   // Citations: only the backward direction is an index (format 4); the record holds the

@@ -162,7 +162,8 @@ Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
   p.citations.assign(cited.begin(), cited.end());
   for (const auto* list : {&r.preamble, &r.operative, &r.annex}) {
     for (const auto& para : *list) {
-      p.paragraphs.push_back({WordingHash(para), ParagraphIndexKeys(para)});
+      p.paragraphs.push_back({WordingHash(para), {}});
+      p.to_index.push_back(para);
     }
   }
   auto record = std::make_shared<std::string>(EncodeResolutionInline(r));
@@ -427,6 +428,18 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
       }
     }
   }
+  // Word keys for the wordings this snapshot lacks (a wording is never deleted, so one present
+  // here is present when the writer stores this version, which then posts nothing for it).
+  for (size_t k = 0; k < p->paragraphs.size() && k < p->to_index.size(); ++k) {
+    if (txn) {
+      auto used = txn->Get(d.paragraph_uses, p->paragraphs[k].hash.ToBytes());
+      if (!used.ok()) return used.status();
+      if (used->has_value()) continue;
+    }
+    p->paragraphs[k].words = ParagraphPostingKeys(p->to_index[k], kFormatVersion);
+  }
+  p->to_index.clear();
+  p->to_index.shrink_to_fit();
   return CompressObjects(txn ? &*txn : nullptr, w, candidates, p);
 }
 

@@ -35,9 +35,12 @@ struct Prepared {
   std::string release_value, record_value;
   struct Wording {
     Hash128 hash;                    // WordingHash
-    std::vector<std::string> words;  // ParagraphIndexKeys (the words index)
+    std::vector<std::string> words;  // ParagraphPostingKeys (words and, format 5, pairs)
   };
   std::vector<Wording> paragraphs;  // document order, one per use
+  // The paragraphs, until Compress has filled Wording::words for those the archive did not
+  // hold yet (only a wording stored first by this version is posted: no keys for the others).
+  std::vector<Paragraph> to_index;
 };
 
 // The fallback compression base of a release with no similar one: the newest version of

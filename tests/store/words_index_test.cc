@@ -329,6 +329,39 @@ TEST(FindPhraseFormat4Test, SameHitsAsTheWordingIndexAndAsAScan) {
   EXPECT_TRUE(archive->FindPhrase(" ,; ").status().IsInvalidInput());
 }
 
+TEST(WordPairMigrationTest, RebuildsExactlyThePairsIngestPosted) {
+  TempDir dir;
+  std::string path = IngestGenerated(dir, 3, 8);
+  auto ingested = WordsContents(path);
+  size_t pairs = 0;
+  for (const auto& [key, value] : ingested) {
+    std::string_view word;
+    uint32_t chunk = 0;
+    ASSERT_TRUE(store::ParseWordChunkKey(key, &word, &chunk));
+    if (word.find(store::kWordPairSeparator) == std::string_view::npos) continue;
+    ++pairs;
+    ASSERT_TRUE(testing::EditWords(path, key, std::nullopt).ok());
+  }
+  ASSERT_GE(pairs, 10u);  // the generated releases hold 17 pairs of words of 4+ letters
+  ASSERT_LT(WordsContents(path).size(), ingested.size());
+  {
+    store::OpenOptions rw;
+    rw.read_only = false;
+    auto archive = store::Archive::Open(path, rw);
+    ASSERT_TRUE(archive.ok());
+    Status st = (*archive)->Migrate(store::kFormatVersion, [](store::MigrationTxn& txn) {
+      return store::AddWordPairPostings(txn);
+    });
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  EXPECT_EQ(WordsContents(path), ingested);
+  auto archive = OpenReadOnly(path);
+  ASSERT_NE(archive, nullptr);
+  auto report = archive->Verify();
+  ASSERT_TRUE(report.ok());
+  EXPECT_TRUE(report->ok()) << report->problems[0].what;
+}
+
 Status PutWordsValue(const std::string& dir, const std::string& key, const std::string& value) {
   return testing::EditWords(dir, key, value);
 }

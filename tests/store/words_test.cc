@@ -215,5 +215,61 @@ TEST(WordIndexTest, IngestKeepsTheIndexAndVerifyChecksIt) {
                 "hold all its words");
 }
 
+TEST(WordPairIndexTest, PostsAdjacentPairsWithinOneTextAndVerifyChecksThem) {
+  TempDir dir;
+  {
+    auto archive = Ingest(dir.str(), {kFirst, kSecond});
+    auto report = archive->Verify();
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->ok()) << report->problems[0].what;
+  }
+  auto pair = [](const char* a, const char* b) {
+    return store::WordChunkKey(store::WordPairKey(a, b), 0);
+  };
+  auto words = testing::WordsContents(dir.str());
+  // "Decides to remain seized of the matter." is document 2's own wording.
+  EXPECT_EQ(words.at(pair("remain", "seized")), store::EncodeWordChunk({2}));
+  // The shared preamble was stored first by document 1 only.
+  EXPECT_EQ(words.at(pair("secretary", "general")), store::EncodeWordChunk({1}));
+  EXPECT_EQ(words.at(pair("calls", "upon")), store::EncodeWordChunk({1}));
+  // Text "Calls upon:", sub-paragraphs "States to give;", "donors to act;": no pair across.
+  EXPECT_EQ(words.count(pair("give", "donors")), 0u);
+  EXPECT_EQ(words.count(pair("upon", "states")), 0u);
+  EXPECT_EQ(words.count(pair("decides", "remain")), 0u);  // not adjacent
+  // Pairs with an ASCII word of up to 3 bytes are not posted.
+  EXPECT_EQ(words.count(pair("seized", "of")), 0u);
+  EXPECT_EQ(words.count(pair("of", "the")), 0u);
+  EXPECT_FALSE(store::IsPairIndexed("states", "to"));
+  EXPECT_TRUE(store::IsPairIndexed("联", "合"));  // an ideograph is 3 bytes, not ASCII
+  EXPECT_TRUE(store::IsPairIndexed("в", "мире"));
+
+  store::OpenOptions ro;
+  {
+    auto archive = store::Archive::Open(dir.str(), ro);
+    ASSERT_TRUE(archive.ok());
+    auto hits = (*archive)->FindPhrase("remain seized of the matter");
+    ASSERT_TRUE(hits.ok());
+    ASSERT_EQ(hits->size(), 1u);
+    EXPECT_EQ((*hits)[0].uses, (std::vector<store::ParagraphUse>{{"A/RES/61/1", 1, 1}}));
+    auto none = (*archive)->FindPhrase("decides remain");
+    ASSERT_TRUE(none.ok());
+    EXPECT_TRUE(none->empty());
+  }
+  // Without its pair "remain seized" the wording cannot be found: verify says so.
+  ASSERT_TRUE(testing::EditWords(dir.str(), pair("remain", "seized"), std::nullopt).ok());
+  auto archive = store::Archive::Open(dir.str(), ro);
+  ASSERT_TRUE(archive.ok());
+  auto report = (*archive)->Verify();
+  ASSERT_TRUE(report.ok());
+  ASSERT_EQ(report->problems.size(), 1u);
+  Paragraph p;
+  p.lead = "Decides";
+  p.text = "Decides to remain seized of the matter.";
+  EXPECT_EQ(report->problems[0].what,
+            "words: wording " + WordingHash(p).ToHex() +
+                " ('Decides to remain seized of the matter.') has no document whose postings "
+                "hold all its words");
+}
+
 }  // namespace
 }  // namespace recital
