@@ -13,13 +13,14 @@ namespace recital::history {
 
 namespace {
 
-// The title series detection gives a document: its newest version's, or when that one has none
-// (a later page of the document, kept as a version of it) the newest title another version gives.
+// The title series detection gives a document: its current version's (preferred language), or
+// when that one has none (a part of the document) the newest title another version gives.
 const std::string& DocumentTitle(const store::Document& d) {
+  if (!NormalizeTitle(d.current().title).empty()) return d.current().title;
   for (auto v = d.versions.rbegin(); v != d.versions.rend(); ++v) {
     if (!NormalizeTitle(v->title).empty()) return v->title;
   }
-  return d.newest().title;
+  return d.current().title;
 }
 
 // SeriesMemberFromResolution of a document's newest version, with the document's title.
@@ -163,8 +164,8 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
         raw->second = key->second;
       }
     }
-    s->docs.emplace(d.symbol, State::Doc{raw->second, d.newest().version,
-                                         &doc_title == &d.newest().title ? "" : doc_title});
+    s->docs.emplace(d.symbol, State::Doc{raw->second, d.current().version,
+                                         &doc_title == &d.current().title ? "" : doc_title});
     if (raw->second != State::kNoTitle) s->mates[raw->second].push_back(d.symbol);
   }
   return std::unique_ptr<SeriesFinder>(new SeriesFinder(std::move(s)));
