@@ -10,11 +10,23 @@ namespace recital::history {
 
 Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
                                         SeriesFinder* records_from, bool with_diffs,
-                                        const DiffOptions& options) {
+                                        const DiffOptions& options, std::string_view language) {
   SeriesHistory h;
   h.series = series;
   h.records.reserve(series.symbols.size());
   for (const std::string& sym : series.symbols) {
+    if (!language.empty()) {  // the member's version in that language, when it has one
+      auto doc = archive.GetDocument(sym);
+      if (!doc.ok()) return doc.status();
+      const store::DocumentVersion* v = doc->try_current(language);
+      if (v != nullptr && v->version != doc->current().version) {
+        if (records_from) records_from->TakeRecord(sym);
+        auto r = archive.GetResolution(sym, v->version);
+        if (!r.ok()) return r.status();
+        h.records.push_back(std::move(r).value());
+        continue;
+      }
+    }
     if (records_from) {
       if (std::optional<Resolution> kept = records_from->TakeRecord(sym)) {
         h.records.push_back(std::move(*kept));

@@ -29,6 +29,7 @@ Status UpgradeDocumentVersionsV5(store::MigrationTxn& txn) {
       if (!r.ok()) return r.status().WithContext(symbol + " version " + std::to_string(v.version));
       v.language = r->language;
       v.completeness = store::CompletenessOf(*r);
+      v.paragraphs = static_cast<uint32_t>(r->preamble.size() + r->operative.size() + r->annex.size());
     }
     doc->current_versions.clear();
     store::ApplyCurrentRule(&*doc);

@@ -31,6 +31,7 @@ std::string EncodeDocument(const Document& doc) {
     PutLengthPrefixed(&out, v.adoption_date);
     PutLengthPrefixed(&out, v.language);
     out.push_back(static_cast<char>(v.completeness));
+    PutVarint(&out, v.paragraphs);
   }
   PutVarint(&out, doc.current_versions.size());
   for (const auto& c : doc.current_versions) {
@@ -72,6 +73,9 @@ Result<Document> DecodeDocument(std::string_view value, std::string_view symbol)
       value.remove_prefix(1);
       if (c > static_cast<uint8_t>(Completeness::kPart)) return bad("unknown completeness");
       v.completeness = static_cast<Completeness>(c);
+      uint64_t paragraphs = 0;
+      if (!GetVarint(&value, &paragraphs) || paragraphs > UINT32_MAX) return bad("truncated version");
+      v.paragraphs = static_cast<uint32_t>(paragraphs);
     }
     v.ingest_time = static_cast<int64_t>(time);
     v.raw_size = size;

@@ -108,6 +108,7 @@ struct DocumentVersion {
   // not tell) and how much of the document the copy holds.
   std::string language;
   Completeness completeness = Completeness::kComplete;
+  uint32_t paragraphs = 0;  // preamble + operative + annex paragraphs of the record
 };
 
 // The current version of one language of a document.
@@ -119,8 +120,11 @@ struct CurrentVersion {
 
 // A document: every stored copy of one symbol. Several languages are versions in different
 // languages; each language has one current version (store/FORMAT.md "docs"): the user's
-// choice if made, otherwise the best copy by completeness (complete beats cut off beats part),
-// among equals the newest ingested. Readers that mean "the document" read current(), not
+// choice if made, otherwise the best copy by completeness (complete beats cut off beats part);
+// among complete copies the newest ingested (a corrected re-release replaces the old one);
+// among cut-off copies or among parts the one holding more paragraphs (it reaches further),
+// then the newest. The pick does not depend on the order the copies were ingested in, except
+// between equally good copies. Readers that mean "the document" read current(), not
 // newest(); newest() is the last copy ingested, whatever its language or completeness.
 struct Document {
   std::string symbol;

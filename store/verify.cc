@@ -145,6 +145,8 @@ void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) 
     differs("language", "\"" + v.language + "\"", "\"" + res->language + "\"");
     differs("completeness", CompletenessName(v.completeness),
             CompletenessName(CompletenessOf(*res)));
+    differs("paragraph count", std::to_string(v.paragraphs),
+            std::to_string(res->preamble.size() + res->operative.size() + res->annex.size()));
   }
   // The number as doc_symbols gives it (doc_numbers is checked against it by UsesIndexCheck).
   auto number = s.number_of.find(symbol);

@@ -57,12 +57,21 @@ const DocumentVersion* Document::version(uint32_t number) const {
 
 namespace {
 
-// The rule's pick among the versions of one language: best completeness, then newest.
+// Whether a is at least as good as b by the rule: completeness; among cut-off copies or parts,
+// more paragraphs. (Versions are walked oldest first, so "at least as good" lets the newest of
+// equals win.)
+bool AtLeastAsGood(const DocumentVersion& a, const DocumentVersion& b) {
+  if (a.completeness != b.completeness) return a.completeness < b.completeness;
+  if (a.completeness == Completeness::kComplete) return true;
+  return a.paragraphs >= b.paragraphs;
+}
+
+// The rule's pick among the versions of one language.
 const DocumentVersion* RulePick(const Document& doc, std::string_view language) {
   const DocumentVersion* best = nullptr;
   for (const auto& v : doc.versions) {
     if (v.language != language) continue;
-    if (best == nullptr || v.completeness <= best->completeness) best = &v;
+    if (best == nullptr || AtLeastAsGood(v, *best)) best = &v;
   }
   return best;
 }
@@ -139,7 +148,10 @@ std::string CurrentReason(const Document& doc, uint32_t number) {
     bool others = std::any_of(doc.versions.begin(), doc.versions.end(), [&](const auto& o) {
       return o.language == v->language && o.version != v->version;
     });
-    return others ? "newest " + what + " copy" : "the only copy in its language";
+    if (!others) return "the only copy in its language";
+    if (v->completeness == Completeness::kComplete) return "newest complete copy";
+    return std::string(v->completeness == Completeness::kPart ? "the part" : "the cut-off copy") +
+           " with the most paragraphs (no complete copy stored)";
   }
   std::string why = "version " + std::to_string(cur->version);
   if (chosen) return why + " was chosen by the user";
@@ -147,6 +159,11 @@ std::string CurrentReason(const Document& doc, uint32_t number) {
     return why + " is " + CompletenessName(cur->completeness) + " and this copy is " +
            (v->completeness == Completeness::kPart ? std::string("a part (starts mid-document)")
                                                    : what);
+  }
+  if (cur->completeness != Completeness::kComplete && cur->paragraphs > v->paragraphs) {
+    return why + " is " + (cur->completeness == Completeness::kPart ? "a part" : "cut off") +
+           " too and holds more paragraphs (" + std::to_string(cur->paragraphs) + " against " +
+           std::to_string(v->paragraphs) + ")";
   }
   return why + " is a newer " + std::string(CompletenessName(cur->completeness)) + " copy";
 }

@@ -225,6 +225,7 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   v.adoption_date = p.adoption_date;
   v.language = p.language;
   v.completeness = p.completeness;
+  v.paragraphs = static_cast<uint32_t>(p.paragraphs.size());
   out->status = versions.empty() ? IngestStatus::kAdded : IngestStatus::kVersion;
   out->version = v.version;
   out->language = v.language;
