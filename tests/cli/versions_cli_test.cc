@@ -50,9 +50,10 @@ std::string CurrentSource(const std::string& archive, const std::string& symbol,
 // The short symbols (50/149) grep lists paragraphs of.
 std::vector<std::string> GrepSymbols(const std::string& archive, const std::string& phrase) {
   auto r = RunRecital({"grep", "--archive", archive, phrase, "--json"});
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, 0) << r.err << r.out;
   std::vector<std::string> out;
-  for (const auto& s : json::parse(r.out)["series"]) {
+  const json j = json::parse(r.out);
+  for (const auto& s : j["series"]) {
     for (const auto& p : s["paragraphs"]) out.push_back(p["symbol"]);
   }
   std::sort(out.begin(), out.end());
@@ -74,14 +75,16 @@ TEST_P(VersionsCorpusTest, BetterCopyIsCurrentWhateverTheIngestOrder) {
   // 50/149: both copies stop after ~2,000 bytes; humanrts reaches operative paragraph 3, unorg
   // stops inside operative paragraph 2 (same preamble): humanrts holds one more paragraph.
   EXPECT_TRUE(EndsWith(CurrentSource(archive, "A/RES/50/149"), "A-RES-50-149.humanrts.txt"));
-  EXPECT_NE(err.find("kept A/RES/50/149 as version 2, not current: version 1 is cut off too"),
-            std::string::npos)
-      << err;
+  if (!GetParam()) {  // sorted: humanrts comes first, so unorg is the copy kept
+    EXPECT_NE(err.find("kept A/RES/50/149 as version 2, not current: version 1 is cut off too"),
+              std::string::npos)
+        << err;
+  }
   // "human rights" is in 50/149's and 50/152's humanrts copies only, and in 51/71's page 2
   // (girlsrights-p2, a part); format 4 missed all three when the other copy came last.
   auto found = GrepSymbols(archive, "human rights");
   for (const char* s : {"50/149", "50/152", "51/71"}) {
-    EXPECT_TRUE(Has(found, std::string("A/RES/") + s)) << s;
+    EXPECT_TRUE(Has(found, std::string("A/RES/") + s)) << s << ::testing::PrintToString(found);
   }
   // 72/267: three later pages of one PDF (p2, p3, p4: none has the opening of the resolution),
   // so all are parts; the current is the one holding most paragraphs (p3: six preambular
@@ -135,7 +138,8 @@ TEST_P(LanguageVersionsTest, EachLanguageKeepsItsCurrentVersion) {
   EXPECT_TRUE(EndsWith(CurrentSource(archive, "A/RES/52/48", "fr"),
                        "A-RES-52-48.fr.un-org-french-ga.txt"));
   // "联合国" (United Nations) is in the Chinese text only: found whichever copy came last.
-  EXPECT_TRUE(Has(GrepSymbols(archive, "联合国"), "A/RES/52/48"));
+  EXPECT_TRUE(Has(GrepSymbols(archive, "联合国"), "A/RES/52/48"))
+      << ::testing::PrintToString(GrepSymbols(archive, "联合国"));
   auto en = RunRecital({"show", "52/48", "--lang", "en", "--archive", archive});
   EXPECT_EQ(en.exit_code, 2);
   EXPECT_NE(en.err.find("no version in language 'en'"), std::string::npos) << en.err;

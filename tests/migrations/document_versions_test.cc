@@ -27,7 +27,9 @@ class DocumentVersionsMigrationTest : public ::testing::Test {
     testing::CopyArchive(GoldenV4(), dir_.str());
     auto plan = migrations::Migrate(dir_.str(), {});
     ASSERT_TRUE(plan.ok()) << plan.status().ToString();
-    auto archive = store::Archive::Open(dir_.str(), store::OpenOptions{});
+    store::OpenOptions options;
+    options.read_only = false;
+    auto archive = store::Archive::Open(dir_.str(), options);
     ASSERT_TRUE(archive.ok()) << archive.status().ToString();
     archive_ = std::move(*archive);
   }
