@@ -2,9 +2,8 @@
 // document is current, per language, and the user's choice of it.
 #include <cstdio>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "cli/command.h"
 #include "cli/common.h"
@@ -33,12 +32,13 @@ int PrintCurrent(const store::Document& doc, const std::string& lang, bool json)
     const store::DocumentVersion* v = doc.version(c.version);
     if (v == nullptr) continue;
     const std::string why = store::CurrentReason(doc, c.version);
-    list.push_back({{"language", c.language.empty() ? nlohmann::json() : nlohmann::json(c.language)},
-                    {"version", c.version},
-                    {"chosen", c.chosen},
-                    {"completeness", store::CompletenessName(v->completeness)},
-                    {"source", v->source_name},
-                    {"reason", why}});
+    list.push_back(
+        {{"language", c.language.empty() ? nlohmann::json() : nlohmann::json(c.language)},
+         {"version", c.version},
+         {"chosen", c.chosen},
+         {"completeness", store::CompletenessName(v->completeness)},
+         {"source", v->source_name},
+         {"reason", why}});
     text += doc.symbol + " " + (c.language.empty() ? "?" : c.language) + ": version " +
             std::to_string(c.version) + " (" + store::CompletenessName(v->completeness) + ", " +
             v->source_name + "): " + why + "\n";
@@ -69,8 +69,8 @@ int RunCurrent(const CurrentArgs& args) {
     return 2;
   }
   if (!args.lang.empty() && !doc->has_language(args.lang)) {
-    PrintError(symbol + " has no version in language '" + args.lang + "'; languages stored: " +
-               LanguageList(*doc));
+    PrintError(symbol + " has no version in language '" + args.lang +
+               "'; languages stored: " + LanguageList(*doc));
     return 2;
   }
   Status st;

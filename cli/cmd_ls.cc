@@ -73,7 +73,9 @@ int RunLs(const LsArgs& args) {
     std::string session_text = v.session ? std::to_string(v.session) : "?";
     std::string langs;
     if (multilingual) {
-      for (const auto& l : d.languages()) langs += (langs.empty() ? "  [" : " ") + (l.empty() ? "?" : l);
+      for (const auto& l : d.languages()) {
+        langs += (langs.empty() ? "  [" : " ") + (l.empty() ? "?" : l);
+      }
       langs += "]";
     }
     OutF("%-22s %7s  %-10s  %2zu  %s%s\n", d.symbol.c_str(), session_text.c_str(),

@@ -65,7 +65,8 @@ int ShowVersions(const store::Archive& archive, const std::string& symbol, const
     const bool current = entry != nullptr && entry->version == v.version;
     const std::string why = store::CurrentReason(*doc, v.version);
     list.push_back({{"version", v.version},
-                    {"language", v.language.empty() ? nlohmann::json() : nlohmann::json(v.language)},
+                    {"language",
+                     v.language.empty() ? nlohmann::json() : nlohmann::json(v.language)},
                     {"completeness", store::CompletenessName(v.completeness)},
                     {"paragraphs", paragraphs},
                     {"bytes", v.raw_size},

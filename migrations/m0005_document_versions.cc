@@ -24,12 +24,14 @@ Status UpgradeDocumentVersionsV5(store::MigrationTxn& txn) {
     if (!doc.ok()) return doc.status();
     for (auto& v : doc->versions) {
       auto record = txn.LoadObject(v.record_hash);
-      if (!record.ok()) return record.status().WithContext(symbol + " version " + std::to_string(v.version));
+      if (!record.ok())
+        return record.status().WithContext(symbol + " version " + std::to_string(v.version));
       auto r = DecodeResolution(*record, {});
       if (!r.ok()) return r.status().WithContext(symbol + " version " + std::to_string(v.version));
       v.language = r->language;
       v.completeness = store::CompletenessOf(*r);
-      v.paragraphs = static_cast<uint32_t>(r->preamble.size() + r->operative.size() + r->annex.size());
+      v.paragraphs =
+          static_cast<uint32_t>(r->preamble.size() + r->operative.size() + r->annex.size());
     }
     doc->current_versions.clear();
     store::ApplyCurrentRule(&*doc);

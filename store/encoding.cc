@@ -74,7 +74,9 @@ Result<Document> DecodeDocument(std::string_view value, std::string_view symbol)
       if (c > static_cast<uint8_t>(Completeness::kPart)) return bad("unknown completeness");
       v.completeness = static_cast<Completeness>(c);
       uint64_t paragraphs = 0;
-      if (!GetVarint(&value, &paragraphs) || paragraphs > UINT32_MAX) return bad("truncated version");
+      if (!GetVarint(&value, &paragraphs) || paragraphs > UINT32_MAX) {
+        return bad("truncated version");
+      }
       v.paragraphs = static_cast<uint32_t>(paragraphs);
     }
     v.ingest_time = static_cast<int64_t>(time);

@@ -89,8 +89,8 @@ TEST_P(VersionsCorpusTest, BetterCopyIsCurrentWhateverTheIngestOrder) {
   // 72/267: three later pages of one PDF (p2, p3, p4: none has the opening of the resolution),
   // so all are parts; the current is the one holding most paragraphs (p3: six preambular
   // paragraphs; p2 five; p4 operative 4-8).
-  auto shown = RunRecital({"show", "A/RES/72/267", "--versions", "--archive", archive,
-                           "--format", "json"});
+  auto shown =
+      RunRecital({"show", "A/RES/72/267", "--versions", "--archive", archive, "--format", "json"});
   ASSERT_EQ(shown.exit_code, 0) << shown.err;
   json versions = json::parse(shown.out)["versions"];
   ASSERT_EQ(versions.size(), 3u);
@@ -118,7 +118,8 @@ TEST_P(LanguageVersionsTest, EachLanguageKeepsItsCurrentVersion) {
   TempDir dir;
   const std::string archive = dir.str() + "/a";
   std::vector<std::string> files;
-  for (const char* f : {"A-RES-52-48.fr.un-org-french-ga.txt", "A-RES-52-48.zh.static-un-org.txt"}) {
+  for (const char* f :
+       {"A-RES-52-48.fr.un-org-french-ga.txt", "A-RES-52-48.zh.static-un-org.txt"}) {
     files.push_back(testing::CorpusDir() + "/multilingual/" + f);
   }
   Ingest(archive, files, GetParam());
@@ -135,8 +136,8 @@ TEST_P(LanguageVersionsTest, EachLanguageKeepsItsCurrentVersion) {
   auto zh = RunRecital({"show", "52/48", "--lang", "zh", "--archive", archive});
   EXPECT_EQ(zh.exit_code, 0) << zh.err;
   EXPECT_NE(zh.out.find("Title: 发展巴尔干国家间的睦邻关系"), std::string::npos) << zh.out;
-  EXPECT_TRUE(EndsWith(CurrentSource(archive, "A/RES/52/48", "fr"),
-                       "A-RES-52-48.fr.un-org-french-ga.txt"));
+  EXPECT_TRUE(
+      EndsWith(CurrentSource(archive, "A/RES/52/48", "fr"), "A-RES-52-48.fr.un-org-french-ga.txt"));
   // "联合国" (United Nations) is in the Chinese text only: found whichever copy came last.
   EXPECT_TRUE(Has(GrepSymbols(archive, "联合国"), "A/RES/52/48"))
       << ::testing::PrintToString(GrepSymbols(archive, "联合国"));

@@ -79,7 +79,7 @@ TEST(CurrentRuleTest, UserChoiceStaysUntilItNamesNoVersionOfItsLanguage) {
   EXPECT_EQ(store::CurrentReason(d, 1), "version 2 was chosen by the user");
   d.versions.push_back(V(3, "en", Completeness::kComplete));
   store::ApplyCurrentRule(&d);
-  EXPECT_EQ(d.current().version, 2u);  // a later complete copy does not replace the choice
+  EXPECT_EQ(d.current().version, 2u);       // a later complete copy does not replace the choice
   d.current_versions[0] = {"en", 4, true};  // no such version: the rule again
   store::ApplyCurrentRule(&d);
   EXPECT_EQ(d.current().version, 3u);
@@ -108,9 +108,8 @@ TEST(DocsValueTest, LayoutTwoRoundTripsAndRejectsBadCurrentEntries) {
   EXPECT_TRUE(back->current_versions[0].chosen);
   EXPECT_EQ(back->current_versions[1].version, 2u);
   EXPECT_TRUE(store::DecodeDocument(value + "x", d.symbol).status().IsCorruption());
-  EXPECT_TRUE(store::DecodeDocument(value.substr(0, value.size() - 1), d.symbol)
-                  .status()
-                  .IsCorruption());
+  EXPECT_TRUE(
+      store::DecodeDocument(value.substr(0, value.size() - 1), d.symbol).status().IsCorruption());
 }
 
 }  // namespace
