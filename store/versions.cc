@@ -149,7 +149,14 @@ std::string CurrentReason(const Document& doc, uint32_t number) {
       return o.language == v->language && o.version != v->version;
     });
     if (!others) return "the only copy in its language";
-    if (v->completeness == Completeness::kComplete) return "newest complete copy";
+    if (v->completeness == Completeness::kComplete) {
+      const bool other_complete =
+          std::any_of(doc.versions.begin(), doc.versions.end(), [&](const auto& o) {
+            return o.language == v->language && o.version != v->version &&
+                   o.completeness == Completeness::kComplete;
+          });
+      return other_complete ? "newest complete copy" : "the only complete copy";
+    }
     return std::string(v->completeness == Completeness::kPart ? "the part" : "the cut-off copy") +
            " with the most paragraphs (no complete copy stored)";
   }
