@@ -147,6 +147,16 @@ TEST_P(LanguageVersionsTest, EachLanguageKeepsItsCurrentVersion) {
   EXPECT_NE(en.err.find("fr"), std::string::npos) << en.err;
   auto cat = RunRecital({"cat", "52/48", "--lang", "fr", "--archive", archive});
   EXPECT_EQ(cat.out, testing::ReadFile(files[0]));
+  // log reads each member in the language asked for (the titles as the two files give them).
+  auto log_zh = RunRecital({"log", "52/48", "--lang", "zh", "--archive", archive});
+  EXPECT_EQ(log_zh.exit_code, 0) << log_zh.err;
+  EXPECT_NE(log_zh.out.find("发展巴尔干国家间的睦邻关系"), std::string::npos) << log_zh.out;
+  auto log_fr = RunRecital({"log", "52/48", "--lang", "fr", "--archive", archive});
+  EXPECT_NE(log_fr.out.find("Maintien de la sécurité internationale"), std::string::npos)
+      << log_fr.out;
+  auto log_en = RunRecital({"log", "52/48", "--lang", "en", "--archive", archive});
+  EXPECT_EQ(log_en.exit_code, 2);
+  EXPECT_NE(log_en.err.find("languages stored: fr, zh"), std::string::npos) << log_en.err;
 }
 
 INSTANTIATE_TEST_SUITE_P(Orders, LanguageVersionsTest, ::testing::Values(false, true),
