@@ -1,6 +1,7 @@
 // `recital diff OLD NEW`: what changed between two resolutions, paragraph by paragraph and word
 // by word. OLD and NEW are release files (parsed on the fly, nothing stored) or archive symbols.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -27,6 +28,8 @@ struct DiffArgs {
   double threshold = DiffOptions{}.reword_threshold;
   std::string archive_flag;
   std::string lang;
+  bool parallel = false;  // two language versions side by side (AlignParallel)
+  int width = 0;          // --parallel text: columns (0: $COLUMNS on a terminal, else 80)
 };
 
 // A path that exists is read as a release file (only a regular file is read); an argument that
@@ -108,6 +111,30 @@ int WriteDocx(const DiffArgs& args, const Resolution& from, const Resolution& to
   return ExitStatus(d, args.substantive);
 }
 
+// `--parallel`: the two texts as language versions of one resolution, side by side (as `show
+// --parallel`, for files a translator has without an archive). Exit 0 agree, 1 disagree.
+int PrintParallel(const DiffArgs& args, const Resolution& from, const Resolution& to) {
+  if (args.format == "md" || args.format == "docx") {
+    PrintError("--parallel writes text, html or json, not " + args.format);
+    return 2;
+  }
+  const ParallelResult p = AlignParallel(from, to);
+  const std::string symbol = from.symbol.empty() ? to.symbol : from.symbol;
+  if (args.format == "json") {
+    Out(render::JsonText(render::ParallelJson(symbol, p)));
+  } else if (args.format == "html") {
+    Out(render::ParallelHtml(symbol, p));
+  } else {
+    int width = args.width;
+    if (width == 0) {
+      const char* cols = std::getenv("COLUMNS");
+      width = (IsTerminal(stdout) && cols && std::atoi(cols) >= 30) ? std::atoi(cols) : 80;
+    }
+    Out(render::ParallelText(symbol, p, width));
+  }
+  return p.Agrees() ? 0 : 1;
+}
+
 int RunDiff(const DiffArgs& args) {
   if (!args.output.empty() && args.format != "docx") {
     PrintError("-o FILE is for --format docx; other formats go to standard output");
@@ -128,6 +155,7 @@ int RunDiff(const DiffArgs& args) {
     std::fprintf(stderr, "recital: warning: %s: no paragraphs found\n", args.old_arg.c_str());
   if (to->preamble.empty() && to->operative.empty())
     std::fprintf(stderr, "recital: warning: %s: no paragraphs found\n", args.new_arg.c_str());
+  if (args.parallel) return PrintParallel(args, *from, *to);
   DiffOptions opt;
   opt.reword_threshold = args.threshold;
   DiffResult d = DiffResolutions(*from, *to, opt);
@@ -185,6 +213,12 @@ void SetupDiff(CLI::App& app, Context& ctx) {
                   "Similarity (0..1) from which a changed paragraph counts as reworded rather "
                   "than removed + added (default 0.5)")
       ->check(NumberBetween(0.0, 1.0));
+  cmd->add_flag("--parallel", args->parallel,
+                "OLD and NEW are two language versions of one resolution: show them side by "
+                "side, paired by structure, as `show --parallel` (text, html or json; exit 1 "
+                "when their structures disagree)");
+  cmd->add_option("--width", args->width, "Text width in columns for --parallel (default 80)")
+      ->check(WholeNumber(30, 1000));
   AddArchiveOption(cmd, &args->archive_flag);
   AddLangOption(cmd, &args->lang);
   cmd->footer(
@@ -193,7 +227,8 @@ void SetupDiff(CLI::App& app, Context& ctx) {
       "  recital diff 53/123 54/144 --format json\n"
       "  recital diff 53/123 54/144 --substantive\n"
       "  recital diff 53/123 54/144 --format docx -o 54-144-changes.docx\n"
-      "  recital diff A/RES/53/123 new-draft.txt --all | less -R");
+      "  recital diff A/RES/53/123 new-draft.txt --all | less -R\n"
+      "  recital diff A-RES-76-268.en.txt A-RES-76-268.fr.txt --parallel");
   cmd->callback([args, &ctx] { ctx.exit_code = RunDiff(*args); });
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/cmd_show_parallel.h"
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
@@ -132,12 +133,35 @@ void SetupShow(CLI::App& app, Context& ctx) {
   AddLangOption(cmd, &args->lang);
   cmd->add_flag("--versions", args->versions,
                 "List the stored versions (with --lang: of that language) instead");
-  cmd->add_option("--format", args->format, "Output format: text (default) or json")
-      ->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--format", args->format,
+                  "Output format: text (default) or json; html with --parallel")
+      ->check(CLI::IsMember({"text", "json", "html"}));
+  // Parallel view of two language versions (cmd_show_parallel.cc).
+  auto par = std::make_shared<ShowParallelArgs>();
+  cmd->add_option("--parallel", par->languages,
+                  "Two language versions side by side, aligned by structure, e.g. en,fr; exit 1 "
+                  "when their structures disagree");
+  cmd->add_option("--width", par->width, "Text width in columns for --parallel (default 80)")
+      ->check(WholeNumber(30, 1000));
   cmd->footer(
       "Examples:\n  recital show A/RES/54/144 --format json\n  recital show 52/48 --lang fr\n"
-      "  recital show A/RES/72/267 --versions");
-  cmd->callback([args, &ctx] { ctx.exit_code = RunShow(*args); });
+      "  recital show A/RES/72/267 --versions\n  recital show A/RES/62/88 --parallel en,fr");
+  cmd->callback([args, par, &ctx] {
+    if (!par->languages.empty() && args->version != 0) {
+      PrintError("--parallel shows the current version in each language; it takes no --version");
+      ctx.exit_code = 2;
+    } else if (!par->languages.empty()) {
+      par->archive = args->archive;
+      par->symbol = args->symbol;
+      par->format = args->format;
+      ctx.exit_code = RunShowParallel(*par);
+    } else if (args->format == "html") {
+      PrintError("--format html needs --parallel");
+      ctx.exit_code = 2;
+    } else {
+      ctx.exit_code = RunShow(*args);
+    }
+  });
 }
 
 }  // namespace

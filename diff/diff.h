@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -156,6 +157,10 @@ struct SeriesMember {
   // Symbols this resolution recalls as its own earlier resolutions ("Recalling its
   // resolutions 48/113 of ..."), full form "A/RES/48/113".
   std::vector<std::string> recalls;
+  // True when recalls come from paragraphs naming "its resolution(s)" (in any of the six
+  // languages), false when they are all of the record's citations.
+  bool recalls_own = false;
+  std::string language;  // Resolution::language ("" unknown)
   // WordingHash of each whole paragraph of at least kSeriesParagraphWords words, document
   // order, each once (a cut-off first or last paragraph of a partial copy left out): what
   // "shared paragraphs" compares.
@@ -172,7 +177,8 @@ struct SeriesMember {
 inline constexpr size_t kSeriesParagraphWords = 25;
 
 // Builds a member from a record: recalls come from preamble paragraphs that recall "its
-// resolution(s)", else from all of the record's citations.
+// resolution(s)" in the record's language ("sa résolution", "sus resoluciones", "свою
+// резолюцию", "回顾其...第60/123号决议", "قرارها"), else from all of the record's citations.
 SeriesMember SeriesMemberFromResolution(const Resolution& r);
 
 // Lower-case title words, single spaces, without punctuation, articles and prepositions, and
@@ -224,7 +230,10 @@ struct SeriesOverrides {
 //      common and their titles do not run side by side (one title's sessions all before the
 //      other's: a title that changed), or they share a paragraph (below). A recall of another
 //      subject's resolution ("Recalling its resolution 2040 (XX) ... on refugees in Africa" in
-//      a report on the High Commissioner's work) is not membership by itself;
+//      a report on the High Commissioner's work) is not membership by itself. Members in two
+//      languages (SeriesMember::language, both known) are of one subject when the recalling one
+//      recalls its own resolutions (recalls_own) or they recall a third resolution in common:
+//      titles in two languages cannot be compared;
 //   3. they are of different sessions (or one session is unknown) and share whole paragraphs
 //      (SeriesMember::paragraphs) that members of at most two titles carry (not common wording
 //      such as the 2030 Agenda recall): one paragraph when either has no title (pages without a
@@ -238,5 +247,84 @@ struct SeriesOverrides {
 // symbol are ignored.
 std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
                                  const SeriesOverrides& overrides = {});
+
+// ---- parallel view of two language versions -----------------------------------------
+// Paragraphs paired by structure (position, number, sub-paragraph label, annex), never by
+// wording, so it works across languages.
+// One paragraph (or sub-paragraph) as it stands in one language version.
+struct ParallelCell {
+  size_t index = 0;     // 0-based position within its section (sub-paragraph: within its parent)
+  std::string number;   // as printed: "1", "(a)", "а)"; "" when none
+  std::string lead;     // "" for sub-paragraphs
+  std::string text;     // paragraph text without its sub-paragraphs
+  bool truncated = false;  // the cut-off last paragraph of a partial copy
+};
+
+// Where a row stands relative to the stretch each copy holds.
+enum class ParallelCoverage : uint8_t {
+  kBoth = 0,          // both copies cover this place (a missing side is a disagreement)
+  kLeftOnly = 1,      // only the left copy covers it (the right one starts later / is cut off)
+  kRightOnly = 2,     // only the right copy covers it
+};
+const char* ParallelCoverageName(ParallelCoverage c);  // "both", "left_only", "right_only"
+
+struct ParallelSubRow {
+  std::string key;  // the label both sides agree on, normalised: "a", "b", "i", or "#3"
+  std::optional<ParallelCell> left, right;
+};
+
+struct ParallelRow {
+  Section section = Section::kPreamble;
+  uint32_t annex = 0;  // 0-based annex index (annex section only)
+  // The number both sides carry ("4"), else "" (the preamble, unnumbered paragraphs).
+  std::string number;
+  std::optional<ParallelCell> left, right;
+  ParallelCoverage coverage = ParallelCoverage::kBoth;
+  std::vector<ParallelSubRow> subparagraphs;
+};
+
+// A place where the two structures disagree (inside the stretch both copies cover).
+struct ParallelIssue {
+  // "count" (a section holds a different number of paragraphs), "only_left" / "only_right"
+  // (a paragraph or sub-paragraph on one side only), "number" (paired paragraphs numbered
+  // differently), "gap" (numbering skips on one side: 3 then 5).
+  std::string kind;
+  Section section = Section::kPreamble;
+  size_t row = 0;       // index into ParallelResult::rows (0 for section-wide issues)
+  std::string message;  // readable, in English, names the languages and paragraph numbers
+};
+
+struct ParallelResult {
+  std::string left_language, right_language;  // Resolution::language of each side
+  std::vector<ParallelRow> rows;  // document order: preamble, operative, annex
+  std::vector<ParallelIssue> issues;
+  // Rows both copies cover and that hold both sides (sub-paragraphs not counted).
+  size_t aligned = 0;
+  // Rows outside one copy's stretch: not compared.
+  size_t not_compared = 0;
+  // How a copy without numbers was placed, when not by a known position; not issues.
+  std::vector<std::string> notes;
+  bool Agrees() const { return issues.empty(); }
+};
+
+// Pairs the paragraphs of two language versions of one resolution by structure:
+//   preamble     by position;
+//   operative    by number where both sides number them (numbers are anchors, in order), the
+//                unnumbered ones between two anchors by position;
+//   annex        per annex (Resolution::annexes), as the operative part;
+//   sub-paragraphs by label, read the same in every script: (a)/а)/(أ) -> 1st, (i) -> 1st
+//                roman, digits by value; unreadable labels by position.
+// A copy that starts mid-document (Resolution::starts_mid_document) is placed by its numbers;
+// an unnumbered first stretch (preamble) is placed against the end of the other copy's when
+// the copy goes on to a later section, else at the offset where the figures of the two texts
+// (years, symbols, numbers: the same in every language) agree best. A copy cut off
+// (Resolution::truncated_end) is compared up to its last paragraph, which is marked truncated.
+// What lies outside either copy's stretch is shown but never an issue.
+ParallelResult AlignParallel(const Resolution& left, const Resolution& right);
+
+// The ordinal a sub-paragraph label stands for, script-independent: "(a)" "a)" "а)" "(أ)" -> 1,
+// "(b)" "б)" "(ب)" -> 2, "3" "3)" "(3)" -> 3; with roman (a list of roman numerals: its first
+// label is "i"), "(ii)" -> 2. 0 when not a label.
+uint32_t SubparagraphOrdinal(std::string_view label, bool roman);
 
 }  // namespace recital

@@ -36,6 +36,35 @@ std::vector<std::string> ResolutionNumbers(std::string_view text) {
   return out;
 }
 
+// Whether a paragraph names the Assembly's own resolutions ("its resolution 48/113"), in any of
+// the six languages: "sa résolution", "sus resoluciones", "свою резолюцию", "其...第49/35号决议"
+// (or "大会...决议"), "قرارها". Only such paragraphs give a member's recalls; a paragraph
+// naming the Security Council's resolutions does not.
+bool RecallsOwnResolution(std::string_view text) {
+  static constexpr std::string_view kPhrases[] = {
+      "its resolution", "sa résolution", "ses résolutions", "su resolución",
+      "sus resoluciones", "свою резолюц", "свои резолюц", "своей резолюц", "своих резолюц",
+      "своими резолюц", "своим резолюц", "قرارها", "قراراتها"};
+  const std::string lower = AsciiLower(text);
+  for (std::string_view phrase : kPhrases) {
+    if (lower.find(phrase) != std::string::npos) return true;
+  }
+  // Chinese: 其 ("its") or 大会 before 决议/決議 in the same clause.
+  for (std::string_view own : {std::string_view("其"), std::string_view("大会"),
+                               std::string_view("大會")}) {
+    size_t at = text.find(own);
+    if (at == std::string_view::npos) continue;
+    for (std::string_view res : {std::string_view("决议"), std::string_view("決議")}) {
+      size_t r = text.find(res, at);
+      if (r != std::string_view::npos && text.substr(at, r - at).find("，") == std::string::npos &&
+          text.substr(at, r - at).find("安全理事会") == std::string::npos) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
 struct UnionFind {
   std::vector<size_t> parent;
   explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
@@ -196,7 +225,12 @@ void JoinRecalls(const std::vector<Node>& nodes, const std::map<std::string, siz
       const size_t j = it->second;
       const SeriesMember& old = *nodes[j].m;
       if (now.session != 0 && old.session != 0 && old.session >= now.session) continue;
-      const bool one_subject = nodes[i].title.empty() || nodes[j].title.empty() ||
+      // Titles in two languages cannot speak for or against one subject: a recall of its own
+      // resolution, or a resolution recalled in common, joins across languages.
+      const bool languages_differ =
+          !now.language.empty() && !old.language.empty() && now.language != old.language;
+      const bool across = languages_differ && (now.recalls_own || RecallInCommon(now, old));
+      const bool one_subject = across || nodes[i].title.empty() || nodes[j].title.empty() ||
                                SameSubject(nodes[i], nodes[j]) ||
                                (one_after_other(nodes[i], nodes[j]) && RecallInCommon(now, old)) ||
                                shared.count({std::min(i, j), std::max(i, j)}) > 0;
@@ -269,11 +303,12 @@ SeriesMember SeriesMemberFromResolution(const Resolution& r) {
   m.session = r.session;
   m.title = r.title;
   m.agenda_items = r.agenda_items;
+  m.language = r.language;
   for (const Paragraph& p : r.preamble) {
-    std::string lower = AsciiLower(p.text);
-    if (lower.find("its resolution") == std::string::npos) continue;
+    if (!RecallsOwnResolution(p.text)) continue;
     for (std::string& s : ResolutionNumbers(p.text)) m.recalls.push_back(std::move(s));
   }
+  m.recalls_own = !m.recalls.empty();
   if (m.recalls.empty()) {
     for (const Citation& c : r.citations) m.recalls.push_back(c.symbol);
   }

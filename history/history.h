@@ -227,4 +227,17 @@ struct GrepResult {
 Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
                         std::string_view series_arg = {});
 
+// ---- language versions -----------------------------------------------------------------------
+
+// The newest stored version of `symbol` whose record is in `language` (Resolution::language,
+// "en", "fr", ...), decoding versions newest first. NotFound for an unknown symbol, or one with
+// no version in that language (the message names the languages it has). One function, so it
+// can become the store's per-language current version.
+Result<Resolution> LanguageVersion(const store::Archive& archive, const std::string& symbol,
+                                   const std::string& language);
+// The two language versions of `symbol` named by "en,fr", aligned (AlignParallel). InvalidInput
+// when `languages` is not two codes separated by a comma; errors of LanguageVersion.
+Result<ParallelResult> ParallelVersions(const store::Archive& archive, const std::string& symbol,
+                                        const std::string& languages);
+
 }  // namespace recital::history

@@ -24,7 +24,8 @@ constexpr LeadKind O = LeadKind::kOperative;
 constexpr std::array kPhrases = {
     Phrase{"Acknowledging", P}, Phrase{"Affirming", P}, Phrase{"Alarmed", P},
     Phrase{"Appreciating", P}, Phrase{"Aware", P}, Phrase{"Bearing in mind", P},
-    Phrase{"Believing", P}, Phrase{"Cognizant", P}, Phrase{"Commending", P},
+    Phrase{"Believing", P}, Phrase{"Calling on", P}, Phrase{"Calling upon", P},
+    Phrase{"Cognizant", P}, Phrase{"Commending", P},
     Phrase{"Concerned", P}, Phrase{"Conscious", P}, Phrase{"Considering", P},
     Phrase{"Convinced", P}, Phrase{"Deeply concerned", P}, Phrase{"Deeply convinced", P},
     Phrase{"Deeply alarmed", P}, Phrase{"Deploring", P}, Phrase{"Desiring", P},

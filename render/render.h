@@ -87,6 +87,26 @@ nlohmann::json RecordJson(const Resolution& r);
 // warnings. Ends with a newline.
 std::string RecordText(const Resolution& r);
 
+// ---- parallel language versions (`recital show --parallel`, serve's /parallel) ------------
+
+// Two columns of `width` terminal columns in all (at least 30; CJK characters count two), "|"
+// between them: each row's paragraphs side by side under its section's heading (a blank line
+// between rows), sub-paragraphs indented below; "(missing)" where the other copy has a paragraph
+// the structure lacks, "(not in this copy)" outside a partial copy's text, "[cut off]" after a
+// cut-off paragraph.
+// Ends with the count of aligned rows and each disagreement ("structure agrees" when none).
+std::string ParallelText(const std::string& symbol, const ParallelResult& p, int width);
+// {"symbol", "languages": [left, right], "rows": [{"section", "annex" (1-based | null),
+//  "number" (both sides' | null), "coverage" ("both" | "left_only" | "right_only"),
+//  "left"/"right": {"index", "number", "lead", "text", "truncated"} | null,
+//  "subparagraphs": [{"key", "left", "right"}]}], "issues": [{"kind", "section", "row",
+//  "message"}], "notes": [string], "summary": {"aligned", "not_compared", "issues", "agrees"}}
+nlohmann::json ParallelJson(const std::string& symbol, const ParallelResult& p);
+// A self-contained page / the <section class="recital-parallel"> alone: a table with one row
+// per paragraph; each cell carries lang="xx" and, for Arabic, dir="rtl".
+std::string ParallelHtml(const std::string& symbol, const ParallelResult& p);
+std::string ParallelHtmlFragment(const std::string& symbol, const ParallelResult& p);
+
 // ---- diffs (`recital diff`) ------------------------------------------------------------------
 
 struct DiffRenderOptions {

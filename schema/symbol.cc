@@ -344,6 +344,8 @@ std::optional<Symbol> SymbolFromFileName(std::string_view path) {
     if (std::string_view(text).substr(kResPrefix.size()).starts_with("ES/") &&
         text.starts_with(kResPrefix)) {
       text[kResPrefix.size() + 2] = '-';
+    } else if (text.starts_with("A/ES/")) {  // a draft of an emergency session: "A-ES-11-L.1"
+      text[4] = '-';
     }
   } else {
     return std::nullopt;

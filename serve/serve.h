@@ -8,6 +8,7 @@
 //   /compare?from=SYMBOL&to=SYMBOL   any two resolutions side by side
 //   /blame/SYMBOL                where each paragraph's wording began, and its earlier wordings
 //   /search?q=PHRASE             paragraphs holding a phrase, by series, the phrase marked
+//   /parallel/SYMBOL?langs=en,fr two language versions side by side, aligned by structure
 // API (render::JsonText of the CLI's JSON values, byte for byte):
 //   /api/series                  `recital series --json`
 //   /api/resolution/SYMBOL       `recital show SYMBOL --format json`
@@ -15,6 +16,7 @@
 //   /api/blame/SYMBOL            `recital blame SYMBOL --format json`
 //   /api/log/SERIES              `recital log SERIES --json`
 //   /api/grep?q=PHRASE           `recital grep PHRASE --json`
+//   /api/parallel/SYMBOL?langs=en,fr   `recital show SYMBOL --parallel en,fr --format json`
 // SYMBOL is written as in the archive, slashes and all (/resolution/A/RES/54/144), or in any
 // form the CLI accepts ("54/144"); SERIES is what `recital log` takes (a key, a name, a member).
 //

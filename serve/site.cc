@@ -44,6 +44,7 @@ class Handler {
     if (auto sym = After(p, "/blame/")) return BlamePage(*sym);
     if (p == "/compare") return ComparePage();
     if (p == "/search") return SearchPage();
+    if (auto sym = After(p, "/parallel/")) return ParallelPage(*sym);
     return HtmlError(Status::NotFound("there is no page " + p + " here"));
   }
 
@@ -77,6 +78,11 @@ class Handler {
       auto log = history::LogOf(archive_, *series);
       if (!log.ok()) return JsonError(log.status());
       return Json(render::LogJson(*log));
+    }
+    if (auto sym = After(p, "/api/parallel/")) {
+      auto par = Parallel(*sym);
+      if (!par.ok()) return JsonError(par.status());
+      return Json(render::ParallelJson(NormalizeSymbol(*sym), *par));
     }
     if (p == "/api/grep") {
       auto grep = history::Grep(archive_, t_.Param("q"), t_.Param("series"));
@@ -160,6 +166,19 @@ class Handler {
     view.to = &*to;
     view.diff = &diff;
     return Html(render::ComparePage(view));
+  }
+
+  // Two language versions side by side, as `recital show SYMBOL --parallel LANGS`.
+  Result<ParallelResult> Parallel(const std::string& arg) const {
+    if (t_.Param("langs").empty())
+      return Status::InvalidInput("/parallel needs langs=A,B (e.g. langs=en,fr)");
+    return history::ParallelVersions(archive_, NormalizeSymbol(arg), t_.Param("langs"));
+  }
+
+  Response ParallelPage(const std::string& arg) const {
+    auto par = Parallel(arg);
+    if (!par.ok()) return HtmlError(par.status());
+    return Html(render::ParallelHtml(NormalizeSymbol(arg), *par));
   }
 
   Response SearchPage() const {

@@ -181,6 +181,7 @@ TEST(SymbolFileNameTest, CorpusAndPdfConventions) {
   EXPECT_EQ(name("releases/A-RES-2957(XXVII).unhcr.txt"), "A/RES/2957(XXVII)");
   EXPECT_EQ(name("A-RES-3143(XXVIII).refworld.txt"), "A/RES/3143(XXVIII)");
   EXPECT_EQ(name("A-61-L.27.stategov.txt"), "A/61/L.27");
+  EXPECT_EQ(name("A-ES-11-L.1.fr.reliefweb.txt"), "A/ES-11/L.1");  // draft, emergency session
   EXPECT_EQ(name("A-RES-ES-11-1.txt"), "A/RES/ES-11/1");
   EXPECT_EQ(name("A_RES_78_7.pdf"), "A/RES/78/7");
   EXPECT_EQ(name("/tmp/pdf/A_RES_73_3-EN.pdf"), "A/RES/73/3");
