@@ -27,6 +27,7 @@ struct DiffArgs {
   std::string output;
   double threshold = DiffOptions{}.reword_threshold;
   std::string archive_flag;
+  std::string lang;
   bool parallel = false;  // two language versions side by side (AlignParallel)
   int width = 0;          // --parallel text: columns (0: $COLUMNS on a terminal, else 80)
 };
@@ -36,7 +37,8 @@ struct DiffArgs {
 // missing file.
 class Loader {
  public:
-  explicit Loader(const std::string& archive_flag) : archive_flag_(archive_flag) {}
+  Loader(const std::string& archive_flag, const std::string& lang)
+      : archive_flag_(archive_flag), lang_(lang) {}
   Result<Resolution> Load(const std::string& arg) {
     std::error_code ec;
     const bool symbol_like = ParseSymbolArg(arg).has_value();
@@ -58,7 +60,10 @@ class Loader {
       archive_ = std::move(*opened);
     }
     std::string symbol = NormalizeSymbol(arg);
-    Result<Resolution> r = archive_->GetResolution(symbol);
+    Result<uint32_t> version = ResolveVersion(*archive_, symbol, 0, lang_);
+    if (!version.ok() && !version.status().IsNotFound()) return version.status();
+    if (!version.ok() && archive_->GetDocument(symbol).ok()) return version.status();
+    Result<Resolution> r = archive_->GetResolution(symbol, version.ok() ? *version : 0);
     if (!r.ok() && r.status().IsNotFound())
       return Status::NotFound(arg + ": neither a file nor a symbol in the archive " +
                               archive_->dir());
@@ -67,6 +72,7 @@ class Loader {
 
  private:
   std::string archive_flag_;
+  std::string lang_;
   std::unique_ptr<store::Archive> archive_;
 };
 
@@ -134,7 +140,7 @@ int RunDiff(const DiffArgs& args) {
     PrintError("-o FILE is for --format docx; other formats go to standard output");
     return 2;
   }
-  Loader loader(args.archive_flag);
+  Loader loader(args.archive_flag, args.lang);
   Result<Resolution> from = loader.Load(args.old_arg);
   if (!from.ok()) {
     PrintError(from.status().message());
@@ -214,6 +220,7 @@ void SetupDiff(CLI::App& app, Context& ctx) {
   cmd->add_option("--width", args->width, "Text width in columns for --parallel (default 80)")
       ->check(WholeNumber(30, 1000));
   AddArchiveOption(cmd, &args->archive_flag);
+  AddLangOption(cmd, &args->lang);
   cmd->footer(
       "Examples:\n"
       "  recital diff releases/A-RES-50-151.txt releases/A-RES-51-70.txt\n"

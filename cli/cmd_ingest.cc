@@ -119,12 +119,23 @@ void Report(const store::IngestResult& r, bool json) {
                         {"status", store::IngestStatusName(r.status)},
                         {"message", r.message}};
     if (r.version != 0) j["version"] = r.version;
+    if (r.status == store::IngestStatus::kAdded || r.status == store::IngestStatus::kVersion) {
+      j["language"] = r.language.empty() ? nlohmann::json() : nlohmann::json(r.language);
+      j["completeness"] = store::CompletenessName(r.completeness);
+      j["current"] = r.current;
+      if (!r.current) j["not_current_reason"] = r.not_current_reason;
+    }
     Out(render::JsonLine(j));
     // One line per result, flushed once its transaction committed: a line saying "added"
     // means the release is in the archive even if this process is killed right after.
     if (std::fflush(stdout) != 0) NoteStandardOutputError();
   } else if (r.status == store::IngestStatus::kRefused) {
     PrintError("refused " + r.message);
+  } else if (!r.current && (r.status == store::IngestStatus::kAdded ||
+                            r.status == store::IngestStatus::kVersion)) {
+    // A note, not an error: the copy is stored; `recital current` can make it current.
+    std::fprintf(stderr, "kept %s as version %u, not current: %s\n", r.symbol.c_str(),
+                 r.version, r.not_current_reason.c_str());
   }
 }
 

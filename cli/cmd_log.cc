@@ -21,6 +21,7 @@ struct LogArgs {
   bool json = false;
   bool substantive = false;
   double threshold = DiffOptions{}.reword_threshold;
+  std::string lang;
 };
 
 int RunLog(const LogArgs& args) {
@@ -28,7 +29,7 @@ int RunLog(const LogArgs& args) {
   if (!archive) return 2;
   DiffOptions options;
   options.reword_threshold = args.threshold;
-  auto view = history::LogOf(*archive, args.target, options);
+  auto view = history::LogOf(*archive, args.target, options, args.lang);
   if (!view.ok()) {
     PrintError(view.status().message());
     return 2;
@@ -47,7 +48,8 @@ void SetupLog(CLI::App& app, Context& ctx) {
       "counts of unchanged, reworded, added, removed, moved, split and merged paragraphs;\n"
       "TECHNICAL counts the reworded ones that changed only in symbols, dates and session\n"
       "numbers. --substantive leaves out the sessions whose changes are all technical (the\n"
-      "counts of the sessions shown stay).\n"
+      "counts of the sessions shown stay). --lang xx reads each member in that language where\n"
+      "it is stored (else in its preferred language: English when stored).\n"
       "--json: {\"series\": {\"key\", \"name\"}, \"sessions\": [{\"symbol\", \"session\",\n"
       "\"adoption_date\", \"title\", \"changes\": null | {\"unchanged\", \"reworded\", \"added\",\n"
       "\"removed\", \"moved\", \"split\", \"merged\", \"technical\", \"truncated\",\n"
@@ -61,6 +63,7 @@ void SetupLog(CLI::App& app, Context& ctx) {
   cmd->add_flag("--substantive", args->substantive,
                 "Leave out sessions whose changes are only technical");
   AddThresholdOption(cmd, &args->threshold);
+  AddLangOption(cmd, &args->lang);
   cmd->footer(
       "Example:\n  recital log A/RES/54/144\n  recital log 54/144 --json\n"
       "  recital log 54/144 --substantive --threshold 0.6");

@@ -25,6 +25,7 @@ struct ReportArgs {
   std::string output;
   bool substantive = false;
   double threshold = DiffOptions{}.reword_threshold;
+  std::string lang;
 };
 
 int RunReport(const ReportArgs& args) {
@@ -43,7 +44,8 @@ int RunReport(const ReportArgs& args) {
   DiffOptions options;
   options.reword_threshold = args.threshold;
   auto loaded =
-      history::LoadSeriesHistory(*archive, *sliced, nullptr, /*with_diffs=*/true, options);
+      history::LoadSeriesHistory(*archive, *sliced, nullptr, /*with_diffs=*/true, options,
+                                 args.lang);
   if (!loaded.ok()) {
     PrintError(loaded.status().message());
     return 2;
@@ -105,6 +107,8 @@ void SetupReport(CLI::App& app, Context& ctx) {
       "data with stable keys (see render/render.h); docx: a Word document, each pair's newer\n"
       "text with the changes as tracked changes (author Recital, dated by the newer adoption),\n"
       "one pair per page (--substantive: technical updates as plain text).\n"
+      "--lang xx reads each member in that language where it is stored (else in its\n"
+      "preferred language: English when stored).\n"
       "Exit status: 0 written, 2 unknown series/symbol, bad bounds or trouble.");
   cmd->add_option("SERIES|SYMBOL", args->target,
                   "A member's symbol (A/RES/54/144 or 54/144), a series key or a series name")
@@ -122,6 +126,7 @@ void SetupReport(CLI::App& app, Context& ctx) {
                 "Do not list technical changes (they stay counted; docx: plain text, not "
                 "tracked changes)");
   AddThresholdOption(cmd, &args->threshold);
+  AddLangOption(cmd, &args->lang);
   cmd->footer(
       "Example:\n"
       "  recital report A/RES/54/144 --format html -o cis-refugees.html\n"

@@ -49,6 +49,7 @@ const char* BriefOf(const std::string& command) {
       {"cat", "Write a stored release's exact bytes"},
       {"verify", "Check every stored object and index"},
       {"stats", "Summarise what the archive holds"},
+      {"current", "Show or choose the current version of a document"},
       {"parse", "Parse release files without an archive"},
       {"log", "A series session by session, with its changes"},
       {"blame", "Where each paragraph's wording began"},

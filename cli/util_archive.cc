@@ -81,4 +81,40 @@ void ProgressBar::Finish() {
   drawn_ = false;
 }
 
+void AddLangOption(CLI::App* cmd, std::string* lang) {
+  cmd->add_option("--lang", *lang,
+                  "Language version to read (ISO 639-1: en, fr, es, ru, zh, ar); default English "
+                  "when stored, else the first language stored");
+}
+
+std::string LanguageList(const store::Document& doc) {
+  std::string out;
+  for (const auto& l : doc.languages()) out += (out.empty() ? "" : ", ") + (l.empty() ? "?" : l);
+  return out;
+}
+
+Result<uint32_t> ResolveVersion(const store::Archive& archive, const std::string& symbol,
+                                uint32_t version, const std::string& lang) {
+  if (lang.empty() && version == 0) return 0u;  // the store's default: the preferred current
+  auto doc = archive.GetDocument(symbol);
+  if (!doc.ok()) return doc.status();
+  if (!lang.empty() && !doc->has_language(lang)) {
+    return Status::NotFound(symbol + " has no version in language '" + lang +
+                            "'; languages stored: " + LanguageList(*doc));
+  }
+  if (version != 0) {
+    const store::DocumentVersion* v = doc->version(version);
+    if (v == nullptr) {
+      return Status::NotFound(symbol + " has " + std::to_string(doc->versions.size()) +
+                              " version(s), not " + std::to_string(version));
+    }
+    if (!lang.empty() && v->language != lang) {
+      return Status::InvalidInput(symbol + " version " + std::to_string(version) + " is in '" +
+                                  v->language + "', not '" + lang + "'");
+    }
+    return version;
+  }
+  return doc->try_current(lang)->version;
+}
+
 }  // namespace recital::cli

@@ -27,6 +27,18 @@ std::unique_ptr<store::Archive> OpenArchiveOrReport(const std::string& archive_f
 Result<std::unique_ptr<store::Archive>> OpenArchive(const std::string& archive_flag,
                                                     ArchiveMode mode, size_t map_bytes = 0);
 
+// Adds `--lang CODE` (ISO 639-1: en, fr, es, ru, zh, ar) to cmd: which language version of a
+// document to read; default the preferred language (English when stored, else the first
+// language stored).
+void AddLangOption(CLI::App* cmd, std::string* lang);
+// The version to read of symbol: `version` when given (non-zero; with lang, it must be of that
+// language), else the current version of `lang` ("" = preferred). NotFound naming the
+// languages stored when the document has no version in lang.
+Result<uint32_t> ResolveVersion(const store::Archive& archive, const std::string& symbol,
+                                uint32_t version, const std::string& lang);
+// "en, fr" ("?" for an unknown language).
+std::string LanguageList(const store::Document& doc);
+
 // "12.3 MB"-style sizes and a fixed-precision rate.
 std::string HumanBytes(uint64_t bytes);
 

@@ -31,13 +31,15 @@ class Places {
         by_symbol_.emplace(symbol, Of(*r));
     }
   }
-  // The place of each paragraph of symbol's newest version, in document order.
-  Result<const std::vector<GrepParagraph>*> Get(const std::string& symbol) {
-    auto it = by_symbol_.find(symbol);
+  // The place of each paragraph of symbol's version (0: its current version in the preferred
+  // language, the one the finder decodes), in document order.
+  Result<const std::vector<GrepParagraph>*> Get(const std::string& symbol, uint32_t version = 0) {
+    const std::string key = version == 0 ? symbol : symbol + '\0' + std::to_string(version);
+    auto it = by_symbol_.find(key);
     if (it == by_symbol_.end()) {
-      auto r = archive_.GetResolution(symbol);
+      auto r = archive_.GetResolution(symbol, version);
       if (!r.ok()) return r.status();
-      it = by_symbol_.emplace(symbol, Of(*r)).first;
+      it = by_symbol_.emplace(key, Of(*r)).first;
     }
     return &it->second;
   }
@@ -71,7 +73,8 @@ class Places {
 struct Use {
   size_t hit;
   const store::ParagraphUse* use;
-  uint32_t session;  // of the document's newest version
+  uint32_t session;  // of the document's current version
+  bool preferred;    // the use is in the current version of the preferred language
 };
 
 // The uses in the newest version of each document (only: the symbols to keep, null: all).
@@ -89,11 +92,27 @@ Result<std::vector<Use>> NewestUses(const store::Archive& archive,
         if (!doc.ok()) return doc.status();
         it = docs.emplace(use.symbol, std::move(doc).value()).first;
       }
-      if (use.version != it->second.newest().version) continue;  // superseded wording
-      out.push_back({h, &use, it->second.newest().session});
+      // The versions a query reads (store::SearchedVersions): current ones and parts.
+      if (!store::IsSearchedVersion(it->second, use.version)) continue;
+      out.push_back({h, &use, it->second.current().session,
+                     use.version == it->second.current().version});
     }
   }
-  return out;
+  // A wording a current version holds is reported there, not again from a part.
+  auto in_part = [&](const Use& u) {
+    const store::Document& d = docs.at(u.use->symbol);
+    if (d.version(u.use->version)->completeness != store::Completeness::kPart) return false;
+    if (d.try_current(d.version(u.use->version)->language)->version == u.use->version) return false;
+    return std::any_of(out.begin(), out.end(), [&](const Use& o) {
+      return o.hit == u.hit && o.use->symbol == u.use->symbol && o.use->version != u.use->version &&
+             d.version(o.use->version)->completeness != store::Completeness::kPart;
+    });
+  };
+  std::vector<Use> kept;
+  for (const Use& u : out) {
+    if (!in_part(u)) kept.push_back(u);
+  }
+  return kept;
 }
 
 // Groups the newest-version uses of every hit by series; only: the symbols to keep (null: all).
@@ -113,7 +132,7 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
     auto series = (*finder)->Find(use.symbol);
     if (!series.ok()) return series.status();
     places.Collect(*series);
-    auto at = places.Get(use.symbol);
+    auto at = places.Get(use.symbol, u.preferred ? 0 : use.version);
     if (!at.ok()) return at.status();
     GrepParagraph found;
     if (use.position < (*at)->size()) found = (**at)[use.position];

@@ -123,10 +123,13 @@ struct SeriesHistory {
   std::vector<DiffResult> diffs;
 };
 // records_from: take the records a SeriesFinder kept instead of decoding them again.
-// with_diffs = false leaves diffs empty; options are those of every diff made.
+// with_diffs = false leaves diffs empty; options are those of every diff made. language:
+// each member's current version in that language where stored, else in its preferred language
+// (store::Document::current); "" = every member's preferred language.
 Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
                                         SeriesFinder* records_from = nullptr,
-                                        bool with_diffs = true, const DiffOptions& options = {});
+                                        bool with_diffs = true, const DiffOptions& options = {},
+                                        std::string_view language = {});
 
 // ---- lineage (blame) -------------------------------------------------------------------------
 
@@ -193,7 +196,7 @@ struct LogView {
   std::vector<SessionRow> rows;
 };
 Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
-                      const DiffOptions& options = {});
+                      const DiffOptions& options = {}, std::string_view language = {});
 
 // ---- phrase search grouped by series -------------------------------------------------------
 

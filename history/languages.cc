@@ -1,5 +1,5 @@
-// Language versions of one symbol: found by decoding each stored version's record (the store
-// keeps every language version as a version of its symbol).
+// Language versions of one symbol: the current version of each language (format 5 keeps each
+// version's language in the docs index, store::Document).
 #include <set>
 
 #include "history/history.h"
@@ -13,13 +13,12 @@ Result<Resolution> LanguageVersion(const store::Archive& archive, const std::str
     if (doc.status().IsNotFound()) return Status::NotFound(symbol + " is not in this archive");
     return doc.status();
   }
-  std::set<std::string> held;
-  for (auto v = doc->versions.rbegin(); v != doc->versions.rend(); ++v) {
-    auto res = archive.GetResolution(symbol, v->version);
-    if (!res.ok()) return res.status();
-    if (res->language == language) return res;
-    held.insert(res->language.empty() ? "unknown" : res->language);
+  // The current version of that language (store::Document: the user's choice or the rule).
+  if (const store::DocumentVersion* v = doc->try_current(language)) {
+    return archive.GetResolution(symbol, v->version);
   }
+  std::set<std::string> held;
+  for (const auto& l : doc->languages()) held.insert(l.empty() ? "unknown" : l);
   std::string list;
   for (const auto& l : held) list += (list.empty() ? "" : ", ") + l;
   return Status::NotFound(symbol + " has no version in language \"" + language +

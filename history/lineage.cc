@@ -1,6 +1,7 @@
 // A series loaded in session order, and the lineage of every paragraph of its newest record.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "history/history.h"
@@ -10,11 +11,25 @@ namespace recital::history {
 
 Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Series& series,
                                         SeriesFinder* records_from, bool with_diffs,
-                                        const DiffOptions& options) {
+                                        const DiffOptions& options, std::string_view language) {
   SeriesHistory h;
   h.series = series;
   h.records.reserve(series.symbols.size());
+  std::set<std::string> stored;  // languages of the members, for the error below
   for (const std::string& sym : series.symbols) {
+    if (!language.empty()) {  // the member's version in that language, when it has one
+      auto doc = archive.GetDocument(sym);
+      if (!doc.ok()) return doc.status();
+      for (const auto& l : doc->languages()) stored.insert(l.empty() ? "?" : l);
+      const store::DocumentVersion* v = doc->try_current(language);
+      if (v != nullptr && v->version != doc->current().version) {
+        if (records_from) records_from->TakeRecord(sym);
+        auto r = archive.GetResolution(sym, v->version);
+        if (!r.ok()) return r.status();
+        h.records.push_back(std::move(r).value());
+        continue;
+      }
+    }
     if (records_from) {
       if (std::optional<Resolution> kept = records_from->TakeRecord(sym)) {
         h.records.push_back(std::move(*kept));
@@ -24,6 +39,13 @@ Result<SeriesHistory> LoadSeriesHistory(const store::Archive& archive, const Ser
     auto r = archive.GetResolution(sym);
     if (!r.ok()) return r.status();
     h.records.push_back(std::move(r).value());
+  }
+  if (!language.empty() && !stored.count(std::string(language))) {
+    std::string list;
+    for (const auto& l : stored) list += (list.empty() ? "" : ", ") + l;
+    return Status::NotFound("no member of the series '" + series.name +
+                            "' has a version in language '" + std::string(language) +
+                            "'; languages stored: " + list);
   }
   for (size_t i = 1; with_diffs && i < h.records.size(); ++i) {
     h.diffs.push_back(DiffResolutions(h.records[i - 1], h.records[i], options));

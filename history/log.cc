@@ -25,7 +25,7 @@ std::vector<SessionRow> OverviewRows(const SeriesHistory& history) {
 }
 
 Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
-                      const DiffOptions& options) {
+                      const DiffOptions& options, std::string_view language) {
   // An archived symbol: its series as ResolveSeriesArg finds it, keeping the decoded records.
   std::unique_ptr<SeriesFinder> finder;
   Result<Series> series = Status::NotFound("");
@@ -39,7 +39,8 @@ Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
     series = ResolveSeriesArg(archive, target);
   }
   if (!series.ok()) return series.status();
-  auto history = LoadSeriesHistory(archive, *series, finder.get(), /*with_diffs=*/true, options);
+  auto history = LoadSeriesHistory(archive, *series, finder.get(), /*with_diffs=*/true, options,
+                                   language);
   if (!history.ok()) return history.status();
   LogView view;
   view.series = std::move(series).value();

@@ -13,22 +13,23 @@ namespace recital::history {
 
 namespace {
 
-// The title series detection gives a document: its newest version's, or when that one has none
-// (a later page of the document, kept as a version of it) the newest title another version gives.
+// The title series detection gives a document: its current version's (preferred language), or
+// when that one has none (a part of the document) the newest title another version gives.
 // titled (optional): raw title -> whether it normalises to a title; titles repeat across a
 // series, and normalising every document's title was most of a rare phrase's grep at 20,000.
 const std::string& DocumentTitle(const store::Document& d,
                                  std::unordered_map<std::string, bool>* titled = nullptr) {
+  auto has_title = [titled](const std::string& t) {
+    if (titled == nullptr) return !NormalizeTitle(t).empty();
+    auto [it, fresh] = titled->try_emplace(t, false);
+    if (fresh) it->second = !NormalizeTitle(t).empty();
+    return it->second;
+  };
+  if (has_title(d.current().title)) return d.current().title;
   for (auto v = d.versions.rbegin(); v != d.versions.rend(); ++v) {
-    if (titled == nullptr) {
-      if (!NormalizeTitle(v->title).empty()) return v->title;
-      continue;
-    }
-    auto [it, fresh] = titled->try_emplace(v->title, false);
-    if (fresh) it->second = !NormalizeTitle(v->title).empty();
-    if (it->second) return v->title;
+    if (has_title(v->title)) return v->title;
   }
-  return d.newest().title;
+  return d.current().title;
 }
 
 // SeriesMemberFromResolution of a document's newest version, with the document's title.
@@ -173,8 +174,8 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
         raw->second = key->second;
       }
     }
-    s->docs.emplace(d.symbol, State::Doc{raw->second, d.newest().version,
-                                         &doc_title == &d.newest().title ? "" : doc_title});
+    s->docs.emplace(d.symbol, State::Doc{raw->second, d.current().version,
+                                         &doc_title == &d.current().title ? "" : doc_title});
     if (raw->second != State::kNoTitle) s->mates[raw->second].push_back(d.symbol);
   }
   return std::unique_ptr<SeriesFinder>(new SeriesFinder(std::move(s)));

@@ -12,7 +12,7 @@ namespace {
 Result<uint32_t> SessionOf(const store::Archive& archive, const std::string& symbol) {
   auto doc = archive.GetDocument(symbol);
   if (!doc.ok()) return doc.status();
-  return doc->newest().session;
+  return doc->current().session;
 }
 
 // A --from/--to bound (non-empty) as a session number.

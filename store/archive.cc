@@ -29,6 +29,17 @@ Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& t
   return Out(std::move(*versions));
 }
 
+Result<std::optional<Document>> ReadDocument(const Txn& txn, const Dbis& dbis,
+                                             std::string_view symbol) {
+  using Out = std::optional<Document>;
+  auto v = txn.Get(dbis.docs, symbol);
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return Out();
+  auto doc = DecodeDocument(**v, symbol);
+  if (!doc.ok()) return doc.status();
+  return Out(std::move(*doc));
+}
+
 Result<Resolution> LoadResolution(ObjectReader& reader, const Hash128& record_hash) {
   auto record = reader.Load(record_hash, ObjectType::kRecord);
   if (!record.ok()) return record.status();
@@ -103,10 +114,10 @@ Result<std::vector<Document>> Archive::ListDocuments(std::optional<uint32_t> ses
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
     if (!more.ok()) return more.status();
     if (!*more) break;
-    auto versions = DecodeDocVersions(v, k);
-    if (!versions.ok()) return versions.status();
-    if (session && versions->back().session != *session) continue;
-    out.push_back(Document{std::string(k), std::move(*versions)});
+    auto doc = DecodeDocument(v, k);
+    if (!doc.ok()) return doc.status();
+    if (session && doc->current().session != *session) continue;
+    out.push_back(std::move(*doc));
   }
   return out;
 }
@@ -115,25 +126,25 @@ Result<Document> Archive::GetDocument(std::string_view symbol) const {
   ReadLock lock(impl_->txn_mutex);
   auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
-  auto versions = ReadDocVersions(*txn, impl_->dbis(), symbol);
-  if (!versions.ok()) return versions.status();
-  if (!versions->has_value()) {
+  auto doc = ReadDocument(*txn, impl_->dbis(), symbol);
+  if (!doc.ok()) return doc.status();
+  if (!doc->has_value()) {
     return Status::NotFound("no document " + std::string(symbol) + " in archive " + impl_->dir);
   }
-  return Document{std::string(symbol), std::move(**versions)};
+  return std::move(**doc);
 }
 
 namespace {
 
 Result<DocumentVersion> PickVersion(const Txn& txn, const Dbis& dbis, const std::string& dir,
                                     std::string_view symbol, uint32_t version) {
-  auto versions = ReadDocVersions(txn, dbis, symbol);
-  if (!versions.ok()) return versions.status();
-  if (!versions->has_value()) {
+  auto doc = ReadDocument(txn, dbis, symbol);
+  if (!doc.ok()) return doc.status();
+  if (!doc->has_value()) {
     return Status::NotFound("no document " + std::string(symbol) + " in archive " + dir);
   }
-  const auto& list = **versions;
-  if (version == 0) return list.back();
+  const auto& list = (*doc)->versions;
+  if (version == 0) return (*doc)->current();
   if (version > list.size()) {
     return Status::NotFound(std::string(symbol) + " has " + std::to_string(list.size()) +
                             " version(s), not " + std::to_string(version));
@@ -219,10 +230,10 @@ Status Archive::ForEachResolution(
   for (auto more = cur->Get(MDB_FIRST, &k, &v);; more = cur->Get(MDB_NEXT, &k, &v)) {
     if (!more.ok()) return more.status();
     if (!*more) return Status::Ok();
-    auto versions = DecodeDocVersions(v, k);
-    if (!versions.ok()) return versions.status();
-    Document doc{std::string(k), std::move(*versions)};
-    auto res = LoadResolution(reader, doc.newest().record_hash);
+    auto decoded = DecodeDocument(v, k);
+    if (!decoded.ok()) return decoded.status();
+    const Document& doc = *decoded;
+    auto res = LoadResolution(reader, doc.current().record_hash);
     if (!res.ok()) return res.status().WithContext(doc.symbol);
     RECITAL_RETURN_IF_ERROR(fn(doc, *res));
   }
@@ -286,6 +297,56 @@ Result<std::vector<std::string>> Archive::CitedBy(std::string_view symbol) const
   auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   return ReadCitedBy(*txn, impl_->dbis(), symbol);
+}
+
+namespace {
+
+// Reads symbol's document, lets edit change it, re-applies the rule and writes it back, in one
+// write transaction.
+Status EditDocument(Archive::Impl& impl, std::string_view symbol,
+                    const std::function<Status(Document&)>& edit) {
+  RECITAL_RETURN_IF_ERROR(impl.RequireWritable());
+  ReadLock lock(impl.txn_mutex);
+  auto txn = impl.Begin(true);
+  if (!txn.ok()) return txn.status();
+  auto doc = ReadDocument(*txn, impl.dbis(), symbol);
+  if (!doc.ok()) return doc.status();
+  if (!doc->has_value()) {
+    return Status::NotFound("no document " + std::string(symbol) + " in archive " + impl.dir);
+  }
+  RECITAL_RETURN_IF_ERROR(edit(**doc));
+  ApplyCurrentRule(&**doc);
+  RECITAL_RETURN_IF_ERROR(txn->Put(impl.dbis().docs, symbol, EncodeDocument(**doc)));
+  return txn->Commit();
+}
+
+}  // namespace
+
+Status Archive::SetCurrentVersion(std::string_view symbol, uint32_t version) {
+  return EditDocument(*impl_, symbol, [&](Document& doc) -> Status {
+    const DocumentVersion* v = doc.version(version);
+    if (v == nullptr) {
+      return Status::NotFound(std::string(symbol) + " has " + std::to_string(doc.versions.size()) +
+                              " version(s), not " + std::to_string(version));
+    }
+    for (auto& c : doc.current_versions) {
+      if (c.language == v->language) c = CurrentVersion{c.language, version, true};
+    }
+    return Status::Ok();
+  });
+}
+
+Status Archive::ClearCurrentChoice(std::string_view symbol, std::string_view language) {
+  return EditDocument(*impl_, symbol, [&](Document& doc) -> Status {
+    if (!language.empty() && !doc.has_language(language)) {
+      return Status::NotFound(std::string(symbol) + " has no version in language " +
+                              std::string(language));
+    }
+    for (auto& c : doc.current_versions) {
+      if (language.empty() || c.language == language) c.chosen = false;
+    }
+    return Status::Ok();
+  });
 }
 
 Status Archive::PutSetting(std::string_view key, std::string_view value) {

@@ -75,6 +75,11 @@ Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& t
                                                                     const Dbis& dbis,
                                                                     std::string_view symbol);
 
+// The document of symbol in this transaction (versions and current versions); nullopt when
+// unknown.
+Result<std::optional<Document>> ReadDocument(const Txn& txn, const Dbis& dbis,
+                                             std::string_view symbol);
+
 // Decodes a record through reader (format 4 records hold their wordings; older ones name
 // paragraph objects, which it loads too).
 Result<Resolution> LoadResolution(ObjectReader& reader, const Hash128& record_hash);

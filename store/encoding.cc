@@ -10,15 +10,16 @@
 namespace recital::store {
 namespace {
 
-constexpr uint8_t kDocsLayout = 1;
+constexpr uint8_t kDocsLayoutV4 = 1;  // formats 1-4: versions only
+constexpr uint8_t kDocsLayout = 2;    // format 5: + language, completeness, current per language
 
 }  // namespace
 
-std::string EncodeDocVersions(const std::vector<DocumentVersion>& versions) {
+std::string EncodeDocument(const Document& doc) {
   std::string out;
   out.push_back(static_cast<char>(kDocsLayout));
-  PutVarint(&out, versions.size());
-  for (const auto& v : versions) {
+  PutVarint(&out, doc.versions.size());
+  for (const auto& v : doc.versions) {
     out += v.raw_hash.ToBytes();
     out += v.record_hash.ToBytes();
     PutVarint(&out, static_cast<uint64_t>(v.ingest_time));
@@ -28,32 +29,55 @@ std::string EncodeDocVersions(const std::vector<DocumentVersion>& versions) {
     PutVarint(&out, v.number);
     PutLengthPrefixed(&out, v.title);
     PutLengthPrefixed(&out, v.adoption_date);
+    PutLengthPrefixed(&out, v.language);
+    out.push_back(static_cast<char>(v.completeness));
+    PutVarint(&out, v.paragraphs);
+  }
+  PutVarint(&out, doc.current_versions.size());
+  for (const auto& c : doc.current_versions) {
+    PutLengthPrefixed(&out, c.language);
+    PutVarint(&out, c.version);
+    out.push_back(c.chosen ? 1 : 0);
   }
   return out;
 }
 
-Result<std::vector<DocumentVersion>> DecodeDocVersions(std::string_view value,
-                                                       std::string_view symbol) {
+Result<Document> DecodeDocument(std::string_view value, std::string_view symbol) {
   auto bad = [&](const char* what) {
     return Status::Corruption("docs entry of " + std::string(symbol) + ": " + what);
   };
-  if (value.empty() || static_cast<uint8_t>(value[0]) != kDocsLayout) return bad("unknown layout");
+  if (value.empty()) return bad("unknown layout");
+  const uint8_t layout = static_cast<uint8_t>(value[0]);
+  if (layout != kDocsLayout && layout != kDocsLayoutV4) return bad("unknown layout");
   value.remove_prefix(1);
   uint64_t n = 0;
   if (!GetVarint(&value, &n) || n == 0 || n > value.size()) return bad("bad version count");
-  std::vector<DocumentVersion> out;
-  out.reserve(n);
+  Document doc;
+  doc.symbol = symbol;
+  doc.versions.reserve(n);
   for (uint64_t i = 0; i < n; ++i) {
     DocumentVersion v;
     v.version = static_cast<uint32_t>(i + 1);
     uint64_t time = 0, size = 0, session = 0, number = 0;
-    std::string_view source, title, date;
+    std::string_view source, title, date, language;
     if (!GetHash(&value, &v.raw_hash) || !GetHash(&value, &v.record_hash) ||
         !GetVarint(&value, &time) || !GetVarint(&value, &size) ||
         !GetLengthPrefixed(&value, &source) || !GetVarint(&value, &session) ||
         !GetVarint(&value, &number) || !GetLengthPrefixed(&value, &title) ||
         !GetLengthPrefixed(&value, &date)) {
       return bad("truncated version");
+    }
+    if (layout == kDocsLayout) {
+      if (!GetLengthPrefixed(&value, &language) || value.empty()) return bad("truncated version");
+      const uint8_t c = static_cast<uint8_t>(value[0]);
+      value.remove_prefix(1);
+      if (c > static_cast<uint8_t>(Completeness::kPart)) return bad("unknown completeness");
+      v.completeness = static_cast<Completeness>(c);
+      uint64_t paragraphs = 0;
+      if (!GetVarint(&value, &paragraphs) || paragraphs > UINT32_MAX) {
+        return bad("truncated version");
+      }
+      v.paragraphs = static_cast<uint32_t>(paragraphs);
     }
     v.ingest_time = static_cast<int64_t>(time);
     v.raw_size = size;
@@ -62,10 +86,51 @@ Result<std::vector<DocumentVersion>> DecodeDocVersions(std::string_view value,
     v.number = static_cast<uint32_t>(number);
     v.title = title;
     v.adoption_date = date;
-    out.push_back(std::move(v));
+    v.language = language;
+    doc.versions.push_back(std::move(v));
+  }
+  if (layout == kDocsLayoutV4) {  // format 4 knew no languages: the newest copy was current
+    doc.current_versions.push_back({"", doc.versions.back().version, false});
+    if (!value.empty()) return bad("trailing bytes");
+    return doc;
+  }
+  uint64_t m = 0;
+  if (!GetVarint(&value, &m) || m == 0 || m > value.size()) return bad("bad language count");
+  for (uint64_t i = 0; i < m; ++i) {
+    CurrentVersion c;
+    std::string_view language;
+    uint64_t version = 0;
+    if (!GetLengthPrefixed(&value, &language) || !GetVarint(&value, &version) || value.empty()) {
+      return bad("truncated current version");
+    }
+    const uint8_t chosen = static_cast<uint8_t>(value[0]);
+    value.remove_prefix(1);
+    if (chosen > 1) return bad("bad chosen flag");
+    if (version == 0 || version > n) return bad("current version out of range");
+    c.language = language;
+    c.version = static_cast<uint32_t>(version);
+    c.chosen = chosen == 1;
+    if (!doc.current_versions.empty() && doc.current_versions.back().language >= c.language) {
+      return bad("current versions not sorted by language");
+    }
+    doc.current_versions.push_back(std::move(c));
   }
   if (!value.empty()) return bad("trailing bytes");
-  return out;
+  return doc;
+}
+
+std::string EncodeDocVersions(const std::vector<DocumentVersion>& versions) {
+  Document doc;
+  doc.versions = versions;
+  ApplyCurrentRule(&doc);
+  return EncodeDocument(doc);
+}
+
+Result<std::vector<DocumentVersion>> DecodeDocVersions(std::string_view value,
+                                                       std::string_view symbol) {
+  auto doc = DecodeDocument(value, symbol);
+  if (!doc.ok()) return doc.status();
+  return std::move(doc->versions);
 }
 
 std::string EncodeUseList(const std::vector<PackedUse>& sorted_uses) {

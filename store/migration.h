@@ -71,7 +71,12 @@ struct StoredObject {
 Result<StoredObject> ParseStoredObject(std::string_view value, const Hash128& key);
 
 // ---- values of the current format (store/FORMAT.md) -----------------------------------
-// docs value: every version of a document.
+// docs value (layout 2, format 5): every version of a document with its language and
+// completeness, and the current version per language. Decode also reads layout 1 (formats
+// 1-4: languages "", every copy complete, the newest current).
+std::string EncodeDocument(const Document& doc);
+Result<Document> DecodeDocument(std::string_view value, std::string_view symbol);
+// The versions only; EncodeDocVersions applies the current-version rule (no user choices).
 std::string EncodeDocVersions(const std::vector<DocumentVersion>& versions);
 Result<std::vector<DocumentVersion>> DecodeDocVersions(std::string_view value,
                                                        std::string_view symbol);

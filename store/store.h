@@ -80,6 +80,17 @@ class MigrationTxn;
 inline constexpr std::string_view kArchiveLockFile = "recital.lock";
 inline constexpr std::string_view kRepackTmpDir = ".gc-tmp";
 
+// How much of the document a stored copy holds (from the record's truncated_end and
+// starts_mid_document). Ranked for the current-version rule: complete, then cut off, then part.
+enum class Completeness : uint8_t {
+  kComplete = 0,  // starts at the beginning and ends where the document ends
+  kCutOff = 1,    // starts at the beginning, ends inside its last paragraph
+  kPart = 2,      // starts after the beginning (a later page of the document): a part of it
+};
+const char* CompletenessName(Completeness c);  // "complete", "cut off", "part"
+// A record's completeness: kPart when it starts mid-document, else kCutOff when truncated.
+Completeness CompletenessOf(const Resolution& r);
+
 // One stored version of a document. version is 1-based, in ingest order.
 struct DocumentVersion {
   uint32_t version = 0;
@@ -93,13 +104,63 @@ struct DocumentVersion {
   uint32_t number = 0;
   std::string title;
   std::string adoption_date;
+  // Format 5 (from the record): ISO 639-1 code ("en", "fr", "zh"; "" when the parser could
+  // not tell) and how much of the document the copy holds.
+  std::string language;
+  Completeness completeness = Completeness::kComplete;
+  uint32_t paragraphs = 0;  // preamble + operative + annex paragraphs of the record
 };
 
+// The current version of one language of a document.
+struct CurrentVersion {
+  std::string language;
+  uint32_t version = 0;  // a version of that language
+  bool chosen = false;   // the user chose it (`recital current`); else the rule picked it
+};
+
+// A document: every stored copy of one symbol. Several languages are versions in different
+// languages; each language has one current version (store/FORMAT.md "docs"): the user's
+// choice if made, otherwise the best copy by completeness (complete beats cut off beats part);
+// among complete copies the newest ingested (a corrected re-release replaces the old one);
+// among cut-off copies or among parts the one holding more paragraphs (it reaches further),
+// then the newest. The pick does not depend on the order the copies were ingested in, except
+// between equally good copies. Readers that mean "the document" read current(), not
+// newest(); newest() is the last copy ingested, whatever its language or completeness.
 struct Document {
   std::string symbol;
   std::vector<DocumentVersion> versions;  // oldest first; never empty
+  std::vector<CurrentVersion> current_versions;  // one per language, sorted by language
   const DocumentVersion& newest() const { return versions.back(); }
+  // The languages stored, in the order their first version was ingested.
+  std::vector<std::string> languages() const;
+  bool has_language(std::string_view language) const;
+  // "en" when stored, else the language of the first version stored.
+  std::string preferred_language() const;
+  // The current version of `language` ("" = preferred_language()). nullptr when the document
+  // has no version in that language.
+  const DocumentVersion* try_current(std::string_view language = {}) const;
+  // As try_current, falling back to the preferred language's current version when `language`
+  // is not stored (never fails).
+  const DocumentVersion& current(std::string_view language = {}) const;
+  const CurrentVersion* current_entry(std::string_view language = {}) const;
+  // version 1..n; nullptr when out of range.
+  const DocumentVersion* version(uint32_t number) const;
 };
+
+// Recomputes doc->current_versions by the rule above: a choice (chosen = true) that names a
+// version of its language is kept; every other language gets the rule's pick. Languages
+// without versions are dropped. The one definition, used by ingest, migrations and verify.
+void ApplyCurrentRule(Document* doc);
+// Which versions of a document a query over its text reads (grep, phrase search): the
+// current version of every language, and every part (a copy that starts mid-document, e.g. a
+// later page) that is not current, since a part may hold text no other copy holds. Superseded
+// complete and cut-off copies are not read. Current versions first (preferred language first),
+// then parts in version order.
+std::vector<uint32_t> SearchedVersions(const Document& doc);
+bool IsSearchedVersion(const Document& doc, uint32_t version);
+// Why `version` is or is not current for its language, in words: "chosen by the user",
+// "complete", "newest complete copy", "version 1 is complete and this copy is cut off", ...
+std::string CurrentReason(const Document& doc, uint32_t version);
 
 // Where a paragraph wording is used: document-order index over preamble, operative, annex.
 struct ParagraphUse {
@@ -125,6 +186,13 @@ struct IngestResult {
   std::string message;  // why refused; "" otherwise
   uint32_t version = 0;  // version number stored or matched
   uint64_t bytes = 0;    // size of the release
+  // Stored versions (added/version): the copy's language and completeness, whether it became
+  // the current version of its language, and when not, why (CurrentReason: "version 1 is
+  // complete and this copy is cut off").
+  std::string language;
+  Completeness completeness = Completeness::kComplete;
+  bool current = false;
+  std::string not_current_reason;
 };
 
 // Parses release bytes into a record (recital::ParseRelease in the CLI). Called from worker
@@ -226,16 +294,19 @@ class Archive {
   Status IngestBatch(std::vector<ReleaseInput> inputs, const IngestOptions& options,
                      const IngestCallback& on_result);
 
-  // All documents in symbol order; session filters on the newest version's session.
+  // All documents in symbol order; session filters on the session of the current version of
+  // the preferred language.
   Result<std::vector<Document>> ListDocuments(std::optional<uint32_t> session = std::nullopt) const;
   // NotFound when the symbol is not in the archive.
   Result<Document> GetDocument(std::string_view symbol) const;
-  // version 0 = newest. NotFound for an unknown symbol or version; Corruption on bad objects.
+  // version 0 = the current version of the preferred language (Document::current()). NotFound
+  // for an unknown symbol or version; Corruption on bad objects.
   Result<Resolution> GetResolution(std::string_view symbol, uint32_t version = 0) const;
   Result<std::string> GetRawRelease(std::string_view symbol, uint32_t version = 0) const;
   // Wording (lead, text, sub-paragraphs) of a paragraph object; NotFound when absent.
   Result<Paragraph> GetParagraphWording(const Hash128& wording_hash) const;
-  // Calls fn for the newest version of every document, in symbol order, from one snapshot.
+  // Calls fn for the current version of the preferred language of every document (Document::
+  // current()), in symbol order, from one snapshot.
   // An error from fn stops the walk and is returned.
   Status ForEachResolution(
       const std::function<Status(const Document&, const Resolution&)>& fn) const;
@@ -245,6 +316,13 @@ class Archive {
   // cited symbols need not be in the archive.
   Result<std::vector<std::string>> CitationsOf(std::string_view symbol) const;
   Result<std::vector<std::string>> CitedBy(std::string_view symbol) const;
+
+  // The user's choice of current version (`recital current`): makes `version` the current
+  // version of its language and marks it chosen, so later ingests do not replace it.
+  // ClearCurrentChoice returns `language` ("" = every language) to the rule. One write
+  // transaction each. NotFound for an unknown symbol, version or language.
+  Status SetCurrentVersion(std::string_view symbol, uint32_t version);
+  Status ClearCurrentChoice(std::string_view symbol, std::string_view language);
 
   // Re-hashes and decodes every object, checks every reference and index entry.
   Result<VerifyReport> Verify() const;

@@ -143,6 +143,13 @@ void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) 
   differs("number", std::to_string(v.number), std::to_string(res->number));
   differs("title", "\"" + v.title + "\"", "\"" + res->title + "\"");
   differs("adoption date", "\"" + v.adoption_date + "\"", "\"" + res->adoption_date + "\"");
+  if (s.format >= 5) {  // format 5: language and completeness come from the record
+    differs("language", "\"" + v.language + "\"", "\"" + res->language + "\"");
+    differs("completeness", CompletenessName(v.completeness),
+            CompletenessName(CompletenessOf(*res)));
+    differs("paragraph count", std::to_string(v.paragraphs),
+            std::to_string(res->preamble.size() + res->operative.size() + res->annex.size()));
+  }
   // The number as doc_symbols gives it (doc_numbers is checked against it by UsesIndexCheck).
   auto number = s.number_of.find(symbol);
   uint32_t position = 0;
@@ -155,6 +162,38 @@ void CheckVersion(Scan& s, const std::string& symbol, const DocumentVersion& v) 
   }
   for (const auto& c : res->citations) {
     if (IsCitedSymbol(c.symbol, symbol)) s.expected_cites.insert(symbol + '\0' + c.symbol);
+  }
+}
+
+// Format 5: one current version per stored language, each a version of that language, and
+// where the user chose none, the one the rule picks (ApplyCurrentRule).
+void CheckCurrentVersions(Scan& s, const Document& doc) {
+  const std::string& symbol = doc.symbol;
+  Document expected = doc;
+  ApplyCurrentRule(&expected);
+  std::vector<std::string> langs = doc.languages();
+  if (doc.current_versions.size() != langs.size()) {
+    s.Problem(symbol + ": docs gives current versions for " +
+                  std::to_string(doc.current_versions.size()) + " language(s), the versions have " +
+                  std::to_string(langs.size()),
+              {symbol});
+  }
+  for (const auto& c : doc.current_versions) {
+    std::string where = symbol + " current version of language \"" + c.language + "\"";
+    const DocumentVersion* v = doc.version(c.version);
+    if (v == nullptr || v->language != c.language) {
+      s.Problem(where + ": docs names version " + std::to_string(c.version) +
+                    ", which is not a version of that language",
+                {symbol});
+      continue;
+    }
+    for (const auto& e : expected.current_versions) {
+      if (e.language == c.language && e.version != c.version) {
+        s.Problem(where + ": docs gives version " + std::to_string(c.version) +
+                      ", the rule gives version " + std::to_string(e.version),
+                  {symbol});
+      }
+    }
   }
 }
 
@@ -200,12 +239,14 @@ Status ScanDocs(Scan& s, bool check) {
     if (!*more) return Status::Ok();
     std::string symbol(k);
     last = symbol;
-    auto versions = DecodeDocVersions(v, symbol);
-    if (!versions.ok()) {
-      if (check) s.Problem(versions.status().message(), {symbol});
+    auto doc = DecodeDocument(v, symbol);
+    if (!doc.ok()) {
+      if (check) s.Problem(doc.status().message(), {symbol});
       continue;
     }
+    const std::vector<DocumentVersion>* versions = &doc->versions;
     if (check) CheckIngestTimes(s, symbol, *versions);
+    if (check && s.format >= 5) CheckCurrentVersions(s, *doc);
     if (check) {
       ++s.report.documents_checked;
       s.uses.AddDocument(symbol);

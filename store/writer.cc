@@ -196,9 +196,11 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   if (p.refused) return Status::Ok();
   const Dbis& d = impl_.dbis();
   const std::string& symbol = p.result.symbol;
-  auto read = ReadDocVersions(txn, d, symbol);
+  auto read = ReadDocument(txn, d, symbol);
   if (!read.ok()) return read.status();
-  std::vector<DocumentVersion> versions = read->value_or(std::vector<DocumentVersion>{});
+  Document doc = read->value_or(Document{});
+  doc.symbol = symbol;
+  std::vector<DocumentVersion>& versions = doc.versions;
   for (const auto& v : versions) {
     if (v.raw_hash == p.raw_hash) {
       out->status = IngestStatus::kUnchanged;
@@ -221,10 +223,22 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   v.number = p.number;
   v.title = p.title;
   v.adoption_date = p.adoption_date;
+  v.language = p.language;
+  v.completeness = p.completeness;
+  v.paragraphs = static_cast<uint32_t>(p.paragraphs.size());
   out->status = versions.empty() ? IngestStatus::kAdded : IngestStatus::kVersion;
   out->version = v.version;
+  out->language = v.language;
+  out->completeness = v.completeness;
   versions.push_back(std::move(v));
-  RECITAL_RETURN_IF_ERROR(txn.Put(d.docs, symbol, EncodeDocVersions(versions)));
+  // The current version of the copy's language changes in this same transaction.
+  ApplyCurrentRule(&doc);
+  out->current = std::any_of(doc.current_versions.begin(), doc.current_versions.end(),
+                             [&](const CurrentVersion& c) {
+                               return c.language == out->language && c.version == out->version;
+                             });
+  if (!out->current) out->not_current_reason = CurrentReason(doc, out->version);
+  RECITAL_RETURN_IF_ERROR(txn.Put(d.docs, symbol, EncodeDocument(doc)));
   // Uses, document number and the word postings of new wordings (store/indexes.h).
   std::vector<IndexedParagraph> indexed;
   // A worker whose Compress stopped early left its paragraphs' keys to the writer.

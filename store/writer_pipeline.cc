@@ -155,6 +155,8 @@ Prepared Parse(ReleaseInput& in, const IngestOptions& options) {
   p.number = r.number;
   p.title = r.title;
   p.adoption_date = r.adoption_date;
+  p.language = r.language;
+  p.completeness = CompletenessOf(r);
   std::set<std::string> cited;
   for (const auto& c : r.citations) {
     if (UsableSymbol(c.symbol) && c.symbol != r.symbol) cited.insert(c.symbol);

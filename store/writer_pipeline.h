@@ -27,6 +27,8 @@ struct Prepared {
   Hash128 raw_hash;
   uint32_t session = 0, number = 0;
   std::string title, adoption_date;
+  std::string language;
+  Completeness completeness = Completeness::kComplete;
   std::vector<std::string> citations;
   Hash128 record_hash;
   std::shared_ptr<const std::string> record;  // EncodeResolutionInline

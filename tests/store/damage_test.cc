@@ -187,6 +187,33 @@ TEST(VerifyDocsTest, IngestTimeInTheFutureAndRepeatedReleasesAreReported) {
   EXPECT_THAT(problems, ::testing::Contains(HasSubstr("the same release bytes as version 1")));
 }
 
+// Format 5: a version's language and completeness must be its record's, and the current
+// version of a language must be a version of that language and the one the rule picks.
+TEST(VerifyDocsTest, WrongLanguageCompletenessAndCurrentVersionAreReported) {
+  testing::TempDir tmp;
+  const std::string dir = MakeArchive(tmp, 2);
+  EditValue(dir, "docs", "A/RES/50/7", [](std::string* v) {
+    auto doc = store::DecodeDocument(*v, "A/RES/50/7");
+    ASSERT_TRUE(doc.ok());
+    ASSERT_EQ(doc->versions.size(), 1u);
+    doc->versions[0].completeness = store::Completeness::kPart;
+    *v = store::EncodeDocument(*doc);
+  });
+  EditValue(dir, "docs", "A/RES/51/7", [](std::string* v) {
+    auto doc = store::DecodeDocument(*v, "A/RES/51/7");
+    ASSERT_TRUE(doc.ok());
+    const std::string lang = doc->versions[0].language;
+    doc->versions[0].language = lang == "fr" ? "es" : "fr";
+    *v = store::EncodeDocument(*doc);  // the current entry still names the old language
+  });
+  auto problems = Problems(dir);
+  EXPECT_THAT(problems, ::testing::Contains(HasSubstr(
+                            "A/RES/50/7 version 1: docs gives completeness part, the record complete")));
+  EXPECT_THAT(problems, ::testing::Contains(HasSubstr("A/RES/51/7 version 1: docs gives language")));
+  EXPECT_THAT(problems, ::testing::Contains(HasSubstr(
+                            "which is not a version of that language")));
+}
+
 // ---- #14 item 6: damaged pages ---------------------------------------------------------
 
 // A leaf node that claims duplicates (F_DUPDATA) in a database without them: LMDB follows its

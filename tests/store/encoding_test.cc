@@ -63,7 +63,7 @@ TEST(DocVersionsTest, RoundTripsAndNamesTheSymbolWhenDamaged) {
   w.raw_hash = HashBytes("release 2");
   w.title = "Réfugiés";
   std::string value = store::EncodeDocVersions({v, w});
-  EXPECT_EQ(value[0], '\x01');  // layout 1
+  EXPECT_EQ(value[0], '\x02');  // layout 2 (format 5)
   EXPECT_EQ(value[1], '\x02');  // two versions
   auto back = store::DecodeDocVersions(value, "A/RES/54/144");
   ASSERT_TRUE(back.ok()) << back.status().ToString();
@@ -75,7 +75,9 @@ TEST(DocVersionsTest, RoundTripsAndNamesTheSymbolWhenDamaged) {
   EXPECT_EQ((*back)[1].title, "Réfugiés");
   EXPECT_EQ((*back)[0].adoption_date, "1999-12-17");
   EXPECT_EQ((*back)[0].ingest_time, 1700000000);
-  auto cut = store::DecodeDocVersions(value.substr(0, value.size() - 3), "A/RES/54/144");
+  // The last 4 bytes are the one current-version entry (count, "", version 2, not chosen);
+  // 3 more are the last version's language, completeness and paragraph count.
+  auto cut = store::DecodeDocVersions(value.substr(0, value.size() - 7), "A/RES/54/144");
   ASSERT_TRUE(cut.status().IsCorruption());
   EXPECT_EQ(cut.status().message(), "docs entry of A/RES/54/144: truncated version");
   EXPECT_TRUE(store::DecodeDocVersions(value + "x", "A/RES/54/144").status().IsCorruption());
