@@ -196,7 +196,8 @@ Status AddWordPairPostings(MigrationTxn& txn) {
   auto post = [&](const Paragraph& p, uint32_t number) {
     for (auto& key : ParagraphPairKeys(p)) pairs[std::move(key)].push_back(number);
   };
-  for (const auto& [number, symbol] : symbols) {
+  for (const auto& [number, name] : symbols) {
+    const std::string& symbol = name;  // a lambda below names it (clang: no binding captures)
     auto value = txn.Get("docs", symbol);
     if (!value.ok()) return value.status();
     if (!value->has_value()) {
