@@ -75,6 +75,7 @@ struct Use {
   const store::ParagraphUse* use;
   uint32_t session;  // of the document's current version
   bool preferred;    // the use is in the current version of the preferred language
+  std::string language;  // of the version the use is in
 };
 
 // The uses in the newest version of each document (only: the symbols to keep, null: all).
@@ -94,8 +95,10 @@ Result<std::vector<Use>> NewestUses(const store::Archive& archive,
       }
       // The versions a query reads (store::SearchedVersions): current ones and parts.
       if (!store::IsSearchedVersion(it->second, use.version)) continue;
+      const store::DocumentVersion* v = it->second.version(use.version);
       out.push_back({h, &use, it->second.current().session,
-                     use.version == it->second.current().version});
+                     use.version == it->second.current().version,
+                     v != nullptr ? v->language : std::string()});
     }
   }
   // A wording a current version holds is reported there, not again from a part.
@@ -140,6 +143,8 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
     found.session = u.session;
     found.position = use.position;
     found.hit = u.hit;
+    found.version = use.version;
+    found.language = u.language;
     GrepSeries& g = by_key[series->key];
     if (g.series.key.empty()) g.series = *series;
     g.paragraphs.push_back(std::move(found));

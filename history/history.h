@@ -210,6 +210,8 @@ struct GrepParagraph {
   Section section = Section::kPreamble;
   uint32_t index = 0;  // 0-based within its section
   std::string number;  // operative and annex paragraphs: as numbered in the text; may be ""
+  uint32_t version = 0;  // the stored version the paragraph was found in
+  std::string language;  // that version's language (ISO 639-1; "" unknown)
 };
 struct GrepSeries {
   Series series;

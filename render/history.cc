@@ -52,7 +52,8 @@ Json GrepParagraphJson(const history::GrepResult& grep, const history::GrepParag
   return {{"symbol", f.symbol},         {"session", SessionOrNull(f.session)},
           {"position", f.position + 1}, {"label", GrepLabel(f)},
           {"lead", hit.wording.lead},   {"text", hit.wording.text},
-          {"matches", matches}};
+          {"matches", matches},         {"version", f.version},
+          {"language", f.language}};
 }
 
 // The rows `log` shows: all, or with substantive those with a substantive change.
@@ -192,7 +193,10 @@ std::string GrepText(const history::GrepResult& grep, bool colour) {
                     SessionText(first.session), last.symbol, SessionText(last.session),
                     symbols.size(), symbols.size() == 1 ? "" : "s");
     for (const history::GrepParagraph& f : g.paragraphs) {
-      out += fmt::format("  {:<16} {:<4} {}\n", ShortSymbol(f.symbol), GrepLabel(f),
+      // A hit in another language than English names it: "52/48 fr".
+      std::string where = ShortSymbol(f.symbol);
+      if (!f.language.empty() && f.language != "en") where += " " + f.language;
+      out += fmt::format("  {:<16} {:<4} {}\n", where, GrepLabel(f),
                          Highlighted(grep.hits[f.hit], colour));
     }
   }

@@ -141,6 +141,15 @@ TEST_P(LanguageVersionsTest, EachLanguageKeepsItsCurrentVersion) {
   // "联合国" (United Nations) is in the Chinese text only: found whichever copy came last.
   EXPECT_TRUE(Has(GrepSymbols(archive, "联合国"), "A/RES/52/48"))
       << ::testing::PrintToString(GrepSymbols(archive, "联合国"));
+  // A hit names the language it was found in: "52/48 zh" (text), "language": "zh" (JSON); the
+  // French copy's "région des Balkans" is found in French.
+  auto grep_zh = RunRecital({"grep", "--archive", archive, "联合国"});
+  EXPECT_NE(grep_zh.out.find("  52/48 zh "), std::string::npos) << grep_zh.out;
+  auto grep_fr = RunRecital({"grep", "--archive", archive, "région des Balkans", "--json"});
+  ASSERT_EQ(grep_fr.exit_code, 0) << grep_fr.err;
+  const json fr_hit = json::parse(grep_fr.out)["series"][0]["paragraphs"][0];
+  EXPECT_EQ(fr_hit["language"], "fr") << grep_fr.out;
+  EXPECT_EQ(fr_hit["version"], GetParam() ? 2 : 1) << grep_fr.out;
   auto en = RunRecital({"show", "52/48", "--lang", "en", "--archive", archive});
   EXPECT_EQ(en.exit_code, 2);
   EXPECT_NE(en.err.find("no version in language 'en'"), std::string::npos) << en.err;

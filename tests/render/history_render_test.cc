@@ -221,7 +221,8 @@ TEST(GrepRenderTest, JsonHasTheDocumentedKeys) {
   EXPECT_EQ(s["first"], (json{{"symbol", "A/RES/60/7"}, {"session", 60}}));
   json p = s["paragraphs"][1];
   EXPECT_EQ(Keys(p),
-            (KeyList{"label", "lead", "matches", "position", "session", "symbol", "text"}));
+            (KeyList{"label", "language", "lead", "matches", "position", "session", "symbol", "text",
+                     "version"}));
   EXPECT_EQ(p["position"], 3);
   EXPECT_EQ(p["label"], "OP1");
   EXPECT_EQ(p["matches"][0],
