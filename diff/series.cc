@@ -171,6 +171,10 @@ bool SameSubject(const Node& a, const Node& b) {
 // Agenda recall that many Second Committee resolutions carry), not a sign of one subject.
 constexpr size_t kMaxTitlesOfSharedParagraph = 2;
 
+// A title of at least this many words names one subject: the same title with a qualifier after it
+// is a sub-item of that subject (DetectSeries).
+constexpr size_t kMinWordsOfQualifiedTitle = 6;
+
 // Shared paragraph counts between members: shared[i][j] for i < j, only pairs sharing any.
 // Paragraphs that members of more than kMaxTitlesOfSharedParagraph titles carry are left out.
 using SharedCounts = std::map<std::pair<size_t, size_t>, size_t>;
@@ -399,6 +403,22 @@ std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
     if (nodes[i].split || colon == std::string::npos) continue;
     auto it = by_title.find(SeriesTitleKey(NormalizeTitle(nodes[i].m->title.substr(0, colon))));
     if (it != by_title.end()) uf.Join(i, it->second);
+  }
+  // A title that is another member's whole title and a qualifier joins it when that title is
+  // long enough to name one subject (kMinWordsOfQualifiedTitle words): "Implementation of the
+  // Declaration on the Granting of Independence to Colonial Countries and Peoples by the
+  // specialized agencies ...", "Scale of assessments for the apportionment of the expenses of the
+  // United Nations peacekeeping operations" (one agenda item, resolutions adopted side by side).
+  for (size_t i = 0; i < nodes.size(); ++i) {
+    if (nodes[i].split) continue;
+    std::vector<std::string_view> words = Words(nodes[i].title);
+    std::string prefix;
+    for (size_t k = 0; k + 1 < words.size(); ++k) {
+      prefix += words[k];
+      if (k + 1 < kMinWordsOfQualifiedTitle) continue;
+      auto it = by_title.find(prefix);  // keys are titles without their spaces
+      if (it != by_title.end() && it->second != i) uf.Join(i, it->second);
+    }
   }
   const SharedCounts shared = CountSharedParagraphs(nodes);
   JoinRecalls(nodes, by_symbol, shared, &uf);

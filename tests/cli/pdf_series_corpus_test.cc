@@ -54,11 +54,9 @@ class PdfSeriesCorpusTest : public ::testing::Test {
 TempDir* PdfSeriesCorpusTest::dir_ = nullptr;
 std::map<std::string, std::string> PdfSeriesCorpusTest::key_of_;
 
-// Precision reaches 1.00. Recall is 0.951: SOURCES.tsv puts sub-items of one agenda item in one
-// series where Recital keeps them apart ("Implementation of the Declaration ... by the
-// specialized agencies" beside "Implementation of the Declaration ..."; the scale of
-// assessments for peacekeeping operations beside the scale of assessments), so the bar here is
-// 0.95, under the 0.97 of the text corpus.
+// The issue's bar, as for the text corpus: 0.97 both. (SOURCES.tsv puts sub-items of one agenda
+// item in one series, "Implementation of the Declaration ... by the specialized agencies" beside
+// "Implementation of the Declaration ...": a long title with a qualifier joins the title.)
 TEST_F(PdfSeriesCorpusTest, PairwisePrecisionAndRecallAgainstSources) {
   RECITAL_REQUIRE_PDF_CORPUS();
   std::map<std::string, std::string> truth;
@@ -71,7 +69,7 @@ TEST_F(PdfSeriesCorpusTest, PairwisePrecisionAndRecallAgainstSources) {
   }
   const testing::PairCounts c = testing::CountSeriesPairs(truth, key_of_);
   EXPECT_GE(c.precision(), 0.97) << "tp " << c.tp << " fp " << c.fp << " fn " << c.fn;
-  EXPECT_GE(c.recall(), 0.95) << "tp " << c.tp << " fp " << c.fp << " fn " << c.fn;
+  EXPECT_GE(c.recall(), 0.97) << "tp " << c.tp << " fp " << c.fp << " fn " << c.fn;
 }
 
 TEST_F(PdfSeriesCorpusTest, CasesThatJoinedOrSplitWrongly) {

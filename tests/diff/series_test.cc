@@ -1,6 +1,6 @@
 // Series detection over record metadata (no database).
 #include <gtest/gtest.h>
-
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -241,13 +241,41 @@ TEST(SeriesTest, HeadingAndSubjectJoinTheHeadingAlone) {
         "Scale of assessments for the apportionment of the expenses of the United Nations: "
         "requests under Article 19 of the Charter"),
       M("A/RES/79/249", 79,
+        "Scale of assessments for the apportionment of the expenses of the United Nations")};
+  std::vector<Series> all = DetectSeries(ms);
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].symbols, (std::vector<std::string>{"A/RES/78/2", "A/RES/79/249"}));
+}
+
+// A long title followed by a qualifier is a sub-item of that title's subject, as the official
+// releases' SOURCES.tsv groups them (the decolonization Declaration and its resolution on the
+// specialized agencies, adopted side by side every year; the scale of assessments and the
+// peacekeeping scale). A short title (under six words) is not a subject by itself.
+TEST(SeriesTest, QualifiedLongTitleJoinsTheTitleItStartsWith) {
+  const std::string declaration =
+      "Implementation of the Declaration on the Granting of Independence to Colonial Countries "
+      "and Peoples";
+  std::vector<SeriesMember> ms = {
+      M("A/RES/78/101", 78, declaration),
+      M("A/RES/79/96", 79,
+        declaration + " by the specialized agencies and the international institutions "
+                      "associated with the United Nations"),
+      M("A/RES/79/249", 79,
         "Scale of assessments for the apportionment of the expenses of the United Nations"),
       M("A/RES/79/250", 79,
         "Scale of assessments for the apportionment of the expenses of the United Nations "
-        "peacekeeping operations")};
+        "peacekeeping operations"),
+      M("A/RES/79/10", 79, "Question of Palestine"),
+      M("A/RES/79/11", 79, "Question of Palestine and the Middle East")};
   std::vector<Series> all = DetectSeries(ms);
-  ASSERT_EQ(all.size(), 2u);
-  EXPECT_EQ(all[0].symbols, (std::vector<std::string>{"A/RES/78/2", "A/RES/79/249"}));
+  ASSERT_EQ(all.size(), 4u);
+  std::vector<std::vector<std::string>> groups;
+  for (const Series& s : all) groups.push_back(s.symbols);
+  std::sort(groups.begin(), groups.end());
+  EXPECT_EQ(groups, (std::vector<std::vector<std::string>>{{"A/RES/78/101", "A/RES/79/96"},
+                                                           {"A/RES/79/10"},
+                                                           {"A/RES/79/11"},
+                                                           {"A/RES/79/249", "A/RES/79/250"}}));
 }
 
 TEST(SeriesTest, PageWithoutTitleJoinsByOneSharedParagraphOfAnotherSession) {
