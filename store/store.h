@@ -44,8 +44,8 @@ namespace recital::store {
 // list per wording over document numbers and cuts word postings to 4 bytes
 // (migrations/m0003_compact_indexes.cc); 4 puts paragraph wordings inside the records (no
 // paragraph objects) and indexes words by document (migrations/m0004_inline_wordings.cc); 5
-// (in progress) records versions' languages and the current version, and word positions
-// (migrations/m0005_versions_phrases.cc).
+// records each version's language and completeness and the current version per language, and
+// posts pairs of adjacent words for phrase search (migrations/m0005_versions_phrases.cc).
 // A layout change bumps it and adds a migration step and a golden archive of the old version
 // (tests/testdata/golden-vN).
 inline constexpr int kFormatVersion = 5;
