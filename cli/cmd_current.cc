@@ -63,14 +63,9 @@ int RunCurrent(const CurrentArgs& args) {
       OpenArchiveOrReport(args.archive, writes ? ArchiveMode::kWrite : ArchiveMode::kRead);
   if (!archive) return 2;
   const std::string symbol = NormalizeSymbol(args.symbol);
-  auto doc = archive->GetDocument(symbol);
+  auto doc = GetDocumentInLanguage(*archive, symbol, args.lang);
   if (!doc.ok()) {
     PrintError(doc.status().message());
-    return 2;
-  }
-  if (!args.lang.empty() && !doc->has_language(args.lang)) {
-    PrintError(symbol + " has no version in language '" + args.lang +
-               "'; languages stored: " + LanguageList(*doc));
     return 2;
   }
   Status st;

@@ -37,14 +37,9 @@ std::string IsoTime(int64_t t) {
 
 // `show --versions`: every stored copy, which is current per language and why.
 int ShowVersions(const store::Archive& archive, const std::string& symbol, const ShowArgs& args) {
-  auto doc = archive.GetDocument(symbol);
+  auto doc = GetDocumentInLanguage(archive, symbol, args.lang);
   if (!doc.ok()) {
     PrintError(doc.status().message());
-    return 2;
-  }
-  if (!args.lang.empty() && !doc->has_language(args.lang)) {
-    PrintError(symbol + " has no version in language '" + args.lang +
-               "'; languages stored: " + LanguageList(*doc));
     return 2;
   }
   nlohmann::json list = nlohmann::json::array();

@@ -93,15 +93,22 @@ std::string LanguageList(const store::Document& doc) {
   return out;
 }
 
-Result<uint32_t> ResolveVersion(const store::Archive& archive, const std::string& symbol,
-                                uint32_t version, const std::string& lang) {
-  if (lang.empty() && version == 0) return 0u;  // the store's default: the preferred current
+Result<store::Document> GetDocumentInLanguage(const store::Archive& archive,
+                                              const std::string& symbol, const std::string& lang) {
   auto doc = archive.GetDocument(symbol);
   if (!doc.ok()) return doc.status();
   if (!lang.empty() && !doc->has_language(lang)) {
     return Status::NotFound(symbol + " has no version in language '" + lang +
                             "'; languages stored: " + LanguageList(*doc));
   }
+  return doc;
+}
+
+Result<uint32_t> ResolveVersion(const store::Archive& archive, const std::string& symbol,
+                                uint32_t version, const std::string& lang) {
+  if (lang.empty() && version == 0) return 0u;  // the store's default: the preferred current
+  auto doc = GetDocumentInLanguage(archive, symbol, lang);
+  if (!doc.ok()) return doc.status();
   if (version != 0) {
     const store::DocumentVersion* v = doc->version(version);
     if (v == nullptr) {

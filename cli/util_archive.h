@@ -38,6 +38,10 @@ Result<uint32_t> ResolveVersion(const store::Archive& archive, const std::string
                                 uint32_t version, const std::string& lang);
 // "en, fr" ("?" for an unknown language).
 std::string LanguageList(const store::Document& doc);
+// The document, checked to hold a version in lang ("" = any): NotFound naming the languages
+// stored when it does not; the errors of GetDocument.
+Result<store::Document> GetDocumentInLanguage(const store::Archive& archive,
+                                              const std::string& symbol, const std::string& lang);
 
 // "12.3 MB"-style sizes and a fixed-precision rate.
 std::string HumanBytes(uint64_t bytes);
