@@ -84,6 +84,7 @@ int RunCurrent(const CurrentArgs& args) {
     PrintError(st.message());
     return 2;
   }
+  if (writes) RefreshSeriesIndexOrWarn(*archive);
   if (writes) {
     doc = archive->GetDocument(symbol);
     if (!doc.ok()) {

@@ -273,6 +273,7 @@ int RunIngest(const IngestArgs& args) {
                " (every release reported above is stored; run it again to continue)");
     return 2;
   }
+  if (tally.added + tally.versions > 0) RefreshSeriesIndexOrWarn(*archive);
   if (tally.added + tally.versions + tally.unchanged == 0) {
     PrintError("nothing was ingested: every file given was refused or missing");
   }

@@ -71,6 +71,12 @@ int RunMigrate(const MigrateArgs& args) {
       return 2;
     }
     plan = std::move(done);
+    // Migrations see only the store; the series index (format 6) is history/'s to build.
+    if (plan->to_version >= 6) {
+      auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kWrite);
+      if (!archive) return 2;
+      RefreshSeriesIndexOrWarn(*archive);
+    }
   }
   if (args.json) {
     Out(render::JsonText(PlanJson(*plan, args)));

@@ -7,6 +7,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "history/history.h"
 #include "render/render.h"
 #include "store/store.h"
 
@@ -25,6 +26,16 @@ int RunVerify(const VerifyArgs& args) {
   if (!report.ok()) {
     PrintError("verify could not run: " + report.status().ToString());
     return 2;
+  }
+  // The stored series membership (format 6), when fresh, against series detection run afresh.
+  if (report->ok()) {
+    auto series = history::CheckSeriesIndex(*archive);
+    if (!series.ok()) {
+      report->problems.push_back({"series index could not be checked: " +
+                                      series.status().ToString(), {}});
+    } else {
+      for (std::string& p : *series) report->problems.push_back({std::move(p), {}});
+    }
   }
   if (args.json) {
     nlohmann::json problems = nlohmann::json::array();

@@ -3,8 +3,17 @@
 #include <cstdio>
 
 #include "cli/common.h"
+#include "history/history.h"
 
 namespace recital::cli {
+
+void RefreshSeriesIndexOrWarn(store::Archive& archive) {
+  auto refreshed = history::RefreshSeriesIndex(archive);
+  if (!refreshed.ok()) {
+    PrintError("warning: the series index was not rebuilt (" + refreshed.status().ToString() +
+               "); series are computed until a later write rebuilds it");
+  }
+}
 
 void AddArchiveOption(CLI::App* cmd, std::string* archive_flag) {
   cmd->add_option("--archive", *archive_flag,

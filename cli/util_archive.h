@@ -18,6 +18,12 @@ void AddArchiveOption(CLI::App* cmd, std::string* archive_flag);
 
 enum class ArchiveMode { kRead, kWrite, kCreate };
 
+// After a write that changed documents (ingest, current, migrate): rebuilds the stored series
+// index (history::RefreshSeriesIndex, store/FORMAT.md "Format 6"). A failure is a warning on
+// stderr, not an error: what was written stands, and readers compute series until a later
+// write rebuilds the index.
+void RefreshSeriesIndexOrWarn(store::Archive& archive);
+
 // Opens the archive named by the flag / $RECITAL_ARCHIVE / ./recital-archive. On failure
 // prints "recital: ..." on stderr (with what to do next) and returns nullptr: exit 2.
 // map_bytes: store::OpenOptions::initial_map_bytes (0: the store's default).

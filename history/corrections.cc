@@ -29,6 +29,19 @@ std::string Key(std::string_view prefix, std::string_view rest) {
 }
 
 // The key a series would have if `symbol` were its earliest member, as DetectSeries makes it.
+// A correction is stored; the stored series index is stale from that commit on (the setting
+// moved the input generation) and is rebuilt here, so readers keep looking series up.
+Status Refreshed(store::Archive& archive, const Status& written) {
+  if (!written.ok()) return written;
+  auto refreshed = RefreshSeriesIndex(archive);
+  if (!refreshed.ok()) {
+    return refreshed.status().WithContext(
+        "the correction is stored, but the series index could not be rebuilt (readers compute "
+        "series until it is)");
+  }
+  return Status::Ok();
+}
+
 std::string KeyIfEarliest(const std::string& symbol) {
   SeriesMember m;
   m.symbol = symbol;
@@ -103,7 +116,7 @@ Status SeriesCorrections::Rename(store::Archive& archive, std::string_view serie
                                  std::string_view name) {
   if (series_key.empty()) return Status::InvalidInput("series rename: no series key");
   if (name.empty()) return Status::InvalidInput("series rename: the new name must not be empty");
-  return archive.PutSetting(Key(kName, series_key), name);
+  return Refreshed(archive, archive.PutSetting(Key(kName, series_key), name));
 }
 
 Status SeriesCorrections::Join(store::Archive& archive, std::string_view series_key_a,
@@ -115,7 +128,7 @@ Status SeriesCorrections::Join(store::Archive& archive, std::string_view series_
     return Status::InvalidInput("series join: " + std::string(series_key_a) +
                                 " cannot be joined to itself");
   }
-  return archive.PutSetting(Key(kJoin, series_key_a), series_key_b);
+  return Refreshed(archive, archive.PutSetting(Key(kJoin, series_key_a), series_key_b));
 }
 
 Status SeriesCorrections::JoinMembers(store::Archive& archive, std::string_view symbol_a,
@@ -129,13 +142,14 @@ Status SeriesCorrections::JoinMembers(store::Archive& archive, std::string_view 
       symbol_b.find(' ') != std::string_view::npos) {
     return Status::InvalidInput("series join: a symbol holds no space");
   }
-  return archive.PutSetting(Key(kJoinMembers, std::string(symbol_a) + " " + std::string(symbol_b)),
-                            "");
+  return Refreshed(archive, archive.PutSetting(Key(kJoinMembers, std::string(symbol_a) + " " +
+                                                                 std::string(symbol_b)),
+                                               ""));
 }
 
 Status SeriesCorrections::SplitOut(store::Archive& archive, std::string_view symbol) {
   if (symbol.empty()) return Status::InvalidInput("series split: no symbol");
-  return archive.PutSetting(Key(kSplit, symbol), "");
+  return Refreshed(archive, archive.PutSetting(Key(kSplit, symbol), ""));
 }
 
 }  // namespace recital::history

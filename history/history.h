@@ -68,8 +68,29 @@ class SeriesCorrections {
 
 // Every series of the archive: DetectSeries (diff/diff.h) over the newest version of every
 // document (titled with the newest title any of its versions gives), with the stored
-// corrections. Decodes every record (one snapshot).
+// corrections. Read from the stored series index when it is fresh (format 6, below); else
+// decodes every record (one snapshot).
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive);
+
+// ---- stored series membership (format 6; store/FORMAT.md "Format 6") -------------------------
+// The result of ArchiveSeries kept in the store's derived index `series`, stamped with the
+// archive's input generation: fresh until the next write that adds a version, changes a current
+// version or a setting (a series correction). Readers use it only while fresh and compute
+// otherwise, so it can be late, never wrong. Archives older than format 6 have none.
+
+// Computes ArchiveSeries and stores it when the index is stale; false when it was fresh (or the
+// archive predates format 6, or other writers kept changing the inputs: left stale). Needs a
+// read-write archive. The SeriesCorrections writers call it after their write.
+Result<bool> RefreshSeriesIndex(store::Archive& archive);
+// The stored series, in ArchiveSeries order; nullopt when the index is stale or absent.
+// Corruption for a malformed entry.
+Result<std::optional<std::vector<Series>>> StoredArchiveSeries(const store::Archive& archive);
+// The stored series of an archived symbol; nullopt when stale, absent or not a member.
+Result<std::optional<Series>> StoredSeriesOf(const store::Archive& archive,
+                                             const std::string& symbol);
+// `recital verify`: when the index is fresh, every difference between it and ArchiveSeries
+// computed afresh (one line each); empty when they agree or the index is stale.
+Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive);
 
 // The series of archived symbols, decoding only the records that may belong to each (same
 // normalised title, recall and citation links, whole paragraphs shared through the paragraph

@@ -45,6 +45,13 @@ SeriesMember MemberOf(const Resolution& newest, const std::string& title) {
 }  // namespace
 
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
+  auto stored = StoredArchiveSeries(archive);
+  if (!stored.ok()) return stored.status();
+  if (stored->has_value()) return std::move(**stored);
+  return ComputeArchiveSeries(archive);
+}
+
+Result<std::vector<Series>> ComputeArchiveSeries(const store::Archive& archive) {
   auto overrides = SeriesCorrections::Load(archive);
   if (!overrides.ok()) return overrides.status();
   std::vector<SeriesMember> members;
@@ -59,6 +66,8 @@ Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
 struct SeriesFinder::State {
   explicit State(const store::Archive& a) : archive(a) {}
   void Remember(Series s);
+  // Lists the documents and their titles, once (the computing path of Find).
+  Status List();
   Status PrepareUntitled();
   Result<const SeriesMember*> Member(const std::string& symbol);
   // Ids of the normalised titles of the archive that an untitled member's text names.
@@ -67,6 +76,8 @@ struct SeriesFinder::State {
   const store::Archive& archive;
   SeriesOverrides overrides;
   bool keep_records = false;
+  bool use_index = false;  // the stored series index was fresh at Create: look series up
+  bool listed = false;     // List() ran
   std::map<std::string, Resolution> records;  // kept by Find
   // Every archived symbol -> its normalised title's index in mates (kNoTitle: empty) and the
   // version series detection reads (the newest).
@@ -151,8 +162,22 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
     auto all = ArchiveSeries(archive);
     if (!all.ok()) return all.status();
     for (Series& series : *all) s->Remember(std::move(series));
+    s->listed = true;  // every archived symbol is remembered: Find never lists
     return std::unique_ptr<SeriesFinder>(new SeriesFinder(std::move(s)));
   }
+  if (archive.format_version() >= 6) {
+    auto probe = archive.GetDerived(store::kSeriesIndex, {});
+    if (!probe.ok()) return probe.status();
+    s->use_index = probe->fresh;
+  }
+  if (!s->use_index) RECITAL_RETURN_IF_ERROR(s->List());
+  return std::unique_ptr<SeriesFinder>(new SeriesFinder(std::move(s)));
+}
+
+Status SeriesFinder::State::List() {
+  if (listed) return Status::Ok();
+  listed = true;
+  State* s = this;
   auto docs = archive.ListDocuments();
   if (!docs.ok()) return docs.status();
   // Titles repeat across a series: normalise each distinct title once.
@@ -178,7 +203,7 @@ Result<std::unique_ptr<SeriesFinder>> SeriesFinder::Create(const store::Archive&
                                          &doc_title == &d.current().title ? "" : doc_title});
     if (raw->second != State::kNoTitle) s->mates[raw->second].push_back(d.symbol);
   }
-  return std::unique_ptr<SeriesFinder>(new SeriesFinder(std::move(s)));
+  return Status::Ok();
 }
 
 void SeriesFinder::KeepRecords() { state_->keep_records = true; }
@@ -186,6 +211,15 @@ void SeriesFinder::KeepRecords() { state_->keep_records = true; }
 Result<Series> SeriesFinder::Find(const std::string& symbol) {
   State& st = *state_;
   if (auto it = st.series_of.find(symbol); it != st.series_of.end()) return st.found[it->second];
+  if (st.use_index) {  // fresh at Create; a lookup that finds it stale since computes
+    auto stored = StoredSeriesOf(st.archive, symbol);
+    if (!stored.ok()) return stored.status();
+    if (stored->has_value()) {
+      st.Remember(**stored);
+      return std::move(**stored);
+    }
+  }
+  RECITAL_RETURN_IF_ERROR(st.List());
   if (!st.docs.count(symbol)) {
     return Status::NotFound("no document " + symbol + " in the archive");
   }

@@ -6,7 +6,8 @@ namespace recital::migrations {
 
 const std::vector<Step>& AllSteps() {
   static const std::vector<Step> steps = {M0001Initial(), M0002WordIndex(), M0003CompactIndexes(),
-                                          M0004InlineWordings(), M0005VersionsPhrases()};
+                                          M0004InlineWordings(), M0005VersionsPhrases(),
+                                          M0006InputGeneration()};
   return steps;
 }
 

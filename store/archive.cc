@@ -317,6 +317,7 @@ Status EditDocument(Archive::Impl& impl, std::string_view symbol,
   RECITAL_RETURN_IF_ERROR(edit(**doc));
   ApplyCurrentRule(&**doc);
   RECITAL_RETURN_IF_ERROR(txn->Put(impl.dbis().docs, symbol, EncodeDocument(**doc)));
+  RECITAL_RETURN_IF_ERROR(BumpInputGeneration(*txn, impl.dbis()));
   return txn->Commit();
 }
 
@@ -360,6 +361,7 @@ Status Archive::PutSetting(std::string_view key, std::string_view value) {
   auto txn = impl_->Begin(true);
   if (!txn.ok()) return txn.status();
   RECITAL_RETURN_IF_ERROR(txn->Put(impl_->dbis().settings, key, value));
+  RECITAL_RETURN_IF_ERROR(BumpInputGeneration(*txn, impl_->dbis()));
   return txn->Commit();
 }
 
@@ -371,6 +373,7 @@ Status Archive::DeleteSetting(std::string_view key) {
   auto txn = impl_->Begin(true);
   if (!txn.ok()) return txn.status();
   RECITAL_RETURN_IF_ERROR(txn->Del(impl_->dbis().settings, key));
+  RECITAL_RETURN_IF_ERROR(BumpInputGeneration(*txn, impl_->dbis()));
   return txn->Commit();
 }
 

@@ -80,6 +80,16 @@ Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& t
 Result<std::optional<Document>> ReadDocument(const Txn& txn, const Dbis& dbis,
                                              std::string_view symbol);
 
+// Format 6 (store/derived.cc): the input generation in txn (0 when never written), and its
+// increment, which every write transaction changing docs or settings makes once before
+// committing (a derived index stamped with the old value is stale from then on). Corruption
+// when the meta value is malformed.
+Result<uint64_t> ReadInputGeneration(const Txn& txn, const Dbis& dbis);
+Status BumpInputGeneration(Txn& txn, const Dbis& dbis);
+// The stamp of a derived index (nullopt: never built); Corruption when malformed.
+Result<std::optional<uint64_t>> ReadDerivedStamp(const Txn& txn, const Dbis& dbis,
+                                                 std::string_view index);
+
 // Decodes a record through reader (format 4 records hold their wordings; older ones name
 // paragraph objects, which it loads too).
 Result<Resolution> LoadResolution(ObjectReader& reader, const Hash128& record_hash);

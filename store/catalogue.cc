@@ -45,6 +45,7 @@ constexpr NamedDb kNamedDbs[] = {
     {"words", &Dbis::words, 0, false},  // format 2; DUPSORT|DUPFIXED before format 4
     {"doc_numbers", &Dbis::doc_numbers, 0, false},                  // format 3
     {"doc_symbols", &Dbis::doc_symbols, 0, false},                  // format 3
+    {"series", &Dbis::series, 0, false},                            // format 6, derived
 };
 constexpr unsigned kMaxDbs = 16;
 static_assert(std::size(kNamedDbs) <= kMaxDbs);

@@ -19,6 +19,10 @@ namespace recital::store {
 inline constexpr std::string_view kMetaMagicKey = "magic";
 inline constexpr std::string_view kMetaMagic = "recital-archive";
 inline constexpr std::string_view kMetaFormatKey = "format_version";
+// Format 6: the generation of what derived indexes are computed from (varint; absent = 0), and
+// each derived index's stamp, "derived/<name>" (varint: the generation it was computed at).
+inline constexpr std::string_view kMetaInputGenerationKey = "input_generation";
+inline constexpr std::string_view kMetaDerivedStampPrefix = "derived/";
 
 // Named databases of the archive (store/FORMAT.md).
 struct Dbis {
@@ -29,6 +33,9 @@ struct Dbis {
   // Format 3 (store/indexes.h). Every writer creates them; 0 only in an older archive opened
   // read-only.
   MDB_dbi doc_numbers = 0, doc_symbols = 0;
+  // Format 6: the derived series index (keys and values owned by history/). Every writer
+  // creates it; 0 only in an older archive opened read-only.
+  MDB_dbi series = 0;
 };
 
 struct ArchiveEnvOptions {

@@ -45,10 +45,12 @@ namespace recital::store {
 // (migrations/m0003_compact_indexes.cc); 4 puts paragraph wordings inside the records (no
 // paragraph objects) and indexes words by document (migrations/m0004_inline_wordings.cc); 5
 // records each version's language and completeness and the current version per language, and
-// posts pairs of adjacent words for phrase search (migrations/m0005_versions_phrases.cc).
+// posts pairs of adjacent words for phrase search (migrations/m0005_versions_phrases.cc); 6 (in
+// progress) adds the input generation and the derived series index
+// (migrations/m0006_input_generation.cc, store/FORMAT.md "Format 6").
 // A layout change bumps it and adds a migration step and a golden archive of the old version
 // (tests/testdata/golden-vN).
-inline constexpr int kFormatVersion = 5;
+inline constexpr int kFormatVersion = 6;
 
 struct OpenOptions {
   bool read_only = true;
@@ -73,6 +75,9 @@ class Archive;
 // What a migration may do inside Archive::Migrate's transaction: store/migration.h (the
 // interface store publishes for migrations/ only).
 class MigrationTxn;
+
+// The derived index of series membership (history/ owns its layout: store/FORMAT.md "Format 6").
+inline constexpr std::string_view kSeriesIndex = "series";
 
 // Files Recital keeps in an archive directory besides LMDB's data.mdb and lock.mdb: the lock
 // file every open archive holds a flock on (store/FORMAT.md "Repacking"), and gc's scratch
@@ -347,6 +352,34 @@ class Archive {
   // Every setting whose key starts with prefix, in key order.
   Result<std::vector<std::pair<std::string, std::string>>> ListSettings(
       std::string_view prefix) const;
+
+  // ---- derived indexes (format 6; store/FORMAT.md "Format 6") ----------------------------
+  // Indexes computed above store (history/: series membership) from the documents and the
+  // settings. Store does not understand their keys or values; it keeps, per index, the input
+  // generation it was computed at. The input generation goes up by one in every write
+  // transaction that changes a document's versions or current version, or a setting; an
+  // index whose stamp differs is stale and reads say so (never stale content as fresh).
+  // Index names: kSeriesIndex only (InvalidInput otherwise, or when the archive predates
+  // format 6 and was opened read-only).
+  // The archive's input generation now (0 for an archive that never had one written).
+  Result<uint64_t> InputGeneration() const;
+  struct DerivedRead {
+    bool fresh = false;       // computed at `generation`, the input generation of this read
+    uint64_t generation = 0;  // the input generation of the snapshot read
+    // When fresh: every (key, value) whose key starts with the prefix, in key order (ReadDerived)
+    // or the value of each key asked, nullopt when absent (GetDerived). Empty when stale.
+    std::vector<std::pair<std::string, std::string>> entries;
+    std::vector<std::optional<std::string>> values;
+  };
+  // One read transaction each (stamp, generation and content from one snapshot).
+  Result<DerivedRead> ReadDerived(std::string_view index, std::string_view prefix) const;
+  Result<DerivedRead> GetDerived(std::string_view index, const std::vector<std::string>& keys) const;
+  // Replaces the whole content of `index` with `entries` (keys 1-500 bytes, any order, no two
+  // equal: InvalidInput) and stamps it with computed_at, in one write transaction, only if the
+  // input generation still is computed_at: false (nothing written) when the inputs changed
+  // since, so the caller computes again. Needs a read-write archive.
+  Result<bool> ReplaceDerived(std::string_view index, uint64_t computed_at,
+                              const std::vector<std::pair<std::string, std::string>>& entries);
 
   // For migrations/ (store/migration.h): runs fn in one write transaction and, if it returns
   // OK, sets the format version to to_version and commits; otherwise nothing changes. The map

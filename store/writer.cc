@@ -27,9 +27,17 @@ class Writer {
   // Applies one release inside txn; fills *out (not yet reported).
   Status Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestResult* out);
   // Writes what the batch's releases left pending (the word postings); before the commit.
-  Status Finish(Txn& txn) { return FlushWordPostings(txn, impl_.dbis().words, &pending_words_); }
+  // A batch that stored a version also moves the input generation on (derived indexes computed
+  // before it are stale from this commit on).
+  Status Finish(Txn& txn) {
+    RECITAL_RETURN_IF_ERROR(FlushWordPostings(txn, impl_.dbis().words, &pending_words_));
+    return docs_changed_ ? BumpInputGeneration(txn, impl_.dbis()) : Status::Ok();
+  }
   // Forgets what an abandoned transaction left pending.
-  void Reset() { pending_words_.clear(); }
+  void Reset() {
+    pending_words_.clear();
+    docs_changed_ = false;
+  }
 
  private:
   // A similar earlier release and its record: the compression bases of a new release.
@@ -49,6 +57,7 @@ class Writer {
   Archive::Impl& impl_;
   Compressor comp_, record_comp_;
   PendingWordPostings pending_words_;  // of this transaction's releases
+  bool docs_changed_ = false;          // this transaction stored a version
   int64_t now_;
 };
 
@@ -239,6 +248,7 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
                              });
   if (!out->current) out->not_current_reason = CurrentReason(doc, out->version);
   RECITAL_RETURN_IF_ERROR(txn.Put(d.docs, symbol, EncodeDocument(doc)));
+  docs_changed_ = true;
   // Uses, document number and the word postings of new wordings (store/indexes.h).
   std::vector<IndexedParagraph> indexed;
   // A worker whose Compress stopped early left its paragraphs' keys to the writer.
