@@ -99,22 +99,35 @@ std::vector<std::pair<std::string, std::string>> SeriesIndexEntries(
   return entries;
 }
 
-Result<std::optional<std::vector<Series>>> StoredArchiveSeries(const store::Archive& archive) {
-  if (archive.format_version() < 6) return std::optional<std::vector<Series>>();
-  auto read = archive.ReadDerived(store::kSeriesIndex, kSeriesPrefix);
-  if (!read.ok()) return read.status();
-  if (!read->fresh) return std::optional<std::vector<Series>>();
-  std::vector<std::pair<uint64_t, Series>> ordered(read->entries.size());
-  for (size_t i = 0; i < read->entries.size(); ++i) {
-    const auto& [k, v] = read->entries[i];
-    RECITAL_RETURN_IF_ERROR(DecodeSeries(k, v, &ordered[i].first, &ordered[i].second));
+namespace {
+
+// The series of the `s/` entries of one read, in ArchiveSeries order.
+Result<std::vector<Series>> SeriesOfEntries(
+    const std::vector<std::pair<std::string, std::string>>& entries) {
+  std::vector<std::pair<uint64_t, Series>> ordered;
+  for (const auto& [k, v] : entries) {
+    if (k.compare(0, kSeriesPrefix.size(), kSeriesPrefix) != 0) continue;
+    ordered.emplace_back();
+    RECITAL_RETURN_IF_ERROR(DecodeSeries(k, v, &ordered.back().first, &ordered.back().second));
   }
   std::sort(ordered.begin(), ordered.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Series> out;
   out.reserve(ordered.size());
   for (auto& [pos, s] : ordered) out.push_back(std::move(s));
-  return std::optional<std::vector<Series>>(std::move(out));
+  return out;
+}
+
+}  // namespace
+
+Result<std::optional<std::vector<Series>>> StoredArchiveSeries(const store::Archive& archive) {
+  if (archive.format_version() < 6) return std::optional<std::vector<Series>>();
+  auto read = archive.ReadDerived(store::kSeriesIndex, kSeriesPrefix);
+  if (!read.ok()) return read.status();
+  if (!read->fresh) return std::optional<std::vector<Series>>();
+  auto series = SeriesOfEntries(read->entries);
+  if (!series.ok()) return series.status();
+  return std::optional<std::vector<Series>>(std::move(series).value());
 }
 
 Result<std::optional<Series>> StoredSeriesOf(const store::Archive& archive,
@@ -155,18 +168,25 @@ Result<bool> RefreshSeriesIndex(store::Archive& archive) {
 
 Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive) {
   std::vector<std::string> problems;
-  auto stored = StoredArchiveSeries(archive);
-  if (!stored.ok()) {
-    problems.push_back("series index: " + stored.status().message());
+  if (archive.format_version() < 6) return problems;
+  // The whole index from one snapshot; detection then runs on its own snapshot, so the two
+  // are compared only when no write came between (else the index is stale: nothing to check).
+  auto index = archive.ReadDerived(store::kSeriesIndex, "");
+  if (!index.ok()) return index.status();
+  if (!index->fresh) return problems;  // stale or absent: nothing stored is read
+  auto stored_series = SeriesOfEntries(index->entries);
+  if (!stored_series.ok()) {
+    problems.push_back("series index: " + stored_series.status().message());
     return problems;
   }
-  if (!stored->has_value()) return problems;  // stale or absent: nothing stored is read
-  auto gen = archive.ReadDerived(store::kSeriesIndex, kMemberPrefix);
-  if (!gen.ok()) return gen.status();
   auto computed = ComputeArchiveSeries(archive);
   if (!computed.ok()) return computed.status();
+  auto generation = archive.InputGeneration();
+  if (!generation.ok()) return generation.status();
+  if (*generation != index->generation) return problems;
+  const std::vector<Series> stored = std::move(stored_series).value();
   std::map<std::string, const Series*> by_key;
-  for (const Series& s : **stored) by_key.emplace(s.key, &s);
+  for (const Series& s : stored) by_key.emplace(s.key, &s);
   for (const Series& s : *computed) {
     auto it = by_key.find(s.key);
     if (it == by_key.end()) {
@@ -181,21 +201,22 @@ Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive)
   }
   auto same_order = [&] {
     for (size_t i = 0; i < computed->size(); ++i) {
-      if ((**stored)[i].key != (*computed)[i].key) return false;
+      if (stored[i].key != (*computed)[i].key) return false;
     }
     return true;
   };
-  if (problems.empty() && (*stored)->size() == computed->size() && !same_order()) {
+  if (problems.empty() && stored.size() == computed->size() && !same_order()) {
     problems.push_back("series index lists the series in another order than detection");
   }
   // Every member entry names the series that holds the member.
-  if (gen->fresh) {
+  {
     std::map<std::string, std::string> key_of;
     for (const Series& s : *computed) {
       for (const std::string& sym : s.symbols) key_of.emplace(sym, s.key);
     }
     size_t listed = 0;  // entries of archived documents, right or wrong
-    for (const auto& [k, v] : gen->entries) {
+    for (const auto& [k, v] : index->entries) {
+      if (k.compare(0, kMemberPrefix.size(), kMemberPrefix) != 0) continue;
       const std::string sym = k.substr(kMemberPrefix.size());
       auto it = key_of.find(sym);
       if (it != key_of.end()) ++listed;
