@@ -16,8 +16,11 @@ Step M0006InputGeneration() {
   s.name = "input_generation";
   s.from_version = 5;
   s.to_version = 6;
-  s.description = "add the derived series index (empty, stale until built) and its stamp";
-  s.apply = [](store::MigrationTxn& txn) -> Status { return txn.Recreate("series"); };
+  s.description = "add the derived series and lineage indexes (empty, stale until built) and its stamp";
+  s.apply = [](store::MigrationTxn& txn) -> Status {
+    RECITAL_RETURN_IF_ERROR(txn.Recreate("series"));
+    return txn.Recreate("lineage");
+  };
   return s;
 }
 

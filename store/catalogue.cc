@@ -46,6 +46,7 @@ constexpr NamedDb kNamedDbs[] = {
     {"doc_numbers", &Dbis::doc_numbers, 0, false},                  // format 3
     {"doc_symbols", &Dbis::doc_symbols, 0, false},                  // format 3
     {"series", &Dbis::series, 0, false},                            // format 6, derived
+    {"lineage", &Dbis::lineage, 0, false},                          // format 6, derived
 };
 constexpr unsigned kMaxDbs = 16;
 static_assert(std::size(kNamedDbs) <= kMaxDbs);

@@ -36,6 +36,8 @@ struct Dbis {
   // Format 6: the derived series index (keys and values owned by history/). Every writer
   // creates it; 0 only in an older archive opened read-only.
   MDB_dbi series = 0;
+  // Format 6: the derived lineage index (history/), as `series`.
+  MDB_dbi lineage = 0;
 };
 
 struct ArchiveEnvOptions {

@@ -33,13 +33,15 @@ std::string StampKey(std::string_view index) {
 
 // The dbi of a derived index by name; InvalidInput for an unknown name or an archive without it.
 Result<MDB_dbi> DerivedDbi(const Dbis& dbis, std::string_view index) {
-  if (index != kSeriesIndex) {
+  if (index != kSeriesIndex && index != kLineageIndex) {
     return Status::InvalidInput("no derived index '" + std::string(index) + "'");
   }
-  if (dbis.series == 0) {
-    return Status::InvalidInput("the archive predates format 6: it has no derived series index");
+  const MDB_dbi dbi = index == kSeriesIndex ? dbis.series : dbis.lineage;
+  if (dbi == 0) {
+    return Status::InvalidInput("the archive predates format 6: it has no derived " +
+                                std::string(index) + " index");
   }
-  return dbis.series;
+  return dbi;
 }
 
 }  // namespace

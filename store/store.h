@@ -78,6 +78,9 @@ class MigrationTxn;
 
 // The derived index of series membership (history/ owns its layout: store/FORMAT.md "Format 6").
 inline constexpr std::string_view kSeriesIndex = "series";
+// The derived index of paragraph lineage: per consecutive pair of a series, what log and blame
+// read (history/ owns its layout).
+inline constexpr std::string_view kLineageIndex = "lineage";
 
 // Files Recital keeps in an archive directory besides LMDB's data.mdb and lock.mdb: the lock
 // file every open archive holds a flock on (store/FORMAT.md "Repacking"), and gc's scratch
@@ -205,6 +208,31 @@ struct IngestResult {
 using ParseFn = std::function<Result<Resolution>(std::string_view bytes,
                                                  const std::string& source_name)>;
 
+// ---- derived indexes written inside a write transaction (format 6) ----------------------
+// The view a derive callback gets of the write transaction it runs in. While it runs, every
+// const read of the Archive made on the calling thread (GetDocument, GetResolution,
+// ParagraphUses, CitedBy, ListSettings, ForEachResolution...) reads this transaction: it sees
+// the batch's own writes. Get/Scan read a derived index's content as the transaction holds it,
+// whatever its stamp; WasFresh says whether the stamp equalled the input generation when the
+// transaction began (else its content must not be trusted: rebuild it). MarkFresh stamps the
+// index with the input generation the transaction commits. Keys 1-500 bytes.
+class DerivedTxn {
+ public:
+  virtual ~DerivedTxn() = default;
+  virtual Result<bool> WasFresh(std::string_view index) = 0;
+  virtual Result<std::optional<std::string>> Get(std::string_view index, std::string_view key) = 0;
+  virtual Result<std::vector<std::pair<std::string, std::string>>> Scan(std::string_view index,
+                                                                        std::string_view prefix) = 0;
+  virtual Status Put(std::string_view index, std::string_view key, std::string_view value) = 0;
+  virtual Status Delete(std::string_view index, std::string_view key) = 0;
+  virtual Status Clear(std::string_view index) = 0;  // every entry of the index
+  virtual Status MarkFresh(std::string_view index) = 0;
+};
+// Called by the writer inside a write transaction that changed documents, after they are
+// written and before the commit, with the symbols whose versions or current versions changed
+// (sorted, unique). An error aborts the transaction (nothing of the batch is stored).
+using DeriveFn = std::function<Status(DerivedTxn& txn, const std::vector<std::string>& touched)>;
+
 struct IngestOptions {
   ParseFn parse;         // required
   int threads = 2;       // parse + compress workers; the calling thread writes
@@ -213,6 +241,9 @@ struct IngestOptions {
   size_t batch_releases = 64;
   size_t batch_bytes = 8u << 20;
   int64_t ingest_time = 0;  // Unix seconds recorded in versions; 0 = now
+  // Format 6: keeps the derived indexes in the batch's transaction (history::DeriveIndexes).
+  // Unset: they go stale and the next reader that can write rebuilds them.
+  DeriveFn derive;
 };
 
 // Called on the calling thread, in input order, for every input: refused/unchanged ones as
