@@ -69,6 +69,10 @@ int RunCurrent(const CurrentArgs& args) {
     return 2;
   }
   Status st;
+  // The series index (format 6) follows the new current version in the same transaction.
+  auto derive = [&archive](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
+    return history::DeriveIndexes(*archive, txn, touched);
+  };
   if (args.version != 0) {
     const store::DocumentVersion* v = doc->version(args.version);
     if (v != nullptr && !args.lang.empty() && v->language != args.lang) {
@@ -76,9 +80,9 @@ int RunCurrent(const CurrentArgs& args) {
                  "', not '" + args.lang + "'");
       return 2;
     }
-    st = archive->SetCurrentVersion(symbol, args.version);
+    st = archive->SetCurrentVersion(symbol, args.version, derive);
   } else if (args.automatic) {
-    st = archive->ClearCurrentChoice(symbol, args.lang);
+    st = archive->ClearCurrentChoice(symbol, args.lang, derive);
   }
   if (!st.ok()) {
     PrintError(st.message());

@@ -215,6 +215,9 @@ Status IngestAll(store::Archive& archive, const std::vector<std::string>& files,
   std::vector<store::ReleaseInput> inputs;
   for (const auto& f : files) inputs.push_back({f, std::nullopt});
   store::IngestOptions options;
+  options.derive = [&archive](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
+    return history::DeriveIndexes(archive, txn, touched);
+  };
   options.parse = [](std::string_view bytes, const std::string& name) {
     ParseOptions po;
     po.source_name = name;

@@ -244,6 +244,10 @@ int RunIngest(const IngestArgs& args) {
   }
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kCreate);
   if (!archive) return 2;
+  // Series membership (format 6) kept in each batch's own transaction.
+  options.derive = [&archive = *archive](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
+    return history::DeriveIndexes(archive, txn, touched);
+  };
   std::vector<store::ReleaseInput> inputs;
   inputs.reserve(files.size());
   for (const auto& f : files) inputs.push_back({f, std::nullopt});

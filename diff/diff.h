@@ -191,6 +191,11 @@ std::string NormalizeTitle(std::string_view title);
 // were split by stray spaces (PDF extraction: "The rol e of diamonds in fuellin g conflict")
 // equals the clean one.
 std::string SeriesTitleKey(std::string_view normalized_title);
+// The SeriesTitleKeys of the titles a member titled raw_title joins when a member holds them
+// (DetectSeries): the heading before a colon ("Scale of assessments: ..." joins "Scale of
+// assessments") and each prefix of kMinWordsOfQualifiedTitle words or more of its normalised
+// title, shorter than the whole. Used by DetectSeries and by the closure of one series.
+std::vector<std::string> SeriesHeadKeys(std::string_view raw_title);
 
 // Whether two normalised titles speak of the same subject: at least two words in common, and
 // at least half the words of the shorter one.

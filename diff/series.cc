@@ -348,6 +348,28 @@ std::string SeriesTitleKey(std::string_view normalized_title) {
   return key;
 }
 
+std::vector<std::string> SeriesHeadKeys(std::string_view raw_title) {
+  std::vector<std::string> heads;
+  // "Heading: subject" joins a member titled just "Heading" (the scale of assessments and its
+  // requests under Article 19).
+  if (const size_t colon = raw_title.find(':'); colon != std::string_view::npos) {
+    heads.push_back(SeriesTitleKey(NormalizeTitle(std::string(raw_title.substr(0, colon)))));
+  }
+  // A title that is another member's whole title and a qualifier joins it when that title is
+  // long enough to name one subject (kMinWordsOfQualifiedTitle words): "Implementation of the
+  // Declaration on the Granting of Independence to Colonial Countries and Peoples by the
+  // specialized agencies ...", "Scale of assessments for the apportionment of the expenses of the
+  // United Nations peacekeeping operations" (one agenda item, resolutions adopted side by side).
+  const std::string title = NormalizeTitle(std::string(raw_title));
+  std::vector<std::string_view> words = Words(title);
+  std::string prefix;
+  for (size_t k = 0; k + 1 < words.size(); ++k) {
+    prefix += words[k];  // keys are titles without their spaces
+    if (k + 1 >= kMinWordsOfQualifiedTitle) heads.push_back(prefix);
+  }
+  return heads;
+}
+
 bool RelatedTitles(std::string_view normalized_a, std::string_view normalized_b) {
   std::vector<std::string_view> a = Words(normalized_a), b = Words(normalized_b);
   if (a.empty() || b.empty()) return false;
@@ -396,27 +418,11 @@ std::vector<Series> DetectSeries(const std::vector<SeriesMember>& members,
     auto [it, inserted] = by_title.emplace(nodes[i].key, i);
     if (!inserted) uf.Join(i, it->second);
   }
-  // "Heading: subject" joins a member titled just "Heading" (the scale of assessments and its
-  // requests under Article 19).
-  for (size_t i = 0; i < nodes.size(); ++i) {
-    const size_t colon = nodes[i].m->title.find(':');
-    if (nodes[i].split || colon == std::string::npos) continue;
-    auto it = by_title.find(SeriesTitleKey(NormalizeTitle(nodes[i].m->title.substr(0, colon))));
-    if (it != by_title.end()) uf.Join(i, it->second);
-  }
-  // A title that is another member's whole title and a qualifier joins it when that title is
-  // long enough to name one subject (kMinWordsOfQualifiedTitle words): "Implementation of the
-  // Declaration on the Granting of Independence to Colonial Countries and Peoples by the
-  // specialized agencies ...", "Scale of assessments for the apportionment of the expenses of the
-  // United Nations peacekeeping operations" (one agenda item, resolutions adopted side by side).
+  // A member joins the titles its title heads (SeriesHeadKeys).
   for (size_t i = 0; i < nodes.size(); ++i) {
     if (nodes[i].split) continue;
-    std::vector<std::string_view> words = Words(nodes[i].title);
-    std::string prefix;
-    for (size_t k = 0; k + 1 < words.size(); ++k) {
-      prefix += words[k];
-      if (k + 1 < kMinWordsOfQualifiedTitle) continue;
-      auto it = by_title.find(prefix);  // keys are titles without their spaces
+    for (const std::string& head : SeriesHeadKeys(nodes[i].m->title)) {
+      auto it = by_title.find(head);
       if (it != by_title.end() && it->second != i) uf.Join(i, it->second);
     }
   }

@@ -88,6 +88,15 @@ Result<std::optional<std::vector<Series>>> StoredArchiveSeries(const store::Arch
 // The stored series of an archived symbol; nullopt when stale, absent or not a member.
 Result<std::optional<Series>> StoredSeriesOf(const store::Archive& archive,
                                              const std::string& symbol);
+// The IngestOptions::derive of history/: keeps the derived indexes in the transaction that
+// changed the touched documents. The series index: when it was fresh, detects again only the
+// series the touched documents can change (the closure of each, SeriesFinder over the stored
+// titles) and rewrites those; when stale (or series joins are stored), rebuilds it whole.
+Status DeriveIndexes(const store::Archive& archive, store::DerivedTxn& txn,
+                     const std::vector<std::string>& touched);
+// Its series part.
+Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
+                         const std::vector<std::string>& touched);
 // `recital verify`: when the index is fresh, every difference between it and ArchiveSeries
 // computed afresh (one line each); empty when they agree or the index is stale.
 Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive);
@@ -98,6 +107,8 @@ Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive)
 // title: the same series as picking it from ArchiveSeries (it detects the whole archive when
 // the corrections hold joins). Remembers every series it has detected. Not thread-safe; must
 // not outlive the archive.
+class CatalogueReader;  // history/internal.h
+
 class SeriesFinder {
  public:
   // Lists the documents once (titles) and loads the corrections.
@@ -113,6 +124,14 @@ class SeriesFinder {
   void KeepRecords();
   // A record Find decoded and kept (moved out), or nullopt.
   std::optional<Resolution> TakeRecord(const std::string& symbol);
+
+  // For the ingest hook (series_index.cc): a finder that reads documents when first met and
+  // titles from the stored catalogue (never lists the archive); every series it detected;
+  // the session of a member it decoded (0 when it did not).
+  static Result<std::unique_ptr<SeriesFinder>> CreateOverCatalogue(
+      const store::Archive& archive, CatalogueReader* catalogue, SeriesOverrides overrides);
+  const std::vector<Series>& Found() const;
+  uint32_t SessionOf(const std::string& symbol) const;
 
  private:
   struct State;

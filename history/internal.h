@@ -1,7 +1,9 @@
 // Shared by the files of history/; not part of the module's interface.
 #pragma once
 
+#include <map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -21,8 +23,34 @@ std::vector<Series> DetectWithCorrections(const std::vector<SeriesMember>& membe
 // is built from and checked against.
 Result<std::vector<Series>> ComputeArchiveSeries(const store::Archive& archive);
 
-// The derived index entries (store/FORMAT.md "Format 6", layout in series_index.cc) of a
-// whole-archive grouping.
-std::vector<std::pair<std::string, std::string>> SeriesIndexEntries(const std::vector<Series>& all);
+// The title series detection gives a document: its current version's (preferred language), or
+// when that one has none (a part of the document) the newest title another version gives.
+// titled (optional): raw title -> whether it normalises to a title (a cache).
+const std::string& DocumentTitle(const store::Document& d,
+                                 std::unordered_map<std::string, bool>* titled = nullptr);
+
+// ComputeArchiveSeries, with the session of every archived document's member.
+Result<std::vector<Series>> ComputeArchiveSeries(const store::Archive& archive,
+                                                 std::map<std::string, uint32_t>* sessions);
+
+// The whole content of the derived series index (store/FORMAT.md "Format 6", layout in
+// series_index.cc) computed from the archive (ComputeArchiveSeries and the titles).
+Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
+    const store::Archive& archive);
+
+// The titles of the archive as the stored series index keeps them (series_index.cc), read by
+// SeriesFinder::CreateOverCatalogue instead of listing every document.
+class CatalogueReader {
+ public:
+  virtual ~CatalogueReader() = default;
+  // The documents whose title has this SeriesTitleKey (none: no such title).
+  virtual Result<std::vector<std::string>> TitleHolders(const std::string& title_key) = 0;
+  // The SeriesTitleKeys of the titles whose SeriesHeadKeys hold title_key (may hold more).
+  virtual Result<std::vector<std::string>> TitlesHeadedBy(const std::string& title_key) = 0;
+  // At least the number of words of the longest normalised title.
+  virtual Result<size_t> MaxTitleWords() = 0;
+  // The documents without a title.
+  virtual Result<std::vector<std::string>> Untitled() = 0;
+};
 
 }  // namespace recital::history

@@ -1,13 +1,23 @@
 // The stored series membership (format 6; store/FORMAT.md "Format 6"): history/ computes series
 // detection and keeps the result in the store's derived `series` index, stamped with the input
 // generation it was computed from. Readers use it only while it is fresh; otherwise they
-// compute (the reference path, unchanged). Layout (keys and values, this file only):
-//   m/<symbol>      -> series key
-//   s/<series key>  -> varint position (the order ArchiveSeries returns), string name, varint
-//                      member count, each member symbol as a string (session order)
+// compute (the reference path, unchanged). Ingest keeps it in the release's own transaction
+// (DeriveIndexes). Layout (keys and values, this file only):
+//   m/<symbol>      -> series key (14 bytes: "s-" + 12 hex), then the 8-byte TitleHash of the
+//                      document's title (absent: it has none)
+//   s/<series key>  -> varint session of the first member, string name, varint member count,
+//                      each member symbol as a string (session order). ArchiveSeries order is
+//                      (that session, key), as DetectSeries sorts.
+//   t/<TitleHash>   -> per title with that hash: string SeriesTitleKey, varint count, the
+//                      symbols of the documents with that title (strings, sorted)
+//   q/<TitleHash of a head key> -> the SeriesTitleKeys (strings) of titles whose SeriesHeadKeys
+//                      hold it (may hold titles no document has any more)
+//   u/<symbol>      -> "" : the document has no title
+//   w               -> varint, at least the words of the longest normalised title
 // varint: unsigned LEB128; string: varint length + bytes.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "history/history.h"
@@ -18,6 +28,11 @@ namespace {
 
 constexpr std::string_view kMemberPrefix = "m/";
 constexpr std::string_view kSeriesPrefix = "s/";
+constexpr std::string_view kTitlePrefix = "t/";
+constexpr std::string_view kHeadPrefix = "q/";
+constexpr std::string_view kUntitledPrefix = "u/";
+constexpr std::string_view kMaxWordsKey = "w";
+constexpr size_t kSeriesKeyBytes = 14;  // "s-" + 12 hex digits
 // ReplaceDerived refuses a result computed before another write; try again this often.
 constexpr int kRefreshAttempts = 3;
 
@@ -56,9 +71,9 @@ std::string Join(std::string_view a, std::string_view b) {
   return s;
 }
 
-std::string EncodeSeries(size_t position, const Series& s) {
+std::string EncodeSeries(uint64_t session, const Series& s) {
   std::string v;
-  PutVarint(&v, position);
+  PutVarint(&v, session);
   PutString(&v, s.name);
   PutVarint(&v, s.symbols.size());
   for (const std::string& sym : s.symbols) PutString(&v, sym);
@@ -66,7 +81,7 @@ std::string EncodeSeries(size_t position, const Series& s) {
 }
 
 // Corruption naming the key when the value is malformed.
-Status DecodeSeries(std::string_view key, std::string_view value, uint64_t* position,
+Status DecodeSeries(std::string_view key, std::string_view value, uint64_t* session,
                     Series* s) {
   auto bad = [&] {
     return Status::Corruption("series index entry " + std::string(key) + " is malformed");
@@ -74,7 +89,7 @@ Status DecodeSeries(std::string_view key, std::string_view value, uint64_t* posi
   if (key.substr(0, kSeriesPrefix.size()) != kSeriesPrefix) return bad();
   s->key = std::string(key.substr(kSeriesPrefix.size()));
   uint64_t count = 0;
-  if (!GetVarint(&value, position) || !GetString(&value, &s->name) || !GetVarint(&value, &count) ||
+  if (!GetVarint(&value, session) || !GetString(&value, &s->name) || !GetVarint(&value, &count) ||
       count == 0 || count > value.size()) {
     return bad();
   }
@@ -87,18 +102,6 @@ Status DecodeSeries(std::string_view key, std::string_view value, uint64_t* posi
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::string>> SeriesIndexEntries(
-    const std::vector<Series>& all) {
-  std::vector<std::pair<std::string, std::string>> entries;
-  for (size_t i = 0; i < all.size(); ++i) {
-    entries.emplace_back(Join(kSeriesPrefix, all[i].key), EncodeSeries(i, all[i]));
-    for (const std::string& sym : all[i].symbols) {
-      entries.emplace_back(Join(kMemberPrefix, sym), all[i].key);
-    }
-  }
-  return entries;
-}
-
 namespace {
 
 // The series of the `s/` entries of one read, in ArchiveSeries order.
@@ -110,8 +113,9 @@ Result<std::vector<Series>> SeriesOfEntries(
     ordered.emplace_back();
     RECITAL_RETURN_IF_ERROR(DecodeSeries(k, v, &ordered.back().first, &ordered.back().second));
   }
-  std::sort(ordered.begin(), ordered.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first < b.first : a.second.key < b.second.key;
+  });
   std::vector<Series> out;
   out.reserve(ordered.size());
   for (auto& [pos, s] : ordered) out.push_back(std::move(s));
@@ -136,7 +140,8 @@ Result<std::optional<Series>> StoredSeriesOf(const store::Archive& archive,
   auto member = archive.GetDerived(store::kSeriesIndex, {Join(kMemberPrefix, symbol)});
   if (!member.ok()) return member.status();
   if (!member->fresh || !member->values.front()) return std::optional<Series>();
-  const std::string key = Join(kSeriesPrefix, *member->values.front());
+  const std::string key =
+      Join(kSeriesPrefix, std::string_view(*member->values.front()).substr(0, kSeriesKeyBytes));
   auto series = archive.GetDerived(store::kSeriesIndex, {key});
   if (!series.ok()) return series.status();
   // Both reads from one generation, or the two may disagree: then compute.
@@ -144,8 +149,8 @@ Result<std::optional<Series>> StoredSeriesOf(const store::Archive& archive,
     return std::optional<Series>();
   }
   Series s;
-  uint64_t position = 0;
-  RECITAL_RETURN_IF_ERROR(DecodeSeries(key, *series->values.front(), &position, &s));
+  uint64_t session = 0;
+  RECITAL_RETURN_IF_ERROR(DecodeSeries(key, *series->values.front(), &session, &s));
   return std::optional<Series>(std::move(s));
 }
 
@@ -157,9 +162,9 @@ Result<bool> RefreshSeriesIndex(store::Archive& archive) {
     auto fresh = archive.GetDerived(store::kSeriesIndex, {});
     if (!fresh.ok()) return fresh.status();
     if (fresh->fresh) return false;
-    auto all = ComputeArchiveSeries(archive);
-    if (!all.ok()) return all.status();
-    auto done = archive.ReplaceDerived(store::kSeriesIndex, *gen, SeriesIndexEntries(*all));
+    auto entries = SeriesIndexEntries(archive);
+    if (!entries.ok()) return entries.status();
+    auto done = archive.ReplaceDerived(store::kSeriesIndex, *gen, *entries);
     if (!done.ok()) return done.status();
     if (*done) return true;
   }
@@ -220,8 +225,9 @@ Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive)
       const std::string sym = k.substr(kMemberPrefix.size());
       auto it = key_of.find(sym);
       if (it != key_of.end()) ++listed;
-      if (it == key_of.end() || it->second != v) {
-        problems.push_back("series index puts " + sym + " in series " + v);
+      const std::string key = v.substr(0, kSeriesKeyBytes);
+      if (it == key_of.end() || it->second != key) {
+        problems.push_back("series index puts " + sym + " in series " + key);
       }
     }
     if (listed != key_of.size()) {
@@ -230,6 +236,375 @@ Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive)
     }
   }
   return problems;
+}
+
+namespace {
+
+// The 8 bytes that key a title (SeriesTitleKey) in `t/` and `q/`.
+std::string TitleHash(std::string_view title_key) { return HashBytes(title_key).ToBytes().substr(0, 8); }
+
+// One document as the catalogue keeps it: its title's SeriesTitleKey ("" none), the head keys
+// of its title and the words of its normalised title.
+struct CatalogueDoc {
+  std::string key;
+  std::vector<std::string> heads;
+  size_t words = 0;
+};
+CatalogueDoc CatalogueDocOf(const store::Document& d) {
+  CatalogueDoc c;
+  const std::string& title = DocumentTitle(d);
+  const std::string normalized = NormalizeTitle(title);
+  if (normalized.empty()) return c;
+  c.key = SeriesTitleKey(normalized);
+  c.heads = SeriesHeadKeys(title);
+  c.words = static_cast<size_t>(std::count(normalized.begin(), normalized.end(), ' ')) + 1;
+  return c;
+}
+
+// `t/` values: title key -> holders, for the titles sharing one hash.
+using TitleEntry = std::map<std::string, std::set<std::string>>;
+std::string EncodeTitleEntry(const TitleEntry& e) {
+  std::string v;
+  for (const auto& [key, holders] : e) {
+    PutString(&v, key);
+    PutVarint(&v, holders.size());
+    for (const std::string& h : holders) PutString(&v, h);
+  }
+  return v;
+}
+Result<TitleEntry> DecodeTitleEntry(std::string_view v) {
+  TitleEntry e;
+  while (!v.empty()) {
+    std::string key;
+    uint64_t n = 0;
+    if (!GetString(&v, &key) || !GetVarint(&v, &n) || n > v.size()) {
+      return Status::Corruption("series index title entry is malformed");
+    }
+    auto& holders = e[key];
+    for (uint64_t i = 0; i < n; ++i) {
+      std::string h;
+      if (!GetString(&v, &h)) return Status::Corruption("series index title entry is malformed");
+      holders.insert(std::move(h));
+    }
+  }
+  return e;
+}
+std::string EncodeStrings(const std::set<std::string>& strings) {
+  std::string v;
+  for (const std::string& s : strings) PutString(&v, s);
+  return v;
+}
+Result<std::set<std::string>> DecodeStrings(std::string_view v) {
+  std::set<std::string> out;
+  while (!v.empty()) {
+    std::string s;
+    if (!GetString(&v, &s)) return Status::Corruption("series index list is malformed");
+    out.insert(std::move(s));
+  }
+  return out;
+}
+
+std::string MemberValue(const std::string& series_key, const std::string& title_key) {
+  return title_key.empty() ? series_key : series_key + TitleHash(title_key);
+}
+
+}  // namespace
+
+Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
+    const store::Archive& archive) {
+  std::map<std::string, uint32_t> sessions;
+  auto all = ComputeArchiveSeries(archive, &sessions);
+  if (!all.ok()) return all.status();
+  auto docs = archive.ListDocuments();
+  if (!docs.ok()) return docs.status();
+  std::map<std::string, std::string> title_key_of;
+  std::map<std::string, TitleEntry> titles;                 // hash -> entry
+  std::map<std::string, std::set<std::string>> headed;      // hash of head -> title keys
+  std::vector<std::pair<std::string, std::string>> entries;
+  size_t max_words = 0;
+  for (const store::Document& d : *docs) {
+    CatalogueDoc c = CatalogueDocOf(d);
+    if (c.key.empty()) {
+      entries.emplace_back(Join(kUntitledPrefix, d.symbol), "");
+      continue;
+    }
+    titles[TitleHash(c.key)][c.key].insert(d.symbol);
+    for (const std::string& head : c.heads) headed[TitleHash(head)].insert(c.key);
+    max_words = std::max(max_words, c.words);
+    title_key_of[d.symbol] = std::move(c.key);
+  }
+  for (const Series& s : *all) {
+    entries.emplace_back(Join(kSeriesPrefix, s.key), EncodeSeries(sessions[s.symbols.front()], s));
+    for (const std::string& sym : s.symbols) {
+      auto t = title_key_of.find(sym);
+      entries.emplace_back(Join(kMemberPrefix, sym),
+                           MemberValue(s.key, t == title_key_of.end() ? "" : t->second));
+    }
+  }
+  for (const auto& [hash, e] : titles) entries.emplace_back(Join(kTitlePrefix, hash), EncodeTitleEntry(e));
+  for (const auto& [hash, keys] : headed) entries.emplace_back(Join(kHeadPrefix, hash), EncodeStrings(keys));
+  std::string w;
+  PutVarint(&w, max_words);
+  entries.emplace_back(std::string(kMaxWordsKey), w);
+  return entries;
+}
+
+namespace {
+
+// The catalogue as the ingest transaction holds it.
+class StoredCatalogue : public CatalogueReader {
+ public:
+  explicit StoredCatalogue(store::DerivedTxn& txn) : txn_(txn) {}
+  Result<std::vector<std::string>> TitleHolders(const std::string& title_key) override {
+    auto e = Entry(title_key);
+    if (!e.ok()) return e.status();
+    auto it = e->find(title_key);
+    if (it == e->end()) return std::vector<std::string>();
+    return std::vector<std::string>(it->second.begin(), it->second.end());
+  }
+  Result<std::vector<std::string>> TitlesHeadedBy(const std::string& title_key) override {
+    auto v = txn_.Get(store::kSeriesIndex, Join(kHeadPrefix, TitleHash(title_key)));
+    if (!v.ok()) return v.status();
+    if (!v->has_value()) return std::vector<std::string>();
+    auto keys = DecodeStrings(**v);
+    if (!keys.ok()) return keys.status();
+    return std::vector<std::string>(keys->begin(), keys->end());
+  }
+  Result<size_t> MaxTitleWords() override {
+    auto v = txn_.Get(store::kSeriesIndex, kMaxWordsKey);
+    if (!v.ok()) return v.status();
+    uint64_t n = 0;
+    if (v->has_value()) {
+      std::string_view in = **v;
+      if (!GetVarint(&in, &n)) return Status::Corruption("series index entry w is malformed");
+    }
+    return static_cast<size_t>(n);
+  }
+  Result<std::vector<std::string>> Untitled() override {
+    auto entries = txn_.Scan(store::kSeriesIndex, kUntitledPrefix);
+    if (!entries.ok()) return entries.status();
+    std::vector<std::string> out;
+    for (const auto& [k, v] : *entries) out.push_back(k.substr(kUntitledPrefix.size()));
+    return out;
+  }
+
+  Result<TitleEntry> Entry(const std::string& title_key) {
+    auto v = txn_.Get(store::kSeriesIndex, Join(kTitlePrefix, TitleHash(title_key)));
+    if (!v.ok()) return v.status();
+    if (!v->has_value()) return TitleEntry();
+    return DecodeTitleEntry(**v);
+  }
+  Status PutEntry(const std::string& title_key, const TitleEntry& e) {
+    const std::string k = Join(kTitlePrefix, TitleHash(title_key));
+    return e.empty() ? txn_.Delete(store::kSeriesIndex, k)
+                     : txn_.Put(store::kSeriesIndex, k, EncodeTitleEntry(e));
+  }
+  // Moves symbol from its old title (old_key, "" none) to doc's.
+  Status Move(const std::string& symbol, bool known, const std::string& old_key,
+              const CatalogueDoc& doc) {
+    if (known && old_key.empty()) {
+      RECITAL_RETURN_IF_ERROR(txn_.Delete(store::kSeriesIndex, Join(kUntitledPrefix, symbol)));
+    } else if (known) {
+      auto e = Entry(old_key);
+      if (!e.ok()) return e.status();
+      if (auto it = e->find(old_key); it != e->end()) {
+        it->second.erase(symbol);
+        if (it->second.empty()) e->erase(it);
+      }
+      RECITAL_RETURN_IF_ERROR(PutEntry(old_key, *e));
+    }
+    if (doc.key.empty()) return txn_.Put(store::kSeriesIndex, Join(kUntitledPrefix, symbol), "");
+    auto e = Entry(doc.key);
+    if (!e.ok()) return e.status();
+    (*e)[doc.key].insert(symbol);
+    RECITAL_RETURN_IF_ERROR(PutEntry(doc.key, *e));
+    for (const std::string& head : doc.heads) {
+      const std::string k = Join(kHeadPrefix, TitleHash(head));
+      auto v = txn_.Get(store::kSeriesIndex, k);
+      if (!v.ok()) return v.status();
+      auto keys = v->has_value() ? DecodeStrings(**v) : Result<std::set<std::string>>(
+                                                            std::set<std::string>());
+      if (!keys.ok()) return keys.status();
+      if (keys->insert(doc.key).second) {
+        RECITAL_RETURN_IF_ERROR(txn_.Put(store::kSeriesIndex, k, EncodeStrings(*keys)));
+      }
+    }
+    auto words = MaxTitleWords();
+    if (!words.ok()) return words.status();
+    if (doc.words > *words) {
+      std::string w;
+      PutVarint(&w, doc.words);
+      RECITAL_RETURN_IF_ERROR(txn_.Put(store::kSeriesIndex, kMaxWordsKey, w));
+    }
+    return Status::Ok();
+  }
+
+ private:
+  store::DerivedTxn& txn_;
+};
+
+// What `m/<symbol>` held: whether the symbol had an entry, its series key, and the title key
+// of its title ("" none), looked up through the catalogue's hash.
+struct OldMember {
+  bool known = false;
+  std::string series_key;
+  std::string title_hash;
+};
+Result<OldMember> ReadOldMember(store::DerivedTxn& txn, const std::string& symbol) {
+  auto v = txn.Get(store::kSeriesIndex, Join(kMemberPrefix, symbol));
+  if (!v.ok()) return v.status();
+  OldMember m;
+  if (!v->has_value()) return m;
+  if ((*v)->size() != kSeriesKeyBytes && (*v)->size() != kSeriesKeyBytes + 8) {
+    return Status::Corruption("series index entry m/" + symbol + " is malformed");
+  }
+  m.known = true;
+  m.series_key = (*v)->substr(0, kSeriesKeyBytes);
+  m.title_hash = (*v)->substr(kSeriesKeyBytes);
+  return m;
+}
+
+// The title key whose hash is title_hash and that lists symbol ("" when none does).
+Result<std::string> OldTitleKey(store::DerivedTxn& txn, const std::string& title_hash,
+                                const std::string& symbol) {
+  if (title_hash.empty()) return std::string();
+  auto v = txn.Get(store::kSeriesIndex, Join(kTitlePrefix, title_hash));
+  if (!v.ok()) return v.status();
+  if (!v->has_value()) return std::string();
+  auto e = DecodeTitleEntry(**v);
+  if (!e.ok()) return e.status();
+  for (const auto& [key, holders] : *e) {
+    if (holders.count(symbol)) return key;
+  }
+  return std::string();
+}
+
+// Rebuilds the whole index inside the transaction (it was stale, or joins are stored).
+Status RebuildInTxn(const store::Archive& archive, store::DerivedTxn& txn) {
+  auto entries = SeriesIndexEntries(archive);
+  if (!entries.ok()) return entries.status();
+  RECITAL_RETURN_IF_ERROR(txn.Clear(store::kSeriesIndex));
+  for (const auto& [k, v] : *entries) RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, k, v));
+  return txn.MarkFresh(store::kSeriesIndex);
+}
+
+}  // namespace
+
+Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
+                         const std::vector<std::string>& touched) {
+  auto fresh = txn.WasFresh(store::kSeriesIndex);
+  if (!fresh.ok()) return fresh.status();
+  auto overrides = SeriesCorrections::Load(archive);
+  if (!overrides.ok()) return overrides.status();
+  if (!*fresh || !overrides->joins.empty() || !overrides->member_joins.empty()) {
+    return RebuildInTxn(archive, txn);
+  }
+  StoredCatalogue catalogue(txn);
+  // 1. The catalogue follows the touched documents' titles. Their old series, the old mates
+  // of a title one leaves, and (when a title changed) the untitled documents are detected
+  // again: a title that goes away can change which title an untitled page joins.
+  std::set<std::string> affected_keys;
+  std::vector<std::string> todo(touched.begin(), touched.end());
+  bool title_changed = false;
+  for (const std::string& symbol : touched) {
+    auto old = ReadOldMember(txn, symbol);
+    if (!old.ok()) return old.status();
+    auto old_key = OldTitleKey(txn, old->title_hash, symbol);
+    if (!old_key.ok()) return old_key.status();
+    auto doc = archive.GetDocument(symbol);
+    if (!doc.ok()) return doc.status();
+    const CatalogueDoc now = CatalogueDocOf(*doc);
+    if (old->known) affected_keys.insert(old->series_key);
+    if (!old->known || *old_key != now.key) {
+      title_changed = true;
+      if (!old_key->empty()) {
+        auto mates = catalogue.TitleHolders(*old_key);
+        if (!mates.ok()) return mates.status();
+        todo.insert(todo.end(), mates->begin(), mates->end());
+      }
+      RECITAL_RETURN_IF_ERROR(catalogue.Move(symbol, old->known, *old_key, now));
+    }
+  }
+  if (title_changed) {
+    auto untitled = catalogue.Untitled();
+    if (!untitled.ok()) return untitled.status();
+    todo.insert(todo.end(), untitled->begin(), untitled->end());
+  }
+  // 2. Detect the series of every queued document (each Find detects its whole closure), and
+  // queue the other members of every old series a detected member was in, until none is left.
+  auto finder = SeriesFinder::CreateOverCatalogue(archive, &catalogue, *overrides);
+  if (!finder.ok()) return finder.status();
+  std::set<std::string> seen;
+  size_t scanned = 0;  // series of Found() whose members' old series are queued
+  auto queue_old_series = [&](const std::string& key) -> Status {
+    if (!affected_keys.insert(key).second) return Status::Ok();
+    auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, key));
+    if (!v.ok()) return v.status();
+    if (!v->has_value()) return Status::Ok();
+    Series old;
+    uint64_t session = 0;
+    RECITAL_RETURN_IF_ERROR(DecodeSeries(Join(kSeriesPrefix, key), **v, &session, &old));
+    todo.insert(todo.end(), old.symbols.begin(), old.symbols.end());
+    return Status::Ok();
+  };
+  for (const std::string& key : std::set<std::string>(affected_keys)) {
+    affected_keys.erase(key);
+    RECITAL_RETURN_IF_ERROR(queue_old_series(key));
+  }
+  while (!todo.empty() || scanned < (*finder)->Found().size()) {
+    while (scanned < (*finder)->Found().size()) {
+      const std::vector<std::string> members = (*finder)->Found()[scanned++].symbols;
+      for (const std::string& m : members) {
+        auto old = ReadOldMember(txn, m);
+        if (!old.ok()) return old.status();
+        if (old->known) RECITAL_RETURN_IF_ERROR(queue_old_series(old->series_key));
+      }
+    }
+    if (todo.empty()) break;
+    std::string symbol = std::move(todo.back());
+    todo.pop_back();
+    if (!seen.insert(symbol).second) continue;
+    auto doc = archive.GetDocument(symbol);
+    if (!doc.ok() && doc.status().code() == StatusCode::kNotFound) continue;
+    if (!doc.ok()) return doc.status();
+    auto s = (*finder)->Find(symbol);
+    if (!s.ok()) return s.status();
+  }
+  // 3. Replace the old series by the detected ones.
+  for (const std::string& key : affected_keys) {
+    RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, Join(kSeriesPrefix, key)));
+  }
+  for (const Series& s : (*finder)->Found()) {
+    RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, s.key),
+                                    EncodeSeries((*finder)->SessionOf(s.symbols.front()), s)));
+    for (const std::string& sym : s.symbols) {
+      if (!std::binary_search(touched.begin(), touched.end(), sym)) {
+        auto old = ReadOldMember(txn, sym);  // its title is as it was: only the key may move
+        if (!old.ok()) return old.status();
+        if (old->known && old->series_key == s.key) continue;
+        if (old->known) {
+          RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, sym),
+                                          s.key + old->title_hash));
+          continue;
+        }
+      }
+      auto doc = archive.GetDocument(sym);
+      if (!doc.ok()) return doc.status();
+      RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, sym),
+                                      MemberValue(s.key, CatalogueDocOf(*doc).key)));
+    }
+  }
+  return txn.MarkFresh(store::kSeriesIndex);
+}
+
+}  // namespace recital::history
+
+namespace recital::history {
+
+Status DeriveIndexes(const store::Archive& archive, store::DerivedTxn& txn,
+                     const std::vector<std::string>& touched) {
+  if (archive.format_version() < 6) return Status::Ok();
+  return DeriveSeriesIndex(archive, txn, touched);
 }
 
 }  // namespace recital::history

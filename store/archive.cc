@@ -304,11 +304,13 @@ namespace {
 // Reads symbol's document, lets edit change it, re-applies the rule and writes it back, in one
 // write transaction.
 Status EditDocument(Archive::Impl& impl, std::string_view symbol,
-                    const std::function<Status(Document&)>& edit) {
+                    const std::function<Status(Document&)>& edit, const DeriveFn& derive) {
   RECITAL_RETURN_IF_ERROR(impl.RequireWritable());
   ReadLock lock(impl.txn_mutex);
   auto txn = impl.Begin(true);
   if (!txn.ok()) return txn.status();
+  auto generation = ReadInputGeneration(*txn, impl.dbis());
+  if (!generation.ok()) return generation.status();
   auto doc = ReadDocument(*txn, impl.dbis(), symbol);
   if (!doc.ok()) return doc.status();
   if (!doc->has_value()) {
@@ -318,12 +320,18 @@ Status EditDocument(Archive::Impl& impl, std::string_view symbol,
   ApplyCurrentRule(&**doc);
   RECITAL_RETURN_IF_ERROR(txn->Put(impl.dbis().docs, symbol, EncodeDocument(**doc)));
   RECITAL_RETURN_IF_ERROR(BumpInputGeneration(*txn, impl.dbis()));
+  if (derive) {
+    auto derived = MakeDerivedTxn(*txn, impl.dbis(), *generation);
+    AmbientTxn ambient(impl, *txn);
+    RECITAL_RETURN_IF_ERROR(derive(*derived, {std::string(symbol)}));
+  }
   return txn->Commit();
 }
 
 }  // namespace
 
-Status Archive::SetCurrentVersion(std::string_view symbol, uint32_t version) {
+Status Archive::SetCurrentVersion(std::string_view symbol, uint32_t version,
+                                  const DeriveFn& derive) {
   return EditDocument(*impl_, symbol, [&](Document& doc) -> Status {
     const DocumentVersion* v = doc.version(version);
     if (v == nullptr) {
@@ -334,10 +342,11 @@ Status Archive::SetCurrentVersion(std::string_view symbol, uint32_t version) {
       if (c.language == v->language) c = CurrentVersion{c.language, version, true};
     }
     return Status::Ok();
-  });
+  }, derive);
 }
 
-Status Archive::ClearCurrentChoice(std::string_view symbol, std::string_view language) {
+Status Archive::ClearCurrentChoice(std::string_view symbol, std::string_view language,
+                                   const DeriveFn& derive) {
   return EditDocument(*impl_, symbol, [&](Document& doc) -> Status {
     if (!language.empty() && !doc.has_language(language)) {
       return Status::NotFound(std::string(symbol) + " has no version in language " +
@@ -347,7 +356,7 @@ Status Archive::ClearCurrentChoice(std::string_view symbol, std::string_view lan
       if (language.empty() || c.language == language) c.chosen = false;
     }
     return Status::Ok();
-  });
+  }, derive);
 }
 
 Status Archive::PutSetting(std::string_view key, std::string_view value) {

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <thread>
 
 #include "store/archive_lock.h"
 #include "store/catalogue.h"
@@ -43,8 +44,18 @@ struct Archive::Impl {
   // Callers hold txn_mutex shared.
   Result<Txn> Begin(bool write) const {
     if (env == nullptr) return Status::NotFound("no archive at " + dir);
+    if (!write && ambient != nullptr && ambient_thread == std::this_thread::get_id()) {
+      return Txn::Borrow(*ambient);
+    }
     return Txn::Begin(*env, write);
   }
+  // The write transaction a derive callback (IngestOptions::derive) runs in, and its thread:
+  // reads begun on that thread borrow it, so history/ reads through the ordinary const methods
+  // what the transaction wrote (LMDB allows one transaction per thread; a read transaction
+  // would not see the writes). Those reads also take txn_mutex shared a second time on the
+  // thread: glibc's read-write locks prefer readers, so that never waits. Set by AmbientTxn.
+  mutable const Txn* ambient = nullptr;
+  mutable std::thread::id ambient_thread;
   // Decoded objects shared by the archive's record reads (GetResolution, FindPhrase): a record
   // is compressed against the previous session's record, so decoding one decodes its base chain;
   // reads of many documents (grep's series grouping) decode each base once instead of once per
@@ -69,6 +80,26 @@ struct Archive::Impl {
   // exclusively. No-op when the archive exists.
   Status CreateNow();
 };
+
+// Makes txn the archive's ambient transaction on this thread for its lifetime (Impl::ambient).
+class AmbientTxn {
+ public:
+  AmbientTxn(const Archive::Impl& impl, const Txn& txn) : impl_(impl) {
+    impl_.ambient = &txn;
+    impl_.ambient_thread = std::this_thread::get_id();
+  }
+  ~AmbientTxn() { impl_.ambient = nullptr; }
+  AmbientTxn(const AmbientTxn&) = delete;
+  AmbientTxn& operator=(const AmbientTxn&) = delete;
+
+ private:
+  const Archive::Impl& impl_;
+};
+
+// The DerivedTxn of a derive callback over a write transaction (store/derived.cc).
+// generation_at_begin: the input generation before the transaction changed anything.
+std::unique_ptr<DerivedTxn> MakeDerivedTxn(Txn& txn, const Dbis& dbis,
+                                           uint64_t generation_at_begin);
 
 // Versions of symbol in this transaction; nullopt when unknown.
 Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& txn,

@@ -180,3 +180,90 @@ Result<bool> Archive::ReplaceDerived(
 }
 
 }  // namespace recital::store
+
+namespace recital::store {
+namespace {
+
+class DerivedTxnImpl : public DerivedTxn {
+ public:
+  DerivedTxnImpl(Txn& txn, const Dbis& dbis, uint64_t generation_at_begin)
+      : txn_(txn), dbis_(dbis), generation_at_begin_(generation_at_begin) {}
+
+  Result<bool> WasFresh(std::string_view index) override {
+    RECITAL_RETURN_IF_ERROR(DerivedDbi(dbis_, index).status());
+    auto stamp = ReadDerivedStamp(txn_, dbis_, index);
+    if (!stamp.ok()) return stamp.status();
+    return stamp->has_value() && **stamp == generation_at_begin_;
+  }
+  Result<std::optional<std::string>> Get(std::string_view index, std::string_view key) override {
+    auto dbi = DerivedDbi(dbis_, index);
+    if (!dbi.ok()) return dbi.status();
+    RECITAL_RETURN_IF_ERROR(CheckKey(key));
+    auto v = txn_.Get(*dbi, key);
+    if (!v.ok()) return v.status();
+    if (!v->has_value()) return std::optional<std::string>();
+    return std::optional<std::string>(std::string(**v));
+  }
+  Result<std::vector<std::pair<std::string, std::string>>> Scan(std::string_view index,
+                                                                std::string_view prefix) override {
+    auto dbi = DerivedDbi(dbis_, index);
+    if (!dbi.ok()) return dbi.status();
+    std::vector<std::pair<std::string, std::string>> out;
+    auto cur = Cursor::Open(txn_, *dbi);
+    if (!cur.ok()) return cur.status();
+    std::string_view k, v;
+    auto more = prefix.empty() ? cur->Get(MDB_FIRST, &k, &v)
+                               : (k = prefix, cur->Get(MDB_SET_RANGE, &k, &v));
+    for (;; more = cur->Get(MDB_NEXT, &k, &v)) {
+      if (!more.ok()) return more.status();
+      if (!*more || k.substr(0, prefix.size()) != prefix) break;
+      out.emplace_back(std::string(k), std::string(v));
+    }
+    return out;
+  }
+  Status Put(std::string_view index, std::string_view key, std::string_view value) override {
+    auto dbi = DerivedDbi(dbis_, index);
+    if (!dbi.ok()) return dbi.status();
+    RECITAL_RETURN_IF_ERROR(CheckKey(key));
+    return txn_.Put(*dbi, key, value);
+  }
+  Status Delete(std::string_view index, std::string_view key) override {
+    auto dbi = DerivedDbi(dbis_, index);
+    if (!dbi.ok()) return dbi.status();
+    RECITAL_RETURN_IF_ERROR(CheckKey(key));
+    return txn_.Del(*dbi, key);
+  }
+  Status Clear(std::string_view index) override {
+    auto dbi = DerivedDbi(dbis_, index);
+    if (!dbi.ok()) return dbi.status();
+    return LmdbStatus(mdb_drop(txn_.get(), *dbi, 0), "clear " + std::string(index));
+  }
+  Status MarkFresh(std::string_view index) override {
+    RECITAL_RETURN_IF_ERROR(DerivedDbi(dbis_, index).status());
+    auto gen = ReadInputGeneration(txn_, dbis_);
+    if (!gen.ok()) return gen.status();
+    std::string stamp;
+    PutVarint(&stamp, *gen);
+    return txn_.Put(dbis_.meta, StampKey(index), stamp);
+  }
+
+ private:
+  static Status CheckKey(std::string_view key) {
+    if (key.empty() || key.size() > 500) {
+      return Status::InvalidInput("derived index keys must be 1-500 bytes");
+    }
+    return Status::Ok();
+  }
+  Txn& txn_;
+  const Dbis& dbis_;
+  const uint64_t generation_at_begin_;
+};
+
+}  // namespace
+
+std::unique_ptr<DerivedTxn> MakeDerivedTxn(Txn& txn, const Dbis& dbis,
+                                           uint64_t generation_at_begin) {
+  return std::make_unique<DerivedTxnImpl>(txn, dbis, generation_at_begin);
+}
+
+}  // namespace recital::store

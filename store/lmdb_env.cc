@@ -377,9 +377,18 @@ Result<Txn> Txn::Begin(const Env& env, bool write) {
   return out;
 }
 
+Txn Txn::Borrow(const Txn& owner) {
+  Txn out(owner.txn_, owner.write_, owner.env_);
+  out.borrowed_ = true;
+  out.file_lo_ = owner.file_lo_;
+  out.file_hi_ = owner.file_hi_;
+  out.max_steps_ = owner.max_steps_;
+  return out;
+}
+
 Txn::Txn(Txn&& other) noexcept
     : txn_(other.txn_), write_(other.write_), map_full_(other.map_full_), env_(other.env_),
-      gate_(other.gate_), file_lo_(other.file_lo_), file_hi_(other.file_hi_),
+      borrowed_(other.borrowed_), gate_(other.gate_), file_lo_(other.file_lo_), file_hi_(other.file_hi_),
       max_steps_(other.max_steps_) {
   other.txn_ = nullptr;
   other.gate_ = nullptr;
@@ -392,6 +401,7 @@ Txn& Txn::operator=(Txn&& other) noexcept {
     write_ = other.write_;
     map_full_ = other.map_full_;
     env_ = other.env_;
+    borrowed_ = other.borrowed_;
     gate_ = other.gate_;
     file_lo_ = other.file_lo_;
     file_hi_ = other.file_hi_;
@@ -410,12 +420,13 @@ void Txn::Release() {
 }
 
 void Txn::Abort() {
-  if (txn_ != nullptr) mdb_txn_abort(txn_);
+  if (txn_ != nullptr && !borrowed_) mdb_txn_abort(txn_);
   txn_ = nullptr;
   Release();
 }
 
 Status Txn::Commit() {
+  if (borrowed_) return Status::Internal("a borrowed transaction cannot commit");
   if (write_) BeforeWrite();
   MDB_txn* t = txn_;
   txn_ = nullptr;  // commit frees the txn even when it fails

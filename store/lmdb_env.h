@@ -116,6 +116,10 @@ class Txn {
   // Read-only or read-write transaction; handles MDB_MAP_RESIZED from other processes. Passes
   // the env's gate (a write waits while a lockless reader reads, and the other way round).
   static Result<Txn> Begin(const Env& env, bool write);
+  // A handle on another's transaction (the write transaction a derive callback runs in, read
+  // through the archive's const methods): it reads and writes it but never ends it (Abort only
+  // lets go, Commit is refused). The owner must outlive it.
+  static Txn Borrow(const Txn& owner);
   Txn(Txn&& other) noexcept;
   Txn& operator=(Txn&& other) noexcept;
   ~Txn();  // aborts unless committed
@@ -149,6 +153,7 @@ class Txn {
   bool write_ = false;
   bool map_full_ = false;
   const Env* env_ = nullptr;
+  bool borrowed_ = false;    // Borrow: not ours to end
   TxnGate* gate_ = nullptr;  // entered; left by Release
   uintptr_t file_lo_ = 0, file_hi_ = 0;  // read transactions: the mapped pages of the file
   uint64_t max_steps_ = 0;

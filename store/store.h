@@ -356,9 +356,12 @@ class Archive {
   // The user's choice of current version (`recital current`): makes `version` the current
   // version of its language and marks it chosen, so later ingests do not replace it.
   // ClearCurrentChoice returns `language` ("" = every language) to the rule. One write
-  // transaction each. NotFound for an unknown symbol, version or language.
-  Status SetCurrentVersion(std::string_view symbol, uint32_t version);
-  Status ClearCurrentChoice(std::string_view symbol, std::string_view language);
+  // transaction each, in which derive (when set) keeps the derived indexes (IngestOptions).
+  // NotFound for an unknown symbol, version or language.
+  Status SetCurrentVersion(std::string_view symbol, uint32_t version,
+                           const DeriveFn& derive = {});
+  Status ClearCurrentChoice(std::string_view symbol, std::string_view language,
+                            const DeriveFn& derive = {});
 
   // Re-hashes and decodes every object, checks every reference and index entry.
   Result<VerifyReport> Verify() const;

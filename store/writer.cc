@@ -279,6 +279,23 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
   return Status::Ok();
 }
 
+// Runs options.derive in txn over the documents the batch stored versions of (IngestOptions).
+Status Derive(const Archive::Impl& impl, Txn& txn, uint64_t generation_at_begin,
+              const std::vector<IngestResult>& results, const IngestOptions& options) {
+  std::vector<std::string> touched;
+  for (const IngestResult& r : results) {
+    if (r.status == IngestStatus::kAdded || r.status == IngestStatus::kVersion) {
+      touched.push_back(r.symbol);
+    }
+  }
+  if (touched.empty()) return Status::Ok();
+  std::sort(touched.begin(), touched.end());
+  touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+  auto derived = MakeDerivedTxn(txn, impl.dbis(), generation_at_begin);
+  AmbientTxn ambient(impl, txn);
+  return options.derive(*derived, touched);
+}
+
 }  // namespace
 
 const char* IngestStatusName(IngestStatus s) {
@@ -338,6 +355,8 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
         if (!txn.ok()) return txn.status();
         Status st;
         writer.Reset();
+        auto generation = ReadInputGeneration(*txn, impl_->dbis());
+        if (!generation.ok()) return generation.status();
         {
           ObjectReader reader(*txn, impl_->dbis().objects, kWriterCacheBytes);
           for (size_t i = 0; i < batch.size() && st.ok(); ++i) {
@@ -345,6 +364,7 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
           }
         }
         if (st.ok()) st = writer.Finish(*txn);
+        if (st.ok() && options.derive) st = Derive(*impl_, *txn, *generation, results, options);
         if (st.ok()) st = txn->Commit();
         if (st.ok()) break;
         if (!txn->map_full()) return st;

@@ -107,8 +107,9 @@ class RecordArchive {
   store::Archive& archive() { return *archive_; }
 
   // Ingests the records in order, one release each (a record of an archived symbol becomes
-  // its next version). Fails the test when one is refused.
-  void Ingest(const std::vector<Resolution>& records) {
+  // its next version). Fails the test when one is refused. derive: the derived indexes are
+  // kept in the ingest transaction (history::DeriveIndexes), as `recital ingest` keeps them.
+  void Ingest(const std::vector<Resolution>& records, bool derive = false) {
     std::map<std::string, Resolution> by_name;
     std::vector<store::ReleaseInput> inputs;
     for (const Resolution& r : records) {
@@ -118,6 +119,11 @@ class RecordArchive {
     }
     store::IngestOptions o;
     o.ingest_time = 1700000000;
+    if (derive) {
+      o.derive = [this](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
+        return history::DeriveIndexes(*archive_, txn, touched);
+      };
+    }
     o.parse = [&by_name](std::string_view bytes, const std::string& name) -> Result<Resolution> {
       auto it = by_name.find(name);
       if (it == by_name.end()) return Status::InvalidInput(name + ": not a test record");

@@ -1,0 +1,124 @@
+// The series index kept in the ingest transaction (history::DeriveIndexes, the
+// IngestOptions::derive of `recital ingest`): fresh after every batch, equal to detection run
+// afresh, when members arrive out of session order, one per transaction, when a new version
+// changes a document's title and when the user makes an older version current again.
+// Expected groupings are those of history_test_util.h's records, read by hand: lighthouses
+// 60/7, 61/7, 62/7 (one title); fisheries 60/20, 61/30 (61/30 recalls 60/20 under a longer
+// title); 61/99 alone ("Safety of navigation": it cites 60/7 without recalling it as its own).
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "history/history.h"
+#include "tests/history/history_test_util.h"
+
+namespace recital {
+namespace {
+
+using Symbols = std::vector<std::string>;
+
+class SeriesDeriveTest : public ::testing::Test {
+ protected:
+  store::Archive& archive() { return archive_.archive(); }
+  // The stored series; fails the test when stale or unreadable (derive keeps it fresh).
+  std::vector<Series> Stored() {
+    auto s = history::StoredArchiveSeries(archive());
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    if (!s.ok()) return {};
+    EXPECT_TRUE(s->has_value()) << "the series index is stale after a derived write";
+    return s->value_or(std::vector<Series>());
+  }
+  // The stored index agrees with detection over the whole archive (recital verify's check).
+  void ExpectAgreesWithDetection() {
+    auto check = history::CheckSeriesIndex(archive());
+    ASSERT_TRUE(check.ok()) << check.status().ToString();
+    EXPECT_TRUE(check->empty()) << check->front();
+    auto computed = history::ArchiveSeries(archive());  // read from the fresh index
+    ASSERT_TRUE(computed.ok());
+    std::vector<Series> stored = Stored();
+    ASSERT_EQ(stored.size(), computed->size());
+  }
+  void ExpectTheThreeSeries() {
+    std::vector<Series> stored = Stored();
+    ASSERT_EQ(stored.size(), 3u);
+    Series light = testing::SeriesWith(stored, "A/RES/61/7");
+    EXPECT_EQ(light.key, testing::KeyOf("A/RES/60/7"));
+    EXPECT_EQ(light.symbols, (Symbols{"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"}));
+    EXPECT_EQ(testing::SeriesWith(stored, "A/RES/60/20").symbols,
+              (Symbols{"A/RES/60/20", "A/RES/61/30"}));
+    EXPECT_EQ(testing::SeriesWith(stored, "A/RES/61/99").symbols, (Symbols{"A/RES/61/99"}));
+  }
+  testing::RecordArchive archive_;
+};
+
+TEST_F(SeriesDeriveTest, OneIngestTransactionLeavesTheIndexFreshAndRight) {
+  archive_.Ingest(testing::AllRecords(), /*derive=*/true);
+  ExpectTheThreeSeries();
+  ExpectAgreesWithDetection();
+}
+
+TEST_F(SeriesDeriveTest, OneReleasePerTransactionInAnyOrderGivesTheSameSeries) {
+  std::vector<Resolution> all = testing::AllRecords();
+  std::reverse(all.begin(), all.end());  // newest first: every series' key moves back
+  for (const Resolution& r : all) archive_.Ingest({r}, /*derive=*/true);
+  ExpectTheThreeSeries();
+  ExpectAgreesWithDetection();
+}
+
+TEST_F(SeriesDeriveTest, AnEarlierMemberArrivingLastBecomesTheSeriesOrigin) {
+  archive_.Ingest(testing::AllRecords(), /*derive=*/true);
+  archive_.Ingest({testing::Record(59, 7, testing::kLighthouseTitle, {testing::kNoting},
+                                   {testing::kRequests})},
+                  /*derive=*/true);
+  std::vector<Series> stored = Stored();
+  ASSERT_EQ(stored.size(), 3u);
+  Series light = testing::SeriesWith(stored, "A/RES/62/7");
+  EXPECT_EQ(light.key, testing::KeyOf("A/RES/59/7"));
+  EXPECT_EQ(light.symbols, (Symbols{"A/RES/59/7", "A/RES/60/7", "A/RES/61/7", "A/RES/62/7"}));
+  EXPECT_EQ(stored.front().key, testing::KeyOf("A/RES/59/7"));  // session 59 lists first
+  auto of = history::StoredSeriesOf(archive(), "A/RES/60/7");   // log and blame start here
+  ASSERT_TRUE(of.ok());
+  ASSERT_TRUE(of->has_value());
+  EXPECT_EQ((*of)->key, testing::KeyOf("A/RES/59/7"));
+  ExpectAgreesWithDetection();
+}
+
+TEST_F(SeriesDeriveTest, ANewCurrentVersionMovesTheDocumentAndChoosingTheOldOneMovesItBack) {
+  archive_.Ingest(testing::AllRecords(), /*derive=*/true);
+  // Version 2 of 61/99 under the lighthouse title: complete and newest, so current; one title
+  // now joins it to the lighthouses.
+  archive_.Ingest({testing::Record(61, 99, testing::kLighthouseTitle, {testing::kNoting},
+                                   {"Calls upon coastal States to mark wrecks promptly;"})},
+                  /*derive=*/true);
+  std::vector<Series> stored = Stored();
+  ASSERT_EQ(stored.size(), 2u);
+  EXPECT_EQ(testing::SeriesWith(stored, "A/RES/61/99").symbols,
+            (Symbols{"A/RES/60/7", "A/RES/61/7", "A/RES/61/99", "A/RES/62/7"}));
+  ExpectAgreesWithDetection();
+  // The user makes version 1 ("Safety of navigation") current again, in one transaction with
+  // the index.
+  auto derive = [this](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
+    return history::DeriveIndexes(archive(), txn, touched);
+  };
+  ASSERT_TRUE(archive().SetCurrentVersion("A/RES/61/99", 1, derive).ok());
+  ExpectTheThreeSeries();
+  ExpectAgreesWithDetection();
+  ASSERT_TRUE(archive().ClearCurrentChoice("A/RES/61/99", "", derive).ok());
+  EXPECT_EQ(Stored().size(), 2u);
+  ExpectAgreesWithDetection();
+}
+
+TEST_F(SeriesDeriveTest, AnIngestAfterAStaleIndexRebuildsItWhole) {
+  archive_.Ingest(testing::LighthouseRecords());  // no derive: the index is never built
+  auto stale = history::StoredArchiveSeries(archive());
+  ASSERT_TRUE(stale.ok());
+  EXPECT_FALSE(stale->has_value());
+  archive_.Ingest(testing::OtherRecords(), /*derive=*/true);
+  ExpectTheThreeSeries();
+  ExpectAgreesWithDetection();
+}
+
+}  // namespace
+}  // namespace recital
