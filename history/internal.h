@@ -29,6 +29,9 @@ Result<std::vector<Series>> ComputeArchiveSeries(const store::Archive& archive);
 const std::string& DocumentTitle(const store::Document& d,
                                  std::unordered_map<std::string, bool>* titled = nullptr);
 
+// SeriesMemberFromResolution of a document's current version, with the document's title.
+SeriesMember MemberOf(const Resolution& newest, const std::string& title);
+
 // ComputeArchiveSeries, with the session of every archived document's member.
 Result<std::vector<Series>> ComputeArchiveSeries(const store::Archive& archive,
                                                  std::map<std::string, uint32_t>* sessions);

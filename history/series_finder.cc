@@ -28,8 +28,6 @@ const std::string& DocumentTitle(const store::Document& d,
   return d.current().title;
 }
 
-namespace {
-
 // SeriesMemberFromResolution of a document's newest version, with the document's title.
 SeriesMember MemberOf(const Resolution& newest, const std::string& title) {
   if (title == newest.title || NormalizeTitle(newest.title) == NormalizeTitle(title)) {
@@ -40,7 +38,6 @@ SeriesMember MemberOf(const Resolution& newest, const std::string& title) {
   return SeriesMemberFromResolution(titled);
 }
 
-}  // namespace
 
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive) {
   auto stored = StoredArchiveSeries(archive);

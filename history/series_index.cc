@@ -71,18 +71,29 @@ std::string Join(std::string_view a, std::string_view b) {
   return s;
 }
 
-std::string EncodeSeries(uint64_t session, const Series& s) {
+// What the ingest hook's quick path needs of each member: its session (detection's) and the
+// TitleHash of its title ("" none).
+struct MemberInfo {
+  uint64_t session = 0;
+  std::string title_hash;
+};
+
+std::string EncodeSeries(const Series& s, const std::vector<MemberInfo>& infos) {
   std::string v;
-  PutVarint(&v, session);
+  PutVarint(&v, infos.empty() ? 0 : infos.front().session);
   PutString(&v, s.name);
   PutVarint(&v, s.symbols.size());
   for (const std::string& sym : s.symbols) PutString(&v, sym);
+  for (const MemberInfo& i : infos) {
+    PutVarint(&v, i.session);
+    PutString(&v, i.title_hash);
+  }
   return v;
 }
 
-// Corruption naming the key when the value is malformed.
+// Corruption naming the key when the value is malformed. infos: one per member, when asked.
 Status DecodeSeries(std::string_view key, std::string_view value, uint64_t* session,
-                    Series* s) {
+                    Series* s, std::vector<MemberInfo>* infos = nullptr) {
   auto bad = [&] {
     return Status::Corruption("series index entry " + std::string(key) + " is malformed");
   };
@@ -97,6 +108,14 @@ Status DecodeSeries(std::string_view key, std::string_view value, uint64_t* sess
   for (std::string& sym : s->symbols) {
     if (!GetString(&value, &sym) || sym.empty()) return bad();
   }
+  std::vector<MemberInfo> read(count);
+  for (MemberInfo& i : read) {
+    if (!GetVarint(&value, &i.session) || !GetString(&value, &i.title_hash) ||
+        (!i.title_hash.empty() && i.title_hash.size() != 8)) {
+      return bad();
+    }
+  }
+  if (infos != nullptr) *infos = std::move(read);
   return value.empty() ? Status::Ok() : bad();
 }
 
@@ -334,12 +353,14 @@ Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
     title_key_of[d.symbol] = std::move(c.key);
   }
   for (const Series& s : *all) {
-    entries.emplace_back(Join(kSeriesPrefix, s.key), EncodeSeries(sessions[s.symbols.front()], s));
+    std::vector<MemberInfo> infos;
     for (const std::string& sym : s.symbols) {
       auto t = title_key_of.find(sym);
-      entries.emplace_back(Join(kMemberPrefix, sym),
-                           MemberValue(s.key, t == title_key_of.end() ? "" : t->second));
+      const std::string title_key = t == title_key_of.end() ? "" : t->second;
+      infos.push_back({sessions[sym], title_key.empty() ? "" : TitleHash(title_key)});
+      entries.emplace_back(Join(kMemberPrefix, sym), MemberValue(s.key, title_key));
     }
+    entries.emplace_back(Join(kSeriesPrefix, s.key), EncodeSeries(s, infos));
   }
   for (const auto& [hash, e] : titles) entries.emplace_back(Join(kTitlePrefix, hash), EncodeTitleEntry(e));
   for (const auto& [hash, keys] : headed) entries.emplace_back(Join(kHeadPrefix, hash), EncodeStrings(keys));
@@ -479,6 +500,207 @@ Result<std::string> OldTitleKey(store::DerivedTxn& txn, const std::string& title
   return std::string();
 }
 
+std::string SeriesKeyOf(const std::string& earliest_symbol) {
+  return "s-" + HashBytes(earliest_symbol).ToHex().substr(0, 12);  // as DetectSeries keys it
+}
+
+// The quick path of the ingest hook, for the commonest arrival: a new document (one version)
+// whose title has holders that are all in one series (it joins it: equal titles always join)
+// or is new with no relation at all to an archived document (a series of its own), with no
+// series corrections stored. Writes its place and returns true when every relation the new
+// document brings (DetectSeries' edges: title, heading and qualifier titles, recalls both
+// ways, shared paragraphs, pages without a title) leads into that one series and cannot
+// change how that series' members join each other: then detection over the archive gives
+// that series plus the document, and every other series as it was. Returns false, having
+// written nothing, otherwise (the caller detects again).
+Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
+                          StoredCatalogue& catalogue, const std::string& symbol) {
+  auto doc = archive.GetDocument(symbol);
+  if (!doc.ok()) return doc.status();
+  if (doc->versions.size() != 1) return false;  // a new version: its old relations may go
+  auto self = ReadOldMember(txn, symbol);
+  if (!self.ok()) return self.status();
+  if (self->known) return false;
+  const CatalogueDoc c = CatalogueDocOf(*doc);
+  if (c.key.empty()) return false;  // pages without a title join by the titles they name
+  const std::string& title = DocumentTitle(*doc);
+  auto record = archive.GetResolution(symbol);
+  if (!record.ok()) return record.status();
+  const SeriesMember m = MemberOf(*record, title);
+  const std::string hash = TitleHash(c.key);
+  // The one series every archived relation must lead into ("" none yet).
+  std::string series;
+  // 1: in `series` (set by the first); 0: not placed yet (a document of this batch still to
+  // come, which meets this one when its own turn comes) or not archived; -1: another series.
+  std::map<std::string, OldMember> members;
+  auto where = [&](const std::string& other) -> Result<int> {
+    auto it = members.find(other);
+    if (it == members.end()) {
+      auto o = ReadOldMember(txn, other);
+      if (!o.ok()) return o.status();
+      it = members.emplace(other, std::move(o).value()).first;
+    }
+    if (!it->second.known) return 0;
+    if (series.empty()) series = it->second.series_key;
+    return it->second.series_key == series ? 1 : -1;
+  };
+  // Relations that always join: the same title, the titles its title heads, and those headed
+  // by its title.
+  bool joined = false;
+  auto join_all = [&](const std::vector<std::string>& holders) -> Result<bool> {
+    for (const std::string& h : holders) {
+      auto w = where(h);
+      if (!w.ok()) return w.status();
+      if (*w < 0) return false;
+      joined = joined || *w == 1;
+    }
+    return true;
+  };
+  std::vector<std::string> title_keys = c.heads;
+  auto headed = catalogue.TitlesHeadedBy(c.key);
+  if (!headed.ok()) return headed.status();
+  title_keys.insert(title_keys.end(), headed->begin(), headed->end());
+  title_keys.push_back(c.key);
+  for (const std::string& key : title_keys) {
+    auto holders = catalogue.TitleHolders(key);
+    if (!holders.ok()) return holders.status();
+    auto ok = join_all(*holders);
+    if (!ok.ok()) return ok.status();
+    if (!*ok) return false;
+  }
+  // Conditional relations: only into the series it joins anyway.
+  auto inside = [&](const std::string& other) -> Result<bool> {
+    if (other == symbol) return true;
+    auto w = where(other);
+    if (!w.ok()) return w.status();
+    return *w == 0 || (*w == 1 && joined);
+  };
+  for (const std::string& r : m.recalls) {
+    auto ok = inside(r);
+    if (!ok.ok()) return ok.status();
+    if (!*ok) return false;
+  }
+  auto citing = archive.CitedBy(symbol);
+  if (!citing.ok()) return citing.status();
+  for (const std::string& r : *citing) {
+    auto ok = inside(r);
+    if (!ok.ok()) return ok.status();
+    if (!*ok) return false;
+  }
+  std::map<std::string, uint32_t> current;  // detection reads the current versions only
+  auto is_current = [&](const store::ParagraphUse& u) -> Result<bool> {
+    auto it = current.find(u.symbol);
+    if (it == current.end()) {
+      auto d = archive.GetDocument(u.symbol);
+      if (!d.ok()) return d.status();
+      it = current.emplace(u.symbol, d->current().version).first;
+    }
+    return it->second == u.version;
+  };
+  // Shared whole paragraphs: into the series it joins, or with a titled document of another
+  // series in one counted paragraph only (titled members under two titles join on two).
+  std::map<std::string, size_t> shared_outside;  // document of another series -> paragraphs
+  std::set<Hash128> seen;
+  for (const Hash128& h : m.paragraphs) {
+    if (!seen.insert(h).second) continue;
+    auto uses = archive.ParagraphUses(h);
+    if (!uses.ok()) return uses.status();
+    // A paragraph of more than two titles does not count (DetectSeries' boilerplate rule):
+    // one that gains this title as its third could stop joining two members.
+    std::set<std::string> titles{hash};
+    bool had_title = false;
+    std::vector<std::string> outside;
+    for (const store::ParagraphUse& u : *uses) {
+      if (u.symbol == symbol) continue;
+      auto ok = inside(u.symbol);
+      if (!ok.ok()) return ok.status();
+      const OldMember& o = members.at(u.symbol);
+      if (!o.known) continue;
+      if (o.title_hash.empty()) return false;
+      auto cur = is_current(u);
+      if (!cur.ok()) return cur.status();
+      if (!*cur) continue;
+      if (!*ok) outside.push_back(u.symbol);
+      had_title = had_title || o.title_hash == hash;
+      titles.insert(o.title_hash);
+    }
+    if (!had_title && titles.size() == 3) return false;
+    if (titles.size() <= 2) {
+      for (const std::string& o : outside) {
+        if (++shared_outside[o] >= 2) return false;
+      }
+    }
+  }
+  Series placed;
+  std::vector<MemberInfo> infos;
+  std::string old_key;
+  if (joined) {
+    auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, series));
+    if (!v.ok()) return v.status();
+    if (!v->has_value()) return false;
+    uint64_t first_session = 0;
+    RECITAL_RETURN_IF_ERROR(
+        DecodeSeries(Join(kSeriesPrefix, series), **v, &first_session, &placed, &infos));
+    // Pages without a title in the series: detection names titles for them.
+    // The title's sessions: a later or earlier one can part two titles a recall joined.
+    // (DetectSeries' JoinRecalls: two titles whose sessions do not overlap are one subject
+    // renamed.) Its session may widen its title's span only where that leaves every other
+    // title of the series as overlapping or apart as before; titles of other series can only
+    // lose joins they did not make.
+    std::map<std::string, std::pair<uint64_t, uint64_t>> spans;  // title hash -> sessions
+    for (const MemberInfo& i : infos) {
+      if (i.title_hash.empty()) return false;
+      if (i.session == 0) continue;
+      auto [it, fresh] = spans.emplace(i.title_hash, std::pair{i.session, i.session});
+      if (!fresh) {
+        it->second.first = std::min(it->second.first, i.session);
+        it->second.second = std::max(it->second.second, i.session);
+      }
+    }
+    if (auto own = spans.find(hash); own != spans.end() && m.session != 0) {
+      const auto before = own->second;
+      const auto after = std::pair{std::min(before.first, uint64_t{m.session}),
+                                   std::max(before.second, uint64_t{m.session})};
+      auto apart = [](std::pair<uint64_t, uint64_t> a, std::pair<uint64_t, uint64_t> b) {
+        return a.second < b.first || b.second < a.first;
+      };
+      for (const auto& [other, span] : spans) {
+        if (other != hash && apart(before, span) != apart(after, span)) return false;
+      }
+    }
+    old_key = placed.key;
+  } else {
+    auto untitled = catalogue.Untitled();  // one of them may name this new title
+    if (!untitled.ok()) return untitled.status();
+    if (!untitled->empty()) return false;
+  }
+  // Insert it in session order, as DetectSeries sorts members.
+  size_t at = 0;
+  while (at < placed.symbols.size() &&
+         (infos[at].session < m.session ||
+          (infos[at].session == m.session && placed.symbols[at] < symbol))) {
+    ++at;
+  }
+  placed.symbols.insert(placed.symbols.begin() + static_cast<long>(at), symbol);
+  infos.insert(infos.begin() + static_cast<long>(at), MemberInfo{m.session, hash});
+  placed.key = SeriesKeyOf(placed.symbols.front());
+  if (at + 1 == placed.symbols.size()) placed.name = m.title;  // the newest title names it
+  RECITAL_RETURN_IF_ERROR(catalogue.Move(symbol, false, "", c));
+  if (!old_key.empty() && old_key != placed.key) {
+    RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, Join(kSeriesPrefix, old_key)));
+    for (size_t i = 0; i < placed.symbols.size(); ++i) {
+      RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, placed.symbols[i]),
+                                      placed.key + infos[i].title_hash));
+    }
+  } else {
+    RECITAL_RETURN_IF_ERROR(
+        txn.Put(store::kSeriesIndex, Join(kMemberPrefix, symbol), placed.key + hash));
+  }
+  RECITAL_RETURN_IF_ERROR(
+      txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, placed.key), EncodeSeries(placed, infos)));
+  return true;
+}
+
 // Rebuilds the whole index inside the transaction (it was stale, or joins are stored).
 Status RebuildInTxn(const store::Archive& archive, store::DerivedTxn& txn) {
   auto entries = SeriesIndexEntries(archive);
@@ -488,6 +710,12 @@ Status RebuildInTxn(const store::Archive& archive, store::DerivedTxn& txn) {
   return txn.MarkFresh(store::kSeriesIndex);
 }
 
+}  // namespace
+
+namespace {
+Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
+                   StoredCatalogue& catalogue, const std::vector<std::string>& touched,
+                   const SeriesOverrides& overrides);
 }  // namespace
 
 Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
@@ -500,6 +728,28 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
     return RebuildInTxn(archive, txn);
   }
   StoredCatalogue catalogue(txn);
+  // The quick path for each document; those it cannot place are detected again below, as if
+  // they arrived in a later transaction (the others are series members like any by then).
+  std::vector<std::string> rest;
+  if (overrides->names.empty() && overrides->split_out.empty()) {
+    for (const std::string& symbol : touched) {
+      auto placed = PlaceQuickly(archive, txn, catalogue, symbol);
+      if (!placed.ok()) return placed.status();
+      if (!*placed) rest.push_back(symbol);
+    }
+  } else {
+    rest = touched;
+  }
+  if (rest.empty()) return txn.MarkFresh(store::kSeriesIndex);
+  return DetectAgain(archive, txn, catalogue, rest, *overrides);
+}
+
+namespace {
+
+// The slow path of DeriveSeriesIndex: the closure of every touched document detected again.
+Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
+                   StoredCatalogue& catalogue, const std::vector<std::string>& touched,
+                   const SeriesOverrides& overrides) {
   // 1. The catalogue follows the touched documents' titles. Their old series, the old mates
   // of a title one leaves, and (when a title changed) the untitled documents are detected
   // again: a title that goes away can change which title an untitled page joins.
@@ -532,7 +782,7 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
   }
   // 2. Detect the series of every queued document (each Find detects its whole closure), and
   // queue the other members of every old series a detected member was in, until none is left.
-  auto finder = SeriesFinder::CreateOverCatalogue(archive, &catalogue, *overrides);
+  auto finder = SeriesFinder::CreateOverCatalogue(archive, &catalogue, overrides);
   if (!finder.ok()) return finder.status();
   std::set<std::string> seen;
   size_t scanned = 0;  // series of Found() whose members' old series are queued
@@ -575,14 +825,16 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
     RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, Join(kSeriesPrefix, key)));
   }
   for (const Series& s : (*finder)->Found()) {
-    RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, s.key),
-                                    EncodeSeries((*finder)->SessionOf(s.symbols.front()), s)));
+    std::vector<MemberInfo> infos;
     for (const std::string& sym : s.symbols) {
+      MemberInfo info{(*finder)->SessionOf(sym), ""};
       if (!std::binary_search(touched.begin(), touched.end(), sym)) {
         auto old = ReadOldMember(txn, sym);  // its title is as it was: only the key may move
         if (!old.ok()) return old.status();
-        if (old->known && old->series_key == s.key) continue;
         if (old->known) {
+          info.title_hash = old->title_hash;
+          infos.push_back(info);
+          if (old->series_key == s.key) continue;
           RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, sym),
                                           s.key + old->title_hash));
           continue;
@@ -590,12 +842,19 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
       }
       auto doc = archive.GetDocument(sym);
       if (!doc.ok()) return doc.status();
+      const std::string title_key = CatalogueDocOf(*doc).key;
+      info.title_hash = title_key.empty() ? "" : TitleHash(title_key);
+      infos.push_back(info);
       RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, sym),
-                                      MemberValue(s.key, CatalogueDocOf(*doc).key)));
+                                      MemberValue(s.key, title_key)));
     }
+    RECITAL_RETURN_IF_ERROR(
+        txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, s.key), EncodeSeries(s, infos)));
   }
   return txn.MarkFresh(store::kSeriesIndex);
 }
+
+}  // namespace
 
 }  // namespace recital::history
 
