@@ -38,8 +38,9 @@ Result<std::vector<Series>> ComputeArchiveSeries(const store::Archive& archive,
 
 // The whole content of the derived series index (store/FORMAT.md "Format 6", layout in
 // series_index.cc) computed from the archive (ComputeArchiveSeries and the titles).
+// series (optional): the series it holds, in ArchiveSeries order.
 Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
-    const store::Archive& archive);
+    const store::Archive& archive, std::vector<Series>* series = nullptr);
 
 // The titles of the archive as the stored series index keeps them (series_index.cc), read by
 // SeriesFinder::CreateOverCatalogue instead of listing every document.

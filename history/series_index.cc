@@ -190,72 +190,6 @@ Result<bool> RefreshSeriesIndex(store::Archive& archive) {
   return false;  // writers kept changing the inputs: left stale, readers compute
 }
 
-Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive) {
-  std::vector<std::string> problems;
-  if (archive.format_version() < 6) return problems;
-  // The whole index from one snapshot; detection then runs on its own snapshot, so the two
-  // are compared only when no write came between (else the index is stale: nothing to check).
-  auto index = archive.ReadDerived(store::kSeriesIndex, "");
-  if (!index.ok()) return index.status();
-  if (!index->fresh) return problems;  // stale or absent: nothing stored is read
-  auto stored_series = SeriesOfEntries(index->entries);
-  if (!stored_series.ok()) {
-    problems.push_back("series index: " + stored_series.status().message());
-    return problems;
-  }
-  auto computed = ComputeArchiveSeries(archive);
-  if (!computed.ok()) return computed.status();
-  auto generation = archive.InputGeneration();
-  if (!generation.ok()) return generation.status();
-  if (*generation != index->generation) return problems;
-  const std::vector<Series> stored = std::move(stored_series).value();
-  std::map<std::string, const Series*> by_key;
-  for (const Series& s : stored) by_key.emplace(s.key, &s);
-  for (const Series& s : *computed) {
-    auto it = by_key.find(s.key);
-    if (it == by_key.end()) {
-      problems.push_back("series index lacks series " + s.key + " (" + s.name + ")");
-    } else if (it->second->symbols != s.symbols || it->second->name != s.name) {
-      problems.push_back("series index holds another membership or name for series " + s.key);
-    }
-    if (it != by_key.end()) by_key.erase(it);
-  }
-  for (const auto& [key, s] : by_key) {
-    problems.push_back("series index holds series " + key + ", which detection does not give");
-  }
-  auto same_order = [&] {
-    for (size_t i = 0; i < computed->size(); ++i) {
-      if (stored[i].key != (*computed)[i].key) return false;
-    }
-    return true;
-  };
-  if (problems.empty() && stored.size() == computed->size() && !same_order()) {
-    problems.push_back("series index lists the series in another order than detection");
-  }
-  // Every member entry names the series that holds the member.
-  {
-    std::map<std::string, std::string> key_of;
-    for (const Series& s : *computed) {
-      for (const std::string& sym : s.symbols) key_of.emplace(sym, s.key);
-    }
-    size_t listed = 0;  // entries of archived documents, right or wrong
-    for (const auto& [k, v] : index->entries) {
-      if (k.compare(0, kMemberPrefix.size(), kMemberPrefix) != 0) continue;
-      const std::string sym = k.substr(kMemberPrefix.size());
-      auto it = key_of.find(sym);
-      if (it != key_of.end()) ++listed;
-      const std::string key = v.substr(0, kSeriesKeyBytes);
-      if (it == key_of.end() || it->second != key) {
-        problems.push_back("series index puts " + sym + " in series " + key);
-      }
-    }
-    if (listed != key_of.size()) {
-      problems.push_back("series index lacks the series of " +
-                         std::to_string(key_of.size() - listed) + " document(s)");
-    }
-  }
-  return problems;
-}
 
 namespace {
 
@@ -330,10 +264,11 @@ std::string MemberValue(const std::string& series_key, const std::string& title_
 }  // namespace
 
 Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
-    const store::Archive& archive) {
+    const store::Archive& archive, std::vector<Series>* series) {
   std::map<std::string, uint32_t> sessions;
   auto all = ComputeArchiveSeries(archive, &sessions);
   if (!all.ok()) return all.status();
+  if (series != nullptr) *series = *all;
   auto docs = archive.ListDocuments();
   if (!docs.ok()) return docs.status();
   std::map<std::string, std::string> title_key_of;
@@ -864,6 +799,124 @@ Status DeriveIndexes(const store::Archive& archive, store::DerivedTxn& txn,
                      const std::vector<std::string>& touched) {
   if (archive.format_version() < 6) return Status::Ok();
   return DeriveSeriesIndex(archive, txn, touched);
+}
+
+}  // namespace recital::history
+
+namespace recital::history {
+
+Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive) {
+  std::vector<std::string> problems;
+  if (archive.format_version() < 6) return problems;
+  // The whole index from one snapshot; detection then runs on its own snapshot, so the two
+  // are compared only when no write came between (else the index is stale: nothing to check).
+  auto index = archive.ReadDerived(store::kSeriesIndex, "");
+  if (!index.ok()) return index.status();
+  if (!index->fresh) return problems;  // stale or absent: nothing stored is read
+  auto stored_series = SeriesOfEntries(index->entries);
+  if (!stored_series.ok()) {
+    problems.push_back("series index: " + stored_series.status().message());
+    return problems;
+  }
+  std::vector<Series> computed_series;
+  auto recomputed = SeriesIndexEntries(archive, &computed_series);
+  if (!recomputed.ok()) return recomputed.status();
+  const std::vector<Series>* computed = &computed_series;
+  auto generation = archive.InputGeneration();
+  if (!generation.ok()) return generation.status();
+  if (*generation != index->generation) return problems;
+  // What the ingest hook reads besides the membership: the titles (t/, u/) and each member's
+  // session and title (in s/) must be what a rebuild writes; q/ may hold more, w be larger.
+  {
+    std::map<std::string, std::string> want(recomputed->begin(), recomputed->end());
+    std::map<std::string, std::string> have(index->entries.begin(), index->entries.end());
+    auto prefixed = [](const std::string& k, std::string_view p) { return k.compare(0, p.size(), p) == 0; };
+    for (const auto& [k, v] : want) {
+      auto h = have.find(k);
+      if (prefixed(k, kTitlePrefix) || prefixed(k, kUntitledPrefix)) {
+        if (h == have.end() || h->second != v) {
+          problems.push_back("series index title entry " + k.substr(0, 2) + " of " +
+                             (prefixed(k, kUntitledPrefix) ? k.substr(2) : "a title") +
+                             " differs from a rebuild");
+        }
+      } else if (prefixed(k, kHeadPrefix)) {
+        auto need = DecodeStrings(v);
+        auto got = h == have.end() ? Result<std::set<std::string>>(std::set<std::string>())
+                                   : DecodeStrings(h->second);
+        if (!need.ok() || !got.ok() ||
+            !std::includes(got->begin(), got->end(), need->begin(), need->end())) {
+          problems.push_back("series index lacks titles that a title heads");
+        }
+      } else if (k == kMaxWordsKey) {
+        std::string_view a = v, b = h == have.end() ? std::string_view() : std::string_view(h->second);
+        uint64_t need = 0, got = 0;
+        if (!GetVarint(&a, &need) || !GetVarint(&b, &got) || got < need) {
+          problems.push_back("series index gives fewer words to the longest title than it has");
+        }
+      } else if (prefixed(k, kSeriesPrefix) && h != have.end() && h->second != v) {
+        Series a, b;
+        uint64_t sa = 0, sb = 0;
+        if (DecodeSeries(k, v, &sa, &a).ok() && DecodeSeries(k, h->second, &sb, &b).ok() &&
+            a.symbols == b.symbols && a.name == b.name) {
+          problems.push_back("series index holds other sessions or titles for the members of " +
+                             k.substr(2));
+        }
+      }
+    }
+    for (const auto& [k, v] : have) {
+      if ((prefixed(k, kTitlePrefix) || prefixed(k, kUntitledPrefix)) && !want.count(k)) {
+        problems.push_back("series index holds a title entry a rebuild does not (" +
+                           (prefixed(k, kUntitledPrefix) ? k.substr(2) : "a title") + ")");
+      }
+    }
+  }
+  const std::vector<Series> stored = std::move(stored_series).value();
+  std::map<std::string, const Series*> by_key;
+  for (const Series& s : stored) by_key.emplace(s.key, &s);
+  for (const Series& s : *computed) {
+    auto it = by_key.find(s.key);
+    if (it == by_key.end()) {
+      problems.push_back("series index lacks series " + s.key + " (" + s.name + ")");
+    } else if (it->second->symbols != s.symbols || it->second->name != s.name) {
+      problems.push_back("series index holds another membership or name for series " + s.key);
+    }
+    if (it != by_key.end()) by_key.erase(it);
+  }
+  for (const auto& [key, s] : by_key) {
+    problems.push_back("series index holds series " + key + ", which detection does not give");
+  }
+  auto same_order = [&] {
+    for (size_t i = 0; i < computed->size(); ++i) {
+      if (stored[i].key != (*computed)[i].key) return false;
+    }
+    return true;
+  };
+  if (problems.empty() && stored.size() == computed->size() && !same_order()) {
+    problems.push_back("series index lists the series in another order than detection");
+  }
+  // Every member entry names the series that holds the member.
+  {
+    std::map<std::string, std::string> key_of;
+    for (const Series& s : *computed) {
+      for (const std::string& sym : s.symbols) key_of.emplace(sym, s.key);
+    }
+    size_t listed = 0;  // entries of archived documents, right or wrong
+    for (const auto& [k, v] : index->entries) {
+      if (k.compare(0, kMemberPrefix.size(), kMemberPrefix) != 0) continue;
+      const std::string sym = k.substr(kMemberPrefix.size());
+      auto it = key_of.find(sym);
+      if (it != key_of.end()) ++listed;
+      const std::string key = v.substr(0, kSeriesKeyBytes);
+      if (it == key_of.end() || it->second != key) {
+        problems.push_back("series index puts " + sym + " in series " + key);
+      }
+    }
+    if (listed != key_of.size()) {
+      problems.push_back("series index lacks the series of " +
+                         std::to_string(key_of.size() - listed) + " document(s)");
+    }
+  }
+  return problems;
 }
 
 }  // namespace recital::history

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <optional>
+#include <utility>
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -118,6 +120,32 @@ TEST_F(SeriesDeriveTest, AnIngestAfterAStaleIndexRebuildsItWhole) {
   archive_.Ingest(testing::OtherRecords(), /*derive=*/true);
   ExpectTheThreeSeries();
   ExpectAgreesWithDetection();
+}
+
+TEST_F(SeriesDeriveTest, VerifyFindsATitleTheIngestHookWouldMiss) {
+  archive_.Ingest(testing::AllRecords(), /*derive=*/true);
+  // Drop the stored titles (t/...) at the same generation: the quick path would take the next
+  // lighthouse for the first of a new title.
+  auto read = archive().ReadDerived(store::kSeriesIndex, "");
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read->fresh);
+  std::vector<std::pair<std::string, std::string>> kept;
+  size_t dropped = 0;
+  for (const auto& e : read->entries) {
+    if (e.first.rfind("t/", 0) == 0) {
+      ++dropped;
+    } else {
+      kept.push_back(e);
+    }
+  }
+  EXPECT_EQ(dropped, 4u);  // lighthouses, two fisheries titles, safety of navigation
+  auto replaced = archive().ReplaceDerived(store::kSeriesIndex, read->generation, kept);
+  ASSERT_TRUE(replaced.ok());
+  ASSERT_TRUE(*replaced);
+  auto check = history::CheckSeriesIndex(archive());
+  ASSERT_TRUE(check.ok());
+  ASSERT_EQ(check->size(), 4u);
+  EXPECT_EQ(check->front(), "series index title entry t/ of a title differs from a rebuild");
 }
 
 }  // namespace
