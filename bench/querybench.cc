@@ -3,7 +3,8 @@
 // each time as the command computes it (no state kept between runs), without process start.
 //
 //   recital_querybench ARCHIVE [--runs N] [--seed S] [--budget-s T] [--rows FILE]
-//                      [--queries show,cat,log,blame,grep,grep-phrase,series]
+//                      [--queries show,cat,log,blame,grep,grep-phrase,grep-l,
+//                       grep-l-phrase,series]
 //
 // show    GetResolution + the JSON of `recital show --format json` (dumped to a string)
 // cat     GetRawRelease
@@ -12,6 +13,8 @@
 // grep    history::Grep: FindPhrase + grouping by series, as `recital grep` (no rendering, as
 //         measured before history/ existed, so figures stay comparable), of a word
 // grep-phrase  the same, of a phrase (the third column of --rows; "General Assembly" else)
+// grep-l, grep-l-phrase  history::GrepDocuments of the word / the phrase, rendered as
+//         `recital grep -l` prints it
 // series  ResolveSeriesArg alone (the series lookup that log and blame start with)
 // --rows FILE: lines "SYMBOL<TAB>WORD[<TAB>PHRASE]" to query (cycled) instead of random ones.
 // Prints one line per query: "query<TAB>runs<TAB>p50_ms<TAB>p99_ms<TAB>mean_ms" (after a
@@ -46,7 +49,7 @@ struct Options {
   double budget_s = 10;
   int min_runs = 5;
   std::string rows;
-  std::string queries = "show,cat,log,blame,grep,grep-phrase";
+  std::string queries = "show,cat,log,blame,grep,grep-phrase,grep-l,grep-l-phrase";
 };
 
 struct Row {
@@ -59,7 +62,8 @@ int Usage() {
   std::fputs(
       "usage: recital_querybench ARCHIVE [--runs N] [--seed S] [--budget-s T] [--min-runs M]\n"
       "                          [--rows FILE]\n"
-      "                          [--queries show,cat,log,blame,grep,grep-phrase,series]\n",
+      "                          [--queries show,cat,log,blame,grep,grep-phrase,grep-l,\n"
+      "                                     grep-l-phrase,series]\n",
       stderr);
   return 2;
 }
@@ -179,6 +183,19 @@ std::map<std::string, Query> Queries(const std::unique_ptr<Archive>& holder) {
     auto grep = history::Grep(*holder, r.word);
     if (!grep.ok()) return grep.status();
     *sink += grep->series.size() + grep->hits.size();
+    return Status::Ok();
+  };
+  // `recital grep -l`: the documents only (no grouping), rendered as the command prints them.
+  q["grep-l"] = [&](const Row& r, size_t* sink) {
+    auto docs = history::GrepDocuments(*holder, r.word);
+    if (!docs.ok()) return docs.status();
+    *sink += render::GrepDocumentsText(*docs).size();
+    return Status::Ok();
+  };
+  q["grep-l-phrase"] = [&](const Row& r, size_t* sink) {
+    auto docs = history::GrepDocuments(*holder, r.phrase);
+    if (!docs.ok()) return docs.status();
+    *sink += render::GrepDocumentsText(*docs).size();
     return Status::Ok();
   };
   q["series"] = [&](const Row& r, size_t* sink) {

@@ -19,6 +19,12 @@ has_command() {
   grep -qE "^  $1( |\$)" "$work/help.txt"
 }
 
+# Whether this build's grep has -l (recital grep --help read once, like has_command's).
+has_grep_l() {
+  [ -s "$work/help-grep.txt" ] || "$RECITAL" grep --help >"$work/help-grep.txt" 2>/dev/null
+  grep -q -- '--files-with-matches' "$work/help-grep.txt"
+}
+
 machine_header() {
   local commit dirty="" btype
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)

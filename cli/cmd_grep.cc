@@ -1,6 +1,7 @@
-// `recital grep PHRASE [--series S] [--json]`: every archived paragraph holding a phrase, by
-// series, with the first and last session it appears in. Backed by the archive's word index
-// (Archive::FindPhrase), so only candidate paragraphs are decoded.
+// `recital grep PHRASE [--series S] [--json] [-l | -c]`: every archived paragraph holding a
+// phrase, by series, with the first and last session it appears in; -l the resolutions only,
+// -c their paragraph counts. Backed by the archive's word index (Archive::FindPhrase,
+// Archive::FindPhraseDocuments), so only candidate paragraphs are decoded.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -19,11 +20,36 @@ struct GrepArgs {
   std::string phrase;
   std::string series;
   bool json = false;
+  bool files = false;  // -l
+  bool count = false;  // -c
 };
+
+// -l / -c: the documents, or the paragraph lines per document, the full output would give.
+int RunGrepList(const store::Archive& archive, const GrepArgs& args) {
+  if (args.files) {
+    auto docs = history::GrepDocuments(archive, args.phrase, args.series);
+    if (!docs.ok()) {
+      PrintError(docs.status().message());
+      return 2;
+    }
+    Out(args.json ? render::JsonText(render::GrepDocumentsJson(*docs))
+                  : render::GrepDocumentsText(*docs));
+    return docs->empty() ? 1 : 0;
+  }
+  auto counts = history::GrepCounts(archive, args.phrase, args.series);
+  if (!counts.ok()) {
+    PrintError(counts.status().message());
+    return 2;
+  }
+  Out(args.json ? render::JsonText(render::GrepCountsJson(*counts))
+                : render::GrepCountsText(*counts));
+  return counts->empty() ? 1 : 0;
+}
 
 int RunGrep(const GrepArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kRead);
   if (!archive) return 2;
+  if (args.files || args.count) return RunGrepList(*archive, args);
   auto grep = history::Grep(*archive, args.phrase, args.series);
   if (!grep.ok()) {
     PrintError(grep.status().message());
@@ -47,14 +73,24 @@ void SetupGrep(CLI::App& app, Context& ctx) {
       "\"last\": {...}, \"paragraphs\": [{\"symbol\", \"session\", \"position\" (1-based, in\n"
       "document order), \"label\", \"lead\", \"text\", \"matches\": [{\"subparagraph\",\n"
       "\"byte_offset\", \"byte_length\"}]}]}]}.\n"
+      "-l: only the symbols of the resolutions that output lists, one per line, sorted (as\n"
+      "`git grep -l -w`); --json: [{\"symbol\", \"versions\": [{\"version\", \"language\"}]}],\n"
+      "the searched versions holding PHRASE. -c: \"SYMBOL:N\" per resolution, N its paragraph\n"
+      "lines; --json: [{\"symbol\", \"paragraphs\"}].\n"
       "Exit status: 0 found, 1 not found, 2 trouble (no words in PHRASE, old archive).");
   cmd->add_option("PHRASE", args->phrase, "Words to find, e.g. \"burden-sharing\"")->required();
   AddArchiveOption(cmd, &args->archive);
   cmd->add_option("--series", args->series, "Only this series (a symbol, key or name)");
   cmd->add_flag("--json", args->json, "Output JSON");
+  auto* files = cmd->add_flag("-l,--files-with-matches", args->files,
+                              "Only the symbols of the resolutions holding PHRASE");
+  cmd->add_flag("-c,--count", args->count,
+                "Per resolution, how many of its paragraphs hold PHRASE")
+      ->excludes(files);
   cmd->footer(
       "Example:\n  recital grep \"in particular\" --series A/RES/54/144\n"
-      "  recital grep \"voluntary repatriation\" --json");
+      "  recital grep \"voluntary repatriation\" --json\n"
+      "  recital grep -l decolonization --archive ~/un-archive");
   cmd->callback([args, &ctx] { ctx.exit_code = RunGrep(*args); });
 }
 

@@ -130,11 +130,21 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
   for (const Use& u : *uses) needed.insert(u.use->symbol);
   Places places(archive, **finder, std::move(needed));
   std::map<std::string, GrepSeries> by_key;
+  // A symbol's group, found once per series (Find copies the series; a common word has tens
+  // of thousands of uses in a few thousand series).
+  std::map<std::string, GrepSeries*> group_of;
   for (const Use& u : *uses) {
     const store::ParagraphUse& use = *u.use;
-    auto series = (*finder)->Find(use.symbol);
-    if (!series.ok()) return series.status();
-    places.Collect(*series);
+    auto known = group_of.find(use.symbol);
+    if (known == group_of.end()) {
+      auto series = (*finder)->Find(use.symbol);
+      if (!series.ok()) return series.status();
+      places.Collect(*series);
+      GrepSeries& g = by_key[series->key];
+      if (g.series.key.empty()) g.series = std::move(series).value();
+      for (const std::string& member : g.series.symbols) group_of.emplace(member, &g);
+      known = group_of.emplace(use.symbol, &g).first;
+    }
     auto at = places.Get(use.symbol, u.preferred ? 0 : use.version);
     if (!at.ok()) return at.status();
     GrepParagraph found;
@@ -145,9 +155,7 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
     found.hit = u.hit;
     found.version = use.version;
     found.language = u.language;
-    GrepSeries& g = by_key[series->key];
-    if (g.series.key.empty()) g.series = *series;
-    g.paragraphs.push_back(std::move(found));
+    known->second->paragraphs.push_back(std::move(found));
   }
   std::vector<GrepSeries> groups;
   for (auto& [key, g] : by_key) {
@@ -169,6 +177,16 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
 
 }  // namespace
 
+// The symbols of the series series_arg names; nullopt when series_arg is empty.
+Result<std::optional<std::set<std::string>>> OnlySeries(const store::Archive& archive,
+                                                        std::string_view series_arg) {
+  if (series_arg.empty()) return std::optional<std::set<std::string>>();
+  auto s = ResolveSeriesArg(archive, series_arg);
+  if (!s.ok()) return s.status();
+  return std::optional<std::set<std::string>>(
+      std::set<std::string>(s->symbols.begin(), s->symbols.end()));
+}
+
 Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
                         std::string_view series_arg) {
   std::set<std::string> only;
@@ -186,6 +204,31 @@ Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
   if (!groups.ok()) return groups.status();
   result.series = std::move(groups).value();
   return result;
+}
+
+Result<std::vector<store::PhraseDocument>> GrepDocuments(const store::Archive& archive,
+                                                         std::string_view phrase,
+                                                         std::string_view series_arg) {
+  auto only = OnlySeries(archive, series_arg);
+  if (!only.ok()) return only.status();
+  store::PhraseDocumentOptions options;
+  if (only->has_value()) options.only = &**only;
+  return archive.FindPhraseDocuments(phrase, options);
+}
+
+Result<std::vector<GrepCount>> GrepCounts(const store::Archive& archive, std::string_view phrase,
+                                          std::string_view series_arg) {
+  auto only = OnlySeries(archive, series_arg);
+  if (!only.ok()) return only.status();
+  auto hits = archive.FindPhrase(phrase);
+  if (!hits.ok()) return hits.status();
+  auto uses = NewestUses(archive, *hits, only->has_value() ? &**only : nullptr);
+  if (!uses.ok()) return uses.status();
+  std::map<std::string, size_t> counts;
+  for (const Use& u : *uses) ++counts[u.use->symbol];
+  std::vector<GrepCount> out;
+  for (auto& [symbol, n] : counts) out.push_back({symbol, n});
+  return out;
 }
 
 }  // namespace recital::history

@@ -268,6 +268,19 @@ struct GrepResult {
 // format 4; Corruption.
 Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
                         std::string_view series_arg = {});
+// `recital grep -l`: the documents Grep lists (the symbols of its paragraphs), sorted by symbol,
+// each with the searched versions holding the phrase (Archive::FindPhraseDocuments: no series
+// grouping, and for a common word few records decoded). series_arg as Grep's.
+Result<std::vector<store::PhraseDocument>> GrepDocuments(const store::Archive& archive,
+                                                         std::string_view phrase,
+                                                         std::string_view series_arg = {});
+// `recital grep -c`: per document Grep lists, by symbol, how many paragraph lines it gives it.
+struct GrepCount {
+  std::string symbol;
+  size_t paragraphs = 0;
+};
+Result<std::vector<GrepCount>> GrepCounts(const store::Archive& archive, std::string_view phrase,
+                                          std::string_view series_arg = {});
 
 // ---- language versions -----------------------------------------------------------------------
 

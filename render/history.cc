@@ -222,4 +222,39 @@ Json GrepJson(const history::GrepResult& grep) {
   return {{"phrase", grep.phrase}, {"series", series}};
 }
 
+std::string GrepDocumentsText(const std::vector<store::PhraseDocument>& docs) {
+  std::string out;
+  for (const store::PhraseDocument& d : docs) {
+    out += d.symbol;
+    out += '\n';
+  }
+  return out;
+}
+
+Json GrepDocumentsJson(const std::vector<store::PhraseDocument>& docs) {
+  Json out = Json::array();
+  for (const store::PhraseDocument& d : docs) {
+    Json versions = Json::array();
+    for (const store::PhraseDocumentVersion& v : d.versions) {
+      versions.push_back({{"version", v.version}, {"language", v.language}});
+    }
+    out.push_back({{"symbol", d.symbol}, {"versions", versions}});
+  }
+  return out;
+}
+
+std::string GrepCountsText(const std::vector<history::GrepCount>& counts) {
+  std::string out;
+  for (const history::GrepCount& c : counts) out += fmt::format("{}:{}\n", c.symbol, c.paragraphs);
+  return out;
+}
+
+Json GrepCountsJson(const std::vector<history::GrepCount>& counts) {
+  Json out = Json::array();
+  for (const history::GrepCount& c : counts) {
+    out.push_back({{"symbol", c.symbol}, {"paragraphs", c.paragraphs}});
+  }
+  return out;
+}
+
 }  // namespace recital::render

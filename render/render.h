@@ -187,6 +187,14 @@ std::string GrepText(const history::GrepResult& grep, bool colour);
 //  [{"subparagraph", "byte_offset", "byte_length"}]}]}]}; position 1-based in document order,
 // label as in the text, subparagraph null for the paragraph's own text.
 nlohmann::json GrepJson(const history::GrepResult& grep);
+// `recital grep -l`: one full symbol per line, in the order given (sorted by symbol).
+std::string GrepDocumentsText(const std::vector<store::PhraseDocument>& docs);
+// [{"symbol", "versions": [{"version", "language"}]}]: the searched versions holding the phrase.
+nlohmann::json GrepDocumentsJson(const std::vector<store::PhraseDocument>& docs);
+// `recital grep -c`: "SYMBOL:N" per line, N the paragraph lines `recital grep` gives it.
+std::string GrepCountsText(const std::vector<history::GrepCount>& counts);
+// [{"symbol", "paragraphs"}].
+nlohmann::json GrepCountsJson(const std::vector<history::GrepCount>& counts);
 
 // ---- change reports (`recital report`, `recital demo`) ---------------------------------------
 

@@ -189,8 +189,9 @@ Result<std::vector<std::string>> ReadCitedBy(const Txn& txn, const Dbis& dbis,
   return out;
 }
 
-Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& dbis,
-                                                    const Hash128& wording_hash) {
+Result<std::vector<ParagraphUse>> ReadParagraphUses(
+    const Txn& txn, const Dbis& dbis, const Hash128& wording_hash,
+    std::unordered_map<uint32_t, std::string>* symbols) {
   std::vector<ParagraphUse> out;
   auto value = txn.Get(dbis.paragraph_uses, wording_hash.ToBytes());
   if (!value.ok()) return value.status();
@@ -202,6 +203,12 @@ Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& 
   std::string symbol;
   uint32_t symbol_doc = 0;
   for (const auto& u : uses) {
+    if (u.doc != symbol_doc && symbols != nullptr) {
+      if (auto known = symbols->find(u.doc); known != symbols->end()) {
+        symbol = known->second;
+        symbol_doc = u.doc;
+      }
+    }
     if (u.doc != symbol_doc) {
       auto s = txn.Get(dbis.doc_symbols, DocNumberKey(u.doc));
       if (!s.ok()) return s.status();
@@ -212,6 +219,7 @@ Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& 
       }
       symbol = std::string(**s);
       symbol_doc = u.doc;
+      if (symbols != nullptr) symbols->emplace(u.doc, symbol);
     }
     out.push_back(ParagraphUse{symbol, u.version, u.position});
   }

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "schema/schema.h"
@@ -57,8 +58,11 @@ Result<std::vector<std::string>> ReadCitedBy(const Txn& txn, const Dbis& dbis,
                                              std::string_view cited);
 
 // Every use of a wording with symbols, sorted by (symbol, version, position); empty when none.
-Result<std::vector<ParagraphUse>> ReadParagraphUses(const Txn& txn, const Dbis& dbis,
-                                                    const Hash128& wording_hash);
+// symbols (optional): document number -> symbol, read from and added to (one snapshot), for
+// callers reading the uses of many wordings.
+Result<std::vector<ParagraphUse>> ReadParagraphUses(
+    const Txn& txn, const Dbis& dbis, const Hash128& wording_hash,
+    std::unordered_map<uint32_t, std::string>* symbols = nullptr);
 
 // Verify's check of doc_numbers, doc_symbols and paragraph_uses: collects the uses the records
 // imply, then compares in both directions.

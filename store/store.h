@@ -28,6 +28,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -279,6 +280,23 @@ struct PhraseHit {
 struct PhraseOptions {
   size_t max_hits = 0;  // keep the first this many hits; 0 = all
 };
+// A document whose searched versions (SearchedVersions) hold a phrase: what `recital grep -l`
+// lists (Archive::FindPhraseDocuments).
+struct PhraseDocumentVersion {
+  uint32_t version = 0;
+  std::string language;  // the version's
+};
+struct PhraseDocument {
+  std::string symbol;
+  std::vector<PhraseDocumentVersion> versions;  // the searched versions holding it, by number
+};
+struct PhraseDocumentOptions {
+  const std::set<std::string>* only = nullptr;  // these documents only; null: all
+  // How the documents are found (the answer is the same; tests compare them): kAuto picks the
+  // one that decodes fewer records.
+  enum class Method { kAuto, kFromWordings, kFromDocuments };
+  Method method = Method::kAuto;
+};
 
 // ---- verify and stats ------------------------------------------------------------------
 struct VerifyProblem {
@@ -377,6 +395,16 @@ class Archive {
   // does not decode.
   Result<std::vector<PhraseHit>> FindPhrase(std::string_view phrase,
                                             const PhraseOptions& options = {}) const;
+  // The documents whose searched versions hold phrase (as FindPhrase finds it: the symbols
+  // of the uses FindPhrase reports in searched versions), sorted by symbol, with as few
+  // records decoded as the index allows. Two ways (store/FORMAT.md "words", documents):
+  // from wordings, FindPhrase's (decode every version of each candidate, follow the matching
+  // wordings' uses); from documents, when the postings are exact (one word, or two whose pair
+  // is posted) and most documents are candidates: a candidate with one version holds the
+  // phrase in it (no decoding), every other document's searched versions are decoded and
+  // checked. Errors as FindPhrase's.
+  Result<std::vector<PhraseDocument>> FindPhraseDocuments(
+      std::string_view phrase, const PhraseDocumentOptions& options = {}) const;
 
   // Small user settings (series names and corrections, ...). Keys and values are any bytes;
   // keep keys namespaced ("series/name/<key>"). GetSetting: nullopt when unset.

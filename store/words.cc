@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <unordered_map>
 
 #include "store/archive_impl.h"
 #include "store/indexes.h"
@@ -191,6 +192,17 @@ void FindRuns(std::string_view text, const std::vector<std::string>& phrase, int
   }
 }
 
+// Whether the phrase occurs as a run of whole words in text (FindRuns, stopping at the first).
+bool HasRun(std::string_view text, const std::vector<std::string>& phrase) {
+  std::vector<Token> tokens = Tokenize(text);
+  for (size_t i = 0; i + phrase.size() <= tokens.size(); ++i) {
+    size_t k = 0;
+    while (k < phrase.size() && tokens[i + k].word == phrase[k]) ++k;
+    if (k == phrase.size()) return true;
+  }
+  return false;
+}
+
 // The wording of a paragraph as a paragraph object holds it (lead, text, sub-paragraph numbers
 // and texts; no section, number or footnotes): what PhraseHit::wording is.
 Paragraph WordingOf(const Paragraph& p) {
@@ -235,6 +247,18 @@ void FindAllRuns(const Paragraph& wording, const std::vector<std::string>& phras
   }
 }
 
+}  // namespace
+
+bool ParagraphHoldsPhrase(const Paragraph& p, const PhraseQuery& query) {
+  if (MayHold(p.text, query.probe) && HasRun(p.text, query.words)) return true;
+  for (const auto& sub : p.subparagraphs) {
+    if (MayHold(sub.text, query.probe) && HasRun(sub.text, query.words)) return true;
+  }
+  return false;
+}
+
+namespace {
+
 // Every document number posted for one word key, in order.
 Status ReadDocPostings(Cursor& cur, const std::string& word, std::vector<uint32_t>* out) {
   std::string start = WordChunkKey(word, 0);
@@ -252,7 +276,8 @@ Status ReadDocPostings(Cursor& cur, const std::string& word, std::vector<uint32_
   }
 }
 
-// The documents posted for every key, rarest key first.
+}  // namespace
+
 Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
                                                  const std::vector<std::string>& keys) {
   auto cur = Cursor::Open(txn, words);
@@ -274,6 +299,8 @@ Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
   return out;
 }
 
+namespace {
+
 // Every version of every candidate document is decoded and each paragraph checked;
 // a wording holding the phrase was stored first by a document that posted all its words.
 Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
@@ -281,6 +308,9 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
                        const std::vector<std::string>& phrase, std::vector<PhraseHit>* hits) {
   auto docs = DocumentCandidates(txn, dbis.words, keys);
   if (!docs.ok()) return docs.status();
+  // A common word's wordings name the same documents again and again (a series repeats its
+  // paragraphs): each document number's symbol is read once.
+  std::unordered_map<uint32_t, std::string> symbols;
   std::set<Hash128> found;
   std::string_view probe = *std::max_element(
       phrase.begin(), phrase.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
@@ -307,7 +337,7 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
           hit.wording = WordingOf(p);
           hit.wording_hash = WordingHash(hit.wording);
           if (!found.insert(hit.wording_hash).second) continue;
-          auto uses = ReadParagraphUses(txn, dbis, hit.wording_hash);
+          auto uses = ReadParagraphUses(txn, dbis, hit.wording_hash, &symbols);
           if (!uses.ok()) return uses.status();
           hit.uses = std::move(*uses);
           hits->push_back(std::move(hit));
@@ -403,31 +433,50 @@ std::vector<std::string> ParagraphPostingKeys(const Paragraph& wording, int form
   return keys;
 }
 
-Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
-                                                   const PhraseOptions& options) const {
-  std::vector<std::string> words = SplitWordsForIndex(phrase);
-  if (words.empty()) {
+Result<PhraseQuery> MakePhraseQuery(std::string_view phrase, int format_version,
+                                    const std::string& archive_dir, bool has_words) {
+  PhraseQuery q;
+  q.words = SplitWordsForIndex(phrase);
+  if (q.words.empty()) {
     return Status::InvalidInput("the phrase '" + std::string(phrase) +
                                 "' has no words to search for");
   }
-  if (impl_->format_version < 4 || impl_->dbis().words == 0) {
-    return Status::InvalidInput("archive " + impl_->dir + " has format version " +
-                                std::to_string(impl_->format_version) +
+  if (format_version < 4 || !has_words) {
+    return Status::InvalidInput("archive " + archive_dir + " has format version " +
+                                std::to_string(format_version) +
                                 ", whose word index this Recital does not read: run "
                                 "`recital migrate`");
   }
-  std::vector<std::string> keys;
-  for (const auto& w : words) keys.push_back(KeyOf(w));
+  for (const auto& w : q.words) q.keys.push_back(KeyOf(w));
   // Format 5: the phrase's adjacent pairs narrow the candidates to documents that stored a
   // wording holding every pair (store/FORMAT.md "words", pairs).
-  if (impl_->format_version >= kWordPairsFormat) {
-    for (size_t i = 1; i < words.size(); ++i) {
-      std::string first = KeyOf(words[i - 1]), second = KeyOf(words[i]);
-      if (IsPairIndexed(first, second)) keys.push_back(WordPairKey(first, second));
+  bool pairs = format_version >= kWordPairsFormat;
+  if (pairs) {
+    for (size_t i = 1; i < q.words.size(); ++i) {
+      std::string first = KeyOf(q.words[i - 1]), second = KeyOf(q.words[i]);
+      if (IsPairIndexed(first, second)) q.keys.push_back(WordPairKey(first, second));
     }
   }
-  std::sort(keys.begin(), keys.end());
-  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::sort(q.keys.begin(), q.keys.end());
+  q.keys.erase(std::unique(q.keys.begin(), q.keys.end()), q.keys.end());
+  q.probe = *std::max_element(q.words.begin(), q.words.end(),
+                              [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  // One whole word: its key is the word itself unless cut. Two: their posted pair is the run.
+  auto whole = [](const std::string& w) { return w.size() <= kMaxWordKeyBytes; };
+  q.postings_exact =
+      (q.words.size() == 1 && whole(q.words[0])) ||
+      (q.words.size() == 2 && pairs && whole(q.words[0]) && whole(q.words[1]) &&
+       IsPairIndexed(q.words[0], q.words[1]));
+  return q;
+}
+
+Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
+                                                   const PhraseOptions& options) const {
+  auto query = MakePhraseQuery(phrase, impl_->format_version, impl_->dir,
+                               impl_->dbis().words != 0);
+  if (!query.ok()) return query.status();
+  const std::vector<std::string>& keys = query->keys;
+  const std::vector<std::string>& words = query->words;
 
   std::shared_lock<std::shared_mutex> lock(impl_->txn_mutex);
   auto txn = impl_->Begin(false);

@@ -52,6 +52,29 @@ std::vector<std::string> ParagraphPairKeys(const Paragraph& wording);
 // (ParagraphIndexKeys) and, from format 5, its pair keys; sorted, unique.
 std::vector<std::string> ParagraphPostingKeys(const Paragraph& wording, int format_version);
 
+// A phrase search's query (FindPhrase, FindPhraseDocuments): the phrase's normalised words,
+// the words keys a document must be posted for to be a candidate (word keys; from format 5
+// the posted pairs), sorted, unique, and the longest word (a quick filter for texts).
+struct PhraseQuery {
+  std::vector<std::string> words;
+  std::vector<std::string> keys;
+  std::string probe;
+  // Postings for every key prove that the document stored a wording holding the phrase: one
+  // word whose key is not cut, or two such words whose pair is posted (pairs never cross from
+  // one text to the next, so the pair is the run). Longer phrases' keys may come from
+  // different wordings.
+  bool postings_exact = false;
+};
+// InvalidInput when the phrase has no words or the archive predates the word index.
+Result<PhraseQuery> MakePhraseQuery(std::string_view phrase, int format_version,
+                                    const std::string& archive_dir, bool has_words);
+// Whether the paragraph's text or one of its sub-paragraph texts holds the phrase as a run of
+// whole words (the test FindPhrase reports matches by).
+bool ParagraphHoldsPhrase(const Paragraph& p, const PhraseQuery& query);
+// The documents posted for every key (intersected rarest first), by number.
+Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
+                                                 const std::vector<std::string>& keys);
+
 // The words key of (word key, chunk); chunk < 2^20.
 std::string WordChunkKey(std::string_view word_key, uint32_t chunk);
 // Splits a words key; false when it is not one (no 0xFF + 3 bytes at its end, empty word, or

@@ -147,6 +147,12 @@ void Exercise() {
   }
   (void)(*a)->Stats();
   (void)(*a)->FindPhrase("refugees in the region");
+  for (auto method : {recital::store::PhraseDocumentOptions::Method::kFromWordings,
+                      recital::store::PhraseDocumentOptions::Method::kFromDocuments}) {
+    recital::store::PhraseDocumentOptions options;
+    options.method = method;
+    (void)(*a)->FindPhraseDocuments("refugees", options);
+  }
   (void)(*a)->ListSettings("series/");
 }
 
