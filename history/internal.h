@@ -1,11 +1,14 @@
 // Shared by the files of history/; not part of the module's interface.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
 #include "diff/diff.h"
+#include "history/history.h"
 #include "store/store.h"
 
 namespace recital::history {
@@ -24,5 +27,40 @@ Result<std::vector<Series>> ComputeArchiveSeries(const store::Archive& archive);
 // The derived index entries (store/FORMAT.md "Format 6", layout in series_index.cc) of a
 // whole-archive grouping.
 std::vector<std::pair<std::string, std::string>> SeriesIndexEntries(const std::vector<Series>& all);
+
+// ---- the stored lineage (lineage_index.cc) ----
+// One entry of the `lineage` index decoded: a consecutive pair of a series.
+struct StoredPair {
+  uint32_t older_version = 0, newer_version = 0;  // current versions the records were read at
+  DiffSummary summary;                            // DiffResolutions(older, newer).summary
+  uint64_t counts[3] = {0, 0, 0};  // paragraphs of the newer record: preamble, operative, annex
+  // Per paragraph of the newer record (document order): the change that produced it.
+  struct Slot {
+    enum Kind : uint8_t { kNotReached, kAdded, kStep } kind = kNotReached;
+    Section from_section = Section::kPreamble;  // kStep: the first older paragraph
+    uint64_t from_index = 0;
+    bool unchanged = false;  // ChangeStatus::kUnchanged
+    bool technical = false;  // Change::technical
+    bool exact = false;      // the older paragraph's text is this one's (no delta)
+    bool merged = false;     // several older paragraphs: their texts joined by spaces
+    uint64_t first_length = 0;  // merged: the bytes of the first one in the joined text
+    std::string_view delta;     // !exact: the joined older text against this paragraph's text
+  };
+  std::vector<Slot> slots;  // views into the value decoded
+};
+std::string EncodeLineagePair(uint32_t older_version, uint32_t newer_version,
+                              const Resolution& newer, const DiffResult& diff);
+Status DecodeLineagePair(std::string_view value, StoredPair* out);
+// The options the lineage index is computed at (DiffOptions{}; edits_for_unchanged does not
+// change log's counts or blame).
+inline bool IsDefaultDiffOptions(const DiffOptions& o) {
+  const DiffOptions d;
+  return o.reword_threshold == d.reword_threshold && o.split_threshold == d.split_threshold;
+}
+// log and blame from the stored lineage at the default options; nullopt when the index is
+// stale, lacks an entry, names other versions, or (blame) a walk needs a pair not stored.
+Result<std::optional<LogView>> StoredLogOf(const store::Archive& archive, std::string_view target);
+Result<std::optional<BlameView>> StoredBlameOf(const store::Archive& archive,
+                                               const std::string& symbol);
 
 }  // namespace recital::history
