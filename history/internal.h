@@ -48,6 +48,15 @@ struct StoredPair {
   };
   std::vector<Slot> slots;  // views into the value decoded
 };
+// One entry of the `lineage` index: a series of >= 2 members and the bodies of its pairs.
+inline constexpr std::string_view kSeriesLineagePrefix = "l/";
+struct SeriesLineage {
+  std::vector<std::string> symbols;  // session order
+  std::vector<uint32_t> versions;    // current version (preferred language) of each
+  std::vector<std::string> pairs;    // pairs[i]: symbols[i] -> symbols[i + 1], EncodeLineagePair
+};
+std::string EncodeSeriesLineage(const SeriesLineage& s);
+Status DecodeSeriesLineage(std::string_view value, SeriesLineage* out);
 std::string EncodeLineagePair(uint32_t older_version, uint32_t newer_version,
                               const Resolution& newer, const DiffResult& diff);
 Status DecodeLineagePair(std::string_view value, StoredPair* out);

@@ -59,17 +59,21 @@ class FakeDerivedTxn : public store::DerivedTxn {
   Status MarkFresh(std::string_view) override { return Status::Ok(); }
 };
 
-std::string Key(const std::string& older, const std::string& newer) {
-  return "p/" + older + std::string(1, '\0') + newer;
-}
-
-Series Of(std::vector<std::string> symbols) {
+Series Of(std::string key, std::vector<std::string> symbols) {
   Series s;
-  s.key = "s-test";
+  s.key = std::move(key);
   s.name = "test";
   s.symbols = std::move(symbols);
   return s;
 }
+
+history::SeriesLineage Decoded(const std::string& value) {
+  history::SeriesLineage l;
+  EXPECT_TRUE(history::DecodeSeriesLineage(value, &l).ok());
+  return l;
+}
+
+const std::vector<std::string> kLight = {"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"};
 
 class LineageIndexTest : public ::testing::Test {
  protected:
@@ -91,13 +95,17 @@ TEST_F(LineageIndexTest, EntriesHoldOnePairPerConsecutiveMembers) {
   auto entries = history::LineageIndexEntries(archive(), *all);
   ASSERT_TRUE(entries.ok()) << entries.status().ToString();
   std::map<std::string, std::string> m(entries->begin(), entries->end());
-  // lighthouses: two pairs; fisheries: one; 61/99 alone: none.
-  EXPECT_EQ(m.size(), 3u);
-  ASSERT_TRUE(m.count(Key("A/RES/60/7", "A/RES/61/7")));
-  ASSERT_TRUE(m.count(Key("A/RES/61/7", "A/RES/62/7")));
-  ASSERT_TRUE(m.count(Key("A/RES/60/20", "A/RES/61/30")));
+  // lighthouses and fisheries; 61/99 alone has no pair, so no entry.
+  EXPECT_EQ(m.size(), 2u);
+  const std::string light_key = "l/" + testing::KeyOf("A/RES/60/7");
+  ASSERT_TRUE(m.count(light_key));
+  ASSERT_TRUE(m.count("l/" + testing::KeyOf("A/RES/60/20")));
+  const history::SeriesLineage light = Decoded(m[light_key]);
+  EXPECT_EQ(light.symbols, kLight);
+  EXPECT_EQ(light.versions, (std::vector<uint32_t>{1, 1, 1}));
+  ASSERT_EQ(light.pairs.size(), 2u);
   history::StoredPair p;
-  ASSERT_TRUE(history::DecodeLineagePair(m[Key("A/RES/60/7", "A/RES/61/7")], &p).ok());
+  ASSERT_TRUE(history::DecodeLineagePair(light.pairs[0], &p).ok());
   EXPECT_EQ(p.older_version, 1u);
   EXPECT_EQ(p.newer_version, 1u);
   EXPECT_EQ(p.summary.unchanged, 3u);
@@ -230,12 +238,13 @@ TEST_F(LineageIndexTest, VerifyFindsNoProblemThenEveryTamperedEntry) {
   auto all = history::ArchiveSeries(archive());
   auto entries = history::LineageIndexEntries(archive(), *all);
   ASSERT_TRUE(entries.ok());
-  std::vector<std::pair<std::string, std::string>> tampered;
-  for (const auto& [k, v] : *entries) {
-    if (k == Key("A/RES/60/20", "A/RES/61/30")) continue;
-    tampered.emplace_back(k, k == Key("A/RES/60/7", "A/RES/61/7") ? (*entries)[1].second : v);
-  }
-  tampered.emplace_back(Key("A/RES/61/7", "A/RES/61/99"), (*entries)[0].second);
+  const std::string light_key = "l/" + testing::KeyOf("A/RES/60/7");
+  const std::string fish_key = "l/" + testing::KeyOf("A/RES/60/20");
+  std::map<std::string, std::string> m(entries->begin(), entries->end());
+  history::SeriesLineage light = Decoded(m[light_key]);
+  std::swap(light.pairs[0], light.pairs[1]);
+  std::vector<std::pair<std::string, std::string>> tampered = {
+      {light_key, history::EncodeSeriesLineage(light)}, {"l/s-000000000000", m[fish_key]}};
   auto gen = archive().InputGeneration();
   ASSERT_TRUE(gen.ok());
   auto done = archive().ReplaceDerived(store::kLineageIndex, *gen, tampered);
@@ -245,58 +254,70 @@ TEST_F(LineageIndexTest, VerifyFindsNoProblemThenEveryTamperedEntry) {
   ASSERT_EQ(check->size(), 3u);
   std::string all_problems;
   for (const std::string& p : *check) all_problems += p + "\n";
-  EXPECT_NE(all_problems.find("another lineage for the pair A/RES/60/7 -> A/RES/61/7"),
+  EXPECT_NE(all_problems.find("another lineage for series " + testing::KeyOf("A/RES/60/7")),
             std::string::npos)
       << all_problems;
-  EXPECT_NE(all_problems.find("lacks the pair A/RES/60/20 -> A/RES/61/30"), std::string::npos);
-  EXPECT_NE(all_problems.find("A/RES/61/7 -> A/RES/61/99, which no series has"),
+  EXPECT_NE(all_problems.find("lacks series " + testing::KeyOf("A/RES/60/20")), std::string::npos);
+  EXPECT_NE(all_problems.find("holds series s-000000000000, which detection does not give"),
             std::string::npos);
 }
 
-TEST_F(LineageIndexTest, UpdatePutsNewPairsDeletesGoneOnesKeepsTheRest) {
-  auto entries = history::LineageIndexEntries(
-      archive(), {Of({"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"}), Of({"A/RES/60/7", "A/RES/62/7"})});
-  ASSERT_TRUE(entries.ok());
-  std::map<std::string, std::string> want(entries->begin(), entries->end());
+TEST_F(LineageIndexTest, UpdateComputesNewPairsAndReusesKeptOnes) {
+  // The bodies of a full build, for comparison.
+  auto full = history::LineageIndexEntries(
+      archive(), {Of("s-a", kLight), Of("s-b", {"A/RES/60/7", "A/RES/62/7"})});
+  ASSERT_TRUE(full.ok());
+  std::map<std::string, std::string> want(full->begin(), full->end());
+  const history::SeriesLineage want_a = Decoded(want["l/s-a"]);
+  const history::SeriesLineage want_b = Decoded(want["l/s-b"]);
   FakeDerivedTxn txn;
-  // A new member joins a series of two.
-  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {}, {Of({"A/RES/60/7", "A/RES/61/7"})})
+  auto& lineage = txn.data[std::string(store::kLineageIndex)];
+  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {}, {Of("s-a", {kLight[0], kLight[1]})})
                   .ok());
   EXPECT_EQ(txn.puts, 1);
-  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {Of({"A/RES/60/7", "A/RES/61/7"})},
-                                          {Of({"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"})})
+  ASSERT_EQ(Decoded(lineage["l/s-a"]).pairs.size(), 1u);
+  EXPECT_EQ(Decoded(lineage["l/s-a"]).pairs[0], want_a.pairs[0]);
+  // Mark the held body: a kept pair is copied, not computed again.
+  history::SeriesLineage held = Decoded(lineage["l/s-a"]);
+  held.pairs[0] = "kept";
+  lineage["l/s-a"] = history::EncodeSeriesLineage(held);
+  // A new member joins.
+  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {Of("s-a", {kLight[0], kLight[1]})},
+                                          {Of("s-a", kLight)})
                   .ok());
-  EXPECT_EQ(txn.puts, 2);  // 60/7 -> 61/7 kept
-  EXPECT_EQ(txn.deletes, 0);
-  auto& lineage = txn.data[std::string(store::kLineageIndex)];
-  ASSERT_EQ(lineage.size(), 2u);
-  EXPECT_EQ(lineage[Key("A/RES/61/7", "A/RES/62/7")], want[Key("A/RES/61/7", "A/RES/62/7")]);
-  EXPECT_EQ(lineage[Key("A/RES/60/7", "A/RES/61/7")], want[Key("A/RES/60/7", "A/RES/61/7")]);
-  // 61/7 leaves the series (a split): both of its pairs go, 60/7 -> 62/7 comes.
-  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn,
-                                          {Of({"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"})},
-                                          {Of({"A/RES/60/7", "A/RES/62/7"}), Of({"A/RES/61/7"})})
+  history::SeriesLineage now = Decoded(lineage["l/s-a"]);
+  EXPECT_EQ(now.symbols, kLight);
+  ASSERT_EQ(now.pairs.size(), 2u);
+  EXPECT_EQ(now.pairs[0], "kept");
+  EXPECT_EQ(now.pairs[1], want_a.pairs[1]);
+  // 61/7 leaves (a split) and the series takes another key: the old entry goes, the new one
+  // holds 60/7 -> 62/7; 61/7 alone has none.
+  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {Of("s-a", kLight)},
+                                          {Of("s-b", {kLight[0], kLight[2]}), Of("s-c", {kLight[1]})})
                   .ok());
-  EXPECT_EQ(txn.deletes, 2);
+  EXPECT_EQ(txn.deletes, 1);
   ASSERT_EQ(lineage.size(), 1u);
-  EXPECT_EQ(lineage[Key("A/RES/60/7", "A/RES/62/7")], want[Key("A/RES/60/7", "A/RES/62/7")]);
+  EXPECT_EQ(Decoded(lineage["l/s-b"]).pairs, want_b.pairs);
 }
 
 TEST_F(LineageIndexTest, UpdateRecomputesAPairWhoseMemberHasANewCurrentVersion) {
   FakeDerivedTxn txn;
-  const Series light = Of({"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"});
-  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {}, {light}).ok());
-  EXPECT_EQ(txn.puts, 2);
+  auto& lineage = txn.data[std::string(store::kLineageIndex)];
+  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {}, {Of("s-a", kLight)}).ok());
+  history::SeriesLineage held = Decoded(lineage["l/s-a"]);
+  held.pairs[0] = "kept";
+  lineage["l/s-a"] = history::EncodeSeriesLineage(held);
   // A corrected 62/7 (version 2, complete, so current): O2 "Invites" dropped.
   archive_.Ingest({testing::Record(62, 7, testing::kLighthouseTitle,
                                    {testing::kNoting, testing::kConcerned},
                                    {testing::kUrges62, testing::kRequests, testing::kDecides})});
-  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {light}, {light}).ok());
-  EXPECT_EQ(txn.puts, 3);  // only 61/7 -> 62/7
-  history::StoredPair p;
-  ASSERT_TRUE(history::DecodeLineagePair(
-                  txn.data[std::string(store::kLineageIndex)][Key("A/RES/61/7", "A/RES/62/7")], &p)
+  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {Of("s-a", kLight)}, {Of("s-a", kLight)})
                   .ok());
+  const history::SeriesLineage now = Decoded(lineage["l/s-a"]);
+  EXPECT_EQ(now.versions, (std::vector<uint32_t>{1, 1, 2}));
+  EXPECT_EQ(now.pairs[0], "kept");  // 60/7 -> 61/7 unchanged
+  history::StoredPair p;
+  ASSERT_TRUE(history::DecodeLineagePair(now.pairs[1], &p).ok());
   EXPECT_EQ(p.newer_version, 2u);
   EXPECT_EQ(p.summary.added, 0u);
   EXPECT_EQ(p.summary.reworded, 1u);
@@ -304,6 +325,18 @@ TEST_F(LineageIndexTest, UpdateRecomputesAPairWhoseMemberHasANewCurrentVersion) 
 }
 
 TEST(LineagePairCodecTest, RejectsTruncatedValues) {
+  // The series entry too: every cut of a stored (uncompressed) one fails.
+  history::SeriesLineage one;
+  one.symbols = {"A/RES/60/7", "A/RES/61/7"};
+  one.versions = {1, 1};
+  one.pairs = {"x"};
+  const std::string e = history::EncodeSeriesLineage(one);
+  history::SeriesLineage back;
+  ASSERT_TRUE(history::DecodeSeriesLineage(e, &back).ok());
+  EXPECT_EQ(back.symbols, one.symbols);
+  for (size_t n = 0; n < e.size(); ++n) {
+    EXPECT_FALSE(history::DecodeSeriesLineage(std::string_view(e).substr(0, n), &back).ok()) << n;
+  }
   Resolution a = testing::LighthouseRecords()[0];
   Resolution b = testing::LighthouseRecords()[1];
   const std::string v = history::EncodeLineagePair(1, 1, b, DiffResolutions(a, b));
