@@ -101,6 +101,45 @@ TEST_F(LineageCorpusTest, StoredLogAndBlameEqualComputedOnTheCorpus) {
   std::printf("blames served by the lineage index: %zu\n", served);
 }
 
+// A/RES/728(VIII) (refworld copy, complete) -> A/RES/925(X) (unhcr copy, complete), read by
+// hand: 728 has three operative paragraphs (attention to groups of refugees in the next
+// report; an appeal for repatriation, resettlement and integration under 538 B (VI); the
+// relations with organizations); 925 has four preamble paragraphs (its report and 832 (IX),
+// ECOSOC 589 (XX), the Statute's solutions, the 1955 target not reached) and three operative
+// ones (continue the efforts under due safeguards; the Fund's emphasis on camps; contributions
+// for 1955 and 1956). None continues one of 728's: 3 removed, 7 added, nothing else.
+TEST_F(LineageCorpusTest, UnhcrPairOf1953And1955IsReadFromTheIndex) {
+  RECITAL_REQUIRE_CORPUS();
+  Open();
+  std::vector<store::ReleaseInput> inputs;
+  for (const std::string& path : testing::CorpusFiles()) inputs.push_back({path, std::nullopt});
+  Ingest(std::move(inputs));
+  auto built = history::RefreshLineageIndex(*archive_);
+  ASSERT_TRUE(built.ok() && *built);
+  auto log = history::StoredLogOf(*archive_, "A/RES/925(X)");
+  ASSERT_TRUE(log.ok() && log->has_value());
+  const auto& rows = (*log)->rows;
+  ASSERT_GE(rows.size(), 2u);
+  EXPECT_EQ(rows[0].symbol, "A/RES/728(VIII)");
+  EXPECT_EQ(rows[0].session, 8u);
+  EXPECT_EQ(rows[1].symbol, "A/RES/925(X)");
+  EXPECT_EQ(rows[1].adoption_date, "1955-10-25");
+  const DiffSummary& s = rows[1].summary;
+  EXPECT_EQ(s.added, 7u);
+  EXPECT_EQ(s.removed, 3u);
+  EXPECT_EQ(s.unchanged + s.reworded + s.split + s.merged + s.moved, 0u);
+  auto blame = history::StoredBlameOf(*archive_, "A/RES/925(X)");
+  ASSERT_TRUE(blame.ok() && blame->has_value());
+  ASSERT_EQ((*blame)->paragraphs.size(), 7u);
+  for (const history::BlameParagraph& p : (*blame)->paragraphs) {
+    EXPECT_EQ(p.since, "A/RES/925(X)");
+    EXPECT_TRUE(p.lineage.empty());
+  }
+  EXPECT_EQ((*blame)->paragraphs[4].number, "1");
+  EXPECT_EQ((*blame)->paragraphs[4].text.rfind("Requests the United Nations High Commissioner", 0),
+            0u);
+}
+
 TEST_F(LineageCorpusTest, StoredLogAndBlameEqualComputedOnGeneratedSeries) {
   Open();
   gen::GenOptions g;
