@@ -488,34 +488,37 @@ Result<std::vector<std::pair<std::string, std::string>>> LineageIndexEntries(
 Status UpdateLineageIndex(const store::Archive& archive, store::DerivedTxn& txn,
                           const std::vector<Series>& before, const std::vector<Series>& after) {
   // What the index holds under the keys of both memberships: pairs to reuse.
-  std::set<std::string> after_keys;
-  for (const Series& s : after) after_keys.insert(s.key);
-  std::set<std::string> held_keys;
+  std::map<std::string, std::string> held_values;  // by key
   Reusable reusable;
   for (const std::vector<Series>* side : {&before, &after}) {
     for (const Series& s : *side) {
       const std::string key = SeriesKey(s.key);
-      if (held_keys.count(key)) continue;
+      if (held_values.count(key)) continue;
       auto held = txn.Get(store::kLineageIndex, key);
       if (!held.ok()) return held.status();
       if (!held->has_value()) continue;
-      held_keys.insert(key);
+      held_values.emplace(key, **held);
       SeriesLineage lineage;
       if (DecodeSeriesLineage(**held, &lineage).ok()) AddReusable(std::move(lineage), &reusable);
     }
   }
   // Series of `before` no longer there (or now of one member) lose their entry.
-  for (const std::string& key : held_keys) {
+  for (const auto& held : held_values) {
     bool kept = false;
-    for (const Series& s : after) kept = kept || (SeriesKey(s.key) == key && s.symbols.size() > 1);
-    if (!kept) RECITAL_RETURN_IF_ERROR(txn.Delete(store::kLineageIndex, key));
+    for (const Series& s : after) {
+      kept = kept || (SeriesKey(s.key) == held.first && s.symbols.size() > 1);
+    }
+    if (!kept) RECITAL_RETURN_IF_ERROR(txn.Delete(store::kLineageIndex, held.first));
   }
   for (const Series& s : after) {
     if (s.symbols.size() < 2) continue;
     auto lineage = BuildSeries(archive, s, &reusable);
     if (!lineage.ok()) return lineage.status();
-    RECITAL_RETURN_IF_ERROR(
-        txn.Put(store::kLineageIndex, SeriesKey(s.key), EncodeSeriesLineage(*lineage)));
+    const std::string key = SeriesKey(s.key);
+    std::string value = EncodeSeriesLineage(*lineage);
+    auto held = held_values.find(key);
+    if (held != held_values.end() && held->second == value) continue;  // nothing changed
+    RECITAL_RETURN_IF_ERROR(txn.Put(store::kLineageIndex, key, value));
   }
   return Status::Ok();
 }

@@ -290,6 +290,11 @@ TEST_F(LineageIndexTest, UpdateComputesNewPairsAndReusesKeptOnes) {
   ASSERT_EQ(now.pairs.size(), 2u);
   EXPECT_EQ(now.pairs[0], "kept");
   EXPECT_EQ(now.pairs[1], want_a.pairs[1]);
+  // The same membership again: nothing to write.
+  const int puts = txn.puts;
+  ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {Of("s-a", kLight)}, {Of("s-a", kLight)})
+                  .ok());
+  EXPECT_EQ(txn.puts, puts);
   // 61/7 leaves (a split) and the series takes another key: the old entry goes, the new one
   // holds 60/7 -> 62/7; 61/7 alone has none.
   ASSERT_TRUE(history::UpdateLineageIndex(archive(), txn, {Of("s-a", kLight)},
