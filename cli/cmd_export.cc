@@ -75,7 +75,7 @@ class Exporter {
       out_.push_back({FileName(*r, symbol), render::AknXml(*r)});
       return true;
     }
-    Result<history::BlameView> blame = history::BlameSymbol(*archive_, symbol);
+    Result<history::BlameView> blame = history::BlameSymbol(*archive_, symbol, {}, /*all_records=*/true);
     if (!blame.ok()) return Fail(blame.status().message());
     const render::AknLineage lineage = render::AknLineageOf(*blame);
     const Resolution& r = blame->history.records.back();

@@ -9,6 +9,7 @@
 #include "cli/command.h"
 #include "cli/common.h"
 #include "cli/util_archive.h"
+#include "history/history.h"
 #include "migrations/migrations.h"
 #include "render/render.h"
 
@@ -78,6 +79,19 @@ int RunMigrate(const MigrateArgs& args) {
       RefreshSeriesIndexOrWarn(*archive);
     }
   }
+  // The lineage index (format 6) is built whole by migrate, also on an archive already at the
+  // current format whose index is stale (ingest leaves it stale until the ingest hook keeps it).
+  if (!args.dry_run && plan->to_version >= 6) {
+    if (auto archive = OpenArchive(args.archive, ArchiveMode::kWrite); archive.ok()) {
+      RefreshSeriesIndexOrWarn(**archive);
+      auto refreshed = history::RefreshLineageIndex(**archive);
+      if (!refreshed.ok()) {
+        PrintError("warning: the lineage index was not rebuilt (" +
+                   refreshed.status().ToString() + "); log and blame compute until it is");
+      }
+    }
+  }
+
   if (args.json) {
     Out(render::JsonText(PlanJson(*plan, args)));
     return 0;

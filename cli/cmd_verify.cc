@@ -36,6 +36,14 @@ int RunVerify(const VerifyArgs& args) {
     } else {
       for (std::string& p : *series) report->problems.push_back({std::move(p), {}});
     }
+    // The stored lineage (format 6), when fresh, against the pairs diffed afresh.
+    auto lineage = history::CheckLineageIndex(*archive);
+    if (!lineage.ok()) {
+      report->problems.push_back({"lineage index could not be checked: " +
+                                      lineage.status().ToString(), {}});
+    } else {
+      for (std::string& p : *lineage) report->problems.push_back({std::move(p), {}});
+    }
   }
   if (args.json) {
     nlohmann::json problems = nlohmann::json::array();

@@ -19,6 +19,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "diff/diff.h"
@@ -209,11 +210,14 @@ std::vector<BlameParagraph> BlameLast(const SeriesHistory& history,
 // its paragraphs. NotFound when the symbol is not archived (the message names it).
 struct BlameView {
   std::string symbol;     // NormalizeSymbol (schema/symbol.h) of the argument
-  SeriesHistory history;  // records only: diffs empty (blame diffs only the pairs it needs)
+  // Records only: diffs empty (blame diffs only the pairs it needs). Read from the stored
+  // lineage (default options, fresh index), the records before the last hold only the header
+  // (symbol, session, number, title, adoption date, language); all_records decodes them all.
+  SeriesHistory history;
   std::vector<BlameParagraph> paragraphs;
 };
 Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg,
-                              const DiffOptions& options = {});
+                              const DiffOptions& options = {}, bool all_records = false);
 
 // ---- log -----------------------------------------------------------------------------------
 
@@ -237,6 +241,31 @@ struct LogView {
 };
 Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
                       const DiffOptions& options = {}, std::string_view language = {});
+
+// ---- stored paragraph lineage (format 6; store/FORMAT.md "Format 6", `lineage`) -------------
+// Per consecutive pair of every series, at the default DiffOptions and each member's current
+// version of its preferred language: log's counts and blame's producing changes, so that LogOf
+// and BlameSymbol read entries instead of diffing (when the index is fresh and the options are
+// the defaults; otherwise they compute, the reference path). An entry names the two versions it
+// was computed from: a reader that finds other current versions computes.
+
+// The entries of every consecutive pair of `all` (a whole-archive grouping), decoding each
+// member's record once: for Archive::ReplaceDerived(kLineageIndex, ...).
+Result<std::vector<std::pair<std::string, std::string>>> LineageIndexEntries(
+    const store::Archive& archive, const std::vector<Series>& all);
+// Inside a derive callback: deletes the entries of pairs of `before` that are no pairs of
+// `after`, and puts the entry of every pair of `after` that has none or one naming other
+// versions (reads of `archive` see the transaction). Leaves the stamp to the caller
+// (DerivedTxn::MarkFresh).
+Status UpdateLineageIndex(const store::Archive& archive, store::DerivedTxn& txn,
+                          const std::vector<Series>& before, const std::vector<Series>& after);
+// As RefreshSeriesIndex for the lineage index (whole rebuild when stale; ArchiveSeries gives
+// the grouping). False when it was fresh, the archive predates format 6, or writers kept
+// changing the inputs.
+Result<bool> RefreshLineageIndex(store::Archive& archive);
+// `recital verify`: when the index is fresh, every difference between it and
+// LineageIndexEntries computed afresh (one line each); empty when they agree or it is stale.
+Result<std::vector<std::string>> CheckLineageIndex(const store::Archive& archive);
 
 // ---- phrase search grouped by series -------------------------------------------------------
 

@@ -2,12 +2,15 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 #include <vector>
 
 #include "diff/diff.h"
+#include "history/history.h"
 #include "store/store.h"
 
 namespace recital::history {
@@ -56,5 +59,49 @@ class CatalogueReader {
   // The documents without a title.
   virtual Result<std::vector<std::string>> Untitled() = 0;
 };
+
+// ---- the stored lineage (lineage_index.cc) ----
+// One entry of the `lineage` index decoded: a consecutive pair of a series.
+struct StoredPair {
+  uint32_t older_version = 0, newer_version = 0;  // current versions the records were read at
+  DiffSummary summary;                            // DiffResolutions(older, newer).summary
+  uint64_t counts[3] = {0, 0, 0};  // paragraphs of the newer record: preamble, operative, annex
+  // Per paragraph of the newer record (document order): the change that produced it.
+  struct Slot {
+    enum Kind : uint8_t { kNotReached, kAdded, kStep } kind = kNotReached;
+    Section from_section = Section::kPreamble;  // kStep: the first older paragraph
+    uint64_t from_index = 0;
+    bool unchanged = false;  // ChangeStatus::kUnchanged
+    bool technical = false;  // Change::technical
+    bool exact = false;      // the older paragraph's text is this one's (no delta)
+    bool merged = false;     // several older paragraphs: their texts joined by spaces
+    uint64_t first_length = 0;  // merged: the bytes of the first one in the joined text
+    std::string_view delta;     // !exact: the joined older text against this paragraph's text
+  };
+  std::vector<Slot> slots;  // views into the value decoded
+};
+// One entry of the `lineage` index: a series of >= 2 members and the bodies of its pairs.
+inline constexpr std::string_view kSeriesLineagePrefix = "l/";
+struct SeriesLineage {
+  std::vector<std::string> symbols;  // session order
+  std::vector<uint32_t> versions;    // current version (preferred language) of each
+  std::vector<std::string> pairs;    // pairs[i]: symbols[i] -> symbols[i + 1], EncodeLineagePair
+};
+std::string EncodeSeriesLineage(const SeriesLineage& s);
+Status DecodeSeriesLineage(std::string_view value, SeriesLineage* out);
+std::string EncodeLineagePair(uint32_t older_version, uint32_t newer_version,
+                              const Resolution& newer, const DiffResult& diff);
+Status DecodeLineagePair(std::string_view value, StoredPair* out);
+// The options the lineage index is computed at (DiffOptions{}; edits_for_unchanged does not
+// change log's counts or blame).
+inline bool IsDefaultDiffOptions(const DiffOptions& o) {
+  const DiffOptions d;
+  return o.reword_threshold == d.reword_threshold && o.split_threshold == d.split_threshold;
+}
+// log and blame from the stored lineage at the default options; nullopt when the index is
+// stale, lacks an entry, names other versions, or (blame) a walk needs a pair not stored.
+Result<std::optional<LogView>> StoredLogOf(const store::Archive& archive, std::string_view target);
+Result<std::optional<BlameView>> StoredBlameOf(const store::Archive& archive,
+                                               const std::string& symbol);
 
 }  // namespace recital::history

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "history/history.h"
+#include "history/internal.h"
 #include "schema/symbol.h"
 
 namespace recital::history {
@@ -154,9 +155,13 @@ std::vector<BlameParagraph> BlameLast(const SeriesHistory& history, const DiffOp
 }
 
 Result<BlameView> BlameSymbol(const store::Archive& archive, std::string_view symbol_arg,
-                              const DiffOptions& options) {
+                              const DiffOptions& options, bool all_records) {
   const std::string symbol = NormalizeSymbol(symbol_arg);
   if (auto doc = archive.GetDocument(symbol); !doc.ok()) return doc.status();
+  if (!all_records && IsDefaultDiffOptions(options)) {  // the stored lineage, when it serves
+    auto stored = StoredBlameOf(archive, symbol);
+    if (stored.ok() && *stored) return std::move(**stored);
+  }
   // The series of an archived symbol, as ResolveSeriesArg finds it, keeping the records the
   // search decoded so they are not decoded twice.
   auto finder = SeriesFinder::Create(archive);

@@ -2,6 +2,7 @@
 #include <utility>
 
 #include "history/history.h"
+#include "history/internal.h"
 #include "schema/symbol.h"
 
 namespace recital::history {
@@ -26,6 +27,10 @@ std::vector<SessionRow> OverviewRows(const SeriesHistory& history) {
 
 Result<LogView> LogOf(const store::Archive& archive, std::string_view target,
                       const DiffOptions& options, std::string_view language) {
+  if (language.empty() && IsDefaultDiffOptions(options)) {  // the stored lineage, when it serves
+    auto stored = StoredLogOf(archive, target);
+    if (stored.ok() && *stored) return std::move(**stored);
+  }
   // An archived symbol: its series as ResolveSeriesArg finds it, keeping the decoded records.
   std::unique_ptr<SeriesFinder> finder;
   Result<Series> series = Status::NotFound("");
