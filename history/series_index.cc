@@ -448,8 +448,47 @@ std::string SeriesKeyOf(const std::string& earliest_symbol) {
 // change how that series' members join each other: then detection over the archive gives
 // that series plus the document, and every other series as it was. Returns false, having
 // written nothing, otherwise (the caller detects again).
+// The series a derive transaction rewrote: what each key held when the transaction began, so
+// the lineage index can follow (UpdateLineageIndex with the series before and after).
+struct SeriesChanges {
+  std::map<std::string, Series> before;  // key -> series at the start (absent: none)
+  std::set<std::string> keys;            // every key written or deleted
+  // Call before writing or deleting s/<key>.
+  Status Note(store::DerivedTxn& txn, const std::string& key) {
+    if (!keys.insert(key).second) return Status::Ok();
+    auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, key));
+    if (!v.ok()) return v.status();
+    if (!v->has_value()) return Status::Ok();
+    Series s;
+    uint64_t session = 0;
+    RECITAL_RETURN_IF_ERROR(DecodeSeries(Join(kSeriesPrefix, key), **v, &session, &s));
+    before.emplace(key, std::move(s));
+    return Status::Ok();
+  }
+  // The series of the noted keys as the transaction holds them now.
+  Result<std::vector<Series>> After(store::DerivedTxn& txn) const {
+    std::vector<Series> out;
+    for (const std::string& key : keys) {
+      auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, key));
+      if (!v.ok()) return v.status();
+      if (!v->has_value()) continue;
+      Series s;
+      uint64_t session = 0;
+      RECITAL_RETURN_IF_ERROR(DecodeSeries(Join(kSeriesPrefix, key), **v, &session, &s));
+      out.push_back(std::move(s));
+    }
+    return out;
+  }
+  std::vector<Series> Before() const {
+    std::vector<Series> out;
+    for (const auto& [key, s] : before) out.push_back(s);
+    return out;
+  }
+};
+
 Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
-                          StoredCatalogue& catalogue, const std::string& symbol) {
+                          StoredCatalogue& catalogue, const std::string& symbol,
+                          SeriesChanges* changes) {
   auto doc = archive.GetDocument(symbol);
   if (!doc.ok()) return doc.status();
   if (doc->versions.size() != 1) return false;  // a new version: its old relations may go
@@ -622,6 +661,7 @@ Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
   if (at + 1 == placed.symbols.size()) placed.name = m.title;  // the newest title names it
   RECITAL_RETURN_IF_ERROR(catalogue.Move(symbol, false, "", c));
   if (!old_key.empty() && old_key != placed.key) {
+    RECITAL_RETURN_IF_ERROR(changes->Note(txn, old_key));
     RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, Join(kSeriesPrefix, old_key)));
     for (size_t i = 0; i < placed.symbols.size(); ++i) {
       RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, placed.symbols[i]),
@@ -631,18 +671,26 @@ Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
     RECITAL_RETURN_IF_ERROR(
         txn.Put(store::kSeriesIndex, Join(kMemberPrefix, symbol), placed.key + hash));
   }
+  RECITAL_RETURN_IF_ERROR(changes->Note(txn, placed.key));
   RECITAL_RETURN_IF_ERROR(
       txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, placed.key), EncodeSeries(placed, infos)));
   return true;
 }
 
 // Rebuilds the whole index inside the transaction (it was stale, or joins are stored).
+// The lineage index too (whole, from the same grouping).
 Status RebuildInTxn(const store::Archive& archive, store::DerivedTxn& txn) {
-  auto entries = SeriesIndexEntries(archive);
+  std::vector<Series> all;
+  auto entries = SeriesIndexEntries(archive, &all);
   if (!entries.ok()) return entries.status();
   RECITAL_RETURN_IF_ERROR(txn.Clear(store::kSeriesIndex));
   for (const auto& [k, v] : *entries) RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, k, v));
-  return txn.MarkFresh(store::kSeriesIndex);
+  RECITAL_RETURN_IF_ERROR(txn.MarkFresh(store::kSeriesIndex));
+  auto lineage = LineageIndexEntries(archive, all);
+  if (!lineage.ok()) return lineage.status();
+  RECITAL_RETURN_IF_ERROR(txn.Clear(store::kLineageIndex));
+  for (const auto& [k, v] : *lineage) RECITAL_RETURN_IF_ERROR(txn.Put(store::kLineageIndex, k, v));
+  return txn.MarkFresh(store::kLineageIndex);
 }
 
 }  // namespace
@@ -650,7 +698,7 @@ Status RebuildInTxn(const store::Archive& archive, store::DerivedTxn& txn) {
 namespace {
 Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
                    StoredCatalogue& catalogue, const std::vector<std::string>& touched,
-                   const SeriesOverrides& overrides);
+                   const SeriesOverrides& overrides, SeriesChanges* changes);
 }  // namespace
 
 Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
@@ -663,20 +711,32 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
     return RebuildInTxn(archive, txn);
   }
   StoredCatalogue catalogue(txn);
+  SeriesChanges changes;
   // The quick path for each document; those it cannot place are detected again below, as if
   // they arrived in a later transaction (the others are series members like any by then).
   std::vector<std::string> rest;
   if (overrides->names.empty() && overrides->split_out.empty()) {
     for (const std::string& symbol : touched) {
-      auto placed = PlaceQuickly(archive, txn, catalogue, symbol);
+      auto placed = PlaceQuickly(archive, txn, catalogue, symbol, &changes);
       if (!placed.ok()) return placed.status();
       if (!*placed) rest.push_back(symbol);
     }
   } else {
     rest = touched;
   }
-  if (rest.empty()) return txn.MarkFresh(store::kSeriesIndex);
-  return DetectAgain(archive, txn, catalogue, rest, *overrides);
+  if (!rest.empty()) {
+    RECITAL_RETURN_IF_ERROR(DetectAgain(archive, txn, catalogue, rest, *overrides, &changes));
+  }
+  RECITAL_RETURN_IF_ERROR(txn.MarkFresh(store::kSeriesIndex));
+  // The lineage of the series rewritten (new pairs diffed, pairs kept copied), when it was
+  // fresh; a stale one stays stale (readers compute; `recital migrate` rebuilds it).
+  auto lineage_fresh = txn.WasFresh(store::kLineageIndex);
+  if (!lineage_fresh.ok()) return lineage_fresh.status();
+  if (!*lineage_fresh) return Status::Ok();
+  auto after = changes.After(txn);
+  if (!after.ok()) return after.status();
+  RECITAL_RETURN_IF_ERROR(UpdateLineageIndex(archive, txn, changes.Before(), *after));
+  return txn.MarkFresh(store::kLineageIndex);
 }
 
 namespace {
@@ -684,7 +744,7 @@ namespace {
 // The slow path of DeriveSeriesIndex: the closure of every touched document detected again.
 Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
                    StoredCatalogue& catalogue, const std::vector<std::string>& touched,
-                   const SeriesOverrides& overrides) {
+                   const SeriesOverrides& overrides, SeriesChanges* changes) {
   // 1. The catalogue follows the touched documents' titles. Their old series, the old mates
   // of a title one leaves, and (when a title changed) the untitled documents are detected
   // again: a title that goes away can change which title an untitled page joins.
@@ -757,6 +817,7 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
   }
   // 3. Replace the old series by the detected ones.
   for (const std::string& key : affected_keys) {
+    RECITAL_RETURN_IF_ERROR(changes->Note(txn, key));
     RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, Join(kSeriesPrefix, key)));
   }
   for (const Series& s : (*finder)->Found()) {
@@ -783,10 +844,11 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
       RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, sym),
                                       MemberValue(s.key, title_key)));
     }
+    RECITAL_RETURN_IF_ERROR(changes->Note(txn, s.key));
     RECITAL_RETURN_IF_ERROR(
         txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, s.key), EncodeSeries(s, infos)));
   }
-  return txn.MarkFresh(store::kSeriesIndex);
+  return Status::Ok();
 }
 
 }  // namespace
