@@ -46,8 +46,8 @@ namespace recital::store {
 // (migrations/m0003_compact_indexes.cc); 4 puts paragraph wordings inside the records (no
 // paragraph objects) and indexes words by document (migrations/m0004_inline_wordings.cc); 5
 // records each version's language and completeness and the current version per language, and
-// posts pairs of adjacent words for phrase search (migrations/m0005_versions_phrases.cc); 6 (in
-// progress) adds the input generation and the derived series index
+// posts pairs of adjacent words for phrase search (migrations/m0005_versions_phrases.cc); 6 adds
+// the input generation and the derived series and lineage indexes history/ keeps in them
 // (migrations/m0006_input_generation.cc, store/FORMAT.md "Format 6").
 // A layout change bumps it and adds a migration step and a golden archive of the old version
 // (tests/testdata/golden-vN).
