@@ -860,7 +860,14 @@ namespace recital::history {
 Status DeriveIndexes(const store::Archive& archive, store::DerivedTxn& txn,
                      const std::vector<std::string>& touched) {
   if (archive.format_version() < 6) return Status::Ok();
-  return DeriveSeriesIndex(archive, txn, touched);
+  Status st = DeriveSeriesIndex(archive, txn, touched);
+  // A damaged derived entry must not stop the archive taking releases: both indexes are
+  // computed from the documents alone, so rebuild them (in this transaction) instead.
+  // When the documents themselves cannot be read, the indexes stay stale (readers compute;
+  // `recital verify` names the damage) and the release is still stored.
+  if (st.code() == StatusCode::kCorruption) st = RebuildInTxn(archive, txn);
+  if (st.code() == StatusCode::kCorruption) return Status::Ok();
+  return st;
 }
 
 }  // namespace recital::history

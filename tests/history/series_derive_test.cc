@@ -148,5 +148,27 @@ TEST_F(SeriesDeriveTest, VerifyFindsATitleTheIngestHookWouldMiss) {
   EXPECT_EQ(check->front(), "series index title entry t/ of a title differs from a rebuild");
 }
 
+TEST_F(SeriesDeriveTest, ADamagedIndexEntryIsRebuiltNotAnObstacleToIngest) {
+  archive_.Ingest(testing::LighthouseRecords(), /*derive=*/true);
+  // The lighthouse series' entry made unreadable (at the same generation: it reads as fresh).
+  auto read = archive().ReadDerived(store::kSeriesIndex, "");
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read->fresh);
+  for (auto& [k, v] : read->entries) {
+    if (k == "s/" + testing::KeyOf("A/RES/60/7")) v = "\xff";
+  }
+  auto replaced = archive().ReplaceDerived(store::kSeriesIndex, read->generation, read->entries);
+  ASSERT_TRUE(replaced.ok() && *replaced);
+  // The next lighthouse resolution reads that entry: the ingest rebuilds the index instead.
+  archive_.Ingest({testing::Record(63, 7, testing::kLighthouseTitle, {testing::kNoting},
+                                   {testing::kRequests})},
+                  /*derive=*/true);
+  std::vector<Series> stored = Stored();
+  ASSERT_EQ(stored.size(), 1u);
+  EXPECT_EQ(stored.front().symbols,
+            (Symbols{"A/RES/60/7", "A/RES/61/7", "A/RES/62/7", "A/RES/63/7"}));
+  ExpectAgreesWithDetection();
+}
+
 }  // namespace
 }  // namespace recital
