@@ -32,26 +32,30 @@ bool HasDigit(std::string_view s) {
 }
 
 template <size_t N>
-bool InList(std::string_view word, const std::array<const char*, N>& list) {
-  for (const char* w : list)
-    if (EqualsNoCase(word, w)) return true;
+bool InList(std::string_view word, const std::array<std::string_view, N>& list) {
+  // Called for nearly every token of every paragraph a diff prepares: the lists are lower case,
+  // so the size and the first letter rule out almost every word before a whole comparison.
+  if (word.empty()) return false;
+  const char first = AsciiLower(word[0]);
+  for (std::string_view w : list)
+    if (w.size() == word.size() && w[0] == first && EqualsNoCase(word, w)) return true;
   return false;
 }
 
-constexpr std::array<const char*, 12> kMonths = {
+constexpr std::array<std::string_view, 12> kMonths = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
 // Ordinals that only ever count sessions, anniversaries, decades, reports in resolutions.
-constexpr std::array<const char*, 26> kOrdinals = {
+constexpr std::array<std::string_view, 26> kOrdinals = {
     "fourth",     "fifth",      "sixth",     "seventh",    "eighth",     "ninth",
     "tenth",      "eleventh",   "twelfth",   "thirteenth", "fourteenth", "fifteenth",
     "sixteenth",  "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
     "fortieth",   "fiftieth",   "sixtieth",  "seventieth", "eightieth",  "ninetieth",
     "hundredth",  "thousandth"};
-constexpr std::array<const char*, 3> kLowOrdinals = {"first", "second", "third"};
-constexpr std::array<const char*, 8> kTens = {"twenty", "thirty", "forty", "fifty",
+constexpr std::array<std::string_view, 3> kLowOrdinals = {"first", "second", "third"};
+constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", "fifty",
                                               "sixty",  "seventy", "eighty", "ninety"};
-constexpr std::array<const char*, 2> kSessionWords = {"session", "sessions"};
+constexpr std::array<std::string_view, 2> kSessionWords = {"session", "sessions"};
 
 bool IsMonth(std::string_view w) { return InList(w, kMonths); }
 bool IsYear(std::string_view w) {
