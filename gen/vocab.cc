@@ -435,14 +435,44 @@ std::optional<GPara> MakeAddedParagraph(Rng& rng, Section section,
   return p;
 }
 
+// Every series gets a title of its own that no detection rule joins to another series' title:
+// equal titles join, and so does a title that is another whole title plus words (a qualified
+// title, SeriesHeadKeys), with numbers and "of", "in", "and"... not counted. So past the
+// topics x regions of the plain titles, a title names two or more regions behind a lead that
+// says how many ("Regional cooperation on ...", "Interregional cooperation on ..."), and no
+// title begins with another's words: generated series stay apart as their truth says (up to
+// about 500,000 series, where titles of four and more regions would share the last lead).
 std::string MakeTitle(uint64_t series_index, Rng& rng) {
   (void)rng;
   const size_t t = kTopics.size(), r = kRegions.size();
-  std::string title = kTopics[series_index % t] + " " + kRegions[(series_index / t) % r];
+  const size_t first = (series_index / t) % r;
   uint64_t rest = series_index / (t * r);
-  if (rest > 0) {
-    title += " and " + kRegions[rest % r].substr(3);
-    if (rest >= r) title += " (programme " + std::to_string(rest / r) + ")";
+  if (rest == 0) return kTopics[series_index % t] + " " + kRegions[first];
+  // rest - 1 numbers the ordered tuples of other regions, shortest first.
+  uint64_t k = rest - 1;
+  size_t extra = 1;
+  for (uint64_t count = r - 1; k >= count && extra + 1 < r; count *= r - 1 - extra, ++extra) {
+    k -= count;
+  }
+  std::vector<size_t> pool;
+  for (size_t i = 0; i < r; ++i)
+    if (i != first) pool.push_back(i);
+  std::vector<size_t> regions{first};
+  for (size_t e = 0; e < extra; ++e) {
+    size_t radix = 1;
+    for (size_t later = e + 1; later < extra; ++later) radix *= pool.size() - (later - e);
+    const size_t pick = static_cast<size_t>((k / radix) % pool.size());
+    k %= radix;
+    regions.push_back(pool[pick]);
+    pool.erase(pool.begin() + static_cast<long>(pick));
+  }
+  static const char* const kLeads[] = {"Regional cooperation on ", "Interregional cooperation on ",
+                                       "Wider interregional cooperation on "};
+  std::string title = std::string(kLeads[std::min<size_t>(extra, 3) - 1]) +
+                      LowerFirst(kTopics[series_index % t]) + " in ";
+  for (size_t i = 0; i < regions.size(); ++i) {
+    if (i > 0) title += i + 1 == regions.size() ? " and " : ", ";
+    title += kRegions[regions[i]].substr(3);  // without "in "
   }
   return title;
 }
