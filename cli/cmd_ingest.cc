@@ -245,8 +245,12 @@ int RunIngest(const IngestArgs& args) {
   auto archive = OpenArchiveOrReport(args.archive, ArchiveMode::kCreate);
   if (!archive) return 2;
   // Series membership (format 6) kept in each batch's own transaction.
-  options.derive = [&archive = *archive](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
-    return history::DeriveIndexes(archive, txn, touched);
+  // The records it decodes are kept for later batches (a series' next member comes one
+  // session's worth of releases later and is diffed with this one).
+  history::DeriveCache derive_cache;
+  options.derive = [&archive = *archive, &derive_cache](store::DerivedTxn& txn,
+                                                         const std::vector<std::string>& touched) {
+    return history::DeriveIndexes(archive, txn, touched, &derive_cache);
   };
   std::vector<store::ReleaseInput> inputs;
   inputs.reserve(files.size());

@@ -93,11 +93,32 @@ Result<std::optional<Series>> StoredSeriesOf(const store::Archive& archive,
 // changed the touched documents. The series index: when it was fresh, detects again only the
 // series the touched documents can change (the closure of each, SeriesFinder over the stored
 // titles) and rewrites those; when stale (or series joins are stored), rebuilds it whole.
+class DeriveCache;  // below
+// `cache` (optional) keeps what one transaction decoded for the next ones of the same writer.
 Status DeriveIndexes(const store::Archive& archive, store::DerivedTxn& txn,
-                     const std::vector<std::string>& touched);
+                     const std::vector<std::string>& touched, DeriveCache* cache = nullptr);
 // Its series part.
 Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
-                         const std::vector<std::string>& touched);
+                         const std::vector<std::string>& touched, DeriveCache* cache = nullptr);
+
+// What DeriveIndexes keeps between the transactions of one writer (one `recital ingest`): the
+// records it decoded, by record hash, so that a release is decoded once when it arrives and
+// again only when it has left the cache by the time its successor arrives. A record hash names
+// one record forever (content addressing), so no entry can go stale, even across aborted
+// transactions. Bounded by an estimate of the memory the records hold. Not thread-safe: one
+// per writer.
+class DeriveCache {
+ public:
+  explicit DeriveCache(size_t max_bytes = size_t{96} << 20);
+  ~DeriveCache();
+  DeriveCache(const DeriveCache&) = delete;
+  DeriveCache& operator=(const DeriveCache&) = delete;
+  struct Impl;
+  Impl& impl() { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
 // `recital verify`: when the index is fresh, every difference between it and ArchiveSeries
 // computed afresh (one line each); empty when they agree or the index is stale.
 Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive);
@@ -258,7 +279,8 @@ Result<std::vector<std::pair<std::string, std::string>>> LineageIndexEntries(
 // versions (reads of `archive` see the transaction). Leaves the stamp to the caller
 // (DerivedTxn::MarkFresh).
 Status UpdateLineageIndex(const store::Archive& archive, store::DerivedTxn& txn,
-                          const std::vector<Series>& before, const std::vector<Series>& after);
+                          const std::vector<Series>& before, const std::vector<Series>& after,
+                          DeriveCache* cache = nullptr);
 // As RefreshSeriesIndex for the lineage index (whole rebuild when stale; ArchiveSeries gives
 // the grouping). False when it was fresh, the archive predates format 6, or writers kept
 // changing the inputs.

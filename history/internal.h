@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -103,5 +104,14 @@ inline bool IsDefaultDiffOptions(const DiffOptions& o) {
 Result<std::optional<LogView>> StoredLogOf(const store::Archive& archive, std::string_view target);
 Result<std::optional<BlameView>> StoredBlameOf(const store::Archive& archive,
                                                const std::string& symbol);
+
+// The record of one version of an archived document (0: its current version) through the
+// writer's cache (null: decoded every time), or as the derive transaction's batch parsed it
+// (txn may be null). Reads of `archive` see the derive transaction.
+Result<std::shared_ptr<const Resolution>> CachedRecord(const store::Archive& archive,
+                                                       const store::DerivedTxn* txn,
+                                                       DeriveCache* cache,
+                                                       const std::string& symbol,
+                                                       uint32_t version);
 
 }  // namespace recital::history

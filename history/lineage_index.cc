@@ -410,20 +410,21 @@ Result<std::vector<uint32_t>> CurrentVersions(const store::Archive& archive,
   return out;
 }
 
-// The entry of one pair, decoding and diffing the two records (the newer one kept in *cache
-// for the next pair of the same series).
-Result<std::string> ComputePair(const store::Archive& archive, const std::string& older,
-                                uint32_t older_version, const std::string& newer,
-                                uint32_t newer_version,
-                                std::map<std::string, Resolution>* cache) {
+// The entry of one pair, decoding and diffing the two records (the newer one kept in *held
+// for the next pair of the same series; `cache`, when given, across transactions).
+Result<std::string> ComputePair(const store::Archive& archive, const store::DerivedTxn* txn,
+                                DeriveCache* cache,
+                                const std::string& older, uint32_t older_version,
+                                const std::string& newer, uint32_t newer_version,
+                                std::map<std::string, std::shared_ptr<const Resolution>>* held) {
   auto load = [&](const std::string& sym, uint32_t version) -> Result<const Resolution*> {
-    auto it = cache->find(sym);
-    if (it == cache->end()) {
-      auto r = archive.GetResolution(sym, version);
+    auto it = held->find(sym);
+    if (it == held->end()) {
+      auto r = CachedRecord(archive, txn, cache, sym, version);
       if (!r.ok()) return r.status();
-      it = cache->emplace(sym, std::move(r).value()).first;
+      it = held->emplace(sym, std::move(r).value()).first;
     }
-    return &it->second;
+    return it->second.get();
   };
   auto a = load(older, older_version);
   if (!a.ok()) return a.status();
@@ -431,7 +432,7 @@ Result<std::string> ComputePair(const store::Archive& archive, const std::string
   if (!b.ok()) return b.status();
   const DiffResult diff = DiffResolutions(**a, **b);
   std::string value = EncodeLineagePair(older_version, newer_version, **b, diff);
-  cache->erase(older);  // series go oldest first: the older one is not needed again
+  held->erase(older);  // series go oldest first: the older one is not needed again
   return value;
 }
 
@@ -447,13 +448,14 @@ void AddReusable(SeriesLineage&& held, Reusable* reusable) {
 
 // The lineage of one series (>= 2 members), reusing what `reusable` holds.
 Result<SeriesLineage> BuildSeries(const store::Archive& archive, const Series& s,
-                                  Reusable* reusable) {
+                                  Reusable* reusable, const store::DerivedTxn* txn,
+                                  DeriveCache* cache) {
   SeriesLineage out;
   out.symbols = s.symbols;
   auto versions = CurrentVersions(archive, s.symbols);
   if (!versions.ok()) return versions.status();
   out.versions = std::move(versions).value();
-  std::map<std::string, Resolution> cache;
+  std::map<std::string, std::shared_ptr<const Resolution>> held;
   for (size_t i = 1; i < s.symbols.size(); ++i) {
     auto it = reusable->find(
         {{s.symbols[i - 1], s.symbols[i]}, {out.versions[i - 1], out.versions[i]}});
@@ -462,8 +464,8 @@ Result<SeriesLineage> BuildSeries(const store::Archive& archive, const Series& s
       reusable->erase(it);
       continue;
     }
-    auto value = ComputePair(archive, s.symbols[i - 1], out.versions[i - 1], s.symbols[i],
-                             out.versions[i], &cache);
+    auto value = ComputePair(archive, txn, cache, s.symbols[i - 1], out.versions[i - 1], s.symbols[i],
+                             out.versions[i], &held);
     if (!value.ok()) return value.status();
     out.pairs.push_back(std::move(value).value());
   }
@@ -478,7 +480,7 @@ Result<std::vector<std::pair<std::string, std::string>>> LineageIndexEntries(
   Reusable none;
   for (const Series& s : all) {
     if (s.symbols.size() < 2) continue;
-    auto lineage = BuildSeries(archive, s, &none);
+    auto lineage = BuildSeries(archive, s, &none, nullptr, nullptr);
     if (!lineage.ok()) return lineage.status();
     entries.emplace_back(SeriesKey(s.key), EncodeSeriesLineage(*lineage));
   }
@@ -486,7 +488,8 @@ Result<std::vector<std::pair<std::string, std::string>>> LineageIndexEntries(
 }
 
 Status UpdateLineageIndex(const store::Archive& archive, store::DerivedTxn& txn,
-                          const std::vector<Series>& before, const std::vector<Series>& after) {
+                          const std::vector<Series>& before, const std::vector<Series>& after,
+                          DeriveCache* cache) {
   // What the index holds under the keys of both memberships: pairs to reuse.
   std::map<std::string, std::string> held_values;  // by key
   Reusable reusable;
@@ -512,7 +515,7 @@ Status UpdateLineageIndex(const store::Archive& archive, store::DerivedTxn& txn,
   }
   for (const Series& s : after) {
     if (s.symbols.size() < 2) continue;
-    auto lineage = BuildSeries(archive, s, &reusable);
+    auto lineage = BuildSeries(archive, s, &reusable, &txn, cache);
     if (!lineage.ok()) return lineage.status();
     const std::string key = SeriesKey(s.key);
     std::string value = EncodeSeriesLineage(*lineage);

@@ -488,7 +488,7 @@ struct SeriesChanges {
 
 Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
                           StoredCatalogue& catalogue, const std::string& symbol,
-                          SeriesChanges* changes) {
+                          SeriesChanges* changes, DeriveCache* cache) {
   auto doc = archive.GetDocument(symbol);
   if (!doc.ok()) return doc.status();
   if (doc->versions.size() != 1) return false;  // a new version: its old relations may go
@@ -498,9 +498,9 @@ Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
   const CatalogueDoc c = CatalogueDocOf(*doc);
   if (c.key.empty()) return false;  // pages without a title join by the titles they name
   const std::string& title = DocumentTitle(*doc);
-  auto record = archive.GetResolution(symbol);
+  auto record = CachedRecord(archive, &txn, cache, symbol, 0);
   if (!record.ok()) return record.status();
-  const SeriesMember m = MemberOf(*record, title);
+  const SeriesMember m = MemberOf(**record, title);
   const std::string hash = TitleHash(c.key);
   // The one series every archived relation must lead into ("" none yet).
   std::string series;
@@ -702,7 +702,7 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
 }  // namespace
 
 Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
-                         const std::vector<std::string>& touched) {
+                         const std::vector<std::string>& touched, DeriveCache* cache) {
   auto fresh = txn.WasFresh(store::kSeriesIndex);
   if (!fresh.ok()) return fresh.status();
   auto overrides = SeriesCorrections::Load(archive);
@@ -717,7 +717,7 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
   std::vector<std::string> rest;
   if (overrides->names.empty() && overrides->split_out.empty()) {
     for (const std::string& symbol : touched) {
-      auto placed = PlaceQuickly(archive, txn, catalogue, symbol, &changes);
+      auto placed = PlaceQuickly(archive, txn, catalogue, symbol, &changes, cache);
       if (!placed.ok()) return placed.status();
       if (!*placed) rest.push_back(symbol);
     }
@@ -735,7 +735,7 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
   if (!*lineage_fresh) return Status::Ok();
   auto after = changes.After(txn);
   if (!after.ok()) return after.status();
-  RECITAL_RETURN_IF_ERROR(UpdateLineageIndex(archive, txn, changes.Before(), *after));
+  RECITAL_RETURN_IF_ERROR(UpdateLineageIndex(archive, txn, changes.Before(), *after, cache));
   return txn.MarkFresh(store::kLineageIndex);
 }
 
@@ -858,9 +858,9 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
 namespace recital::history {
 
 Status DeriveIndexes(const store::Archive& archive, store::DerivedTxn& txn,
-                     const std::vector<std::string>& touched) {
+                     const std::vector<std::string>& touched, DeriveCache* cache) {
   if (archive.format_version() < 6) return Status::Ok();
-  Status st = DeriveSeriesIndex(archive, txn, touched);
+  Status st = DeriveSeriesIndex(archive, txn, touched, cache);
   // A damaged derived entry must not stop the archive taking releases: both indexes are
   // computed from the documents alone, so rebuild them (in this transaction) instead.
   // When the documents themselves cannot be read, the indexes stay stale (readers compute;

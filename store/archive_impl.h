@@ -2,6 +2,7 @@
 // migration.cc, writer*.cc, verify.cc, words.cc).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <shared_mutex>
@@ -98,8 +99,10 @@ class AmbientTxn {
 
 // The DerivedTxn of a derive callback over a write transaction (store/derived.cc).
 // generation_at_begin: the input generation before the transaction changed anything.
-std::unique_ptr<DerivedTxn> MakeDerivedTxn(Txn& txn, const Dbis& dbis,
-                                           uint64_t generation_at_begin);
+// batch_records: what DerivedTxn::BatchRecord answers (record hash -> record bytes).
+std::unique_ptr<DerivedTxn> MakeDerivedTxn(
+    Txn& txn, const Dbis& dbis, uint64_t generation_at_begin,
+    std::map<Hash128, std::shared_ptr<const std::string>> batch_records = {});
 
 // Versions of symbol in this transaction; nullopt when unknown.
 Result<std::optional<std::vector<DocumentVersion>>> ReadDocVersions(const Txn& txn,

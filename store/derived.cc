@@ -186,8 +186,12 @@ namespace {
 
 class DerivedTxnImpl : public DerivedTxn {
  public:
-  DerivedTxnImpl(Txn& txn, const Dbis& dbis, uint64_t generation_at_begin)
-      : txn_(txn), dbis_(dbis), generation_at_begin_(generation_at_begin) {}
+  DerivedTxnImpl(Txn& txn, const Dbis& dbis, uint64_t generation_at_begin,
+                 std::map<Hash128, std::shared_ptr<const std::string>> batch_records)
+      : txn_(txn),
+        dbis_(dbis),
+        generation_at_begin_(generation_at_begin),
+        batch_records_(std::move(batch_records)) {}
 
   Result<bool> WasFresh(std::string_view index) override {
     RECITAL_RETURN_IF_ERROR(DerivedDbi(dbis_, index).status());
@@ -254,16 +258,23 @@ class DerivedTxnImpl : public DerivedTxn {
     }
     return Status::Ok();
   }
+  std::shared_ptr<const std::string> BatchRecord(const Hash128& record_hash) const override {
+    auto it = batch_records_.find(record_hash);
+    return it == batch_records_.end() ? nullptr : it->second;
+  }
   Txn& txn_;
   const Dbis& dbis_;
   const uint64_t generation_at_begin_;
+  const std::map<Hash128, std::shared_ptr<const std::string>> batch_records_;
 };
 
 }  // namespace
 
-std::unique_ptr<DerivedTxn> MakeDerivedTxn(Txn& txn, const Dbis& dbis,
-                                           uint64_t generation_at_begin) {
-  return std::make_unique<DerivedTxnImpl>(txn, dbis, generation_at_begin);
+std::unique_ptr<DerivedTxn> MakeDerivedTxn(
+    Txn& txn, const Dbis& dbis, uint64_t generation_at_begin,
+    std::map<Hash128, std::shared_ptr<const std::string>> batch_records) {
+  return std::make_unique<DerivedTxnImpl>(txn, dbis, generation_at_begin,
+                                          std::move(batch_records));
 }
 
 }  // namespace recital::store

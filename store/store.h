@@ -228,6 +228,13 @@ class DerivedTxn {
   virtual Status Delete(std::string_view index, std::string_view key) = 0;
   virtual Status Clear(std::string_view index) = 0;  // every entry of the index
   virtual Status MarkFresh(std::string_view index) = 0;
+  // The record (EncodeResolutionInline, the bytes its record object holds) of a version this
+  // batch stored, by record hash, as the batch parsed it; null for any other record. Lets the
+  // callback skip reading back what the batch just wrote (DecodeResolution needs no loader).
+  virtual std::shared_ptr<const std::string> BatchRecord(const Hash128& record_hash) const {
+    (void)record_hash;
+    return nullptr;
+  }
 };
 // Called by the writer inside a write transaction that changed documents, after they are
 // written and before the commit, with the symbols whose versions or current versions changed

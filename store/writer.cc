@@ -281,7 +281,8 @@ Status Writer::Apply(Txn& txn, ObjectReader& reader, const Prepared& p, IngestRe
 
 // Runs options.derive in txn over the documents the batch stored versions of (IngestOptions).
 Status Derive(const Archive::Impl& impl, Txn& txn, uint64_t generation_at_begin,
-              const std::vector<IngestResult>& results, const IngestOptions& options) {
+              const std::vector<Prepared>& batch, const std::vector<IngestResult>& results,
+              const IngestOptions& options) {
   std::vector<std::string> touched;
   for (const IngestResult& r : results) {
     if (r.status == IngestStatus::kAdded || r.status == IngestStatus::kVersion) {
@@ -291,7 +292,11 @@ Status Derive(const Archive::Impl& impl, Txn& txn, uint64_t generation_at_begin,
   if (touched.empty()) return Status::Ok();
   std::sort(touched.begin(), touched.end());
   touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-  auto derived = MakeDerivedTxn(txn, impl.dbis(), generation_at_begin);
+  std::map<Hash128, std::shared_ptr<const std::string>> records;
+  for (const Prepared& p : batch) {
+    if (!p.refused && p.record) records.emplace(p.record_hash, p.record);
+  }
+  auto derived = MakeDerivedTxn(txn, impl.dbis(), generation_at_begin, std::move(records));
   AmbientTxn ambient(impl, txn);
   return options.derive(*derived, touched);
 }
@@ -364,7 +369,7 @@ Status Archive::IngestBatch(std::vector<ReleaseInput> inputs, const IngestOption
           }
         }
         if (st.ok()) st = writer.Finish(*txn);
-        if (st.ok() && options.derive) st = Derive(*impl_, *txn, *generation, results, options);
+        if (st.ok() && options.derive) st = Derive(*impl_, *txn, *generation, batch, results, options);
         if (st.ok()) st = txn->Commit();
         if (st.ok()) break;
         if (!txn->map_full()) return st;

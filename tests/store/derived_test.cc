@@ -5,6 +5,7 @@
 // one per setting written or deleted, one per current-version choice.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <utility>
@@ -122,6 +123,42 @@ TEST_F(DerivedIndexTest, IngestMovesTheGenerationOncePerTransactionThatStoredAVe
   auto report = a->Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok()) << report->problems.front().what;
+}
+
+// The derive callback gets the records its batch parsed (DerivedTxn::BatchRecord), byte for
+// byte the record objects the batch stored, and nothing for records of earlier batches.
+TEST_F(DerivedIndexTest, TheCallbackGetsTheRecordsOfItsOwnBatchOnly) {
+  const std::string src = dir_.str() + "/src";
+  std::filesystem::create_directories(src);
+  std::vector<std::string> files = testing::WriteFakeReleases(src, 60, 5);
+  auto a = Open();
+  ASSERT_TRUE(a);
+  std::vector<store::ReleaseInput> inputs;
+  for (const auto& f : files) inputs.push_back({f, std::nullopt});
+  store::IngestOptions options;
+  options.parse = testing::FakeParse;
+  options.batch_releases = 3;  // 60, 61, 62 then 63, 64
+  std::vector<std::vector<std::string>> batches;
+  std::string problem;
+  options.derive = [&](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
+    batches.push_back(touched);
+    for (int session = 60; session <= 64; ++session) {
+      const std::string symbol = "A/RES/" + std::to_string(session) + "/7";
+      auto doc = a->GetDocument(symbol);  // reads this transaction
+      if (!doc.ok()) continue;            // a later batch's
+      const Hash128 h = doc->current().record_hash;
+      auto bytes = txn.BatchRecord(h);
+      const bool mine = std::find(touched.begin(), touched.end(), symbol) != touched.end();
+      if (mine != (bytes != nullptr)) problem += symbol + (mine ? " missing; " : " not ours; ");
+      if (bytes && HashBytes(*bytes) != h) problem += symbol + " bytes differ; ";
+    }
+    return Status::Ok();
+  };
+  ASSERT_TRUE(a->IngestBatch(std::move(inputs), options, nullptr).ok());
+  ASSERT_EQ(batches.size(), 2u);
+  EXPECT_EQ(batches[0], (std::vector<std::string>{"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"}));
+  EXPECT_EQ(batches[1], (std::vector<std::string>{"A/RES/63/7", "A/RES/64/7"}));
+  EXPECT_EQ(problem, "");
 }
 
 TEST_F(DerivedIndexTest, BadNamesAndKeysAreRefused) {
