@@ -229,6 +229,11 @@ class DerivedTxnImpl : public DerivedTxn {
     auto dbi = DerivedDbi(dbis_, index);
     if (!dbi.ok()) return dbi.status();
     RECITAL_RETURN_IF_ERROR(CheckKey(key));
+    // Replacing goes through a delete: LMDB rebalances (merges under-filled pages) only on
+    // deletes, and a put that turns a grown value into an overflow page leaves its leaf page
+    // nearly empty. Entries rewritten as series grow (lineage, members) left 638 leaf pages
+    // for 1,000 lineage entries at 20,000 releases, each holding little more than one pointer.
+    RECITAL_RETURN_IF_ERROR(txn_.Del(*dbi, key));
     return txn_.Put(*dbi, key, value);
   }
   Status Delete(std::string_view index, std::string_view key) override {
