@@ -64,7 +64,7 @@ bool IsYear(std::string_view w) {
 }
 bool IsDay(std::string_view w) {
   if (w.empty() || w.size() > 2 || !AllAsciiDigits(w)) return false;
-  int d = std::stoi(std::string(w));
+  const int d = w.size() == 1 ? w[0] - '0' : (w[0] - '0') * 10 + (w[1] - '0');
   return d >= 1 && d <= 31;
 }
 // "54th", "1st", "22nd", "3rd"
@@ -81,6 +81,13 @@ bool IsNumericOrdinal(std::string_view w) {
 
 std::vector<TechToken> TechnicalTokens(std::string_view text) {
   std::vector<TechToken> toks;
+  TechnicalTokensInto(text, &toks);
+  return toks;
+}
+
+void TechnicalTokensInto(std::string_view text, std::vector<TechToken>* out) {
+  std::vector<TechToken>& toks = *out;
+  toks.clear();
   std::vector<WordPiece> pieces;
   bool space_before = false;
   for (size_t i = 0; i < text.size();) {
@@ -216,7 +223,6 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
     ++span;
     k = last + 1;
   }
-  return toks;
 }
 
 bool IsCountingWord(std::string_view w) {
