@@ -163,6 +163,13 @@ constexpr Fold kFolds[] = {
     {"\xC2\xA0", " "},      {"\xC2\xAD", ""}};
 
 // The fold that applies at byte i of text, or nullptr.
+// FoldTypographyInto only tries bytes that can start a fold.
+static_assert([] {
+  for (const Fold& f : kFolds)
+    if (f.from[0] != '\xE2' && f.from[0] != '\xC2') return false;
+  return true;
+}());
+
 const Fold* FoldAt(std::string_view text, size_t i) {
   if (static_cast<unsigned char>(text[i]) < 0x80) return nullptr;
   const std::string_view rest = text.substr(i);
@@ -181,8 +188,12 @@ std::string FoldTypography(std::string_view text) {
 }
 
 bool FoldTypographyInto(std::string_view text, std::string* out) {
+  // Every fold starts with 0xE2 or 0xC2: only those bytes are tried (most texts hold none).
   size_t i = 0;
-  while (i < text.size() && FoldAt(text, i) == nullptr) ++i;
+  for (; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c == 0xE2 || c == 0xC2) && FoldAt(text, i) != nullptr) break;
+  }
   if (i == text.size()) return false;
   out->clear();
   out->reserve(text.size());
@@ -211,7 +222,10 @@ std::string NormalizedWordingOf(const std::vector<TechToken>& folded_toks) {
 }
 
 bool HasFormOrVerticalTab(std::string_view text) {
-  return text.find_first_of("\f\v") != std::string_view::npos;
+  // A plain loop: find_first_of calls memchr over the two characters for every byte.
+  for (char c : text)
+    if (c == '\f' || c == '\v') return true;
+  return false;
 }
 
 }  // namespace diff_internal
