@@ -2,6 +2,7 @@
 // pair, a whole 30-session series, and the generator. Inputs are generated (seeded from the
 // real 54/144 when the corpus is there) and prepared outside the timed loops.
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <benchmark/benchmark.h>
@@ -74,6 +75,54 @@ void BM_DiffSeries30Sessions(benchmark::State& state) {
   state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(s.size() - 1));
 }
 BENCHMARK(BM_DiffSeries30Sessions)->Unit(benchmark::kMillisecond);
+
+// Prepared forms (diff.h: PrepareResolution, DiffPrepared). Read each row as a ratio against
+// BM_DiffResolutionsPair / BM_DiffSeries30Sessions of the same run:
+//   BM_PrepareResolution          preparing one side alone;
+//   BM_DiffPreparedPair           both sides prepared outside the loop (pairing + classification);
+//   BM_DiffPreparedOneSidePair    the older side prepared outside, the newer prepared in the loop:
+//                                 what a series walk pays per pair when each release is prepared
+//                                 once, as the newer member of one pair and the older of the next;
+//   BM_DiffSeries30SessionsPrepared  the 30-session walk with each release prepared once.
+void BM_PrepareResolution(benchmark::State& state) {
+  const auto& s = Series30();
+  if (s.size() < 2) return state.SkipWithError("no series");
+  for (auto _ : state) benchmark::DoNotOptimize(PrepareResolution(s[1]));
+}
+BENCHMARK(BM_PrepareResolution);
+
+void BM_DiffPreparedPair(benchmark::State& state) {
+  const auto& s = Series30();
+  if (s.size() < 2) return state.SkipWithError("no series");
+  const PreparedResolution a = PrepareResolution(s[0]), b = PrepareResolution(s[1]);
+  for (auto _ : state) benchmark::DoNotOptimize(DiffPrepared(a, b));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DiffPreparedPair);
+
+void BM_DiffPreparedOneSidePair(benchmark::State& state) {
+  const auto& s = Series30();
+  if (s.size() < 2) return state.SkipWithError("no series");
+  const PreparedResolution a = PrepareResolution(s[0]);
+  for (auto _ : state) benchmark::DoNotOptimize(DiffPrepared(a, PrepareResolution(s[1])));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_DiffPreparedOneSidePair);
+
+void BM_DiffSeries30SessionsPrepared(benchmark::State& state) {
+  const auto& s = Series30();
+  if (s.size() < 2) return state.SkipWithError("no series");
+  for (auto _ : state) {
+    PreparedResolution older = PrepareResolution(s[0]);
+    for (size_t i = 1; i < s.size(); ++i) {
+      PreparedResolution newer = PrepareResolution(s[i]);
+      benchmark::DoNotOptimize(DiffPrepared(older, newer));
+      older = std::move(newer);
+    }
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(s.size() - 1));
+}
+BENCHMARK(BM_DiffSeries30SessionsPrepared)->Unit(benchmark::kMillisecond);
 
 void BM_DiffWordsParagraph(benchmark::State& state) {
   const std::string a =

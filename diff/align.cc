@@ -1,7 +1,6 @@
 // Paragraph pairing: exact anchors (LIS), monotone bead DP in the gaps, then moves.
 #include <algorithm>
 #include <cstdint>
-#include <deque>
 #include <unordered_map>
 
 #include "diff/internal.h"
@@ -17,27 +16,6 @@ constexpr size_t kMaxGapCells = 4'000'000;
 // "Recalling ..." clauses at 0.52 must not outweigh the one 0.95 rewording between them).
 constexpr double kUnrelatedSimilarity = 0.3;
 constexpr double kMinBeadValue = 0.05;
-
-std::vector<Para> Prepare(const Resolution& r) {
-  std::vector<Para> out;
-  auto add = [&out](const std::vector<Paragraph>& ps, Section s) {
-    for (size_t i = 0; i < ps.size(); ++i) {
-      Para p;
-      p.section = s;
-      p.index = i;
-      p.paragraph = &ps[i];
-      p.full = ParagraphFullText(ps[i]);
-      p.key = NormalizedWording(p.full);
-      p.tech_key = TechnicalKey(p.full);
-      p.bag = ContentBag(p.full);
-      out.push_back(std::move(p));
-    }
-  };
-  add(r.preamble, Section::kPreamble);
-  add(r.operative, Section::kOperative);
-  add(r.annex, Section::kAnnex);
-  return out;
-}
 
 // Positions (into values) of one longest strictly increasing subsequence, O(n log n).
 std::vector<size_t> LongestIncreasing(const std::vector<size_t>& values) {
@@ -82,6 +60,9 @@ class Aligner {
 
  private:
   double Sim(const Bag& x, const Bag& y) const { return BagDice(x, y, 0.0); }
+  static double Sim(size_t overlap, const Bag& x, const Bag& y) {
+    return DiceFromOverlap(overlap, x.size(), y.size(), 0.0);
+  }
   // A bead's worth: its similarity above what unrelated paragraphs score.
   static double BeadValue(double sim) {
     return std::max(sim - kUnrelatedSimilarity, kMinBeadValue);
@@ -89,14 +70,19 @@ class Aligner {
   // Whether a 1:1 pair is close enough to be one paragraph reworded: similarity at the
   // threshold, or the shorter one (8+ content words) almost wholly inside the longer (a long
   // clause added, or a text cut off by the publishing site).
-  bool Pairable(const Bag& x, const Bag& y, double sim) const {
+  // overlap: BagOverlap(x, y), or SIZE_MAX when not computed yet.
+  bool Pairable(const Bag& x, const Bag& y, double sim, size_t overlap = SIZE_MAX) const {
     if (sim >= opt_.reword_threshold) return true;
     size_t shorter = std::min(x.size(), y.size());
-    return shorter >= 8 && static_cast<double>(BagOverlap(x, y)) >= 0.85 * static_cast<double>(shorter);
+    if (shorter < 8) return false;
+    if (overlap == SIZE_MAX) overlap = BagOverlap(x, y);
+    return static_cast<double>(overlap) >= 0.85 * static_cast<double>(shorter);
   }
   // Similarity of one paragraph with two consecutive ones on the other side, or -1 when each of
-  // the two is not mostly made of the one's words.
-  double SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b) const;
+  // the two is not mostly made of the one's words. overlap_a / overlap_b: BagOverlap of the one
+  // with each of the two (known from the 1:1 scores).
+  double SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b, size_t overlap_a,
+                  size_t overlap_b) const;
   void AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& b);
   void RemovePairWith(size_t from, size_t to);
   void AddPair(std::vector<size_t> f, std::vector<size_t> t, double sim, Origin origin) {
@@ -118,15 +104,25 @@ class Aligner {
 };
 
 void Aligner::AlignSection(const std::vector<size_t>& a, const std::vector<size_t>& b) {
-  // 1. Identical wording, k-th occurrence with k-th occurrence.
-  std::unordered_map<std::string_view, std::deque<size_t>> by_key;
-  for (size_t i = 0; i < a.size(); ++i) by_key[al_->from[a[i]].key].push_back(i);
+  // 1. Identical wording, k-th occurrence with k-th occurrence. The occurrences of one wording
+  // in a are a list threaded through next_same (a queue per wording without a deque each).
+  constexpr size_t kNone = SIZE_MAX;
+  std::unordered_map<std::string_view, std::pair<size_t, size_t>> by_key;  // first unpaired, last
+  by_key.reserve(a.size());
+  std::vector<size_t> next_same(a.size(), kNone);
+  for (size_t i = 0; i < a.size(); ++i) {
+    auto [it, inserted] = by_key.try_emplace(al_->from[a[i]].key, i, i);
+    if (!inserted) {
+      next_same[it->second.second] = i;
+      it->second.second = i;
+    }
+  }
   std::vector<std::pair<size_t, size_t>> exact;  // (local a, local b), increasing b
   for (size_t j = 0; j < b.size(); ++j) {
     auto it = by_key.find(al_->to[b[j]].key);
-    if (it == by_key.end() || it->second.empty()) continue;
-    exact.emplace_back(it->second.front(), j);
-    it->second.pop_front();
+    if (it == by_key.end() || it->second.first == kNone) continue;
+    exact.emplace_back(it->second.first, j);
+    it->second.first = next_same[it->second.first];
   }
   // 2. The longest order-preserving chain of them are anchors; the others moved.
   std::vector<size_t> a_pos;
@@ -154,15 +150,16 @@ void Aligner::AlignSection(const std::vector<size_t>& a, const std::vector<size_
   }
 }
 
-double Aligner::SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b) const {
+double Aligner::SplitSim(size_t one, bool one_is_from, size_t two_a, size_t two_b,
+                         size_t overlap_a, size_t overlap_b) const {
   const Bag& x = one_is_from ? al_->from[one].bag : al_->to[one].bag;
   const Bag& p = one_is_from ? al_->to[two_a].bag : al_->from[two_a].bag;
   const Bag& q = one_is_from ? al_->to[two_b].bag : al_->from[two_b].bag;
   if (p.empty() || q.empty()) return -1;
-  auto contained = [&x](const Bag& part) {
-    return static_cast<double>(BagOverlap(part, x)) / static_cast<double>(part.size());
+  auto contained = [](size_t overlap, const Bag& part) {
+    return static_cast<double>(overlap) / static_cast<double>(part.size());
   };
-  if (contained(p) < 0.5 || contained(q) < 0.5) return -1;
+  if (contained(overlap_a, p) < 0.5 || contained(overlap_b, q) < 0.5) return -1;
   // Each half must be made of words the other half left over, else it is a 1:1 rewording next
   // to an unrelated paragraph that happens to share vocabulary.
   auto residual_contains = [&x](const Bag& used, const Bag& part) {
@@ -178,9 +175,18 @@ void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& 
   if (n * m > kMaxGapCells) return;
   // Gale-Church style beads; a bead's score is its similarity times the paragraphs it explains,
   // so a real split (one old paragraph explains two new ones) beats a 1:1 pair plus an addition.
+  // Overlaps are kept (not only similarities): Pairable and SplitSim need them again.
+  std::vector<size_t> overlap11(n * m);
   std::vector<double> sim11(n * m);
-  for (size_t i = 0; i < n; ++i)
-    for (size_t j = 0; j < m; ++j) sim11[i * m + j] = Sim(al_->from[a[i]].bag, al_->to[b[j]].bag);
+  for (size_t i = 0; i < n; ++i) {
+    const Bag& x = al_->from[a[i]].bag;
+    for (size_t j = 0; j < m; ++j) {
+      const Bag& y = al_->to[b[j]].bag;
+      const size_t ov = BagOverlap(x, y);
+      overlap11[i * m + j] = ov;
+      sim11[i * m + j] = Sim(ov, x, y);
+    }
+  }
   const size_t w = m + 1;
   std::vector<double> score((n + 1) * w, 0.0);
   std::vector<uint8_t> back((n + 1) * w, 0);
@@ -198,15 +204,18 @@ void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& 
       if (j > 0) consider(score[i * w + j - 1], 2, 0);
       if (i > 0 && j > 0) {
         double s = sim11[(i - 1) * m + j - 1];
-        if (Pairable(al_->from[a[i - 1]].bag, al_->to[b[j - 1]].bag, s))
+        if (Pairable(al_->from[a[i - 1]].bag, al_->to[b[j - 1]].bag, s,
+                     overlap11[(i - 1) * m + j - 1]))
           consider(score[(i - 1) * w + j - 1] + 2 * BeadValue(s), 3, s);
       }
       if (i > 0 && j > 1) {
-        double s = SplitSim(a[i - 1], true, b[j - 2], b[j - 1]);
+        double s = SplitSim(a[i - 1], true, b[j - 2], b[j - 1], overlap11[(i - 1) * m + j - 2],
+                            overlap11[(i - 1) * m + j - 1]);
         if (s >= opt_.split_threshold) consider(score[(i - 1) * w + j - 2] + 3 * BeadValue(s), 4, s);
       }
       if (i > 1 && j > 0) {
-        double s = SplitSim(b[j - 1], false, a[i - 2], a[i - 1]);
+        double s = SplitSim(b[j - 1], false, a[i - 2], a[i - 1], overlap11[(i - 2) * m + j - 1],
+                            overlap11[(i - 1) * m + j - 1]);
         if (s >= opt_.split_threshold) consider(score[(i - 2) * w + j - 1] + 3 * BeadValue(s), 5, s);
       }
       score[i * w + j] = best;
@@ -244,8 +253,8 @@ void Aligner::RemovePairWith(size_t from, size_t to) {
 
 void Aligner::PairTruncated(bool from_cut, bool to_cut) {
   auto one_side = [&](bool cut_is_to) {
-    const std::vector<Para>& cut_side = cut_is_to ? al_->to : al_->from;
-    const std::vector<Para>& whole_side = cut_is_to ? al_->from : al_->to;
+    const std::span<const Para> cut_side = cut_is_to ? al_->to : al_->from;
+    const std::span<const Para> whole_side = cut_is_to ? al_->from : al_->to;
     if (cut_side.empty() || whole_side.empty()) return;
     const size_t c = cut_side.size() - 1;  // the cut-off paragraph: the last in document order
     const Para& cut = cut_side[c];
@@ -342,8 +351,15 @@ void Aligner::PairLeftovers() {
   std::vector<Cand> cands;
   for (size_t f : fa) {
     for (size_t t : tb) {
-      double s = al_->from[f].key == al_->to[t].key ? 1.0 : Sim(al_->from[f].bag, al_->to[t].bag);
-      if (Pairable(al_->from[f].bag, al_->to[t].bag, s)) cands.push_back({s, f, t});
+      const Bag& x = al_->from[f].bag;
+      const Bag& y = al_->to[t].bag;
+      size_t ov = SIZE_MAX;
+      double s = 1.0;
+      if (al_->from[f].key != al_->to[t].key) {
+        ov = BagOverlap(x, y);
+        s = Sim(ov, x, y);
+      }
+      if (Pairable(x, y, s, ov)) cands.push_back({s, f, t});
     }
   }
   std::stable_sort(cands.begin(), cands.end(),
@@ -386,10 +402,47 @@ void Aligner::CollectUnpaired() {
 
 }  // namespace
 
-Alignment Align(const Resolution& from, const Resolution& to, const DiffOptions& options) {
+std::vector<Para> PrepareParagraphs(const Resolution& r) {
+  std::vector<Para> out;
+  out.reserve(r.preamble.size() + r.operative.size() + r.annex.size());
+  // One tokenization gives both the wording key and the bag when folding typography changes
+  // nothing (the usual case); the buffers are reused from paragraph to paragraph.
+  std::vector<TechToken> toks;
+  std::string folded;
+  auto add = [&](const std::vector<Paragraph>& ps, Section s) {
+    for (size_t i = 0; i < ps.size(); ++i) {
+      Para& p = out.emplace_back();
+      p.section = s;
+      p.index = i;
+      p.paragraph = &ps[i];
+      p.full = ParagraphFullText(ps[i]);
+      const bool was_folded = FoldTypographyInto(p.full, &folded);
+      const std::string_view wording = was_folded ? std::string_view(folded) : std::string_view(p.full);
+      if (HasFormOrVerticalTab(wording)) {
+        p.key = NormalizedWording(p.full);
+      } else {
+        TechnicalTokensInto(wording, &toks);
+        p.key = NormalizedWordingOf(toks);
+        if (!was_folded) {
+          p.bag = ContentBagOf(toks);
+          continue;
+        }
+      }
+      TechnicalTokensInto(p.full, &toks);
+      p.bag = ContentBagOf(toks);
+    }
+  };
+  add(r.preamble, Section::kPreamble);
+  add(r.operative, Section::kOperative);
+  add(r.annex, Section::kAnnex);
+  return out;
+}
+
+Alignment Align(const Resolution& from, std::span<const Para> from_paras, const Resolution& to,
+                std::span<const Para> to_paras, const DiffOptions& options) {
   Alignment al;
-  al.from = Prepare(from);
-  al.to = Prepare(to);
+  al.from = from_paras;
+  al.to = to_paras;
   Aligner aligner(&al, options);
   for (Section s : {Section::kPreamble, Section::kOperative, Section::kAnnex}) {
     std::vector<size_t> a, b;

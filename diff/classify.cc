@@ -1,5 +1,7 @@
 // Turns an alignment into classified changes in reading order.
 #include <algorithm>
+#include <memory>
+#include <span>
 
 #include "diff/internal.h"
 
@@ -64,11 +66,12 @@ struct Placed {
   Change change;
 };
 
-}  // namespace
-
-DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
-                           const DiffOptions& options) {
-  Alignment al = diff_internal::Align(from, to, options);
+// DiffResolutions on prepared paragraphs (PrepareParagraphs of from and of to): the one code
+// path behind DiffResolutions and DiffPrepared, so the two always agree.
+DiffResult Classify(const Resolution& from, std::span<const Para> from_paras,
+                    const Resolution& to, std::span<const Para> to_paras,
+                    const DiffOptions& options) {
+  Alignment al = diff_internal::Align(from, from_paras, to, to_paras, options);
   DiffResult result;
   result.from_symbol = from.symbol;
   result.to_symbol = to.symbol;
@@ -175,6 +178,39 @@ DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
     result.changes.push_back(std::move(p.change));
   }
   return result;
+}
+
+const PreparedResolution::State& EmptyState() {
+  static const PreparedResolution::State empty;
+  return empty;
+}
+
+}  // namespace
+
+DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
+                           const DiffOptions& options) {
+  const std::vector<Para> from_paras = diff_internal::PrepareParagraphs(from);
+  const std::vector<Para> to_paras = diff_internal::PrepareParagraphs(to);
+  return Classify(from, from_paras, to, to_paras, options);
+}
+
+PreparedResolution PrepareResolution(Resolution r) {
+  auto state = std::make_shared<PreparedResolution::State>();
+  state->record = std::move(r);
+  // After the move: the paragraphs point into the record where it now lives.
+  state->paras = diff_internal::PrepareParagraphs(state->record);
+  return PreparedResolution(std::move(state));
+}
+
+const Resolution& PreparedResolution::resolution() const {
+  return (state_ ? *state_ : EmptyState()).record;
+}
+
+DiffResult DiffPrepared(const PreparedResolution& from, const PreparedResolution& to,
+                        const DiffOptions& options) {
+  const PreparedResolution::State& f = from.state_ ? *from.state_ : EmptyState();
+  const PreparedResolution::State& t = to.state_ ? *to.state_ : EmptyState();
+  return Classify(f.record, f.paras, t.record, t.paras, options);
 }
 
 }  // namespace recital

@@ -20,6 +20,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -86,6 +87,7 @@ struct ParagraphRef {
   std::string number;  // "" in the preamble
   std::string lead;
   std::string text;    // ParagraphFullText
+  bool operator==(const ParagraphRef&) const = default;
 };
 
 struct Change {
@@ -106,6 +108,7 @@ struct Change {
   std::vector<ParagraphRef> from;  // empty when added; two or more when merged
   std::vector<ParagraphRef> to;    // empty when removed; two or more when split
   std::vector<Edit> edits;         // word diff old -> new (all equal when unchanged)
+  bool operator==(const Change&) const = default;  // similarity compared exactly
 };
 
 struct DiffSummary {
@@ -116,6 +119,7 @@ struct DiffSummary {
   // Paragraphs outside the stretch of text the other, partial copy holds (it starts late or is
   // cut off): not compared, so neither removed nor added, and not in changes.
   size_t not_compared = 0;
+  bool operator==(const DiffSummary&) const = default;
 };
 
 struct DiffResult {
@@ -126,6 +130,7 @@ struct DiffResult {
   DiffSummary summary;
   // True when anything but unchanged, unmoved paragraphs was found.
   bool HasChanges() const;
+  bool operator==(const DiffResult&) const = default;
 };
 
 struct DiffOptions {
@@ -145,6 +150,44 @@ struct DiffOptions {
 
 DiffResult DiffResolutions(const Resolution& from, const Resolution& to,
                            const DiffOptions& options = {});
+
+// ---- prepared resolutions ----------------------------------------------------------------
+// What DiffResolutions computes for each side before pairing (each paragraph's full text,
+// normalised wording and content-token bag), kept so that a resolution diffed twice -- the
+// newer member of one pair of a series and the older member of the next -- is prepared once.
+//
+// Ownership: holds its own copy of the Resolution it was prepared from (PrepareResolution takes
+// it by value; move it in to avoid the copy), so it never dangles; resolution() stays valid as
+// long as any copy of this object lives. Copies are cheap and share that immutable state
+// (reference-counted): a PreparedResolution may be read from several threads at once.
+// A default-constructed one is an empty Resolution, prepared.
+class PreparedResolution;
+
+// Prepares r for DiffPrepared. Never fails; the cost is about half of a DiffResolutions of r
+// with a resolution of its size.
+PreparedResolution PrepareResolution(Resolution r);
+
+// The same result as DiffResolutions(from.resolution(), to.resolution(), options), for every
+// input (tests/diff/prepared_test.cc and tests/integration/diff_prepared_corpus_test.cc check
+// it), without preparing either side again.
+DiffResult DiffPrepared(const PreparedResolution& from, const PreparedResolution& to,
+                        const DiffOptions& options = {});
+
+class PreparedResolution {
+ public:
+  PreparedResolution() = default;
+  // The resolution as it was given to PrepareResolution.
+  const Resolution& resolution() const;
+
+  struct State;  // defined in diff/internal.h
+
+ private:
+  explicit PreparedResolution(std::shared_ptr<const State> state) : state_(std::move(state)) {}
+  friend PreparedResolution PrepareResolution(Resolution r);
+  friend DiffResult DiffPrepared(const PreparedResolution& from, const PreparedResolution& to,
+                                 const DiffOptions& options);
+  std::shared_ptr<const State> state_;  // null: an empty Resolution
+};
 
 // ---- series ----------------------------------------------------------------------------
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -24,6 +25,12 @@ Bag BagMinus(const Bag& a, const Bag& b);
 Bag BagConcat(const Bag& a, const Bag& b);
 // Dice coefficient; equal_fallback is returned when both bags are empty.
 double BagDice(const Bag& a, const Bag& b, double equal_fallback);
+// BagDice from a known BagOverlap of bags of these sizes (bit for bit the same value).
+inline double DiceFromOverlap(size_t overlap, size_t a_size, size_t b_size,
+                              double equal_fallback) {
+  if (a_size == 0 && b_size == 0) return equal_fallback;
+  return 2.0 * static_cast<double>(overlap) / static_cast<double>(a_size + b_size);
+}
 
 // ---- word boundaries (segment.cc) ----
 struct WordPiece {
@@ -50,6 +57,8 @@ struct TechToken {
   size_t span = 0;
 };
 std::vector<TechToken> TechnicalTokens(std::string_view text);
+// The same into *out (cleared first), reusing its capacity.
+void TechnicalTokensInto(std::string_view text, std::vector<TechToken>* out);
 // A wording's tokens (typography folded as NormalizedWording folds it) with each technical span
 // replaced by one mark (and "resolutions"/"decisions" before a span made singular): equal keys
 // of two different wordings mean they differ only in technical tokens.
@@ -59,6 +68,16 @@ std::string TechnicalKey(std::string_view text);
 bool IsCountingWord(std::string_view lower_word);
 // Curly quotes and dashes to ASCII, no-break space to space, soft hyphens dropped.
 std::string FoldTypography(std::string_view text);
+// FoldTypography into *out when it changes anything (returns true); false and *out untouched
+// when text holds nothing to fold.
+bool FoldTypographyInto(std::string_view text, std::string* out);
+// ContentBag from the TechnicalTokens of the text (the same bag, without tokenizing again).
+Bag ContentBagOf(const std::vector<TechToken>& toks);
+// NormalizedWording from the TechnicalTokens of its folded text. Equal to NormalizedWording
+// when the text holds no form feed or vertical tab (TechnicalTokens skips them as spaces,
+// Tokenize keeps them as tokens): callers check with HasFormOrVerticalTab.
+std::string NormalizedWordingOf(const std::vector<TechToken>& folded_toks);
+bool HasFormOrVerticalTab(std::string_view text);
 
 // One paragraph prepared for pairing.
 struct Para {
@@ -67,9 +86,12 @@ struct Para {
   const Paragraph* paragraph = nullptr;
   std::string full;  // ParagraphFullText
   std::string key;   // NormalizedWording(full)
-  std::string tech_key;  // TechnicalKey(key)
   Bag bag;           // ContentBag(full): technical spans neutralised
 };
+
+// The paragraphs of r in document order (preamble, operative, annex), prepared. Each Para
+// points into r, which must outlive the result.
+std::vector<Para> PrepareParagraphs(const Resolution& r);
 
 // Paragraphs paired across the two resolutions; indices into Alignment::from / ::to.
 struct Pairing {
@@ -84,7 +106,7 @@ struct Pairing {
 };
 
 struct Alignment {
-  std::vector<Para> from, to;  // document order: preamble, operative, annex
+  std::span<const Para> from, to;  // PrepareParagraphs of each side (not owned)
   std::vector<Pairing> pairs;
   std::vector<size_t> removed;  // from-indices left unpaired
   std::vector<size_t> added;    // to-indices left unpaired
@@ -93,7 +115,9 @@ struct Alignment {
   std::vector<size_t> from_not_compared, to_not_compared;
 };
 
-Alignment Align(const Resolution& from, const Resolution& to, const DiffOptions& options);
+// from_paras / to_paras: PrepareParagraphs(from) / (to); they must outlive the result.
+Alignment Align(const Resolution& from, std::span<const Para> from_paras, const Resolution& to,
+                std::span<const Para> to_paras, const DiffOptions& options);
 
 // The first `tokens` tokens of text (spaces kept as they were), for comparing a cut-off
 // paragraph with the same stretch of a whole one.
@@ -102,3 +126,12 @@ std::string_view FirstTokens(std::string_view text, size_t tokens);
 size_t TokenCount(std::string_view text);
 
 }  // namespace recital::diff_internal
+
+namespace recital {
+// Behind a PreparedResolution: the resolution and its prepared paragraphs, which point into
+// `record` (the State is never moved once made: it lives behind a shared_ptr).
+struct PreparedResolution::State {
+  Resolution record;
+  std::vector<diff_internal::Para> paras;
+};
+}  // namespace recital

@@ -110,10 +110,42 @@ std::vector<std::string_view> Words(std::string_view normalized) {
   return out;
 }
 
-size_t WordCount(std::string_view text) {
+// Adds the number of word tokens of text (tokens of Tokenize that start with a word byte) to
+// *n, stopping once *n reaches limit: whether a paragraph is long enough is asked of every
+// paragraph of every member, so no token vector is built. pieces: scratch for AppendWordRun.
+void CountWords(std::string_view text, size_t limit, size_t* n,
+                std::vector<diff_internal::WordPiece>* pieces) {
+  for (size_t i = 0; i < text.size() && *n < limit;) {
+    if (!IsWordByte(text[i])) {  // a space or a single punctuation character: not a word
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    bool ascii = true;
+    for (; j < text.size() && IsWordByte(text[j]); ++j) {
+      ascii = ascii && static_cast<unsigned char>(text[j]) < 0x80;
+    }
+    if (ascii) {
+      ++*n;
+    } else {  // as Tokenize: the run cut at ICU's word boundaries, each piece a token
+      pieces->clear();
+      diff_internal::AppendWordRun(text.substr(i, j - i), pieces);
+      for (const diff_internal::WordPiece& p : *pieces) *n += IsWordByte(p.text.front());
+    }
+    i = j;
+  }
+}
+
+// Whether ParagraphFullText(p) holds at least `words` word tokens. Its parts are joined by
+// spaces, which end every token: the count of the whole is the sum of the parts'.
+bool HasWords(const Paragraph& p, size_t words, std::vector<diff_internal::WordPiece>* pieces) {
   size_t n = 0;
-  for (std::string_view tok : Tokenize(text)) n += IsWordByte(tok.front());
-  return n;
+  CountWords(p.text, words, &n, pieces);
+  for (const SubParagraph& s : p.subparagraphs) {
+    CountWords(s.number, words, &n, pieces);
+    CountWords(s.text, words, &n, pieces);
+  }
+  return n >= words;
 }
 
 // A member with its facts prepared for the edges of DetectSeries.
@@ -323,12 +355,12 @@ SeriesMember SeriesMemberFromResolution(const Resolution& r) {
   const bool untitled = NormalizeTitle(r.title).empty();
   std::set<Hash128> seen;
   std::string text;
+  std::vector<diff_internal::WordPiece> pieces;
   for (size_t i = 0; i < all.size(); ++i) {
-    const std::string full = ParagraphFullText(*all[i]);
-    if (untitled) text += (text.empty() ? "" : " ") + full;
+    if (untitled) text += (text.empty() ? "" : " ") + ParagraphFullText(*all[i]);
     // A cut-off paragraph is a fragment, not the wording it shares the start of.
     if ((i == 0 && r.starts_mid_document) || (i + 1 == all.size() && r.truncated_end)) continue;
-    if (WordCount(full) < kSeriesParagraphWords) continue;
+    if (!HasWords(*all[i], kSeriesParagraphWords, &pieces)) continue;
     const Hash128 h = WordingHash(*all[i]);
     if (seen.insert(h).second) m.paragraphs.push_back(h);
   }

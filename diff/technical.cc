@@ -9,6 +9,7 @@
 // chain that grows by one resolution stays one span. Spans are what pairing neutralises and
 // what a technical change may touch.
 #include <array>
+#include <cstdint>
 #include <cstring>
 #include <string>
 
@@ -25,46 +26,71 @@ bool IsRoman(std::string_view s) {
     if (!IsRomanNumeralChar(c)) return false;
   return true;
 }
+// t == std::string_view(&c, 1), without a call to memcmp: asked several times of every token.
+inline bool IsChar(std::string_view t, char c) { return t.size() == 1 && t[0] == c; }
+
+// AllAsciiDigits, inlined: asked of nearly every token.
+inline bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!IsAsciiDigit(c)) return false;
+  return true;
+}
 bool HasDigit(std::string_view s) {
   for (char c : s)
     if (IsAsciiDigit(c)) return true;
   return false;
 }
 
+// A list of lower-case words with, for each word size, one bit per first letter: checked for
+// nearly every token of every paragraph a diff prepares, and one table look-up rules out almost
+// every word before any comparison.
 template <size_t N>
-bool InList(std::string_view word, const std::array<std::string_view, N>& list) {
-  // Called for nearly every token of every paragraph a diff prepares: the lists are lower case,
-  // so the size and the first letter rule out almost every word before a whole comparison.
-  if (word.empty()) return false;
-  const char first = AsciiLower(word[0]);
-  for (std::string_view w : list)
-    if (w.size() == word.size() && w[0] == first && EqualsNoCase(word, w)) return true;
-  return false;
+struct WordList {
+  std::array<std::string_view, N> words;
+  std::array<uint32_t, 16> first_letters{};  // by word size: bit (letter - 'a')
+
+  constexpr explicit WordList(std::array<std::string_view, N> list) : words(list) {
+    for (std::string_view w : words) first_letters[w.size()] |= uint32_t{1} << (w[0] - 'a');
+  }
+  bool Contains(std::string_view word) const {
+    if (word.empty() || word.size() >= first_letters.size()) return false;
+    const char first = AsciiLower(word[0]);
+    if (first < 'a' || first > 'z' || ((first_letters[word.size()] >> (first - 'a')) & 1u) == 0)
+      return false;
+    for (std::string_view w : words)
+      if (w.size() == word.size() && w[0] == first && EqualsNoCase(word, w)) return true;
+    return false;
+  }
+};
+
+template <size_t N>
+bool InList(std::string_view word, const WordList<N>& list) {
+  return list.Contains(word);
 }
 
-constexpr std::array<std::string_view, 12> kMonths = {
-    "january", "february", "march",     "april",   "may",      "june",
-    "july",    "august",   "september", "october", "november", "december"};
+constexpr WordList<12> kMonths({"january", "february", "march",     "april",   "may",      "june",
+                                "july",    "august",   "september", "october", "november", "december"});
 // Ordinals that only ever count sessions, anniversaries, decades, reports in resolutions.
-constexpr std::array<std::string_view, 26> kOrdinals = {
+constexpr WordList<26> kOrdinals({
     "fourth",     "fifth",      "sixth",     "seventh",    "eighth",     "ninth",
     "tenth",      "eleventh",   "twelfth",   "thirteenth", "fourteenth", "fifteenth",
     "sixteenth",  "seventeenth", "eighteenth", "nineteenth", "twentieth", "thirtieth",
     "fortieth",   "fiftieth",   "sixtieth",  "seventieth", "eightieth",  "ninetieth",
-    "hundredth",  "thousandth"};
-constexpr std::array<std::string_view, 3> kLowOrdinals = {"first", "second", "third"};
-constexpr std::array<std::string_view, 8> kTens = {"twenty", "thirty", "forty", "fifty",
-                                              "sixty",  "seventy", "eighty", "ninety"};
-constexpr std::array<std::string_view, 2> kSessionWords = {"session", "sessions"};
+    "hundredth",  "thousandth"});
+constexpr WordList<3> kLowOrdinals({"first", "second", "third"});
+constexpr WordList<8> kTens({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                             "ninety"});
+constexpr WordList<2> kSessionWords({"session", "sessions"});
 
 bool IsMonth(std::string_view w) { return InList(w, kMonths); }
 bool IsYear(std::string_view w) {
-  if (w.size() != 4 || !AllAsciiDigits(w)) return false;
+  if (w.size() != 4 || !AllDigits(w)) return false;
   return (w[0] == '1' && w[1] == '9') || (w[0] == '2' && w[1] == '0');
 }
 bool IsDay(std::string_view w) {
-  if (w.empty() || w.size() > 2 || !AllAsciiDigits(w)) return false;
-  int d = std::stoi(std::string(w));
+  if (w.empty() || w.size() > 2 || !AllDigits(w)) return false;
+  const int d = w.size() == 1 ? w[0] - '0' : (w[0] - '0') * 10 + (w[1] - '0');
   return d >= 1 && d <= 31;
 }
 // "54th", "1st", "22nd", "3rd"
@@ -81,6 +107,14 @@ bool IsNumericOrdinal(std::string_view w) {
 
 std::vector<TechToken> TechnicalTokens(std::string_view text) {
   std::vector<TechToken> toks;
+  TechnicalTokensInto(text, &toks);
+  return toks;
+}
+
+void TechnicalTokensInto(std::string_view text, std::vector<TechToken>* out) {
+  std::vector<TechToken>& toks = *out;
+  toks.clear();
+  toks.reserve(text.size() / 4 + 16);  // about one token per word: rarely grows
   std::vector<WordPiece> pieces;
   bool space_before = false;
   for (size_t i = 0; i < text.size();) {
@@ -134,8 +168,9 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
       size_t end = k + 1;
       bool slash = false, digit = HasDigit(w);
       while (end + 1 < n && joined(end) && joined(end + 1) && toks[end + 1].word &&
-             (text_at(end) == "/" || text_at(end) == "." || text_at(end) == "-")) {
-        if (text_at(end) == "/") slash = true;
+             (IsChar(text_at(end), '/') || IsChar(text_at(end), '.') ||
+              IsChar(text_at(end), '-'))) {
+        if (IsChar(text_at(end), '/')) slash = true;
         digit = digit || HasDigit(text_at(end + 1));
         end += 2;
       }
@@ -146,7 +181,8 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
       }
     }
     // "2040 (XX)", "1284(XIII)": a resolution number of the first thirty sessions.
-    if (AllAsciiDigits(w) && text_at(k + 1) == "(" && IsRoman(text_at(k + 2)) && text_at(k + 3) == ")") {
+    if (AllDigits(w) && IsChar(text_at(k + 1), '(') && IsRoman(text_at(k + 2)) &&
+        IsChar(text_at(k + 3), ')')) {
       mark(k, k + 4);
       k += 3;
       continue;
@@ -156,7 +192,7 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
       continue;
     }
     // "fifty-fourth": tens, "-", an ordinal, written together.
-    if (InList(w, kTens) && text_at(k + 1) == "-" && joined(k + 1) && joined(k + 2) &&
+    if (InList(w, kTens) && IsChar(text_at(k + 1), '-') && joined(k + 1) && joined(k + 2) &&
         (InList(text_at(k + 2), kOrdinals) || InList(text_at(k + 2), kLowOrdinals))) {
       mark(k, k + 3);
       k += 2;
@@ -174,14 +210,14 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
     // A part letter after a resolution number: "35/41 A and B", "54/237 C".
     if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'H' && k >= 1 &&
         (toks[k - 1].technical ||
-         (k >= 2 && (text_at(k - 1) == "," || EqualsNoCase(text_at(k - 1), "and")) &&
+         (k >= 2 && (IsChar(text_at(k - 1), ',') || EqualsNoCase(text_at(k - 1), "and")) &&
           toks[k - 2].technical && toks[k - 2].text.size() == 1))) {
       toks[k].technical = true;
       continue;
     }
     // A number in a reference: "para. 7", "paras. 7 and 8", "No. 12", "paragraph 7".
-    if (AllAsciiDigits(w) && k >= 1) {
-      size_t p = text_at(k - 1) == "." && k >= 2 ? k - 2 : k - 1;
+    if (AllDigits(w) && k >= 1) {
+      size_t p = IsChar(text_at(k - 1), '.') && k >= 2 ? k - 2 : k - 1;
       std::string_view before = text_at(p);
       if (EqualsNoCase(before, "para") || EqualsNoCase(before, "paras") ||
           EqualsNoCase(before, "no") || EqualsNoCase(before, "nos") ||
@@ -194,8 +230,9 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
   }
   // Connectors between two technical tokens join them into one span.
   auto is_connector = [](std::string_view t) {
-    return t == "," || t == "-" || t == "/" || t == "(" || t == ")" || EqualsNoCase(t, "and") ||
-           EqualsNoCase(t, "of") || EqualsNoCase(t, "to") || t == "\xE2\x80\x93";  // en dash
+    return IsChar(t, ',') || IsChar(t, '-') || IsChar(t, '/') || IsChar(t, '(') ||
+           IsChar(t, ')') || EqualsNoCase(t, "and") || EqualsNoCase(t, "of") ||
+           EqualsNoCase(t, "to") || t == "\xE2\x80\x93";  // en dash
   };
   size_t span = 0;
   for (size_t k = 0; k < n;) {
@@ -216,11 +253,10 @@ std::vector<TechToken> TechnicalTokens(std::string_view text) {
     ++span;
     k = last + 1;
   }
-  return toks;
 }
 
 bool IsCountingWord(std::string_view w) {
-  return (!w.empty() && AllAsciiDigits(w)) || IsNumericOrdinal(w) || InList(w, kOrdinals) ||
+  return (!w.empty() && AllDigits(w)) || IsNumericOrdinal(w) || InList(w, kOrdinals) ||
          InList(w, kTens);
 }
 

@@ -14,25 +14,30 @@ namespace diff_internal {
 namespace {
 
 bool IsStopword(std::string_view w) {
-  static const char* const kStop[] = {"the", "of",   "and", "to",   "in",   "a",    "an",
-                                      "on",  "for",  "by",  "with", "at",   "its",  "as",
-                                      "that", "this", "be", "is",   "are",  "which", "from",
-                                      "or",  "their", "all", "it",  "has",  "have", "been"};
-  for (const char* s : kStop) {
-    if (w == s) return true;
+  // Checked for every content word of every prepared paragraph: the size and first letter rule
+  // out most words before a whole comparison.
+  static constexpr std::string_view kStop[] = {
+      "the", "of",   "and", "to",   "in",   "a",     "an",   "on",  "for", "by",
+      "with", "at",  "its", "as",   "that", "this",  "be",   "is",  "are", "which",
+      "from", "or",  "their", "all", "it",  "has",   "have", "been"};
+  if (w.empty() || w.size() > 5) return false;
+  for (std::string_view s : kStop) {
+    if (s.size() == w.size() && s[0] == w[0] && s == w) return true;
   }
   return false;
 }
 
 }  // namespace
 
-Bag ContentBag(std::string_view text) {
+Bag ContentBag(std::string_view text) { return ContentBagOf(TechnicalTokens(text)); }
+
+Bag ContentBagOf(const std::vector<TechToken>& toks) {
   // Technical spans (symbols, dates, session ordinals: technical.cc) count as one neutral token
   // each, so "Recalling its resolution 38/121 of 16 December 1983," and its successor with
   // 39/140 of 14 December 1984 are the same bag: a session's rollover never hides a pair.
   constexpr uint64_t kSpanToken = 0x9e3779b97f4a7c15ull;
   Bag bag;
-  std::vector<TechToken> toks = TechnicalTokens(text);
+  bag.reserve(toks.size());
   char lower[16];
   for (size_t k = 0; k < toks.size(); ++k) {
     const TechToken& t = toks[k];
@@ -55,15 +60,18 @@ Bag ContentBag(std::string_view text) {
 }
 
 size_t BagOverlap(const Bag& a, const Bag& b) {
-  size_t i = 0, j = 0, n = 0;
-  while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) {
-      ++i;
-    } else if (b[j] < a[i]) {
-      ++j;
-    } else {
-      ++n, ++i, ++j;
-    }
+  // Branch-free merge: the comparisons of two unrelated bags are unpredictable, and pairing
+  // computes this for every candidate pair of paragraphs.
+  const uint64_t* x = a.data();
+  const uint64_t* y = b.data();
+  const uint64_t* const x_end = x + a.size();
+  const uint64_t* const y_end = y + b.size();
+  size_t n = 0;
+  while (x != x_end && y != y_end) {
+    const uint64_t u = *x, v = *y;
+    n += u == v;
+    x += u <= v;
+    y += v <= u;
   }
   return n;
 }
@@ -83,7 +91,7 @@ Bag BagConcat(const Bag& a, const Bag& b) {
 
 double BagDice(const Bag& a, const Bag& b, double equal_fallback) {
   if (a.empty() && b.empty()) return equal_fallback;
-  return 2.0 * static_cast<double>(BagOverlap(a, b)) / static_cast<double>(a.size() + b.size());
+  return DiceFromOverlap(BagOverlap(a, b), a.size(), b.size(), equal_fallback);
 }
 
 }  // namespace diff_internal
@@ -143,30 +151,81 @@ bool IsTechnicalChange(std::string_view a, std::string_view b) {
 
 namespace diff_internal {
 
-std::string FoldTypography(std::string_view text) {
-  // Fold typographic variants that differ between publishing sites, not between wordings.
-  static const std::pair<const char*, const char*> kFold[] = {
-      {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""},
-      {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"},
-      {"\xC2\xA0", " "},      {"\xC2\xAD", ""}};
-  std::string folded;
-  folded.reserve(text.size());
-  for (size_t i = 0; i < text.size();) {
-    bool done = false;
-    if (static_cast<unsigned char>(text[i]) >= 0x80) {
-      for (const auto& [from, to] : kFold) {
-        size_t n = std::strlen(from);
-        if (text.compare(i, n, from) == 0) {
-          folded += to;
-          i += n;
-          done = true;
-          break;
-        }
-      }
-    }
-    if (!done) folded += text[i++];
+namespace {
+
+// Typographic variants that differ between publishing sites, not between wordings.
+struct Fold {
+  std::string_view from, to;
+};
+constexpr Fold kFolds[] = {
+    {"\xE2\x80\x98", "'"}, {"\xE2\x80\x99", "'"}, {"\xE2\x80\x9C", "\""},
+    {"\xE2\x80\x9D", "\""}, {"\xE2\x80\x93", "-"}, {"\xE2\x80\x94", "-"},
+    {"\xC2\xA0", " "},      {"\xC2\xAD", ""}};
+
+// The fold that applies at byte i of text, or nullptr.
+// FoldTypographyInto only tries bytes that can start a fold.
+static_assert([] {
+  for (const Fold& f : kFolds)
+    if (f.from[0] != '\xE2' && f.from[0] != '\xC2') return false;
+  return true;
+}());
+
+const Fold* FoldAt(std::string_view text, size_t i) {
+  if (static_cast<unsigned char>(text[i]) < 0x80) return nullptr;
+  const std::string_view rest = text.substr(i);
+  for (const Fold& f : kFolds) {
+    if (rest.starts_with(f.from)) return &f;
   }
+  return nullptr;
+}
+
+}  // namespace
+
+std::string FoldTypography(std::string_view text) {
+  std::string folded;
+  if (!FoldTypographyInto(text, &folded)) folded.assign(text);
   return folded;
+}
+
+bool FoldTypographyInto(std::string_view text, std::string* out) {
+  // Every fold starts with 0xE2 or 0xC2: only those bytes are tried (most texts hold none).
+  size_t i = 0;
+  for (; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if ((c == 0xE2 || c == 0xC2) && FoldAt(text, i) != nullptr) break;
+  }
+  if (i == text.size()) return false;
+  out->clear();
+  out->reserve(text.size());
+  out->append(text.substr(0, i));
+  while (i < text.size()) {
+    if (const Fold* f = FoldAt(text, i)) {
+      out->append(f->to);
+      i += f->from.size();
+    } else {
+      out->push_back(text[i++]);
+    }
+  }
+  return true;
+}
+
+std::string NormalizedWordingOf(const std::vector<TechToken>& folded_toks) {
+  size_t size = 0;
+  for (const TechToken& t : folded_toks) size += t.text.size() + 1;
+  std::string out;
+  out.reserve(size);
+  for (const TechToken& t : folded_toks) {
+    if (!out.empty()) out += ' ';
+    out += t.text;
+  }
+  return out;
+}
+
+bool HasFormOrVerticalTab(std::string_view text) {
+  // A plain loop: find_first_of calls memchr over the two characters for every byte.
+  for (char c : text)
+    if (c == '\f' || c == '\v') return true;
+  return false;
 }
 
 }  // namespace diff_internal
@@ -184,7 +243,11 @@ std::string NormalizedWording(std::string_view text) {
 }
 
 std::string ParagraphFullText(const Paragraph& p) {
-  std::string out = p.text;
+  size_t size = p.text.size();
+  for (const SubParagraph& s : p.subparagraphs) size += s.number.size() + s.text.size() + 2;
+  std::string out;
+  out.reserve(size);
+  out.append(p.text);
   for (const SubParagraph& s : p.subparagraphs) {
     if (!out.empty()) out += ' ';
     if (!s.number.empty()) {

@@ -382,5 +382,28 @@ TEST(SeriesTest, MemberFromRecordListsWholeParagraphsAndTheTextOfAnUntitledPage)
   EXPECT_EQ(m.paragraphs, std::vector<Hash128>{WordingHash(r.operative[0])});
 }
 
+
+// kSeriesParagraphWords counts the words of the whole paragraph, sub-paragraphs included (their
+// labels too: "(a)" is the word "a").
+TEST(SeriesTest, ParagraphLengthCountsSubParagraphs) {
+  std::string twenty;  // "w1 w2 ... w20:"
+  for (int i = 1; i <= 20; ++i) twenty += "w" + std::to_string(i) + (i < 20 ? " " : ":");
+  Resolution r;
+  r.symbol = "A/RES/56/135";
+  r.title = "Follow-up to the beacon conference";
+  Paragraph p;
+  p.text = twenty;
+  SubParagraph sub;
+  sub.number = "(a)";
+  sub.text = "x1 x2 x3 x4;";  // 20 + 1 + 4 = 25 words
+  p.subparagraphs = {sub};
+  r.operative.push_back(p);
+  sub.text = "y1 y2 y3;";  // 20 + 1 + 3 = 24 words: too short
+  p.subparagraphs = {sub};
+  r.operative.push_back(p);
+  const SeriesMember m = SeriesMemberFromResolution(r);
+  EXPECT_EQ(m.paragraphs, std::vector<Hash128>{WordingHash(r.operative[0])});
+}
+
 }  // namespace
 }  // namespace recital
