@@ -5,6 +5,7 @@
 // three times (placed in its series, diffed as the newer member, then as the older one).
 #include <list>
 #include <map>
+#include <optional>
 
 #include "history/internal.h"
 
@@ -12,7 +13,7 @@ namespace recital::history {
 
 struct DeriveCache::Impl {
   struct Entry {
-    std::shared_ptr<const Resolution> record;
+    PreparedResolution record;
     size_t bytes = 0;
     std::list<Hash128>::iterator age;  // in `ages`, newest first
   };
@@ -21,13 +22,13 @@ struct DeriveCache::Impl {
   std::list<Hash128> ages;
   std::map<Hash128, Entry> entries;
 
-  std::shared_ptr<const Resolution> Find(const Hash128& h) {
+  std::optional<PreparedResolution> Find(const Hash128& h) {
     auto it = entries.find(h);
-    if (it == entries.end()) return nullptr;
+    if (it == entries.end()) return std::nullopt;
     ages.splice(ages.begin(), ages, it->second.age);
     return it->second.record;
   }
-  void Add(const Hash128& h, std::shared_ptr<const Resolution> record, size_t size) {
+  void Add(const Hash128& h, PreparedResolution record, size_t size) {
     if (size > max_bytes || entries.count(h)) return;
     ages.push_front(h);
     entries.emplace(h, Entry{std::move(record), size, ages.begin()});
@@ -48,14 +49,15 @@ DeriveCache::~DeriveCache() = default;
 
 namespace {
 
-// What a decoded record holds in memory, roughly: its strings twice over (allocation slack,
-// the structure around them) and a fixed cost per paragraph.
+// What a prepared record holds in memory, roughly: its strings four times over (the record,
+// the full text and normalised wording DiffPrepared compares, allocation slack), a word bag
+// and a fixed cost per paragraph.
 size_t ApproxBytes(const Resolution& r) {
   size_t n = sizeof(Resolution) + r.title.size() + r.symbol.size();
   for (const std::vector<Paragraph>* section : {&r.preamble, &r.operative, &r.annex}) {
     for (const Paragraph& p : *section) {
-      n += sizeof(Paragraph) + 2 * (p.text.size() + p.lead.size() + p.number.size());
-      for (const SubParagraph& sp : p.subparagraphs) n += sizeof(SubParagraph) + 2 * sp.text.size();
+      n += 2 * sizeof(Paragraph) + 6 * (p.text.size() + p.lead.size() + p.number.size());
+      for (const SubParagraph& sp : p.subparagraphs) n += sizeof(SubParagraph) + 6 * sp.text.size();
     }
   }
   for (const Footnote& f : r.footnotes) n += sizeof(Footnote) + 2 * f.text.size();
@@ -64,15 +66,13 @@ size_t ApproxBytes(const Resolution& r) {
 
 }  // namespace
 
-Result<std::shared_ptr<const Resolution>> CachedRecord(const store::Archive& archive,
-                                                       const store::DerivedTxn* txn,
-                                                       DeriveCache* cache,
-                                                       const std::string& symbol,
-                                                       uint32_t version) {
+Result<PreparedResolution> CachedRecord(const store::Archive& archive,
+                                        const store::DerivedTxn* txn, DeriveCache* cache,
+                                        const std::string& symbol, uint32_t version) {
   if (cache == nullptr && txn == nullptr) {
     auto r = archive.GetResolution(symbol, version);
     if (!r.ok()) return r.status();
-    return std::make_shared<const Resolution>(std::move(r).value());
+    return PrepareResolution(std::move(r).value());
   }
   auto doc = archive.GetDocument(symbol);
   if (!doc.ok()) return doc.status();
@@ -82,9 +82,9 @@ Result<std::shared_ptr<const Resolution>> CachedRecord(const store::Archive& arc
   }
   const store::DocumentVersion& v = version == 0 ? doc->current() : doc->versions[version - 1];
   if (cache != nullptr) {
-    if (auto hit = cache->impl().Find(v.record_hash)) return hit;
+    if (auto hit = cache->impl().Find(v.record_hash)) return *hit;
   }
-  std::shared_ptr<const Resolution> shared;
+  Resolution record;
   if (auto bytes = txn ? txn->BatchRecord(v.record_hash) : nullptr) {
     // The record as the batch encoded it: its wordings are inline, nothing to load.
     auto r = DecodeResolution(*bytes, [&](const Hash128& h, Paragraph*) {
@@ -92,14 +92,16 @@ Result<std::shared_ptr<const Resolution>> CachedRecord(const store::Archive& arc
                                 " that is not inline");
     });
     if (!r.ok()) return r.status().WithContext("record of " + symbol);
-    shared = std::make_shared<const Resolution>(std::move(r).value());
+    record = std::move(r).value();
   } else {
     auto r = archive.GetResolution(symbol, v.version);
     if (!r.ok()) return r.status();
-    shared = std::make_shared<const Resolution>(std::move(r).value());
+    record = std::move(r).value();
   }
-  if (cache != nullptr) cache->impl().Add(v.record_hash, shared, ApproxBytes(*shared));
-  return shared;
+  const size_t bytes = ApproxBytes(record);
+  PreparedResolution prepared = PrepareResolution(std::move(record));
+  if (cache != nullptr) cache->impl().Add(v.record_hash, prepared, bytes);
+  return prepared;
 }
 
 }  // namespace recital::history

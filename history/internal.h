@@ -105,13 +105,12 @@ Result<std::optional<LogView>> StoredLogOf(const store::Archive& archive, std::s
 Result<std::optional<BlameView>> StoredBlameOf(const store::Archive& archive,
                                                const std::string& symbol);
 
-// The record of one version of an archived document (0: its current version) through the
-// writer's cache (null: decoded every time), or as the derive transaction's batch parsed it
-// (txn may be null). Reads of `archive` see the derive transaction.
-Result<std::shared_ptr<const Resolution>> CachedRecord(const store::Archive& archive,
-                                                       const store::DerivedTxn* txn,
-                                                       DeriveCache* cache,
-                                                       const std::string& symbol,
-                                                       uint32_t version);
+// The record of one version of an archived document (0: its current version), prepared for
+// DiffPrepared, through the writer's cache (null: decoded every time), or as the derive
+// transaction's batch parsed it (txn may be null). Reads of `archive` see the derive
+// transaction.
+Result<PreparedResolution> CachedRecord(const store::Archive& archive,
+                                        const store::DerivedTxn* txn, DeriveCache* cache,
+                                        const std::string& symbol, uint32_t version);
 
 }  // namespace recital::history

@@ -416,22 +416,22 @@ Result<std::string> ComputePair(const store::Archive& archive, const store::Deri
                                 DeriveCache* cache,
                                 const std::string& older, uint32_t older_version,
                                 const std::string& newer, uint32_t newer_version,
-                                std::map<std::string, std::shared_ptr<const Resolution>>* held) {
-  auto load = [&](const std::string& sym, uint32_t version) -> Result<const Resolution*> {
+                                std::map<std::string, PreparedResolution>* held) {
+  auto load = [&](const std::string& sym, uint32_t version) -> Result<const PreparedResolution*> {
     auto it = held->find(sym);
     if (it == held->end()) {
       auto r = CachedRecord(archive, txn, cache, sym, version);
       if (!r.ok()) return r.status();
       it = held->emplace(sym, std::move(r).value()).first;
     }
-    return it->second.get();
+    return &it->second;
   };
   auto a = load(older, older_version);
   if (!a.ok()) return a.status();
   auto b = load(newer, newer_version);
   if (!b.ok()) return b.status();
-  const DiffResult diff = DiffResolutions(**a, **b);
-  std::string value = EncodeLineagePair(older_version, newer_version, **b, diff);
+  const DiffResult diff = DiffPrepared(**a, **b);
+  std::string value = EncodeLineagePair(older_version, newer_version, (*b)->resolution(), diff);
   held->erase(older);  // series go oldest first: the older one is not needed again
   return value;
 }
@@ -455,7 +455,7 @@ Result<SeriesLineage> BuildSeries(const store::Archive& archive, const Series& s
   auto versions = CurrentVersions(archive, s.symbols);
   if (!versions.ok()) return versions.status();
   out.versions = std::move(versions).value();
-  std::map<std::string, std::shared_ptr<const Resolution>> held;
+  std::map<std::string, PreparedResolution> held;
   for (size_t i = 1; i < s.symbols.size(); ++i) {
     auto it = reusable->find(
         {{s.symbols[i - 1], s.symbols[i]}, {out.versions[i - 1], out.versions[i]}});

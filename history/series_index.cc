@@ -500,7 +500,7 @@ Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
   const std::string& title = DocumentTitle(*doc);
   auto record = CachedRecord(archive, &txn, cache, symbol, 0);
   if (!record.ok()) return record.status();
-  const SeriesMember m = MemberOf(**record, title);
+  const SeriesMember m = MemberOf(record->resolution(), title);
   const std::string hash = TitleHash(c.key);
   // The one series every archived relation must lead into ("" none yet).
   std::string series;
