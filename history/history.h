@@ -109,7 +109,7 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
 // per writer.
 class DeriveCache {
  public:
-  explicit DeriveCache(size_t max_bytes = size_t{96} << 20);
+  explicit DeriveCache(size_t max_bytes = size_t{64} << 20);
   ~DeriveCache();
   DeriveCache(const DeriveCache&) = delete;
   DeriveCache& operator=(const DeriveCache&) = delete;

@@ -109,7 +109,9 @@ class RecordArchive {
   // Ingests the records in order, one release each (a record of an archived symbol becomes
   // its next version). Fails the test when one is refused. derive: the derived indexes are
   // kept in the ingest transaction (history::DeriveIndexes), as `recital ingest` keeps them.
-  void Ingest(const std::vector<Resolution>& records, bool derive = false) {
+  // cache: the DeriveCache the hook keeps between transactions (as `recital ingest` does).
+  void Ingest(const std::vector<Resolution>& records, bool derive = false,
+              history::DeriveCache* cache = nullptr) {
     std::map<std::string, Resolution> by_name;
     std::vector<store::ReleaseInput> inputs;
     for (const Resolution& r : records) {
@@ -120,8 +122,8 @@ class RecordArchive {
     store::IngestOptions o;
     o.ingest_time = 1700000000;
     if (derive) {
-      o.derive = [this](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
-        return history::DeriveIndexes(*archive_, txn, touched);
+      o.derive = [this, cache](store::DerivedTxn& txn, const std::vector<std::string>& touched) {
+        return history::DeriveIndexes(*archive_, txn, touched, cache);
       };
     }
     o.parse = [&by_name](std::string_view bytes, const std::string& name) -> Result<Resolution> {
