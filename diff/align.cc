@@ -1,5 +1,6 @@
 // Paragraph pairing: exact anchors (LIS), monotone bead DP in the gaps, then moves.
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <unordered_map>
 
@@ -37,6 +38,27 @@ std::vector<size_t> LongestIncreasing(const std::vector<size_t>& values) {
   }
   std::reverse(out.begin(), out.end());
   return out;
+}
+
+// The smallest k in [0, hi] for which pred(k) holds, hi + 1 when none; pred must be monotone
+// (false up to some k, true from there). Starts from a guess and steps with pred itself, so the
+// answer is exact whatever the guess.
+template <typename Pred>
+size_t SmallestPassing(size_t guess, size_t hi, const Pred& pred) {
+  size_t k = std::min(guess, hi + 1);
+  while (k > 0 && pred(k - 1)) --k;
+  while (k <= hi && !pred(k)) ++k;
+  return k;
+}
+
+// The smallest overlap with `part` at which SplitSim's containment test passes (SIZE_MAX for an
+// empty part, which SplitSim turns down before looking at overlaps).
+size_t MinContainedOverlap(const Bag& part) {
+  if (part.empty()) return SIZE_MAX;
+  const auto contained = [&part](size_t overlap) {
+    return !(static_cast<double>(overlap) / static_cast<double>(part.size()) < 0.5);
+  };
+  return SmallestPassing(part.size() / 2, part.size(), contained);
 }
 
 enum class Origin { kAnchor, kExactMoved, kGap, kLeftover };
@@ -77,6 +99,24 @@ class Aligner {
     if (shorter < 8) return false;
     if (overlap == SIZE_MAX) overlap = BagOverlap(x, y);
     return static_cast<double>(overlap) >= 0.85 * static_cast<double>(shorter);
+  }
+  // The smallest overlap of x and y at which Pairable holds (min(|x|, |y|) + 1 when none). Below
+  // it Pairable fails whatever the exact overlap, so BagOverlapAtLeast may stop early.
+  size_t MinPairableOverlap(const Bag& x, const Bag& y) const {
+    const size_t most = std::min(x.size(), y.size());
+    const auto pairable = [&](size_t overlap) {
+      return Pairable(x, y, Sim(overlap, x, y), overlap);
+    };
+    // A guess from the two rules of Pairable; SmallestPassing makes it exact.
+    double guess = opt_.reword_threshold * static_cast<double>(x.size() + y.size()) / 2;
+    if (most >= 8) guess = std::min(guess, 0.85 * static_cast<double>(most));
+    size_t start = 0;
+    if (guess >= static_cast<double>(most)) {
+      start = most + 1;
+    } else if (guess > 0) {
+      start = static_cast<size_t>(std::ceil(guess));
+    }
+    return SmallestPassing(start, most, pairable);
   }
   // Similarity of one paragraph with two consecutive ones on the other side, or -1 when each of
   // the two is not mostly made of the one's words. overlap_a / overlap_b: BagOverlap of the one
@@ -175,14 +215,22 @@ void Aligner::AlignGap(const std::vector<size_t>& a, const std::vector<size_t>& 
   if (n * m > kMaxGapCells) return;
   // Gale-Church style beads; a bead's score is its similarity times the paragraphs it explains,
   // so a real split (one old paragraph explains two new ones) beats a 1:1 pair plus an addition.
-  // Overlaps are kept (not only similarities): Pairable and SplitSim need them again.
+  // Overlaps are kept (not only similarities): Pairable and SplitSim need them again. Each is
+  // exact from the lowest value any of those tests accepts (Pairable of the pair; SplitSim's
+  // containment of either side as a part); below that it may be any value below it, which every
+  // test turns down as it would the exact one.
   std::vector<size_t> overlap11(n * m);
   std::vector<double> sim11(n * m);
+  std::vector<size_t> contained_b(m);
+  for (size_t j = 0; j < m; ++j) contained_b[j] = MinContainedOverlap(al_->to[b[j]].bag);
   for (size_t i = 0; i < n; ++i) {
     const Bag& x = al_->from[a[i]].bag;
+    const size_t contained_a = MinContainedOverlap(x);
     for (size_t j = 0; j < m; ++j) {
       const Bag& y = al_->to[b[j]].bag;
-      const size_t ov = BagOverlap(x, y);
+      const size_t matters =
+          std::min({MinPairableOverlap(x, y), contained_a, contained_b[j]});
+      const size_t ov = BagOverlapAtLeast(x, y, matters);
       overlap11[i * m + j] = ov;
       sim11[i * m + j] = Sim(ov, x, y);
     }
@@ -356,7 +404,8 @@ void Aligner::PairLeftovers() {
       size_t ov = SIZE_MAX;
       double s = 1.0;
       if (al_->from[f].key != al_->to[t].key) {
-        ov = BagOverlap(x, y);
+        // Exact where Pairable could hold; below, any value below that fails it as well.
+        ov = BagOverlapAtLeast(x, y, MinPairableOverlap(x, y));
         s = Sim(ov, x, y);
       }
       if (Pairable(x, y, s, ov)) cands.push_back({s, f, t});

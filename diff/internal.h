@@ -19,6 +19,10 @@ using Bag = std::vector<uint64_t>;
 Bag ContentBag(std::string_view text);
 // Multiset intersection size of two sorted bags.
 size_t BagOverlap(const Bag& a, const Bag& b);
+// BagOverlap(a, b) when that is at least at_least; otherwise some value below at_least (an
+// upper bound of the overlap: the merge stops once the rest cannot reach at_least). For callers
+// that only test the overlap against thresholds no lower than at_least.
+size_t BagOverlapAtLeast(const Bag& a, const Bag& b, size_t at_least);
 // Sorted multiset difference a - b.
 Bag BagMinus(const Bag& a, const Bag& b);
 // Sorted multiset union (sum) of two bags.

@@ -76,6 +76,27 @@ size_t BagOverlap(const Bag& a, const Bag& b) {
   return n;
 }
 
+size_t BagOverlapAtLeast(const Bag& a, const Bag& b, size_t at_least) {
+  const uint64_t* x = a.data();
+  const uint64_t* y = b.data();
+  const uint64_t* const x_end = x + a.size();
+  const uint64_t* const y_end = y + b.size();
+  size_t n = 0;
+  for (;;) {
+    // Each step consumes at most one element of each side: `rest` steps stay in bounds, and the
+    // overlap can grow by at most `rest` more.
+    const size_t rest = static_cast<size_t>(std::min(x_end - x, y_end - y));
+    if (rest == 0) return n;
+    if (n + rest < at_least) return n + rest;
+    for (size_t k = std::min<size_t>(rest, 16); k > 0; --k) {
+      const uint64_t u = *x, v = *y;
+      n += u == v;
+      x += u <= v;
+      y += v <= u;
+    }
+  }
+}
+
 Bag BagMinus(const Bag& a, const Bag& b) {
   Bag out;
   std::set_difference(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));

@@ -1,5 +1,7 @@
 // PreparedResolution / DiffPrepared: the same result as DiffResolutions, with each side prepared
 // once. Wordings written for the test (corpus pairs: tests/integration/diff_prepared_corpus_test.cc).
+#include <algorithm>
+#include <random>
 #include <string>
 #include <utility>
 #include <vector>
@@ -203,6 +205,41 @@ TEST(PreparedTest, FoldTypographyIntoReportsWhetherItChangedAnything) {
   EXPECT_TRUE(diff_internal::FoldTypographyInto("x\xE2\x80\x99s \xE2\x80\x94 y\xC2\xAD", &out));
   EXPECT_EQ(out, "x's - y");
   EXPECT_EQ(diff_internal::FoldTypography("plain"), "plain");
+}
+
+
+// BagOverlapAtLeast: exact from at_least up; below, an upper bound of the overlap still below
+// at_least (pairing only compares it with thresholds no lower than at_least).
+TEST(PreparedTest, BagOverlapAtLeastIsExactFromItsThreshold) {
+  const diff_internal::Bag a = {1, 1, 2, 3, 5, 8, 13, 21}, b = {1, 2, 2, 3, 4, 8, 34};
+  // Common: 1, 2, 3, 8 -> 4 (checked by hand).
+  EXPECT_EQ(diff_internal::BagOverlap(a, b), 4u);
+  for (size_t at_least = 0; at_least <= 4; ++at_least) {
+    EXPECT_EQ(diff_internal::BagOverlapAtLeast(a, b, at_least), 4u) << at_least;
+  }
+  for (size_t at_least = 5; at_least <= 9; ++at_least) {
+    const size_t got = diff_internal::BagOverlapAtLeast(a, b, at_least);
+    EXPECT_LT(got, at_least);
+    EXPECT_GE(got, 4u);
+  }
+  constexpr unsigned kSeed = 17;
+  std::mt19937 rng(kSeed);
+  for (int round = 0; round < 2000; ++round) {
+    diff_internal::Bag x(rng() % 70), y(rng() % 70);
+    for (uint64_t& v : x) v = rng() % 40;
+    for (uint64_t& v : y) v = rng() % 40;
+    std::sort(x.begin(), x.end());
+    std::sort(y.begin(), y.end());
+    const size_t exact = diff_internal::BagOverlap(x, y);
+    const size_t at_least = rng() % 72;
+    const size_t got = diff_internal::BagOverlapAtLeast(x, y, at_least);
+    if (exact >= at_least) {
+      ASSERT_EQ(got, exact) << "seed " << kSeed << " round " << round;
+    } else {
+      ASSERT_LT(got, at_least) << "seed " << kSeed << " round " << round;
+      ASSERT_GE(got, exact) << "seed " << kSeed << " round " << round;
+    }
+  }
 }
 
 }  // namespace
