@@ -28,6 +28,13 @@ struct DeriveCache::Impl {
     ages.splice(ages.begin(), ages, it->second.age);
     return it->second.record;
   }
+  void Drop(const Hash128& h) {
+    auto it = entries.find(h);
+    if (it == entries.end()) return;
+    bytes -= it->second.bytes;
+    ages.erase(it->second.age);
+    entries.erase(it);
+  }
   void Add(const Hash128& h, PreparedResolution record, size_t size) {
     if (size > max_bytes || entries.count(h)) return;
     ages.push_front(h);
@@ -102,6 +109,14 @@ Result<PreparedResolution> CachedRecord(const store::Archive& archive,
   PreparedResolution prepared = PrepareResolution(std::move(record));
   if (cache != nullptr) cache->impl().Add(v.record_hash, prepared, bytes);
   return prepared;
+}
+
+void ForgetCachedRecord(const store::Archive& archive, DeriveCache* cache,
+                        const std::string& symbol, uint32_t version) {
+  if (cache == nullptr) return;
+  auto doc = archive.GetDocument(symbol);
+  if (!doc.ok() || version == 0 || version > doc->versions.size()) return;
+  cache->impl().Drop(doc->versions[version - 1].record_hash);
 }
 
 }  // namespace recital::history

@@ -112,5 +112,9 @@ Result<std::optional<BlameView>> StoredBlameOf(const store::Archive& archive,
 Result<PreparedResolution> CachedRecord(const store::Archive& archive,
                                         const store::DerivedTxn* txn, DeriveCache* cache,
                                         const std::string& symbol, uint32_t version);
+// Leaves the record of that version out of the cache from now on (it was the older member of
+// the pair just computed: in an ingest in session order its successor has taken its place).
+void ForgetCachedRecord(const store::Archive& archive, DeriveCache* cache,
+                        const std::string& symbol, uint32_t version);
 
 }  // namespace recital::history

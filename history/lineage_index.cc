@@ -433,6 +433,9 @@ Result<std::string> ComputePair(const store::Archive& archive, const store::Deri
   const DiffResult diff = DiffPrepared(**a, **b);
   std::string value = EncodeLineagePair(older_version, newer_version, (*b)->resolution(), diff);
   held->erase(older);  // series go oldest first: the older one is not needed again
+  // Nor, usually, by a later transaction: the next arrival of the series pairs with `newer`.
+  // Keeping only the newest member of each series lets the cache span more series.
+  ForgetCachedRecord(archive, cache, older, older_version);
   return value;
 }
 
