@@ -160,7 +160,7 @@ Result<bool> Archive::ReplaceDerived(
       auto gen = ReadInputGeneration(*txn, impl_->dbis());
       if (!gen.ok()) return gen.status();
       if (*gen != computed_at) return false;  // the transaction aborts: nothing written
-      Status st = LmdbStatus(mdb_drop(txn->get(), *dbi, 0), "clear " + std::string(index));
+      Status st = txn->Empty(*dbi, "clear " + std::string(index));
       for (size_t i = 0; i < sorted.size() && st.ok(); ++i) {
         st = txn->Put(*dbi, sorted[i]->first, sorted[i]->second, MDB_APPEND);
       }
@@ -245,7 +245,7 @@ class DerivedTxnImpl : public DerivedTxn {
   Status Clear(std::string_view index) override {
     auto dbi = DerivedDbi(dbis_, index);
     if (!dbi.ok()) return dbi.status();
-    return LmdbStatus(mdb_drop(txn_.get(), *dbi, 0), "clear " + std::string(index));
+    return txn_.Empty(*dbi, "clear " + std::string(index));
   }
   Status MarkFresh(std::string_view index) override {
     RECITAL_RETURN_IF_ERROR(DerivedDbi(dbis_, index).status());

@@ -471,7 +471,19 @@ Status Txn::Del(MDB_dbi dbi, std::string_view key, std::optional<std::string_vie
   if (value) v = ToVal(*value);
   int rc = mdb_del(txn_, dbi, &k, value ? &v : nullptr);
   if (rc == MDB_NOTFOUND) return Status::Ok();
+  // A delete can need pages too (copy-on-write of the path, rebalancing): a full map here
+  // must make the writer grow the map as a full map in Put does, not stop the ingest.
+  if (rc == MDB_MAP_FULL) map_full_ = true;
+  if (rc != 0 && env_ != nullptr) return env_->WriteError(rc, "del");
   return LmdbStatus(rc, "del");
+}
+
+Status Txn::Empty(MDB_dbi dbi, std::string_view what) {
+  BeforeWrite();
+  int rc = mdb_drop(txn_, dbi, 0);
+  if (rc == MDB_MAP_FULL) map_full_ = true;
+  if (rc != 0 && env_ != nullptr) return env_->WriteError(rc, what);
+  return LmdbStatus(rc, what);
 }
 
 Result<std::optional<MDB_dbi>> Txn::OpenDbi(const char* name, unsigned flags) const {

@@ -136,6 +136,9 @@ class Txn {
   Status Put(MDB_dbi dbi, std::string_view key, std::string_view value, unsigned flags = 0);
   // Absent key (or pair) is OK.
   Status Del(MDB_dbi dbi, std::string_view key, std::optional<std::string_view> value = {});
+  // Every entry of the database (mdb_drop without deleting it). Like Put, Del and Commit, a
+  // full map sets map_full() (the writer grows the map and retries the batch).
+  Status Empty(MDB_dbi dbi, std::string_view what);
   // mdb_dbi_open under the guard: nullopt when the database does not exist (and !MDB_CREATE).
   // name nullptr: the main database.
   Result<std::optional<MDB_dbi>> OpenDbi(const char* name, unsigned flags) const;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -71,6 +72,62 @@ class EnvTest : public ::testing::Test {
   std::unique_ptr<store::Env> env_;
   MDB_dbi main_ = 0;
 };
+
+// A delete needs pages too (copy-on-write of its path). On a full map it must say so through
+// map_full(), as Put does, so that the writer grows the map and retries the batch: the derived
+// indexes replace entries through a delete, and a 100,000-release ingest stopped with
+// "LMDB del: MDB_MAP_FULL" before.
+TEST(EnvFullMapTest, ADeleteOnAFullMapSetsMapFull) {
+  testing::TempDir dir;
+  store::EnvOptions options;
+  options.read_only = false;
+  options.initial_map_bytes = 256 * 1024;
+  auto env = store::Env::Open(dir.str(), options);
+  ASSERT_TRUE(env.ok()) << env.status().ToString();
+  MDB_dbi dbi = 0;
+  {
+    auto txn = store::Txn::Begin(**env, false);
+    ASSERT_TRUE(txn.ok());
+    ASSERT_EQ(mdb_dbi_open(txn->get(), nullptr, 0, &dbi), 0);
+    ASSERT_TRUE(txn->Commit().ok());
+  }
+  // Fill the map, one committed transaction per entry, until a put finds it full. A reader
+  // open from the start keeps every page a later transaction frees from being reused, so
+  // nothing is left for the deletes' copies.
+  auto reader = store::Txn::Begin(**env, false);
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  const std::string value(1000, 'x');
+  int stored = 0;
+  for (;; ++stored) {
+    ASSERT_LT(stored, 10000) << "the map never filled";
+    auto txn = store::Txn::Begin(**env, true);
+    ASSERT_TRUE(txn.ok());
+    char key[16];
+    std::snprintf(key, sizeof key, "k%06d", stored);
+    Status st = txn->Put(dbi, key, value);
+    if (!st.ok()) {
+      ASSERT_TRUE(txn->map_full()) << st.ToString();
+      break;
+    }
+    st = txn->Commit();
+    if (!st.ok()) {
+      ASSERT_TRUE(txn->map_full()) << st.ToString();
+      break;
+    }
+  }
+  ASSERT_GT(stored, 10);
+  auto txn = store::Txn::Begin(**env, true);
+  ASSERT_TRUE(txn.ok());
+  Status st = Status::Ok();
+  for (int i = 0; i < stored && st.ok(); ++i) {
+    char key[16];
+    std::snprintf(key, sizeof key, "k%06d", i);
+    st = txn->Del(dbi, key);
+  }
+  ASSERT_FALSE(st.ok()) << "every delete fitted: the test did not reach a full map";
+  EXPECT_TRUE(st.IsResourceExhausted()) << st.ToString();
+  EXPECT_TRUE(txn->map_full());
+}
 
 TEST_F(EnvTest, WriteTransactionLeavesNothingUnlessCommitted) {
   {
