@@ -6,18 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "diff/diff.h"
+#include "tests/diff/diff_test_util.h"
 
 namespace recital {
 namespace {
 
-Paragraph P(Section s, std::string lead, std::string rest, std::string number = "") {
-  Paragraph p;
-  p.section = s;
-  p.lead = lead;
-  p.text = lead + " " + rest;
-  p.number = std::move(number);
-  return p;
-}
+using testing::P;
 
 // A record of our own wording (no corpus text).
 Resolution Base() {
