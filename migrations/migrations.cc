@@ -7,7 +7,7 @@ namespace recital::migrations {
 const std::vector<Step>& AllSteps() {
   static const std::vector<Step> steps = {M0001Initial(), M0002WordIndex(), M0003CompactIndexes(),
                                           M0004InlineWordings(), M0005VersionsPhrases(),
-                                          M0006InputGeneration()};
+                                          M0006InputGeneration(), M0007DerivedLayout()};
   return steps;
 }
 

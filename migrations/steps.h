@@ -13,6 +13,7 @@ Step M0003CompactIndexes();
 Step M0004InlineWordings();
 Step M0005VersionsPhrases();
 Step M0006InputGeneration();
+Step M0007DerivedLayout();
 
 // The two parts of step 5 (m0005_document_versions.cc, m0005_phrase_positions.cc).
 Status UpgradeDocumentVersionsV5(store::MigrationTxn& txn);

@@ -48,10 +48,11 @@ namespace recital::store {
 // records each version's language and completeness and the current version per language, and
 // posts pairs of adjacent words for phrase search (migrations/m0005_versions_phrases.cc); 6 adds
 // the input generation and the derived series and lineage indexes history/ keeps in them
-// (migrations/m0006_input_generation.cc, store/FORMAT.md "Format 6").
+// (migrations/m0006_input_generation.cc, store/FORMAT.md "Format 6"); 7 changes the layout of
+// both derived indexes (migrations/m0007_derived_layout.cc, store/FORMAT.md "Format 7").
 // A layout change bumps it and adds a migration step and a golden archive of the old version
 // (tests/testdata/golden-vN).
-inline constexpr int kFormatVersion = 6;
+inline constexpr int kFormatVersion = 7;
 
 struct OpenOptions {
   bool read_only = true;

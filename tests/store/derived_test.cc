@@ -47,7 +47,7 @@ class DerivedIndexTest : public ::testing::Test {
 TEST_F(DerivedIndexTest, ANewArchiveHasGenerationZeroAndNoFreshIndex) {
   auto a = Open();
   ASSERT_TRUE(a);
-  EXPECT_EQ(a->format_version(), 6);
+  EXPECT_EQ(a->format_version(), store::kFormatVersion);
   EXPECT_EQ(Generation(*a), 0u);
   EXPECT_FALSE(Fresh(*a));  // never built
 }
