@@ -1,11 +1,10 @@
-// The stored paragraph lineage (format 6, chunked in 7; store/FORMAT.md "Format 6", `lineage`): per
+// The stored paragraph lineage (format 6; store/FORMAT.md "Format 6", `lineage`): per
 // consecutive pair of a series, the diff's counts (a log row) and, per paragraph of the newer
 // record, the change that produced it, so that `log` and `blame` at the default options read
 // one entry instead of decoding and diffing the series. Layout (this file only):
 //   l/<series key> -> codec byte (0 stored, 1 zstd) + payload: varint member count n >= 2,
 //                     per member string symbol + varint current version, then n - 1 strings:
 //                     the pairs' bodies (EncodeLineagePair)
-//   (format 7) cut into chunks of <= 1,900 bytes: chunk i >= 1 under the key, NUL, i (2 bytes)
 // A pair's body is a function of its two records alone (the current versions of the preferred
 // language), so a reader that finds other members or versions computes, and an update reuses
 // the bodies of pairs whose members and versions it still has.
@@ -327,64 +326,6 @@ std::string SeriesKey(std::string_view series_key) {
   return k;
 }
 
-// Format 7: an entry is cut into chunks of at most kChunkBytes, so each fits a leaf page. LMDB
-// moves a value too large for half a 4 KB page into overflow pages of its own: a 3 KB entry
-// took a whole page, and the 1,000 entries of a 20,000-release archive 4.1 MB for 3.0 MB of
-// values. Chunk 0 is under the series' key, chunk i >= 1 under the key, a NUL byte and i as
-// two bytes big-endian (series keys hold no NUL, so the chunks follow their key in key order).
-constexpr size_t kChunkBytes = 1900;
-constexpr size_t kMaxChunks = 0xffff;
-
-std::string ChunkKey(std::string_view base, size_t i) {
-  std::string key(base);
-  if (i == 0) return key;
-  key += '\0';
-  key += static_cast<char>((i >> 8) & 0xff);
-  key += static_cast<char>(i & 0xff);
-  return key;
-}
-
-std::string_view BaseKey(std::string_view key) { return key.substr(0, key.find('\0')); }
-
-using Entries = std::vector<std::pair<std::string, std::string>>;
-
-// The chunks of one entry, in key order.
-Entries SplitEntry(const std::string& base, std::string_view value) {
-  Entries out;
-  for (size_t at = 0, i = 0; at < value.size() || i == 0; at += kChunkBytes, ++i) {
-    out.emplace_back(ChunkKey(base, i), std::string(value.substr(at, kChunkBytes)));
-  }
-  return out;
-}
-
-// Whole entries by series key from chunks read in key order; Corruption for a chunk out of
-// place (a missing chunk 0, a gap, a malformed suffix).
-Result<std::map<std::string, std::string>> JoinEntries(const Entries& chunks) {
-  std::map<std::string, std::string> out;
-  std::string base;
-  size_t next = 0;
-  for (const auto& [key, value] : chunks) {
-    const std::string_view b = BaseKey(key);
-    const bool first = b.size() == key.size();
-    if (first) {
-      base = std::string(b);
-      next = 1;
-      out[base] = value;
-      continue;
-    }
-    const size_t i = key.size() == b.size() + 3
-                         ? (static_cast<uint8_t>(key[b.size() + 1]) << 8) |
-                               static_cast<uint8_t>(key[b.size() + 2])
-                         : 0;
-    if (b != base || i != next || i > kMaxChunks) {
-      return Status::Corruption("lineage index chunk of " + std::string(b) + " is out of place");
-    }
-    out[base] += value;
-    ++next;
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string EncodeSeriesLineage(const SeriesLineage& s) {
@@ -544,9 +485,7 @@ Result<std::vector<std::pair<std::string, std::string>>> LineageIndexEntries(
     if (s.symbols.size() < 2) continue;
     auto lineage = BuildSeries(archive, s, &none, nullptr, nullptr);
     if (!lineage.ok()) return lineage.status();
-    for (auto& chunk : SplitEntry(SeriesKey(s.key), EncodeSeriesLineage(*lineage))) {
-      entries.push_back(std::move(chunk));
-    }
+    entries.emplace_back(SeriesKey(s.key), EncodeSeriesLineage(*lineage));
   }
   return entries;
 }
@@ -555,38 +494,27 @@ Status UpdateLineageIndex(const store::Archive& archive, store::DerivedTxn& txn,
                           const std::vector<Series>& before, const std::vector<Series>& after,
                           DeriveCache* cache) {
   // What the index holds under the keys of both memberships: pairs to reuse.
-  std::map<std::string, std::string> held_values;        // by key, chunks joined
-  std::map<std::string, std::vector<std::string>> held_keys;  // by key: its chunks' keys
+  std::map<std::string, std::string> held_values;  // by key
   Reusable reusable;
   for (const std::vector<Series>* side : {&before, &after}) {
     for (const Series& s : *side) {
       const std::string key = SeriesKey(s.key);
-      if (held_keys.count(key)) continue;
-      auto chunks = txn.Scan(store::kLineageIndex, key);
-      if (!chunks.ok()) return chunks.status();
-      std::erase_if(*chunks, [&](const auto& c) { return BaseKey(c.first) != key; });
-      auto& keys = held_keys[key];
-      for (const auto& c : *chunks) keys.push_back(c.first);
-      auto joined = JoinEntries(*chunks);
-      if (!joined.ok() || joined->size() != 1) continue;  // damaged: not reused, rewritten
-      std::string& value = held_values[key] = std::move(joined->begin()->second);
+      if (held_values.count(key)) continue;
+      auto held = txn.Get(store::kLineageIndex, key);
+      if (!held.ok()) return held.status();
+      if (!held->has_value()) continue;
+      held_values.emplace(key, **held);
       SeriesLineage lineage;
-      if (DecodeSeriesLineage(value, &lineage).ok()) AddReusable(std::move(lineage), &reusable);
+      if (DecodeSeriesLineage(**held, &lineage).ok()) AddReusable(std::move(lineage), &reusable);
     }
   }
-  auto erase = [&](const std::string& key) -> Status {
-    for (const std::string& k : held_keys[key]) {
-      RECITAL_RETURN_IF_ERROR(txn.Delete(store::kLineageIndex, k));
-    }
-    return Status::Ok();
-  };
   // Series of `before` no longer there (or now of one member) lose their entry.
-  for (const auto& held : held_keys) {
+  for (const auto& held : held_values) {
     bool kept = false;
     for (const Series& s : after) {
       kept = kept || (SeriesKey(s.key) == held.first && s.symbols.size() > 1);
     }
-    if (!kept) RECITAL_RETURN_IF_ERROR(erase(held.first));
+    if (!kept) RECITAL_RETURN_IF_ERROR(txn.Delete(store::kLineageIndex, held.first));
   }
   for (const Series& s : after) {
     if (s.symbols.size() < 2) continue;
@@ -595,18 +523,8 @@ Status UpdateLineageIndex(const store::Archive& archive, store::DerivedTxn& txn,
     const std::string key = SeriesKey(s.key);
     std::string value = EncodeSeriesLineage(*lineage);
     auto held = held_values.find(key);
-    if (held != held_values.end() && held->second == value &&
-        held_keys[key].size() == SplitEntry(key, value).size()) {
-      continue;  // nothing changed
-    }
-    const Entries chunks = SplitEntry(key, value);
-    for (const auto& [k, v] : chunks) RECITAL_RETURN_IF_ERROR(txn.Put(store::kLineageIndex, k, v));
-    for (const std::string& k : held_keys[key]) {  // chunks past the new last one
-      if (k.size() > key.size() && BaseKey(k) == key &&
-          std::none_of(chunks.begin(), chunks.end(), [&](const auto& c) { return c.first == k; })) {
-        RECITAL_RETURN_IF_ERROR(txn.Delete(store::kLineageIndex, k));
-      }
-    }
+    if (held != held_values.end() && held->second == value) continue;  // nothing changed
+    RECITAL_RETURN_IF_ERROR(txn.Put(store::kLineageIndex, key, value));
   }
   return Status::Ok();
 }
@@ -646,12 +564,8 @@ Result<std::vector<std::string>> CheckLineageIndex(const store::Archive& archive
   auto name = [](std::string_view key) {
     return std::string(key.substr(std::min(key.size(), kSeriesLineagePrefix.size())));
   };
-  auto joined_stored = JoinEntries(index->entries);
-  if (!joined_stored.ok()) return std::vector<std::string>{joined_stored.status().message()};
-  std::map<std::string, std::string>& stored = *joined_stored;
-  auto joined_computed = JoinEntries(*computed);
-  if (!joined_computed.ok()) return joined_computed.status();
-  for (const auto& [key, value] : *joined_computed) {
+  std::map<std::string, std::string> stored(index->entries.begin(), index->entries.end());
+  for (const auto& [key, value] : *computed) {
     auto it = stored.find(key);
     if (it == stored.end()) {
       problems.push_back("lineage index lacks series " + name(key));
@@ -692,20 +606,15 @@ Result<std::optional<StoredSeriesView>> ReadStoredSeries(const store::Archive& a
     if (!doc.ok()) return std::optional<StoredSeriesView>();
     view.current.push_back(doc->current());
   }
-  const bool single = series.symbols.size() < 2;
-  const std::string key = single ? std::string() : SeriesKey(series.key);
-  // A prefix read: the key's chunks (and, for a key some other key starts with, those too).
-  auto read = single ? archive.GetDerived(store::kLineageIndex, {})
-                     : archive.ReadDerived(store::kLineageIndex, key);
+  std::vector<std::string> keys;
+  if (series.symbols.size() > 1) keys.push_back(SeriesKey(series.key));
+  auto read = archive.GetDerived(store::kLineageIndex, keys);
   if (!read.ok()) return read.status();
   // The same generation as before the series was read: nothing changed in between.
   if (!read->fresh || read->generation != generation) return std::optional<StoredSeriesView>();
-  if (single) return std::optional<StoredSeriesView>(std::move(view));
-  std::erase_if(read->entries, [&](const auto& c) { return BaseKey(c.first) != key; });
-  if (read->entries.empty()) return std::optional<StoredSeriesView>();
-  auto joined = JoinEntries(read->entries);
-  if (!joined.ok()) return joined.status();
-  RECITAL_RETURN_IF_ERROR(DecodeSeriesLineage(joined->begin()->second, &view.lineage));
+  if (keys.empty()) return std::optional<StoredSeriesView>(std::move(view));
+  if (!read->values.front()) return std::optional<StoredSeriesView>();
+  RECITAL_RETURN_IF_ERROR(DecodeSeriesLineage(*read->values.front(), &view.lineage));
   if (view.lineage.symbols != series.symbols) return std::optional<StoredSeriesView>();
   for (size_t i = 0; i < view.current.size(); ++i) {
     if (view.lineage.versions[i] != view.current[i].version) {

@@ -1,4 +1,4 @@
-// The stored lineage (format 6, chunked in 7; history/lineage_index.cc) gives `log` and `blame` the output
+// The stored lineage (format 6, history/lineage_index.cc) gives `log` and `blame` the output
 // they compute, byte for byte, on the real corpus (../shared/corpus/*.txt, every symbol) and on
 // generated series (gen/: rewordings, splits, merges, moves every session). The archive is
 // ingested in process; the computed outputs are taken while the lineage index is stale, the
@@ -153,32 +153,6 @@ TEST_F(LineageCorpusTest, StoredLogAndBlameEqualComputedOnGeneratedSeries) {
   Ingest(std::move(inputs));
   // Generated copies are whole: every blame is served by the index.
   EXPECT_EQ(ExpectStoredEqualsComputed(), releases->size());
-}
-
-// Format 7 cuts a lineage entry into chunks of at most 1,900 bytes (one leaf page holds two).
-// Twenty sessions of generated rewordings make entries of several chunks: read back joined,
-// they serve the same log and blame as computed, and verify's check agrees.
-TEST_F(LineageCorpusTest, EntriesOfSeveralChunksServeWhatIsComputed) {
-  Open();
-  gen::GenOptions g;
-  g.seed = 5;
-  g.series = 2;
-  g.sessions = 20;
-  auto releases = gen::GenerateSeriesVector(g);
-  ASSERT_TRUE(releases.ok());
-  std::vector<store::ReleaseInput> inputs;
-  for (const gen::GeneratedRelease& r : *releases) inputs.push_back({r.filename, r.text});
-  Ingest(std::move(inputs));
-  EXPECT_EQ(ExpectStoredEqualsComputed(), releases->size());
-  auto read = archive_->ReadDerived(store::kLineageIndex, "");
-  ASSERT_TRUE(read.ok() && read->fresh);
-  size_t chunks = 0, bases = 0;
-  for (const auto& [key, value] : read->entries) {
-    EXPECT_LE(value.size(), 1900u) << key;
-    (key.find('\0') == std::string::npos ? bases : chunks)++;
-  }
-  EXPECT_EQ(bases, 2u);  // one entry per series
-  EXPECT_GE(chunks, 2u);  // each of the two entries takes more than one chunk
 }
 
 }  // namespace
