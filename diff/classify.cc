@@ -121,7 +121,7 @@ DiffResult Classify(const Resolution& from, std::span<const Para> from_paras,
     c.technical = c.status == ChangeStatus::kReworded &&
                   diff_internal::TechnicalKey(old_text) == diff_internal::TechnicalKey(new_text);
     if (!same) {
-      c.edits = DiffWords(old_text, new_text);
+      if (options.word_edits) c.edits = DiffWords(old_text, new_text);
     } else if (options.edits_for_unchanged) {
       c.edits.push_back({EditOp::kEqual, c.to.front().text});
     }

@@ -430,7 +430,9 @@ Result<std::string> ComputePair(const store::Archive& archive, const store::Deri
   if (!a.ok()) return a.status();
   auto b = load(newer, newer_version);
   if (!b.ok()) return b.status();
-  const DiffResult diff = DiffPrepared(**a, **b);
+  DiffOptions options;  // the defaults (IsDefaultDiffOptions) the lineage is computed at
+  options.word_edits = false;  // EncodeLineagePair reads no edits
+  const DiffResult diff = DiffPrepared(**a, **b, options);
   std::string value = EncodeLineagePair(older_version, newer_version, (*b)->resolution(), diff);
   held->erase(older);  // series go oldest first: the older one is not needed again
   // Nor, usually, by a later transaction: the next arrival of the series pairs with `newer`.

@@ -107,6 +107,24 @@ TEST(PreparedTest, DiffPreparedEqualsDiffResolutions) {
   EXPECT_EQ(d.summary.moved, 1u);      // Noting: preamble -> operative
 }
 
+TEST(PreparedTest, WithoutWordEditsOnlyTheChangedParagraphsLoseTheirEdits) {
+  const Resolution a = Older(), b = Newer();
+  const PreparedResolution pa = PrepareResolution(a), pb = PrepareResolution(b);
+  DiffOptions no_words;
+  no_words.word_edits = false;
+  const DiffResult full = DiffPrepared(pa, pb);
+  const DiffResult lean = DiffPrepared(pa, pb, no_words);
+  EXPECT_EQ(lean, testing::WithChangedEditsCleared(full));
+  EXPECT_EQ(DiffResolutions(a, b, no_words), lean);
+  // The pair has changed paragraphs (4 reworded, a split) whose full edits are not empty.
+  EXPECT_NE(full, lean);
+  for (const Change& c : lean.changes) {
+    if (c.status == ChangeStatus::kReworded || c.status == ChangeStatus::kSplit) {
+      EXPECT_TRUE(c.edits.empty());
+    }
+  }
+}
+
 TEST(PreparedTest, OnePreparedSideServesAsNewerThenOlder) {
   Resolution first = Older(), second = Newer(), third = Newer();
   third.symbol = "A/RES/63/9";

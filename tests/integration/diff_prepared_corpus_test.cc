@@ -14,6 +14,7 @@
 
 #include "diff/diff.h"
 #include "ingest/ingest.h"
+#include "tests/diff/diff_test_util.h"
 #include "tests/test_util.h"
 
 namespace recital {
@@ -75,6 +76,12 @@ void ExpectSame(const Resolution& a, const PreparedResolution& pa, const Resolut
   for (const DiffOptions& o : {DiffOptions{}, all}) {
     EXPECT_TRUE(DiffPrepared(pa, pb, o) == DiffResolutions(a, b, o)) << what;
   }
+  // Without the word diff (the stored lineage's options) only changed paragraphs' edits differ.
+  DiffOptions no_words;
+  no_words.word_edits = false;
+  EXPECT_TRUE(DiffPrepared(pa, pb, no_words) ==
+              testing::WithChangedEditsCleared(DiffResolutions(a, b)))
+      << what;
 }
 
 TEST(DiffPreparedCorpusTest, SeriesNeighboursDiffAsDiffResolutionsDoes) {
