@@ -183,7 +183,7 @@ TEST_F(SeriesDeriveTest, ADamagedIndexEntryIsRebuiltNotAnObstacleToIngest) {
   ASSERT_TRUE(read.ok());
   ASSERT_TRUE(read->fresh);
   for (auto& [k, v] : read->entries) {
-    if (k == "s/" + testing::KeyOf("A/RES/60/7")) v = "\xff";
+    if (k == "s/" + testing::StoredKeyOf("A/RES/60/7")) v = "\xff";
   }
   auto replaced = archive().ReplaceDerived(store::kSeriesIndex, read->generation, read->entries);
   ASSERT_TRUE(replaced.ok() && *replaced);
