@@ -389,8 +389,7 @@ namespace {
 // The catalogue as the ingest transaction holds it.
 class StoredCatalogue : public CatalogueReader {
  public:
-  StoredCatalogue(const store::Archive& archive, store::DerivedTxn& txn)
-      : archive_(archive), txn_(txn) {}
+  explicit StoredCatalogue(store::DerivedTxn& txn) : txn_(txn) {}
   Result<std::vector<std::string>> TitleHolders(const std::string& title_key) override {
     auto e = Entry(title_key);
     if (!e.ok()) return e.status();
@@ -411,24 +410,10 @@ class StoredCatalogue : public CatalogueReader {
       if (!t->has_value()) continue;  // no document has that title any more
       auto e = DecodeTitleEntry(**t);
       if (!e.ok()) return e.status();
-      for (const auto& [key, holders] : *e) {
-        // Titles sharing one hash: only those that head title_key, read from their holders.
-        auto heads = e->size() == 1 ? Result<bool>(true) : Heads(holders, title_key);
-        if (!heads.ok()) return heads.status();
-        if (*heads) out.push_back(key);
-      }
+      // Titles sharing that hash all come: more titles only widen the closure detected.
+      for (const auto& [key, holders] : *e) out.push_back(key);
     }
     return out;
-  }
-  // Whether the title of one of the holders heads title_key.
-  Result<bool> Heads(const std::set<std::string>& holders, const std::string& title_key) {
-    for (const std::string& h : holders) {
-      auto doc = archive_.GetDocument(h);
-      if (!doc.ok()) return doc.status();
-      const std::vector<std::string> heads = SeriesHeadKeys(DocumentTitle(*doc));
-      if (std::find(heads.begin(), heads.end(), title_key) != heads.end()) return true;
-    }
-    return false;
   }
   Result<size_t> MaxTitleWords() override {
     auto v = txn_.Get(store::kSeriesIndex, kMaxWordsKey);
@@ -500,7 +485,6 @@ class StoredCatalogue : public CatalogueReader {
   }
 
  private:
-  const store::Archive& archive_;
   store::DerivedTxn& txn_;
 };
 
@@ -815,7 +799,7 @@ Status DeriveSeriesIndex(const store::Archive& archive, store::DerivedTxn& txn,
   if (!*fresh || !overrides->joins.empty() || !overrides->member_joins.empty()) {
     return RebuildInTxn(archive, txn);
   }
-  StoredCatalogue catalogue(archive, txn);
+  StoredCatalogue catalogue(txn);
   SeriesChanges changes;
   // The quick path for each document; those it cannot place are detected again below, as if
   // they arrived in a later transaction (the others are series members like any by then).
