@@ -1,20 +1,25 @@
-// The stored series membership (format 6; store/FORMAT.md "Format 6"): history/ computes series
-// detection and keeps the result in the store's derived `series` index, stamped with the input
-// generation it was computed from. Readers use it only while it is fresh; otherwise they
-// compute (the reference path, unchanged). Ingest keeps it in the release's own transaction
-// (DeriveIndexes). Layout (keys and values, this file only):
-//   m/<symbol>      -> series key (14 bytes: "s-" + 12 hex), then the 8-byte TitleHash of the
-//                      document's title (absent: it has none)
-//   s/<series key>  -> varint session of the first member, string name, varint member count,
-//                      each member symbol as a string (session order). ArchiveSeries order is
-//                      (that session, key), as DetectSeries sorts.
+// The stored series membership (store/FORMAT.md "Format 6", layout of format 7): history/
+// computes series detection and keeps the result in the store's derived `series` index, stamped
+// with the input generation it was computed from. Readers use it only while it is fresh;
+// otherwise they compute (the reference path, unchanged). Ingest keeps it in the release's own
+// transaction (DeriveIndexes). Layout (keys and values, this file only; format 7):
+//   m/<symbol>      -> series key (6 bytes: the 12 hex digits of "s-" + 12 hex as bytes), then
+//                      the 8-byte TitleHash of the document's title (absent: it has none)
+//   s/<series key, 6 bytes> -> varint session of the first member, string name, varint member
+//                      count n, varint title count k, k 8-byte TitleHashes (the members'
+//                      titles, first met first), then per member (session order): the symbol
+//                      front-coded (varint bytes shared with the previous member's symbol,
+//                      string the rest), varint session, varint title (0 none, i: the i-th
+//                      hash). ArchiveSeries order is (that session, key), as DetectSeries sorts.
 //   t/<TitleHash>   -> per title with that hash: string SeriesTitleKey, varint count, the
-//                      symbols of the documents with that title (strings, sorted)
-//   q/<TitleHash of a head key> -> the SeriesTitleKeys (strings) of titles whose SeriesHeadKeys
-//                      hold it (may hold titles no document has any more)
+//                      symbols of the documents with that title (sorted, front-coded as in s/)
+//   q/<TitleHash of a head key> -> the TitleHashes (8 bytes each, sorted) of titles whose
+//                      SeriesHeadKeys hold it (may name titles no document has any more)
 //   u/<symbol>      -> "" : the document has no title
 //   w               -> varint, at least the words of the longest normalised title
-// varint: unsigned LEB128; string: varint length + bytes.
+// varint: unsigned LEB128; string: varint length + bytes. (Format 6 had the series key as its
+// 14 characters, member and holder symbols whole, each member's hash in s/, and the title keys
+// themselves in q/.)
 #include <algorithm>
 #include <map>
 #include <set>
@@ -32,7 +37,7 @@ constexpr std::string_view kTitlePrefix = "t/";
 constexpr std::string_view kHeadPrefix = "q/";
 constexpr std::string_view kUntitledPrefix = "u/";
 constexpr std::string_view kMaxWordsKey = "w";
-constexpr size_t kSeriesKeyBytes = 14;  // "s-" + 12 hex digits
+constexpr size_t kSeriesKeyBytes = 6;   // stored: the 12 digits as bytes
 // ReplaceDerived refuses a result computed before another write; try again this often.
 constexpr int kRefreshAttempts = 3;
 
@@ -71,6 +76,50 @@ std::string Join(std::string_view a, std::string_view b) {
   return s;
 }
 
+// Series keys are "s-" + 12 lowercase hex digits (DetectSeries, SeriesKeyOf; every key this
+// file packs was made there or unpacked from the index); stored as those 6 bytes.
+std::string PackSeriesKey(std::string_view key) {
+  auto digit = [](char c) { return c <= '9' ? c - '0' : c - 'a' + 10; };
+  std::string out;
+  for (size_t i = 2; i + 1 < key.size(); i += 2) {
+    out.push_back(static_cast<char>(digit(key[i]) * 16 + digit(key[i + 1])));
+  }
+  return out;
+}
+std::string UnpackSeriesKey(std::string_view packed) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string key = "s-";
+  for (char c : packed) {
+    const auto b = static_cast<uint8_t>(c);
+    key.push_back(kHex[b >> 4]);
+    key.push_back(kHex[b & 15]);
+  }
+  return key;
+}
+// The `s/` key of a series key.
+std::string SeriesEntryKey(std::string_view key) { return Join(kSeriesPrefix, PackSeriesKey(key)); }
+// The `m/` value: the packed series key, then the title's hash ("" none).
+std::string MemberValue(std::string_view series_key, std::string_view title_hash) {
+  return Join(PackSeriesKey(series_key), title_hash);
+}
+
+// Symbols in sorted or session order share their start ("A/RES/54/1", "A/RES/55/2"): each is
+// the count of bytes it shares with the one before, then the rest.
+void PutFrontCoded(std::string* out, std::string_view prev, std::string_view s) {
+  size_t shared = 0;
+  while (shared < prev.size() && shared < s.size() && prev[shared] == s[shared]) ++shared;
+  PutVarint(out, shared);
+  PutString(out, s.substr(shared));
+}
+bool GetFrontCoded(std::string_view* in, std::string_view prev, std::string* s) {
+  uint64_t shared = 0;
+  std::string rest;
+  if (!GetVarint(in, &shared) || shared > prev.size() || !GetString(in, &rest)) return false;
+  s->assign(prev.substr(0, shared));
+  s->append(rest);
+  return true;
+}
+
 // What the ingest hook's quick path needs of each member: its session (detection's) and the
 // TitleHash of its title ("" none).
 struct MemberInfo {
@@ -83,10 +132,24 @@ std::string EncodeSeries(const Series& s, const std::vector<MemberInfo>& infos) 
   PutVarint(&v, infos.empty() ? 0 : infos.front().session);
   PutString(&v, s.name);
   PutVarint(&v, s.symbols.size());
-  for (const std::string& sym : s.symbols) PutString(&v, sym);
+  std::vector<std::string> hashes;  // distinct, first met first
   for (const MemberInfo& i : infos) {
+    if (!i.title_hash.empty() &&
+        std::find(hashes.begin(), hashes.end(), i.title_hash) == hashes.end()) {
+      hashes.push_back(i.title_hash);
+    }
+  }
+  PutVarint(&v, hashes.size());
+  for (const std::string& h : hashes) v += h;
+  std::string_view prev;
+  for (size_t m = 0; m < s.symbols.size(); ++m) {
+    PutFrontCoded(&v, prev, s.symbols[m]);
+    prev = s.symbols[m];
+    const MemberInfo& i = infos.at(m);
     PutVarint(&v, i.session);
-    PutString(&v, i.title_hash);
+    PutVarint(&v, i.title_hash.empty() ? 0
+                                       : std::find(hashes.begin(), hashes.end(), i.title_hash) -
+                                             hashes.begin() + 1);
   }
   return v;
 }
@@ -94,26 +157,37 @@ std::string EncodeSeries(const Series& s, const std::vector<MemberInfo>& infos) 
 // Corruption naming the key when the value is malformed. infos: one per member, when asked.
 Status DecodeSeries(std::string_view key, std::string_view value, uint64_t* session,
                     Series* s, std::vector<MemberInfo>* infos = nullptr) {
+  const std::string_view packed = key.substr(std::min(key.size(), kSeriesPrefix.size()));
   auto bad = [&] {
-    return Status::Corruption("series index entry " + std::string(key) + " is malformed");
+    return Status::Corruption("series index entry s/" + UnpackSeriesKey(packed) +
+                              " is malformed");
   };
-  if (key.substr(0, kSeriesPrefix.size()) != kSeriesPrefix) return bad();
-  s->key = std::string(key.substr(kSeriesPrefix.size()));
-  uint64_t count = 0;
-  if (!GetVarint(&value, session) || !GetString(&value, &s->name) || !GetVarint(&value, &count) ||
-      count == 0 || count > value.size()) {
+  if (key.substr(0, kSeriesPrefix.size()) != kSeriesPrefix || packed.size() != kSeriesKeyBytes) {
     return bad();
   }
-  s->symbols.resize(count);
-  for (std::string& sym : s->symbols) {
-    if (!GetString(&value, &sym) || sym.empty()) return bad();
+  s->key = UnpackSeriesKey(packed);
+  uint64_t count = 0, titles = 0;
+  if (!GetVarint(&value, session) || !GetString(&value, &s->name) || !GetVarint(&value, &count) ||
+      count == 0 || count > value.size() || !GetVarint(&value, &titles) ||
+      titles > value.size() / 8) {
+    return bad();
   }
+  std::vector<std::string_view> hashes(titles);
+  for (std::string_view& h : hashes) {
+    h = value.substr(0, 8);
+    value.remove_prefix(8);
+  }
+  s->symbols.resize(count);
   std::vector<MemberInfo> read(count);
-  for (MemberInfo& i : read) {
-    if (!GetVarint(&value, &i.session) || !GetString(&value, &i.title_hash) ||
-        (!i.title_hash.empty() && i.title_hash.size() != 8)) {
+  std::string_view prev;
+  for (size_t m = 0; m < count; ++m) {
+    uint64_t title = 0;
+    if (!GetFrontCoded(&value, prev, &s->symbols[m]) || s->symbols[m].empty() ||
+        !GetVarint(&value, &read[m].session) || !GetVarint(&value, &title) || title > titles) {
       return bad();
     }
+    prev = s->symbols[m];
+    if (title > 0) read[m].title_hash = std::string(hashes[title - 1]);
   }
   if (infos != nullptr) *infos = std::move(read);
   return value.empty() ? Status::Ok() : bad();
@@ -159,8 +233,11 @@ Result<std::optional<Series>> StoredSeriesOf(const store::Archive& archive,
   auto member = archive.GetDerived(store::kSeriesIndex, {Join(kMemberPrefix, symbol)});
   if (!member.ok()) return member.status();
   if (!member->fresh || !member->values.front()) return std::optional<Series>();
-  const std::string key =
-      Join(kSeriesPrefix, std::string_view(*member->values.front()).substr(0, kSeriesKeyBytes));
+  const std::string& value = *member->values.front();
+  if (value.size() != kSeriesKeyBytes && value.size() != kSeriesKeyBytes + 8) {
+    return Status::Corruption("series index entry m/" + symbol + " is malformed");
+  }
+  const std::string key = Join(kSeriesPrefix, std::string_view(value).substr(0, kSeriesKeyBytes));
   auto series = archive.GetDerived(store::kSeriesIndex, {key});
   if (!series.ok()) return series.status();
   // Both reads from one generation, or the two may disagree: then compute.
@@ -221,7 +298,11 @@ std::string EncodeTitleEntry(const TitleEntry& e) {
   for (const auto& [key, holders] : e) {
     PutString(&v, key);
     PutVarint(&v, holders.size());
-    for (const std::string& h : holders) PutString(&v, h);
+    std::string_view prev;
+    for (const std::string& h : holders) {
+      PutFrontCoded(&v, prev, h);
+      prev = h;
+    }
   }
   return v;
 }
@@ -234,31 +315,29 @@ Result<TitleEntry> DecodeTitleEntry(std::string_view v) {
       return Status::Corruption("series index title entry is malformed");
     }
     auto& holders = e[key];
+    std::string prev;
     for (uint64_t i = 0; i < n; ++i) {
       std::string h;
-      if (!GetString(&v, &h)) return Status::Corruption("series index title entry is malformed");
+      if (!GetFrontCoded(&v, prev, &h)) {
+        return Status::Corruption("series index title entry is malformed");
+      }
+      prev = h;
       holders.insert(std::move(h));
     }
   }
   return e;
 }
-std::string EncodeStrings(const std::set<std::string>& strings) {
+// `q/` values: TitleHashes, 8 bytes each.
+std::string EncodeHashes(const std::set<std::string>& hashes) {
   std::string v;
-  for (const std::string& s : strings) PutString(&v, s);
+  for (const std::string& h : hashes) v += h;
   return v;
 }
-Result<std::set<std::string>> DecodeStrings(std::string_view v) {
+Result<std::set<std::string>> DecodeHashes(std::string_view v) {
+  if (v.size() % 8 != 0) return Status::Corruption("series index list of titles is malformed");
   std::set<std::string> out;
-  while (!v.empty()) {
-    std::string s;
-    if (!GetString(&v, &s)) return Status::Corruption("series index list is malformed");
-    out.insert(std::move(s));
-  }
+  for (size_t i = 0; i < v.size(); i += 8) out.insert(std::string(v.substr(i, 8)));
   return out;
-}
-
-std::string MemberValue(const std::string& series_key, const std::string& title_key) {
-  return title_key.empty() ? series_key : series_key + TitleHash(title_key);
 }
 
 }  // namespace
@@ -273,7 +352,7 @@ Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
   if (!docs.ok()) return docs.status();
   std::map<std::string, std::string> title_key_of;
   std::map<std::string, TitleEntry> titles;                 // hash -> entry
-  std::map<std::string, std::set<std::string>> headed;      // hash of head -> title keys
+  std::map<std::string, std::set<std::string>> headed;      // hash of head -> title hashes
   std::vector<std::pair<std::string, std::string>> entries;
   size_t max_words = 0;
   for (const store::Document& d : *docs) {
@@ -283,7 +362,7 @@ Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
       continue;
     }
     titles[TitleHash(c.key)][c.key].insert(d.symbol);
-    for (const std::string& head : c.heads) headed[TitleHash(head)].insert(c.key);
+    for (const std::string& head : c.heads) headed[TitleHash(head)].insert(TitleHash(c.key));
     max_words = std::max(max_words, c.words);
     title_key_of[d.symbol] = std::move(c.key);
   }
@@ -293,12 +372,12 @@ Result<std::vector<std::pair<std::string, std::string>>> SeriesIndexEntries(
       auto t = title_key_of.find(sym);
       const std::string title_key = t == title_key_of.end() ? "" : t->second;
       infos.push_back({sessions[sym], title_key.empty() ? "" : TitleHash(title_key)});
-      entries.emplace_back(Join(kMemberPrefix, sym), MemberValue(s.key, title_key));
+      entries.emplace_back(Join(kMemberPrefix, sym), MemberValue(s.key, infos.back().title_hash));
     }
-    entries.emplace_back(Join(kSeriesPrefix, s.key), EncodeSeries(s, infos));
+    entries.emplace_back(SeriesEntryKey(s.key), EncodeSeries(s, infos));
   }
   for (const auto& [hash, e] : titles) entries.emplace_back(Join(kTitlePrefix, hash), EncodeTitleEntry(e));
-  for (const auto& [hash, keys] : headed) entries.emplace_back(Join(kHeadPrefix, hash), EncodeStrings(keys));
+  for (const auto& [hash, keys] : headed) entries.emplace_back(Join(kHeadPrefix, hash), EncodeHashes(keys));
   std::string w;
   PutVarint(&w, max_words);
   entries.emplace_back(std::string(kMaxWordsKey), w);
@@ -322,9 +401,19 @@ class StoredCatalogue : public CatalogueReader {
     auto v = txn_.Get(store::kSeriesIndex, Join(kHeadPrefix, TitleHash(title_key)));
     if (!v.ok()) return v.status();
     if (!v->has_value()) return std::vector<std::string>();
-    auto keys = DecodeStrings(**v);
-    if (!keys.ok()) return keys.status();
-    return std::vector<std::string>(keys->begin(), keys->end());
+    auto hashes = DecodeHashes(**v);
+    if (!hashes.ok()) return hashes.status();
+    std::vector<std::string> out;
+    for (const std::string& hash : *hashes) {
+      auto t = txn_.Get(store::kSeriesIndex, Join(kTitlePrefix, hash));
+      if (!t.ok()) return t.status();
+      if (!t->has_value()) continue;  // no document has that title any more
+      auto e = DecodeTitleEntry(**t);
+      if (!e.ok()) return e.status();
+      // Titles sharing that hash all come: more titles only widen the closure detected.
+      for (const auto& [key, holders] : *e) out.push_back(key);
+    }
+    return out;
   }
   Result<size_t> MaxTitleWords() override {
     auto v = txn_.Get(store::kSeriesIndex, kMaxWordsKey);
@@ -378,11 +467,11 @@ class StoredCatalogue : public CatalogueReader {
       const std::string k = Join(kHeadPrefix, TitleHash(head));
       auto v = txn_.Get(store::kSeriesIndex, k);
       if (!v.ok()) return v.status();
-      auto keys = v->has_value() ? DecodeStrings(**v) : Result<std::set<std::string>>(
-                                                            std::set<std::string>());
-      if (!keys.ok()) return keys.status();
-      if (keys->insert(doc.key).second) {
-        RECITAL_RETURN_IF_ERROR(txn_.Put(store::kSeriesIndex, k, EncodeStrings(*keys)));
+      auto hashes = v->has_value() ? DecodeHashes(**v) : Result<std::set<std::string>>(
+                                                              std::set<std::string>());
+      if (!hashes.ok()) return hashes.status();
+      if (hashes->insert(TitleHash(doc.key)).second) {
+        RECITAL_RETURN_IF_ERROR(txn_.Put(store::kSeriesIndex, k, EncodeHashes(*hashes)));
       }
     }
     auto words = MaxTitleWords();
@@ -415,7 +504,7 @@ Result<OldMember> ReadOldMember(store::DerivedTxn& txn, const std::string& symbo
     return Status::Corruption("series index entry m/" + symbol + " is malformed");
   }
   m.known = true;
-  m.series_key = (*v)->substr(0, kSeriesKeyBytes);
+  m.series_key = UnpackSeriesKey(std::string_view(**v).substr(0, kSeriesKeyBytes));
   m.title_hash = (*v)->substr(kSeriesKeyBytes);
   return m;
 }
@@ -456,12 +545,12 @@ struct SeriesChanges {
   // Call before writing or deleting s/<key>.
   Status Note(store::DerivedTxn& txn, const std::string& key) {
     if (!keys.insert(key).second) return Status::Ok();
-    auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, key));
+    auto v = txn.Get(store::kSeriesIndex, SeriesEntryKey(key));
     if (!v.ok()) return v.status();
     if (!v->has_value()) return Status::Ok();
     Series s;
     uint64_t session = 0;
-    RECITAL_RETURN_IF_ERROR(DecodeSeries(Join(kSeriesPrefix, key), **v, &session, &s));
+    RECITAL_RETURN_IF_ERROR(DecodeSeries(SeriesEntryKey(key), **v, &session, &s));
     before.emplace(key, std::move(s));
     return Status::Ok();
   }
@@ -469,12 +558,12 @@ struct SeriesChanges {
   Result<std::vector<Series>> After(store::DerivedTxn& txn) const {
     std::vector<Series> out;
     for (const std::string& key : keys) {
-      auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, key));
+      auto v = txn.Get(store::kSeriesIndex, SeriesEntryKey(key));
       if (!v.ok()) return v.status();
       if (!v->has_value()) continue;
       Series s;
       uint64_t session = 0;
-      RECITAL_RETURN_IF_ERROR(DecodeSeries(Join(kSeriesPrefix, key), **v, &session, &s));
+      RECITAL_RETURN_IF_ERROR(DecodeSeries(SeriesEntryKey(key), **v, &session, &s));
       out.push_back(std::move(s));
     }
     return out;
@@ -609,12 +698,12 @@ Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
   std::vector<MemberInfo> infos;
   std::string old_key;
   if (joined) {
-    auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, series));
+    auto v = txn.Get(store::kSeriesIndex, SeriesEntryKey(series));
     if (!v.ok()) return v.status();
     if (!v->has_value()) return false;
     uint64_t first_session = 0;
     RECITAL_RETURN_IF_ERROR(
-        DecodeSeries(Join(kSeriesPrefix, series), **v, &first_session, &placed, &infos));
+        DecodeSeries(SeriesEntryKey(series), **v, &first_session, &placed, &infos));
     // Pages without a title in the series: detection names titles for them.
     // The title's sessions: a later or earlier one can part two titles a recall joined.
     // (DetectSeries' JoinRecalls: two titles whose sessions do not overlap are one subject
@@ -662,18 +751,18 @@ Result<bool> PlaceQuickly(const store::Archive& archive, store::DerivedTxn& txn,
   RECITAL_RETURN_IF_ERROR(catalogue.Move(symbol, false, "", c));
   if (!old_key.empty() && old_key != placed.key) {
     RECITAL_RETURN_IF_ERROR(changes->Note(txn, old_key));
-    RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, Join(kSeriesPrefix, old_key)));
+    RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, SeriesEntryKey(old_key)));
     for (size_t i = 0; i < placed.symbols.size(); ++i) {
       RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, placed.symbols[i]),
-                                      placed.key + infos[i].title_hash));
+                                      MemberValue(placed.key, infos[i].title_hash)));
     }
   } else {
     RECITAL_RETURN_IF_ERROR(
-        txn.Put(store::kSeriesIndex, Join(kMemberPrefix, symbol), placed.key + hash));
+        txn.Put(store::kSeriesIndex, Join(kMemberPrefix, symbol), MemberValue(placed.key, hash)));
   }
   RECITAL_RETURN_IF_ERROR(changes->Note(txn, placed.key));
   RECITAL_RETURN_IF_ERROR(
-      txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, placed.key), EncodeSeries(placed, infos)));
+      txn.Put(store::kSeriesIndex, SeriesEntryKey(placed.key), EncodeSeries(placed, infos)));
   return true;
 }
 
@@ -783,12 +872,12 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
   size_t scanned = 0;  // series of Found() whose members' old series are queued
   auto queue_old_series = [&](const std::string& key) -> Status {
     if (!affected_keys.insert(key).second) return Status::Ok();
-    auto v = txn.Get(store::kSeriesIndex, Join(kSeriesPrefix, key));
+    auto v = txn.Get(store::kSeriesIndex, SeriesEntryKey(key));
     if (!v.ok()) return v.status();
     if (!v->has_value()) return Status::Ok();
     Series old;
     uint64_t session = 0;
-    RECITAL_RETURN_IF_ERROR(DecodeSeries(Join(kSeriesPrefix, key), **v, &session, &old));
+    RECITAL_RETURN_IF_ERROR(DecodeSeries(SeriesEntryKey(key), **v, &session, &old));
     todo.insert(todo.end(), old.symbols.begin(), old.symbols.end());
     return Status::Ok();
   };
@@ -818,7 +907,7 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
   // 3. Replace the old series by the detected ones.
   for (const std::string& key : affected_keys) {
     RECITAL_RETURN_IF_ERROR(changes->Note(txn, key));
-    RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, Join(kSeriesPrefix, key)));
+    RECITAL_RETURN_IF_ERROR(txn.Delete(store::kSeriesIndex, SeriesEntryKey(key)));
   }
   for (const Series& s : (*finder)->Found()) {
     std::vector<MemberInfo> infos;
@@ -832,7 +921,7 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
           infos.push_back(info);
           if (old->series_key == s.key) continue;
           RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, sym),
-                                          s.key + old->title_hash));
+                                          MemberValue(s.key, old->title_hash)));
           continue;
         }
       }
@@ -842,11 +931,11 @@ Status DetectAgain(const store::Archive& archive, store::DerivedTxn& txn,
       info.title_hash = title_key.empty() ? "" : TitleHash(title_key);
       infos.push_back(info);
       RECITAL_RETURN_IF_ERROR(txn.Put(store::kSeriesIndex, Join(kMemberPrefix, sym),
-                                      MemberValue(s.key, title_key)));
+                                      MemberValue(s.key, info.title_hash)));
     }
     RECITAL_RETURN_IF_ERROR(changes->Note(txn, s.key));
     RECITAL_RETURN_IF_ERROR(
-        txn.Put(store::kSeriesIndex, Join(kSeriesPrefix, s.key), EncodeSeries(s, infos)));
+        txn.Put(store::kSeriesIndex, SeriesEntryKey(s.key), EncodeSeries(s, infos)));
   }
   return Status::Ok();
 }
@@ -909,9 +998,9 @@ Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive)
                              " differs from a rebuild");
         }
       } else if (prefixed(k, kHeadPrefix)) {
-        auto need = DecodeStrings(v);
+        auto need = DecodeHashes(v);
         auto got = h == have.end() ? Result<std::set<std::string>>(std::set<std::string>())
-                                   : DecodeStrings(h->second);
+                                   : DecodeHashes(h->second);
         if (!need.ok() || !got.ok() ||
             !std::includes(got->begin(), got->end(), need->begin(), need->end())) {
           problems.push_back("series index lacks titles that a title heads");
@@ -928,7 +1017,7 @@ Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive)
         if (DecodeSeries(k, v, &sa, &a).ok() && DecodeSeries(k, h->second, &sb, &b).ok() &&
             a.symbols == b.symbols && a.name == b.name) {
           problems.push_back("series index holds other sessions or titles for the members of " +
-                             k.substr(2));
+                             a.key);
         }
       }
     }
@@ -975,7 +1064,7 @@ Result<std::vector<std::string>> CheckSeriesIndex(const store::Archive& archive)
       const std::string sym = k.substr(kMemberPrefix.size());
       auto it = key_of.find(sym);
       if (it != key_of.end()) ++listed;
-      const std::string key = v.substr(0, kSeriesKeyBytes);
+      const std::string key = UnpackSeriesKey(std::string_view(v).substr(0, kSeriesKeyBytes));
       if (it == key_of.end() || it->second != key) {
         problems.push_back("series index puts " + sym + " in series " + key);
       }

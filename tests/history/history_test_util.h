@@ -196,5 +196,9 @@ inline Series SeriesWith(const std::vector<Series>& all, const std::string& symb
 inline std::string KeyOf(const std::string& earliest_symbol) {
   return "s-" + HashBytes(earliest_symbol).ToHex().substr(0, 12);
 }
+// The same key as the series index stores it (format 7): those 12 hex digits as 6 bytes.
+inline std::string StoredKeyOf(const std::string& earliest_symbol) {
+  return HashBytes(earliest_symbol).ToBytes().substr(0, 6);
+}
 
 }  // namespace recital::testing

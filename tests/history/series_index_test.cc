@@ -6,6 +6,7 @@
 // 60/7 without recalling it as its own).
 #include <gtest/gtest.h>
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -69,6 +70,37 @@ TEST_F(SeriesIndexTest, RefreshStoresTheDetectedSeries) {
   Refresh(false);  // already fresh: nothing written
 }
 
+TEST_F(SeriesIndexTest, TheIndexKeepsKeysAsBytesAndSymbolsFrontCoded) {
+  Refresh(true);
+  auto read = archive().ReadDerived(store::kSeriesIndex, "");
+  ASSERT_TRUE(read.ok());
+  ASSERT_TRUE(read->fresh);
+  std::map<std::string, std::string> index(read->entries.begin(), read->entries.end());
+  // s/ + the series key's 12 hex digits as 6 bytes; one entry per series.
+  const std::string light = testing::StoredKeyOf("A/RES/60/7");
+  EXPECT_TRUE(index.count("s/" + light));
+  EXPECT_TRUE(index.count("s/" + testing::StoredKeyOf("A/RES/60/20")));
+  EXPECT_TRUE(index.count("s/" + testing::StoredKeyOf("A/RES/61/99")));
+  // A member: the 6-byte key, then its title's 8-byte hash (the same for one title).
+  const std::string m61 = index["m/A/RES/61/7"];
+  ASSERT_EQ(m61.size(), 14u);
+  EXPECT_EQ(m61.substr(0, 6), light);
+  EXPECT_EQ(index["m/A/RES/62/7"], m61);
+  // The lighthouse series: session 60 (1 byte), the name (1 + 63), 3 members (1), one title
+  // (1 + 8), then "A/RES/60/7" whole (1 + 1 + 10), "1/7" and "2/7" after the 7 bytes they
+  // share with the one before (1 + 1 + 3 each), each with session and title (1 + 1).
+  const std::string value = index["s/" + light];
+  EXPECT_EQ(value.size(), 1u + 64 + 1 + 9 + 14 + 7 + 7);
+  EXPECT_EQ(value.substr(2, 63), testing::kLighthouseTitle);
+  EXPECT_EQ(value.substr(67, 8), m61.substr(6));
+  // The listed key is the one users see.
+  auto of = history::StoredSeriesOf(archive(), "A/RES/61/7");
+  ASSERT_TRUE(of.ok());
+  ASSERT_TRUE(of->has_value());
+  EXPECT_EQ((*of)->key, testing::KeyOf("A/RES/60/7"));
+  EXPECT_EQ((*of)->symbols, (Symbols{"A/RES/60/7", "A/RES/61/7", "A/RES/62/7"}));
+}
+
 TEST_F(SeriesIndexTest, ANewMemberMakesTheIndexStaleAndReadersComputeIt) {
   Refresh(true);
   // A lighthouse resolution of session 59 arrives: it becomes the earliest member, so the
@@ -126,7 +158,7 @@ TEST_F(SeriesIndexTest, CheckFindsAStoredMembershipDetectionDoesNotGive) {
   bool changed = false;
   for (auto& [k, v] : read->entries) {
     if (k == "m/A/RES/61/99") {
-      v = testing::KeyOf("A/RES/60/7");
+      v = testing::StoredKeyOf("A/RES/60/7");
       changed = true;
     }
   }

@@ -49,8 +49,9 @@ namespace recital {
 namespace {
 
 // The documented key of a series: "s-" + 12 hex digits of the hash of its earliest symbol.
-std::string KeyOf(const std::string& earliest_symbol) {
-  return "s-" + HashBytes(earliest_symbol).ToHex().substr(0, 12);
+// The series index stores those 12 hex digits as 6 bytes (format 7).
+std::string StoredKeyOf(const std::string& earliest_symbol) {
+  return HashBytes(earliest_symbol).ToBytes().substr(0, 6);
 }
 
 TEST(InputGenerationMigrationTest, MigrateCommandBuildsTheSeriesIndex) {
@@ -67,11 +68,12 @@ TEST(InputGenerationMigrationTest, MigrateCommandBuildsTheSeriesIndex) {
   ASSERT_TRUE(m.ok()) << m.status().ToString();
   ASSERT_TRUE(m->fresh);
   ASSERT_EQ(m->values.size(), 3u);
-  // A member entry is the series key (14 bytes), then the hash of the document's title.
-  auto key_of = [&](size_t i) { return m->values[i].value_or("").substr(0, 14); };
-  EXPECT_EQ(key_of(0), KeyOf("A/RES/58/101"));
-  EXPECT_EQ(key_of(1), KeyOf("A/RES/58/101"));
-  EXPECT_EQ(key_of(2), KeyOf("A/RES/58/230"));
+  // A member entry is the series key (its 12 hex digits as 6 bytes), then the hash of the
+  // document's title.
+  auto key_of = [&](size_t i) { return m->values[i].value_or("").substr(0, 6); };
+  EXPECT_EQ(key_of(0), StoredKeyOf("A/RES/58/101"));
+  EXPECT_EQ(key_of(1), StoredKeyOf("A/RES/58/101"));
+  EXPECT_EQ(key_of(2), StoredKeyOf("A/RES/58/230"));
   auto series = (*archive)->ReadDerived(store::kSeriesIndex, "s/");
   ASSERT_TRUE(series.ok());
   EXPECT_EQ(series->entries.size(), 2u);
