@@ -5,7 +5,8 @@
 // A posting (word, n) names the document that stored a wording first, not every document
 // using it: a later session repeating a paragraph word for word is found through the wording's
 // paragraph_uses, and the wording only by decoding a record of the document that stored it.
-// So there are two ways to the same answer, and the cheaper is taken:
+// So there are two ways to the same answer from first-use postings, and a third from format 7
+// on; the cheapest is taken:
 //   - from wordings (FindPhrase's way): decode every version of each candidate, and collect
 //     the uses of every wording holding the phrase; cost: the candidates' records.
 //   - from documents, when the postings are exact (one word, or two whose pair is posted): a
@@ -13,6 +14,10 @@
 //     document's only version is its current one), with nothing decoded; every other document's
 //     searched versions are decoded and checked; cost: the records of the documents that are
 //     not candidates or have several versions. A common word's candidates are most documents.
+//   - from uses (format 7's use postings): the documents whose versions use wordings holding
+//     every word of the phrase; with one whole word only those of several versions are
+//     decoded (grep -l of a common word decodes nothing on the generated corpora); otherwise
+//     each is decoded and checked. Taken when it decodes fewer than the other two.
 #include <algorithm>
 #include <map>
 #include <optional>

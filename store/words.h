@@ -13,6 +13,9 @@
 //                   non-zero one (bit i of byte j = offset 8 * j + i).
 //           whichever is shorter (kind 0 on a tie), so every value is canonical, at most
 //           1 + 2 + 512 bytes: no LMDB overflow pages.
+// Format 7 adds use chunks beside a word's chunks (kWordUseChunkFlag below): the documents that
+// use an older wording holding the word, so first-use and use postings together are every
+// document using a wording with it.
 // Format 3's layout (DUPSORT|DUPFIXED, word -> 4-byte wording hash prefix) is only read by
 // migration 0003 and replaced by migration 0004; nothing here reads or writes it.
 #pragma once
