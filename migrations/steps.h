@@ -19,4 +19,9 @@ Step M0007DerivedLayout();
 Status UpgradeDocumentVersionsV5(store::MigrationTxn& txn);
 Status BuildPhrasePositionsV5(store::MigrationTxn& txn);
 
+// Format 7's word index part (m0007_word_uses.cc): adds the use postings (store/FORMAT.md
+// "words", uses) of every document for the word keys of every wording its versions use;
+// replaces any already there. For step 7, inside its write transaction.
+Status RepostWordUses(store::MigrationTxn& txn);
+
 }  // namespace recital::migrations

@@ -81,7 +81,8 @@ Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
   auto doc = EnsureDocNumber(txn, dbis, symbol);
   if (!doc.ok()) return doc.status();
   std::vector<PackedUse> uses;
-  std::vector<std::string> new_words;  // of the wordings this version stores first
+  std::vector<std::string> new_words;   // of the wordings this version stores first
+  std::vector<std::string> used_words;  // of older wordings this document did not use yet
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const IndexedParagraph& para = paragraphs[i];
     std::string key = para.hash.ToBytes();
@@ -93,6 +94,15 @@ Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
       new_words.insert(new_words.end(), para.words->begin(), para.words->end());
     } else if (!DecodeUseList(**current, &uses)) {
       return Status::Corruption("paragraph_uses entry of " + para.hash.ToHex() + " is malformed");
+    } else {
+      // An older wording (format 7): its word keys are posted for this document unless one
+      // of its versions used the wording before (then they are posted already).
+      auto mine = std::lower_bound(uses.begin(), uses.end(), PackedUse{*doc, 0, 0});
+      if (mine == uses.end() || mine->doc != *doc) {
+        for (const auto& w : *para.words) {
+          if (!IsPairKey(w)) used_words.push_back(w);
+        }
+      }
     }
     PackedUse use{*doc, version, static_cast<uint32_t>(i)};
     auto at = std::lower_bound(uses.begin(), uses.end(), use);
@@ -102,12 +112,38 @@ Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
   }
   std::sort(new_words.begin(), new_words.end());
   new_words.erase(std::unique(new_words.begin(), new_words.end()), new_words.end());
-  for (auto& word : new_words) (*pending_words)[std::move(word)].push_back(*doc);
+  std::sort(used_words.begin(), used_words.end());
+  used_words.erase(std::unique(used_words.begin(), used_words.end()), used_words.end());
+  auto first = new_words.begin();
+  for (auto& word : used_words) {  // a word this version also posts first needs no use
+    while (first != new_words.end() && *first < word) ++first;
+    if (first != new_words.end() && *first == word) continue;
+    pending_words->uses[std::move(word)].push_back(*doc);
+  }
+  for (auto& word : new_words) pending_words->first[std::move(word)].push_back(*doc);
   return Status::Ok();
 }
 
-Status FlushWordPostings(Txn& txn, MDB_dbi words, PendingWordPostings* pending) {
-  std::vector<uint32_t> numbers;
+namespace {
+
+// Reads the chunk value at key into *numbers (cleared; empty when absent).
+Status ReadChunk(const Txn& txn, MDB_dbi words, const std::string& key, const std::string& word,
+                 uint32_t chunk, std::vector<uint32_t>* numbers) {
+  auto current = txn.Get(words, key);
+  if (!current.ok()) return current.status();
+  numbers->clear();
+  if (current->has_value() && !DecodeWordChunk(**current, chunk, numbers, /*canonical=*/false)) {
+    return Status::Corruption("words: the value of '" + word + "' chunk " +
+                              std::to_string(chunk) + " is malformed");
+  }
+  return Status::Ok();
+}
+
+// Merges one kind of pending postings into its chunks; use chunks leave out the documents of
+// the word's first-use chunk (written before them).
+Status FlushChunks(Txn& txn, MDB_dbi words, std::map<std::string, std::vector<uint32_t>>* pending,
+                   bool use) {
+  std::vector<uint32_t> numbers, first;
   std::string key;
   for (auto& [word, docs] : *pending) {
     std::sort(docs.begin(), docs.end());
@@ -116,26 +152,38 @@ Status FlushWordPostings(Txn& txn, MDB_dbi words, PendingWordPostings* pending) 
       uint32_t chunk = docs[from] >> kWordChunkShift;
       size_t to = from;
       while (to < docs.size() && (docs[to] >> kWordChunkShift) == chunk) ++to;
-      key = WordChunkKey(word, chunk);
-      auto current = txn.Get(words, key);
-      if (!current.ok()) return current.status();
-      numbers.clear();
-      if (current->has_value() && !DecodeWordChunk(**current, chunk, &numbers)) {
-        return Status::Corruption("words: the value of '" + word + "' chunk " +
-                                  std::to_string(chunk) + " is malformed");
+      auto begin = docs.begin() + from, end = docs.begin() + to;
+      from = to;
+      if (use) {
+        RECITAL_RETURN_IF_ERROR(
+            ReadChunk(txn, words, WordChunkKey(word, chunk), word, chunk, &first));
+        if (!first.empty()) {
+          end = std::remove_if(begin, end, [&](uint32_t n) {
+            return std::binary_search(first.begin(), first.end(), n);
+          });
+          if (begin == end) continue;
+        }
       }
+      key = use ? WordUseChunkKey(word, chunk) : WordChunkKey(word, chunk);
+      RECITAL_RETURN_IF_ERROR(ReadChunk(txn, words, key, word, chunk, &numbers));
       size_t before = numbers.size();
-      numbers.insert(numbers.end(), docs.begin() + from, docs.begin() + to);
+      numbers.insert(numbers.end(), begin, end);
       std::inplace_merge(numbers.begin(), numbers.begin() + before, numbers.end());
       numbers.erase(std::unique(numbers.begin(), numbers.end()), numbers.end());
       if (numbers.size() != before) {
         RECITAL_RETURN_IF_ERROR(txn.Put(words, key, EncodeWordChunk(numbers)));
       }
-      from = to;
     }
   }
   pending->clear();
   return Status::Ok();
+}
+
+}  // namespace
+
+Status FlushWordPostings(Txn& txn, MDB_dbi words, PendingWordPostings* pending) {
+  RECITAL_RETURN_IF_ERROR(FlushChunks(txn, words, &pending->first, false));
+  return FlushChunks(txn, words, &pending->uses, true);
 }
 
 Status PutCitedBy(Txn& txn, const Dbis& dbis, std::string_view cited, uint32_t citing_doc) {

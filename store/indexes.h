@@ -40,14 +40,26 @@ struct IndexedParagraph {
 // Ingest's one call for a stored version: gives symbol a number if new, adds the use
 // (number, version, position i) of every paragraphs[i] to its wording's list, and posts the
 // document for the words of every wording that had no list yet (a wording first stored by
-// this version: format 4's words index). Inside ingest's transaction.
+// this version: format 4's words index) and (format 7) for the word keys of every older
+// wording the document had no use of yet, those not among the first ones (use postings).
+// Inside ingest's transaction.
 // Word postings wait here until FlushWordPostings (word key -> document numbers, any order).
-using PendingWordPostings = std::map<std::string, std::vector<uint32_t>>;
+struct PendingWordPostings {
+  // Keys (words and pairs) of the wordings a version stored first: first-use chunks.
+  std::map<std::string, std::vector<uint32_t>> first;
+  // Format 7: word keys of the older wordings a version uses (use chunks; store/words.h).
+  std::map<std::string, std::vector<uint32_t>> uses;
+  void clear() {
+    first.clear();
+    uses.clear();
+  }
+};
 Status PutParagraphIndexes(Txn& txn, const Dbis& dbis, std::string_view symbol,
                            uint32_t version, const std::vector<IndexedParagraph>& paragraphs,
                            PendingWordPostings* pending_words);
 // Writes the pending postings (one read and one write per word and chunk, however many
-// documents of the batch posted it) and clears them. Before the transaction commits.
+// documents of the batch posted it; a use chunk also reads the word's first-use chunk and
+// leaves out the documents posted there) and clears them. Before the transaction commits.
 Status FlushWordPostings(Txn& txn, MDB_dbi words, PendingWordPostings* pending);
 
 // Format 4 cited_by: adds citing_doc to the documents citing `cited` (idempotent).

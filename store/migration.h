@@ -114,6 +114,12 @@ std::vector<std::pair<std::string, std::string>> EncodeWordIndex(
 // Corruption when a record does not decode or doc_symbols names a document docs lacks.
 Status AddWordPairPostings(MigrationTxn& txn);
 
+// words (format 7): posts every document for the word keys of every wording any of its
+// versions uses, in use chunks (store/FORMAT.md "words", uses), leaving out (word, document)
+// already in first-use chunks; use chunks already there are replaced. First-use and pair keys
+// are kept. Corruption when a words key, a record or docs does not decode.
+Status AddWordUsePostings(MigrationTxn& txn);
+
 // Symbols are LMDB keys and dup values: at most this long.
 inline constexpr size_t kMaxSymbolBytes = 200;
 

@@ -5,7 +5,8 @@
 // A posting (word, n) names the document that stored a wording first, not every document
 // using it: a later session repeating a paragraph word for word is found through the wording's
 // paragraph_uses, and the wording only by decoding a record of the document that stored it.
-// So there are two ways to the same answer, and the cheaper is taken:
+// So there are two ways to the same answer from first-use postings, and a third from format 7
+// on; the cheapest is taken:
 //   - from wordings (FindPhrase's way): decode every version of each candidate, and collect
 //     the uses of every wording holding the phrase; cost: the candidates' records.
 //   - from documents, when the postings are exact (one word, or two whose pair is posted): a
@@ -13,8 +14,13 @@
 //     document's only version is its current one), with nothing decoded; every other document's
 //     searched versions are decoded and checked; cost: the records of the documents that are
 //     not candidates or have several versions. A common word's candidates are most documents.
+//   - from uses (format 7's use postings): the documents whose versions use wordings holding
+//     every word of the phrase; with one whole word only those of several versions are
+//     decoded (grep -l of a common word decodes nothing on the generated corpora); otherwise
+//     each is decoded and checked. Taken when it decodes fewer than the other two.
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 #include <shared_mutex>
 
@@ -161,6 +167,31 @@ Status FromDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
   return Status::Ok();
 }
 
+// From uses (format 7): the documents whose versions use wordings holding every word of the
+// phrase (first-use and use postings united). With one whole word the postings are exact, so
+// a candidate with one version holds it (its only version is searched); every other
+// candidate's searched versions are decoded and checked. Cost: those records only.
+Status FromUses(const Txn& txn, const Dbis& dbis, ObjectReader& reader, const PhraseQuery& query,
+                const std::vector<uint32_t>& candidates, const std::set<std::string>* only,
+                std::vector<PhraseDocument>* out) {
+  const bool exact = query.words.size() == 1 && query.postings_exact;
+  for (uint32_t n : candidates) {
+    auto symbol = SymbolOf(txn, dbis, n);
+    if (!symbol.ok()) return symbol.status();
+    if (only != nullptr && !only->count(*symbol)) continue;
+    auto doc = DocumentOf(txn, dbis, *symbol);
+    if (!doc.ok()) return doc.status();
+    if (exact && doc->versions.size() == 1) {
+      out->push_back({std::move(*symbol), {{1, doc->versions[0].language}}});
+      continue;
+    }
+    auto found = SearchedHolding(*doc, nullptr, &reader, &query);
+    if (!found.ok()) return found.status();
+    if (!found->empty()) out->push_back({std::move(*symbol), std::move(*found)});
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::vector<PhraseDocument>> Archive::FindPhraseDocuments(
@@ -172,26 +203,54 @@ Result<std::vector<PhraseDocument>> Archive::FindPhraseDocuments(
   auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   const Dbis& dbis = impl_->dbis();
-  auto candidates = DocumentCandidates(*txn, dbis.words, query->keys);
-  if (!candidates.ok()) return candidates.status();
   std::vector<PhraseDocument> out;
-  if (candidates->empty()) return out;
   Method method = options.method;
+  // Format 7: the documents using the phrase's words (use postings). With one whole word
+  // they are the answer but for documents of several versions, so always the cheapest way;
+  // otherwise taken when they are fewer than the first-use candidates (each decoded).
+  std::optional<std::vector<uint32_t>> users;
+  if (method == Method::kFromUses ||
+      (method == Method::kAuto && impl_->format_version >= kWordUsesFormat)) {
+    auto found = DocumentsUsingWords(*txn, dbis.words, query->keys);
+    if (!found.ok()) return found.status();
+    users = std::move(*found);
+    if (users->empty()) return out;
+  }
+  std::vector<uint32_t> candidates;
+  if (method != Method::kFromUses &&
+      !(method == Method::kAuto && query->words.size() == 1 && query->postings_exact && users)) {
+    auto found = DocumentCandidates(*txn, dbis.words, query->keys);
+    if (!found.ok()) return found.status();
+    candidates = std::move(*found);
+    if (candidates.empty()) return out;
+  }
   if (method == Method::kFromDocuments && !query->postings_exact) method = Method::kFromWordings;
   if (method == Method::kAuto) {
-    // Decodes: from wordings, every candidate's versions; from documents, roughly every
-    // document that is not a candidate (or restricted to `only`, those of it).
-    auto stat = txn->Stat(dbis.doc_symbols);
-    if (!stat.ok()) return stat.status();
-    size_t others = stat->ms_entries - std::min<size_t>(stat->ms_entries, candidates->size());
-    if (options.only != nullptr) others = std::min(others, options.only->size());
-    method = query->postings_exact && others < candidates->size() ? Method::kFromDocuments
-                                                                  : Method::kFromWordings;
+    if (users && query->words.size() == 1 && query->postings_exact) {
+      method = Method::kFromUses;
+    } else {
+      // Decodes: from wordings, every candidate's versions; from documents, roughly every
+      // document that is not a candidate (or restricted to `only`, those of it); from uses,
+      // every document using the words.
+      auto stat = txn->Stat(dbis.doc_symbols);
+      if (!stat.ok()) return stat.status();
+      size_t others = stat->ms_entries - std::min<size_t>(stat->ms_entries, candidates.size());
+      if (options.only != nullptr) others = std::min(others, options.only->size());
+      method = query->postings_exact && others < candidates.size() ? Method::kFromDocuments
+                                                                   : Method::kFromWordings;
+      size_t cost = method == Method::kFromDocuments ? others : candidates.size();
+      if (users && users->size() < cost) method = Method::kFromUses;
+    }
   }
   RECITAL_RETURN_IF_ERROR(impl_->WithSharedReader(*txn, [&](ObjectReader& reader) {
-    return method == Method::kFromDocuments
-               ? FromDocuments(*txn, dbis, reader, *query, *candidates, options.only, &out)
-               : FromWordings(*txn, dbis, reader, *query, *candidates, options.only, &out);
+    switch (method) {
+      case Method::kFromUses:
+        return FromUses(*txn, dbis, reader, *query, *users, options.only, &out);
+      case Method::kFromDocuments:
+        return FromDocuments(*txn, dbis, reader, *query, candidates, options.only, &out);
+      default:
+        return FromWordings(*txn, dbis, reader, *query, candidates, options.only, &out);
+    }
   }));
   std::sort(out.begin(), out.end(),
             [](const PhraseDocument& a, const PhraseDocument& b) { return a.symbol < b.symbol; });

@@ -301,8 +301,9 @@ struct PhraseDocument {
 struct PhraseDocumentOptions {
   const std::set<std::string>* only = nullptr;  // these documents only; null: all
   // How the documents are found (the answer is the same; tests compare them): kAuto picks the
-  // one that decodes fewer records.
-  enum class Method { kAuto, kFromWordings, kFromDocuments };
+  // one that decodes fewer records. kFromUses reads the use postings of format 7 (kAuto takes
+  // it only from format 7; asked for on an older archive it misses documents).
+  enum class Method { kAuto, kFromWordings, kFromDocuments, kFromUses };
   Method method = Method::kAuto;
 };
 
@@ -410,7 +411,10 @@ class Archive {
   // wordings' uses); from documents, when the postings are exact (one word, or two whose pair
   // is posted) and most documents are candidates: a candidate with one version holds the
   // phrase in it (no decoding), every other document's searched versions are decoded and
-  // checked. Errors as FindPhrase's.
+  // checked; from uses (format 7), the documents whose versions use wordings holding all
+  // the phrase's words (first-use and use postings): with one whole word a candidate with one
+  // version holds it, the others' searched versions are decoded and checked. Errors as
+  // FindPhrase's.
   Result<std::vector<PhraseDocument>> FindPhraseDocuments(
       std::string_view phrase, const PhraseDocumentOptions& options = {}) const;
 

@@ -87,8 +87,9 @@ Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
     if (!more.ok()) return more.status();
     if (!*more) break;
     uint32_t chunk = 0;
+    bool use = false;
     numbers.clear();
-    if (!ParseWordChunkKey(k, &word, &chunk)) {
+    if (!ParseWordKey(k, &word, &chunk, &use)) {
       malformed("words: key of " + std::to_string(k.size()) + " bytes is not word 0xFF chunk");
       continue;
     }
@@ -109,6 +110,19 @@ Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
     }
   }
   std::sort(posted.begin(), posted.end());  // keys are in word order, ids are not
+  posted.erase(std::unique(posted.begin(), posted.end()), posted.end());
+  // Format 7: every (word, document) the records hold is posted, first use or use.
+  Reporter unposted{problem};
+  if (format_version_ >= kWordUsesFormat) {
+    std::vector<const std::string*> names(word_ids_.size());
+    for (const auto& [key, id] : word_ids_) names[id] = &key;
+    for (uint64_t pair : truth) {
+      const std::string& key = *names[pair >> 32];
+      if (IsPairKey(key) || std::binary_search(posted.begin(), posted.end(), pair)) continue;
+      unposted("words: document number " + std::to_string(static_cast<uint32_t>(pair)) +
+               " uses a wording with '" + key + "' but is not posted for it");
+    }
+  }
   Reporter unfindable{problem};
   for (const auto& [hash, w] : wordings_) {
     bool found = false;
@@ -123,7 +137,7 @@ Status WordIndexCheck::Compare(const Txn& txn, MDB_dbi words,
                  "') has no document whose postings hold all its words");
     }
   }
-  for (const Reporter* r : {&malformed, &unsound, &unfindable}) {
+  for (const Reporter* r : {&malformed, &unsound, &unposted, &unfindable}) {
     if (r->count > kMaxReports) {
       problem("words: " + std::to_string(r->count) + " problems of this kind in all");
     }

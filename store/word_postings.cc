@@ -51,7 +51,13 @@ std::string WordChunkKey(std::string_view word_key, uint32_t chunk) {
   return out;
 }
 
-bool ParseWordChunkKey(std::string_view key, std::string_view* word_key, uint32_t* chunk) {
+std::string WordUseChunkKey(std::string_view word_key, uint32_t chunk) {
+  std::string out = WordChunkKey(word_key, chunk);
+  out[word_key.size() + 1] = static_cast<char>(kWordUseChunkFlag | (chunk >> 16));
+  return out;
+}
+
+bool ParseWordKey(std::string_view key, std::string_view* word_key, uint32_t* chunk, bool* use) {
   if (key.size() < kChunkBytes + 2 || key[key.size() - kChunkBytes - 1] != kKeySeparator) {
     return false;
   }
@@ -61,8 +67,17 @@ bool ParseWordChunkKey(std::string_view key, std::string_view* word_key, uint32_
   for (size_t i = key.size() - kChunkBytes; i < key.size(); ++i) {
     c = (c << 8) | static_cast<unsigned char>(key[i]);
   }
+  *use = (c >> 16) & kWordUseChunkFlag;
+  if (*use) c &= ~(uint32_t{kWordUseChunkFlag} << 16);
+  if (c > (UINT32_MAX >> kWordChunkShift)) return false;
+  if (*use && IsPairKey(*word_key)) return false;
   *chunk = c;
   return true;
+}
+
+bool ParseWordChunkKey(std::string_view key, std::string_view* word_key, uint32_t* chunk) {
+  bool use = false;
+  return ParseWordKey(key, word_key, chunk, &use) && !use;
 }
 
 std::string EncodeWordChunk(const std::vector<uint32_t>& numbers) {
@@ -75,7 +90,8 @@ std::string EncodeWordChunk(const std::vector<uint32_t>& numbers) {
   return bitmap.size() < list.size() ? bitmap : list;
 }
 
-bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_t>* numbers) {
+bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_t>* numbers,
+                     bool canonical) {
   if (value.empty() || chunk > (UINT32_MAX >> kWordChunkShift)) return false;
   auto kind = static_cast<unsigned char>(value[0]);
   std::string_view in = value.substr(1);
@@ -105,7 +121,7 @@ bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_
   } else {
     return false;
   }
-  if (got.empty() || EncodeWordChunk(got) != value) return false;
+  if (got.empty() || (canonical && EncodeWordChunk(got) != value)) return false;
   numbers->insert(numbers->end(), got.begin(), got.end());
   return true;
 }
@@ -113,7 +129,7 @@ bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_
 Status PutWordPostings(Txn& txn, MDB_dbi words, uint32_t doc_number,
                        const std::vector<std::string>& keys) {
   PendingWordPostings pending;  // ingest batches these; one document is a batch of one
-  for (const auto& word : keys) pending[word].push_back(doc_number);
+  for (const auto& word : keys) pending.first[word].push_back(doc_number);
   return FlushWordPostings(txn, words, &pending);
 }
 
@@ -170,9 +186,11 @@ Status AddWordPairPostings(MigrationTxn& txn) {
   RECITAL_RETURN_IF_ERROR(txn.ForEach("words", [&](std::string_view k, std::string_view v) {
     std::string_view word;
     uint32_t chunk = 0;
-    if (!ParseWordChunkKey(k, &word, &chunk) || word.find(kWordPairSeparator) != word.npos) {
+    bool use = false;
+    if (!ParseWordKey(k, &word, &chunk, &use) || word.find(kWordPairSeparator) != word.npos) {
       return Status::Corruption("words: a key is not word 0xFF chunk");
     }
+    if (use) return Status::Ok();  // format 7's use chunks: not the first-use postings
     auto it = word_docs.find(word);
     if (it == word_docs.end()) it = word_docs.emplace(std::string(word), std::vector<uint32_t>()).first;
     if (!DecodeWordChunk(v, chunk, &it->second)) {
@@ -236,6 +254,90 @@ Status AddWordPairPostings(MigrationTxn& txn) {
   }
   for (const auto& [k, v] : EncodeWordIndex(pairs)) {
     RECITAL_RETURN_IF_ERROR(txn.Put("words", k, v));
+  }
+  return Status::Ok();
+}
+
+Status AddWordUsePostings(MigrationTxn& txn) {
+  // The first-use postings of every word (pairs have no use postings), and the use chunks
+  // already there (replaced: the step may meet an archive a writer of format 7 touched).
+  std::map<std::string, std::vector<uint32_t>, std::less<>> first;
+  std::vector<std::string> old_uses;
+  RECITAL_RETURN_IF_ERROR(txn.ForEach("words", [&](std::string_view k, std::string_view v) {
+    std::string_view word;
+    uint32_t chunk = 0;
+    bool use = false;
+    if (!ParseWordKey(k, &word, &chunk, &use)) {
+      return Status::Corruption("words: a key is not word 0xFF chunk");
+    }
+    if (use) {
+      old_uses.emplace_back(k);
+      return Status::Ok();
+    }
+    if (IsPairKey(word)) return Status::Ok();
+    auto it = first.find(word);
+    if (it == first.end()) it = first.emplace(std::string(word), std::vector<uint32_t>()).first;
+    if (!DecodeWordChunk(v, chunk, &it->second)) {
+      return Status::Corruption("words: the postings of '" + std::string(word) + "' are malformed");
+    }
+    return Status::Ok();
+  }));
+  for (const auto& k : old_uses) RECITAL_RETURN_IF_ERROR(txn.Delete("words", k));
+  std::map<uint32_t, std::string> symbols;  // in number order, so each list grows sorted
+  RECITAL_RETURN_IF_ERROR(txn.ForEach("doc_symbols", [&](std::string_view k, std::string_view v) {
+    uint32_t n = 0;
+    if (!DecodeDocNumberKey(k, &n)) return Status::Corruption("doc_symbols: malformed key");
+    symbols.emplace(n, std::string(v));
+    return Status::Ok();
+  }));
+  std::map<std::string, std::vector<uint32_t>> uses;
+  std::set<Hash128> wordings;      // of the current document
+  std::set<std::string> doc_words;  // word keys of the current document's wordings
+  for (const auto& [number, name] : symbols) {
+    const std::string& symbol = name;  // a lambda below names it (clang: no binding captures)
+    auto value = txn.Get("docs", symbol);
+    if (!value.ok()) return value.status();
+    if (!value->has_value()) {
+      return Status::Corruption("doc_symbols names " + symbol + ", which docs does not have");
+    }
+    auto versions = DecodeDocVersions(**value, symbol);
+    if (!versions.ok()) return versions.status();
+    wordings.clear();
+    doc_words.clear();
+    for (const DocumentVersion& v : *versions) {
+      auto content = txn.LoadObject(v.record_hash);
+      if (!content.ok()) return content.status().WithContext("record of " + symbol);
+      auto record = DecodeResolution(*content, [&](const Hash128& h, Paragraph*) {
+        return Status::Corruption("record of " + symbol + " refers to paragraph object " +
+                                  h.ToHex() + " (format 4 keeps wordings in the record)");
+      });
+      if (!record.ok()) return record.status().WithContext("record of " + symbol);
+      for (const auto* list : {&record->preamble, &record->operative, &record->annex}) {
+        for (const Paragraph& p : *list) {
+          if (!wordings.insert(WordingHash(p)).second) continue;
+          for (auto& key : ParagraphIndexKeys(p)) doc_words.insert(std::move(key));
+        }
+      }
+    }
+    for (const auto& word : doc_words) {
+      auto it = first.find(word);
+      if (it != first.end() && std::binary_search(it->second.begin(), it->second.end(), number)) {
+        continue;
+      }
+      uses[word].push_back(number);
+    }
+  }
+  std::vector<uint32_t> chunk_numbers;
+  for (const auto& [word, numbers] : uses) {
+    for (size_t i = 0; i < numbers.size();) {
+      uint32_t chunk = numbers[i] >> kWordChunkShift;
+      chunk_numbers.clear();
+      for (; i < numbers.size() && numbers[i] >> kWordChunkShift == chunk; ++i) {
+        chunk_numbers.push_back(numbers[i]);
+      }
+      RECITAL_RETURN_IF_ERROR(
+          txn.Put("words", WordUseChunkKey(word, chunk), EncodeWordChunk(chunk_numbers)));
+    }
   }
   return Status::Ok();
 }

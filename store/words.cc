@@ -259,32 +259,50 @@ bool ParagraphHoldsPhrase(const Paragraph& p, const PhraseQuery& query) {
 
 namespace {
 
-// Every document number posted for one word key, in order.
-Status ReadDocPostings(Cursor& cur, const std::string& word, std::vector<uint32_t>* out) {
+// Every document number posted for one word key, in order: its first-use chunks, and with
+// `uses` (format 7) its use chunks too (after them in key order), the two merged.
+Status ReadDocPostings(Cursor& cur, const std::string& word, bool uses,
+                       std::vector<uint32_t>* out) {
   std::string start = WordChunkKey(word, 0);
   std::string_view prefix = std::string_view(start).substr(0, word.size() + 1);
   std::string_view k = start, v;
+  size_t first_end = std::string::npos;  // where the use chunks' numbers begin in *out
   for (auto more = cur.Get(MDB_SET_RANGE, &k, &v);; more = cur.Get(MDB_NEXT, &k, &v)) {
     if (!more.ok()) return more.status();
-    if (!*more || k.substr(0, prefix.size()) != prefix) return Status::Ok();
+    if (!*more || k.substr(0, prefix.size()) != prefix) break;
     std::string_view key_word;
     uint32_t chunk = 0;
-    if (!ParseWordChunkKey(k, &key_word, &chunk) || key_word != word ||
-        !DecodeWordChunk(v, chunk, out)) {
+    bool use = false;
+    if (!ParseWordKey(k, &key_word, &chunk, &use) || key_word != word) {
+      return Status::Corruption("words: the postings of '" + word + "' are malformed");
+    }
+    if (use && !uses) break;
+    if (use && first_end == std::string::npos) first_end = out->size();
+    if (!DecodeWordChunk(v, chunk, out)) {
       return Status::Corruption("words: the postings of '" + word + "' are malformed");
     }
   }
+  if (first_end != std::string::npos) {
+    std::inplace_merge(out->begin(), out->begin() + first_end, out->end());
+    out->erase(std::unique(out->begin(), out->end()), out->end());
+  }
+  return Status::Ok();
 }
 
-}  // namespace
-
-Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
-                                                 const std::vector<std::string>& keys) {
+// The documents posted for every key (first-use postings, or with `uses` both kinds; pair
+// keys then skipped), intersected rarest first.
+Result<std::vector<uint32_t>> Intersect(const Txn& txn, MDB_dbi words,
+                                        const std::vector<std::string>& all_keys, bool uses) {
   auto cur = Cursor::Open(txn, words);
   if (!cur.ok()) return cur.status();
+  std::vector<std::string> keys;
+  for (const auto& key : all_keys) {
+    if (!uses || !IsPairKey(key)) keys.push_back(key);
+  }
+  if (keys.empty()) return Status::InvalidInput("no word keys to look up");
   std::vector<std::vector<uint32_t>> lists(keys.size());
   for (size_t i = 0; i < keys.size(); ++i) {
-    RECITAL_RETURN_IF_ERROR(ReadDocPostings(*cur, keys[i], &lists[i]));
+    RECITAL_RETURN_IF_ERROR(ReadDocPostings(*cur, keys[i], uses, &lists[i]));
     if (lists[i].empty()) return std::vector<uint32_t>();
   }
   std::sort(lists.begin(), lists.end(),
@@ -297,6 +315,18 @@ Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
     out.swap(both);
   }
   return out;
+}
+
+}  // namespace
+
+Result<std::vector<uint32_t>> DocumentsUsingWords(const Txn& txn, MDB_dbi words,
+                                                  const std::vector<std::string>& keys) {
+  return Intersect(txn, words, keys, true);
+}
+
+Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
+                                                 const std::vector<std::string>& keys) {
+  return Intersect(txn, words, keys, false);
 }
 
 namespace {

@@ -13,6 +13,9 @@
 //                   non-zero one (bit i of byte j = offset 8 * j + i).
 //           whichever is shorter (kind 0 on a tie), so every value is canonical, at most
 //           1 + 2 + 512 bytes: no LMDB overflow pages.
+// Format 7 adds use chunks beside a word's chunks (kWordUseChunkFlag below): the documents that
+// use an older wording holding the word, so first-use and use postings together are every
+// document using a wording with it.
 // Format 3's layout (DUPSORT|DUPFIXED, word -> 4-byte wording hash prefix) is only read by
 // migration 0003 and replaced by migration 0004; nothing here reads or writes it.
 #pragma once
@@ -75,16 +78,45 @@ bool ParagraphHoldsPhrase(const Paragraph& p, const PhraseQuery& query);
 Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
                                                  const std::vector<std::string>& keys);
 
+// Format 7 (issue #17): use postings (store/FORMAT.md "words", uses). Beside a word's chunks
+// of first-use postings, the key word 0xFF (0x80 | chunk >> 16) (chunk >> 8 & 0xFF)
+// (chunk & 0xFF) (a "use chunk": chunks are below 2^20, so a first-use key's byte is at most
+// 0x0F and a word's use chunks sort after all its first-use chunks) posts documents some
+// version of which uses a wording holding the word, left out those ingest found posted in the
+// word's first-use chunk already. Word keys only, never pairs. So the documents using a
+// wording holding word w are exactly the union of w's first-use and use postings.
+inline constexpr int kWordUsesFormat = 7;
+inline constexpr unsigned char kWordUseChunkFlag = 0x80;
+// Whether a words key's word part is a pair (holds kWordPairSeparator).
+inline bool IsPairKey(std::string_view key) {
+  return key.find(kWordPairSeparator) != std::string_view::npos;
+}
+// The use-chunk key of (word key, chunk); chunk < 2^20.
+std::string WordUseChunkKey(std::string_view word_key, uint32_t chunk);
+// Splits a words key of either kind: *use says whether it is a use chunk's. False when it is
+// neither (no 0xFF + 3 bytes at its end, empty word, a word holding 0xFF, a chunk >= 2^20, or
+// a use chunk of a pair).
+bool ParseWordKey(std::string_view key, std::string_view* word_key, uint32_t* chunk, bool* use);
+// The documents some version of which uses a wording holding every one of word_keys (pair
+// keys are skipped: they have no use postings): each word's first-use and use postings
+// united, then intersected. Only meaningful from format 7 (kWordUsesFormat).
+Result<std::vector<uint32_t>> DocumentsUsingWords(const Txn& txn, MDB_dbi words,
+                                                  const std::vector<std::string>& keys);
+// AddWordUsePostings (migration to format 7) is declared in store/migration.h.
+
 // The words key of (word key, chunk); chunk < 2^20.
 std::string WordChunkKey(std::string_view word_key, uint32_t chunk);
-// Splits a words key; false when it is not one (no 0xFF + 3 bytes at its end, empty word, or
-// a chunk >= 2^20).
+// Splits a first-use words key; false when it is not one (no 0xFF + 3 bytes at its end, empty
+// word, a chunk >= 2^20, or a use chunk's key: ParseWordKey reads both).
 bool ParseWordChunkKey(std::string_view key, std::string_view* word_key, uint32_t* chunk);
 // The value of one chunk: numbers sorted, unique, non-empty, all with the same n >> 12.
 std::string EncodeWordChunk(const std::vector<uint32_t>& numbers);
 // Appends the numbers of a chunk value (absolute: chunk << 12 | offset) to *numbers; false when
 // the value is malformed or not canonical (EncodeWordChunk would not give these bytes).
-bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_t>* numbers);
+// canonical = false skips the last check (ingest's merge, which writes values anew: re-encoding
+// every chunk it reads was a tenth of ingest's CPU once use chunks were merged too).
+bool DecodeWordChunk(std::string_view value, uint32_t chunk, std::vector<uint32_t>* numbers,
+                     bool canonical = true);
 
 // Format 4, ingest: adds doc_number to the postings of every key (sorted, unique: the union of
 // ParagraphIndexKeys of the wordings this version stores for the first time). Idempotent.

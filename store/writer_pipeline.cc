@@ -431,12 +431,16 @@ Status Pipeline::Compress(size_t i, Worker& w, Prepared* p) {
     }
   }
   // Word keys for the wordings this snapshot lacks (a wording is never deleted, so one present
-  // here is present when the writer stores this version, which then posts nothing for it).
+  // here is present when the writer stores this version), and word keys only (no pairs) for
+  // the others: the writer posts this document's use of them (format 7 use postings).
   for (size_t k = 0; k < p->paragraphs.size() && k < p->to_index.size(); ++k) {
     if (txn) {
       auto used = txn->Get(d.paragraph_uses, p->paragraphs[k].hash.ToBytes());
       if (!used.ok()) return used.status();
-      if (used->has_value()) continue;
+      if (used->has_value()) {
+        p->paragraphs[k].words = ParagraphIndexKeys(p->to_index[k]);
+        continue;
+      }
     }
     p->paragraphs[k].words = ParagraphPostingKeys(p->to_index[k], kFormatVersion);
   }

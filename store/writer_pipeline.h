@@ -37,11 +37,13 @@ struct Prepared {
   std::string release_value, record_value;
   struct Wording {
     Hash128 hash;                    // WordingHash
-    std::vector<std::string> words;  // ParagraphPostingKeys (words and, format 5, pairs)
+    // ParagraphPostingKeys (words and, format 5, pairs) of a wording the snapshot lacked;
+    // ParagraphIndexKeys (words only: format 7 use postings) of one it held.
+    std::vector<std::string> words;
   };
   std::vector<Wording> paragraphs;  // document order, one per use
   // The paragraphs, until Compress has filled Wording::words for those the archive did not
-  // hold yet (only a wording stored first by this version is posted: no keys for the others).
+  // hold yet (posting keys) and the others (word keys only).
   std::vector<Paragraph> to_index;
 };
 

@@ -36,7 +36,8 @@ class GrepDocumentsTest : public ::testing::Test {
   }
   // Every method gives `expected`.
   void ExpectDocuments(const std::string& phrase, const std::vector<std::string>& expected) {
-    for (Method m : {Method::kAuto, Method::kFromWordings, Method::kFromDocuments}) {
+    for (Method m : {Method::kAuto, Method::kFromWordings, Method::kFromDocuments,
+                     Method::kFromUses}) {
       EXPECT_EQ(Symbols(phrase, m), expected) << phrase << ", method " << static_cast<int>(m);
     }
   }
@@ -70,7 +71,7 @@ TEST_F(GrepDocumentsTest, SeriesArgumentLimitsTheDocuments) {
   EXPECT_EQ((*docs)[1].versions[0].version, 1u);
   EXPECT_EQ((*docs)[1].versions[0].language, "en");
   const std::set<std::string> fisheries = {"A/RES/60/20", "A/RES/61/30"};
-  for (Method m : {Method::kFromWordings, Method::kFromDocuments}) {
+  for (Method m : {Method::kFromWordings, Method::kFromDocuments, Method::kFromUses}) {
     EXPECT_EQ(Symbols("Member States", m, &fisheries),
               std::vector<std::string>({"A/RES/60/20", "A/RES/61/30"}));
   }

@@ -115,6 +115,13 @@ TEST(WordChunkTest, EncodeWordIndexSplitsChunksInKeyOrder) {
 
 using testing::WordsContents;
 
+bool IsUseKey(const std::string& key) {
+  std::string_view word;
+  uint32_t chunk = 0;
+  bool use = false;
+  return store::ParseWordKey(key, &word, &chunk, &use) && use;
+}
+
 TEST(WordPostingsTest, AddsEachDocumentOnceAndKeepsChunksSorted) {
   TempDir dir;
   {
@@ -309,8 +316,10 @@ TEST(FindPhraseFormat4Test, SameHitsAsTheWordingIndexAndAsAScan) {
   EXPECT_FALSE(before["General Assembly"].empty());
   EXPECT_TRUE(before["lighthouse keepers of the moon"].empty());
   // One version per document, ingested in number order: ingest posted each wording for the
-  // same document as the rebuild from the records does, so the bytes are the same.
+  // same document as the rebuild from the records does, so the bytes are the same (but for
+  // format 7's use chunks, which the rebuild does not make).
   auto ingested = WordsContents(path);
+  std::erase_if(ingested, [](const auto& kv) { return IsUseKey(kv.first); });
   ASSERT_TRUE(testing::RewriteWordsAsFormat4(path).ok());
   EXPECT_EQ(WordsContents(path), ingested);
   auto archive = OpenReadOnly(path);
@@ -337,8 +346,9 @@ TEST(WordPairMigrationTest, RebuildsExactlyThePairsIngestPosted) {
   for (const auto& [key, value] : ingested) {
     std::string_view word;
     uint32_t chunk = 0;
-    ASSERT_TRUE(store::ParseWordChunkKey(key, &word, &chunk));
-    if (word.find(store::kWordPairSeparator) == std::string_view::npos) continue;
+    bool use = false;
+    ASSERT_TRUE(store::ParseWordKey(key, &word, &chunk, &use));
+    if (use || word.find(store::kWordPairSeparator) == std::string_view::npos) continue;
     ++pairs;
     ASSERT_TRUE(testing::EditWords(path, key, std::nullopt).ok());
   }
@@ -360,6 +370,138 @@ TEST(WordPairMigrationTest, RebuildsExactlyThePairsIngestPosted) {
   auto report = archive->Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok()) << report->problems[0].what;
+}
+
+// The documents posted for a word: first-use chunks only, or (format 7) with the use chunks.
+Numbers PostedFor(const std::string& path, const std::string& word, bool uses) {
+  auto env = testing::OpenArchiveEnvForTest(path, false);
+  EXPECT_TRUE(env.ok());
+  if (!env.ok()) return {};
+  auto txn = store::Txn::Begin(*env->env, false);
+  EXPECT_TRUE(txn.ok());
+  if (!txn.ok()) return {};
+  auto got = uses ? store::DocumentsUsingWords(*txn, env->dbis.words, {word})
+                  : store::DocumentCandidates(*txn, env->dbis.words, {word});
+  EXPECT_TRUE(got.ok()) << got.status().ToString();
+  return got.ok() ? *got : Numbers();
+}
+
+TEST(WordUsePostingsTest, IngestPostsEveryDocumentUsingAWordingOnce) {
+  TempDir dir;
+  // 3 series x 8 sessions: documents 1-3 are session 60's (series 0, 1, 2), 4-6 session 61's...
+  std::string path = IngestGenerated(dir, 3, 8);
+  Numbers all;
+  for (uint32_t n = 1; n <= 24; ++n) all.push_back(n);
+  // "Decides to remain seized of the matter." is in every document; document 1 stored it.
+  EXPECT_EQ(PostedFor(path, "seized", false), Numbers({1}));
+  EXPECT_EQ(PostedFor(path, "seized", true), all);
+  // "... relief programme every year;" from session 63 on (documents 10-24), each series its
+  // own wording, stored first by session 63's documents 10, 11, 12.
+  EXPECT_EQ(PostedFor(path, "relief", false), Numbers({10, 11, 12}));
+  Numbers from_63(all.begin() + 9, all.end());
+  EXPECT_EQ(PostedFor(path, "relief", true), from_63);
+  // Series 0 is Andoria: documents 1, 4, 7, ..., 22; every one stores a new wording with it
+  // (the "Recalling its resolution ..." paragraph names the previous session), so no use
+  // chunk is needed for it.
+  Numbers andoria;
+  for (uint32_t n = 1; n <= 24; n += 3) andoria.push_back(n);
+  EXPECT_EQ(PostedFor(path, "andoria", false), andoria);
+  EXPECT_EQ(PostedFor(path, "andoria", true), andoria);
+  // Use chunks hold words only, and never a document its word's first-use chunk holds.
+  auto contents = WordsContents(path);
+  size_t use_keys = 0;
+  for (const auto& [key, value] : contents) {
+    std::string_view word;
+    uint32_t chunk = 0;
+    bool use = false;
+    ASSERT_TRUE(store::ParseWordKey(key, &word, &chunk, &use));
+    if (!use) continue;
+    ++use_keys;
+    EXPECT_FALSE(store::IsPairKey(word));
+    EXPECT_EQ(key, store::WordUseChunkKey(word, chunk));
+    Numbers numbers;
+    ASSERT_TRUE(DecodeWordChunk(value, chunk, &numbers));
+    auto first = contents.find(WordChunkKey(word, chunk));
+    if (first == contents.end()) continue;
+    Numbers first_numbers;
+    ASSERT_TRUE(DecodeWordChunk(first->second, chunk, &first_numbers));
+    for (uint32_t n : numbers) {
+      EXPECT_FALSE(std::binary_search(first_numbers.begin(), first_numbers.end(), n)) << word;
+    }
+  }
+  EXPECT_GT(use_keys, 0u);
+  EXPECT_FALSE(contents.count(store::WordUseChunkKey("andoria", 0)));
+}
+
+// What verify's word index check reports on the archive at path, read as format 7.
+std::vector<std::string> CheckAsFormat7(const std::string& path) {
+  std::vector<std::string> out;
+  auto env = testing::OpenArchiveEnvForTest(path, false);
+  EXPECT_TRUE(env.ok());
+  if (!env.ok()) return out;
+  auto txn = store::Txn::Begin(*env->env, false);
+  EXPECT_TRUE(txn.ok());
+  if (!txn.ok()) return out;
+  store::WordIndexCheck check;
+  check.SetFormat(store::kWordUsesFormat);
+  auto names = store::ReadDocSymbols(*txn, env->dbis);
+  EXPECT_TRUE(names.ok());
+  if (!names.ok()) return out;
+  {
+    store::ObjectReader reader(*txn, env->dbis.objects);
+    for (const auto& [number, symbol] : *names) {
+      auto versions = store::ReadDocVersions(*txn, env->dbis, symbol);
+      EXPECT_TRUE(versions.ok() && versions->has_value());
+      if (!versions.ok() || !versions->has_value()) return out;
+      for (const auto& v : **versions) {
+        auto record = store::LoadResolution(reader, v.record_hash);
+        EXPECT_TRUE(record.ok());
+        if (!record.ok()) return out;
+        for (const auto* list : {&record->preamble, &record->operative, &record->annex}) {
+          for (const Paragraph& p : *list) check.AddParagraph(number, WordingHash(p), p);
+        }
+      }
+    }
+  }
+  Status st = check.Compare(*txn, env->dbis.words, [&](std::string what) { out.push_back(what); });
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  return out;
+}
+
+TEST(WordIndexCheckTest, FormatSevenReportsADocumentMissingFromTheUsePostings) {
+  TempDir dir;
+  std::string path = IngestGenerated(dir, 3, 8);
+  EXPECT_EQ(CheckAsFormat7(path), std::vector<std::string>());
+  // "seized": document 1 first, 2-24 in the use chunk; drop 2-24.
+  ASSERT_TRUE(
+      testing::EditWords(path, store::WordUseChunkKey("seized", 0), EncodeWordChunk({5})).ok());
+  std::vector<std::string> what = CheckAsFormat7(path);
+  ASSERT_EQ(what.size(), 21u) << ::testing::PrintToString(what);  // 20, then the summary
+  EXPECT_EQ(what[0], "words: document number 2 uses a wording with 'seized' but is not posted "
+                     "for it");
+  EXPECT_EQ(what[20], "words: 22 problems of this kind in all");
+}
+
+TEST(WordChunkTest, UseChunkKeysSortAfterTheWordsFirstUseChunks) {
+  std::string use = store::WordUseChunkKey("ab", 1);
+  EXPECT_EQ(use, std::string("ab\xFF\x80\x00\x01", 6));
+  EXPECT_LT(WordChunkKey("ab", 0xFFFFF), use);
+  EXPECT_LT(WordChunkKey("abé", 0), WordChunkKey("ab", 0));  // nothing between ab's two kinds
+  std::string_view word;
+  uint32_t chunk = 0;
+  bool is_use = false;
+  ASSERT_TRUE(store::ParseWordKey(use, &word, &chunk, &is_use));
+  EXPECT_EQ(word, "ab");
+  EXPECT_EQ(chunk, 1u);
+  EXPECT_TRUE(is_use);
+  EXPECT_FALSE(store::ParseWordChunkKey(use, &word, &chunk));
+  ASSERT_TRUE(store::ParseWordKey(WordChunkKey("ab", 7), &word, &chunk, &is_use));
+  EXPECT_FALSE(is_use);
+  EXPECT_EQ(chunk, 7u);
+  // A chunk of 2^20 or more, and a use chunk of a pair, are not keys.
+  EXPECT_FALSE(store::ParseWordKey(std::string("ab\xFF\x10\x00\x00", 6), &word, &chunk, &is_use));
+  EXPECT_FALSE(store::ParseWordKey(std::string("a\xFE" "b\xFF\x80\x00\x00", 7), &word, &chunk,
+                                   &is_use));
 }
 
 Status PutWordsValue(const std::string& dir, const std::string& key, const std::string& value) {
