@@ -45,10 +45,12 @@ struct IndexedParagraph {
 // Inside ingest's transaction.
 // Word postings wait here until FlushWordPostings (word key -> document numbers, any order).
 struct PendingWordPostings {
+  // By key; std::less<> so a key is looked up as a string_view and copied only when new.
+  using ByKey = std::map<std::string, std::vector<uint32_t>, std::less<>>;
   // Keys (words and pairs) of the wordings a version stored first: first-use chunks.
-  std::map<std::string, std::vector<uint32_t>> first;
+  ByKey first;
   // Format 7: word keys of the older wordings a version uses (use chunks; store/words.h).
-  std::map<std::string, std::vector<uint32_t>> uses;
+  ByKey uses;
   void clear() {
     first.clear();
     uses.clear();
