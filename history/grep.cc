@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -12,19 +13,41 @@
 namespace recital::history {
 namespace {
 
+// The places of the paragraphs holding the phrase in each version FindPhrase decoded from
+// uses (store::PhraseOptions::on_record), by symbol NUL version, then position.
+using SeenPlaces = std::map<std::string, std::map<uint32_t, GrepParagraph>>;
+std::string SeenKey(const std::string& symbol, uint32_t version) {
+  return symbol + '\0' + std::to_string(version);
+}
+
 // Where each paragraph of the documents hit lies (section, index, number), from the records
 // the series finder decodes anyway (SeriesFinder::KeepRecords): no record is decoded twice. A
 // record the finder did not decode (its series was known without it) is read from the archive.
+// When FindPhrase read from uses, the places it saw (SeenPlaces) come first.
 class Places {
  public:
-  Places(const store::Archive& archive, SeriesFinder& finder, std::set<std::string> needed)
-      : archive_(archive), finder_(finder), needed_(std::move(needed)) {
-    finder_.KeepRecords();
+  Places(const store::Archive& archive, SeriesFinder& finder, std::set<std::string> needed,
+         const SeenPlaces* seen)
+      : archive_(archive), finder_(finder), needed_(std::move(needed)), seen_(seen) {
+    if (seen_ == nullptr) finder_.KeepRecords();
+  }
+  // The place of one use: from the versions FindPhrase decoded when it did, else as Get.
+  Result<GrepParagraph> At(const store::ParagraphUse& use, bool preferred) {
+    if (seen_ != nullptr) {
+      auto v = seen_->find(SeenKey(use.symbol, use.version));
+      if (v != seen_->end()) {
+        auto p = v->second.find(use.position);
+        if (p != v->second.end()) return p->second;
+      }
+    }
+    auto at = Get(use.symbol, preferred ? 0 : use.version);
+    if (!at.ok()) return at.status();
+    return use.position < (*at)->size() ? (**at)[use.position] : GrepParagraph();
   }
   // After finder.Find returned series: takes its members' kept records (once per series), so
   // they are not held longer than needed.
   void Collect(const Series& series) {
-    if (!collected_.insert(series.key).second) return;
+    if (seen_ != nullptr || !collected_.insert(series.key).second) return;
     for (const std::string& symbol : series.symbols) {
       std::optional<Resolution> r = finder_.TakeRecord(symbol);
       if (r && needed_.count(symbol) && !by_symbol_.count(symbol))
@@ -42,6 +65,16 @@ class Places {
       it = by_symbol_.emplace(key, Of(*r)).first;
     }
     return &it->second;
+  }
+  // The places of record r's paragraphs at `positions` (document order, preamble first).
+  static std::map<uint32_t, GrepParagraph> OfPositions(const Resolution& r,
+                                                        const std::vector<uint32_t>& positions) {
+    std::vector<GrepParagraph> all = Of(r);
+    std::map<uint32_t, GrepParagraph> out;
+    for (uint32_t at : positions) {
+      if (at < all.size()) out.emplace(at, std::move(all[at]));
+    }
+    return out;
   }
 
  private:
@@ -66,6 +99,7 @@ class Places {
   const store::Archive& archive_;
   SeriesFinder& finder_;
   const std::set<std::string> needed_;
+  const SeenPlaces* seen_;
   std::set<std::string> collected_;
   std::map<std::string, std::vector<GrepParagraph>> by_symbol_;
 };
@@ -121,14 +155,15 @@ Result<std::vector<Use>> NewestUses(const store::Archive& archive,
 // Groups the newest-version uses of every hit by series; only: the symbols to keep (null: all).
 Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
                                       const std::vector<store::PhraseHit>& hits,
-                                      const std::set<std::string>* only) {
+                                      const std::set<std::string>* only,
+                                      const SeenPlaces* seen) {
   auto finder = SeriesFinder::Create(archive);
   if (!finder.ok()) return finder.status();
   auto uses = NewestUses(archive, hits, only);
   if (!uses.ok()) return uses.status();
   std::set<std::string> needed;
   for (const Use& u : *uses) needed.insert(u.use->symbol);
-  Places places(archive, **finder, std::move(needed));
+  Places places(archive, **finder, std::move(needed), seen);
   std::map<std::string, GrepSeries> by_key;
   // A symbol's group, found once per series (Find copies the series; a common word has tens
   // of thousands of uses in a few thousand series).
@@ -145,10 +180,9 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
       for (const std::string& member : g.series.symbols) group_of.emplace(member, &g);
       known = group_of.emplace(use.symbol, &g).first;
     }
-    auto at = places.Get(use.symbol, u.preferred ? 0 : use.version);
+    auto at = places.At(use, u.preferred);
     if (!at.ok()) return at.status();
-    GrepParagraph found;
-    if (use.position < (*at)->size()) found = (**at)[use.position];
+    GrepParagraph found = std::move(at).value();
     found.symbol = use.symbol;
     found.session = u.session;
     found.position = use.position;
@@ -175,6 +209,22 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
   return groups;
 }
 
+// FindPhrase's decoding order (store::PhraseOptions::order): series by series, each in session
+// order, when the series index is fresh (false: it is not; then by document number). Each
+// record's base, its series' previous record, is then in the reader's cache.
+Result<bool> SeriesOrder(const store::Archive& archive,
+                         std::unordered_map<std::string, uint32_t>* order) {
+  auto stored = StoredArchiveSeries(archive);
+  if (!stored.ok()) return stored.status();
+  if (!stored->has_value()) return false;
+  for (const Series& s : **stored) {
+    for (const std::string& symbol : s.symbols) {
+      order->emplace(symbol, static_cast<uint32_t>(order->size()));
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 // The symbols of the series series_arg names; nullopt when series_arg is empty.
@@ -188,7 +238,7 @@ Result<std::optional<std::set<std::string>>> OnlySeries(const store::Archive& ar
 }
 
 Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
-                        std::string_view series_arg) {
+                        std::string_view series_arg, store::PhraseOptions::Method method) {
   std::set<std::string> only;
   if (!series_arg.empty()) {
     auto s = ResolveSeriesArg(archive, series_arg);
@@ -197,10 +247,26 @@ Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
   }
   GrepResult result;
   result.phrase = std::string(phrase);
-  auto hits = archive.FindPhrase(phrase);
+  // Read from uses (format 7), FindPhrase hands over each record it decodes: the paragraphs
+  // are placed from them, not decoded a second time.
+  SeenPlaces seen;
+  bool decoded = false;
+  store::PhraseOptions options;
+  options.method = method;
+  std::unordered_map<std::string, uint32_t> order;
+  auto ordered = SeriesOrder(archive, &order);
+  if (!ordered.ok()) return ordered.status();
+  if (*ordered) options.order = &order;
+  options.on_record = [&](const std::string& symbol, uint32_t version, const Resolution& record,
+                          const std::vector<uint32_t>& positions) {
+    decoded = true;
+    seen.emplace(SeenKey(symbol, version), Places::OfPositions(record, positions));
+  };
+  auto hits = archive.FindPhrase(phrase, options);
   if (!hits.ok()) return hits.status();
   result.hits = std::move(hits).value();
-  auto groups = Group(archive, result.hits, series_arg.empty() ? nullptr : &only);
+  auto groups = Group(archive, result.hits, series_arg.empty() ? nullptr : &only,
+                      decoded ? &seen : nullptr);
   if (!groups.ok()) return groups.status();
   result.series = std::move(groups).value();
   return result;
@@ -220,7 +286,12 @@ Result<std::vector<GrepCount>> GrepCounts(const store::Archive& archive, std::st
                                           std::string_view series_arg) {
   auto only = OnlySeries(archive, series_arg);
   if (!only.ok()) return only.status();
-  auto hits = archive.FindPhrase(phrase);
+  store::PhraseOptions options;
+  std::unordered_map<std::string, uint32_t> order;
+  auto ordered = SeriesOrder(archive, &order);
+  if (!ordered.ok()) return ordered.status();
+  if (*ordered) options.order = &order;
+  auto hits = archive.FindPhrase(phrase, options);
   if (!hits.ok()) return hits.status();
   auto uses = NewestUses(archive, *hits, only->has_value() ? &**only : nullptr);
   if (!uses.ok()) return uses.status();

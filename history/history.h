@@ -316,9 +316,11 @@ struct GrepResult {
 // Archive::FindPhrase, then the uses in the newest version of each document grouped by series.
 // series_arg non-empty: only that series (ResolveSeriesArg, whose errors are returned first).
 // Errors of FindPhrase: InvalidInput when the phrase holds no word or the archive predates
-// format 4; Corruption.
+// format 4; Corruption. `method`: FindPhrase's (the result is the same; tests compare them);
+// read from uses, the paragraphs are placed from the records FindPhrase decoded.
 Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
-                        std::string_view series_arg = {});
+                        std::string_view series_arg = {},
+                        store::PhraseOptions::Method method = store::PhraseOptions::Method::kAuto);
 // `recital grep -l`: the documents Grep lists (the symbols of its paragraphs), sorted by symbol,
 // each with the searched versions holding the phrase (Archive::FindPhraseDocuments: no series
 // grouping, and for a common word few records decoded). series_arg as Grep's.

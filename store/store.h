@@ -31,6 +31,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "schema/schema.h"
@@ -287,6 +288,27 @@ struct PhraseHit {
 };
 struct PhraseOptions {
   size_t max_hits = 0;  // keep the first this many hits; 0 = all
+  // How the hits are found (the hits are the same; tests compare them): kAuto picks the one
+  // likely to decode fewer records. kFromWordings decodes every version of each document
+  // posted first for the phrase's words and reads each matching wording's uses from
+  // paragraph_uses (a grep then decodes the users' records to place their paragraphs);
+  // kFromUses (format 7's use postings) decodes every version of each document using
+  // wordings with all the phrase's words once, and takes the uses from those records
+  // (asked for on an archive before format 7 it misses uses).
+  enum class Method { kAuto, kFromWordings, kFromUses };
+  Method method = Method::kAuto;
+  // From uses only: the order to decode documents in, by symbol (lower first; documents not
+  // in it last, by number; null: by number). A record is stored against the record of the
+  // release before it in its series, so decoding a series' members one after the other reads
+  // each base from the reader's cache; by number, with many series, the bases can fall out of
+  // it and whole chains are decoded again. The hits are the same in any order.
+  const std::unordered_map<std::string, uint32_t>* order = nullptr;
+  // From uses only: called for every decoded version that holds a hit, with its record and
+  // the positions (document order, preamble first) of its paragraphs holding the phrase, so a
+  // grep places them without decoding the record again. Not called from wordings.
+  std::function<void(const std::string& symbol, uint32_t version, const Resolution& record,
+                     const std::vector<uint32_t>& positions)>
+      on_record;
 };
 // A document whose searched versions (SearchedVersions) hold a phrase: what `recital grep -l`
 // lists (Archive::FindPhraseDocuments).

@@ -12,6 +12,7 @@
 #include <map>
 #include <mutex>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "store/archive_impl.h"
@@ -378,6 +379,80 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
   return Status::Ok();
 }
 
+// From uses (format 7): every version of each document using wordings with all the phrase's
+// words (`users`, in number order: a record's bases are older records, so the reader's cache
+// holds them) decoded once, each paragraph checked, and the uses taken from the records
+// themselves: no paragraph_uses read, and the records can be handed to on_record. Complete
+// as FindInDocuments is: a document with a version using a wording that holds the phrase uses
+// wordings holding each of its words, so it is posted (first-use or use) for each.
+Status FindInUsers(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
+                   const std::vector<uint32_t>& users, const std::vector<std::string>& phrase,
+                   const PhraseOptions& options, std::vector<PhraseHit>* hits) {
+  std::string_view probe = *std::max_element(
+      phrase.begin(), phrase.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  std::map<Hash128, size_t> index;  // wording -> its hit in *hits
+  // (rank, number, symbol): options.order's rank first, then the number.
+  std::vector<std::tuple<uint32_t, uint32_t, std::string>> docs;
+  docs.reserve(users.size());
+  for (uint32_t n : users) {
+    auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(n));
+    if (!symbol.ok()) return symbol.status();
+    if (!symbol->has_value()) {
+      return Status::Corruption("words: a posting names document number " + std::to_string(n) +
+                                ", which doc_symbols does not have");
+    }
+    std::string name(**symbol);
+    uint32_t rank = UINT32_MAX;
+    if (options.order != nullptr) {
+      if (auto it = options.order->find(name); it != options.order->end()) rank = it->second;
+    }
+    docs.emplace_back(rank, n, std::move(name));
+  }
+  std::sort(docs.begin(), docs.end());
+  for (const auto& [rank, n, name] : docs) {
+    auto versions = ReadDocVersions(txn, dbis, name);
+    if (!versions.ok()) return versions.status();
+    if (!versions->has_value()) {
+      return Status::Corruption("words: document " + name + " has no versions");
+    }
+    for (const DocumentVersion& version : **versions) {
+      auto record = LoadResolution(reader, version.record_hash);
+      if (!record.ok()) return record.status().WithContext("words index");
+      uint32_t position = 0;
+      std::vector<uint32_t> held;  // positions holding the phrase
+      for (const auto* list : {&record->preamble, &record->operative, &record->annex}) {
+        for (const Paragraph& p : *list) {
+          const uint32_t at = position++;
+          std::vector<PhraseMatch> matches;
+          FindAllRuns(p, phrase, probe, &matches);
+          if (matches.empty()) continue;
+          held.push_back(at);
+          Paragraph wording = WordingOf(p);
+          const Hash128 hash = WordingHash(wording);
+          auto [it, fresh] = index.emplace(hash, hits->size());
+          if (fresh) {
+            PhraseHit hit;
+            hit.wording_hash = hash;
+            hit.wording = std::move(wording);
+            hit.matches = std::move(matches);
+            hits->push_back(std::move(hit));
+          }
+          (*hits)[it->second].uses.push_back({name, version.version, at});
+        }
+      }
+      if (!held.empty() && options.on_record) {
+        options.on_record(name, version.version, *record, held);
+      }
+    }
+  }
+  for (PhraseHit& hit : *hits) {
+    std::sort(hit.uses.begin(), hit.uses.end(), [](const ParagraphUse& a, const ParagraphUse& b) {
+      return std::tie(a.symbol, a.version, a.position) < std::tie(b.symbol, b.version, b.position);
+    });
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string NormalizeWordForIndex(std::string_view word) {
@@ -512,7 +587,29 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   auto txn = impl_->Begin(false);
   if (!txn.ok()) return txn.status();
   std::vector<PhraseHit> hits;
+  // Format 7: from uses when it decodes no more records than from wordings is likely to. From
+  // wordings decodes the first-use candidates, and a grep then decodes the users of the
+  // wordings found (at least as many again, as nearly every candidate holds the phrase); from
+  // uses decodes the documents using all the words once (for a common word nearly the same
+  // users; for a rare phrase of common words many more than hold it).
+  using Method = PhraseOptions::Method;
+  Method method = options.method;
+  std::vector<uint32_t> users;
+  if (method == Method::kFromUses ||
+      (method == Method::kAuto && impl_->format_version >= kWordUsesFormat)) {
+    auto found = DocumentsUsingWords(*txn, impl_->dbis().words, keys);
+    if (!found.ok()) return found.status();
+    users = std::move(*found);
+    if (method == Method::kAuto) {
+      auto candidates = DocumentCandidates(*txn, impl_->dbis().words, keys);
+      if (!candidates.ok()) return candidates.status();
+      method = users.size() <= 2 * candidates->size() ? Method::kFromUses : Method::kFromWordings;
+    }
+  }
   RECITAL_RETURN_IF_ERROR(impl_->WithSharedReader(*txn, [&](ObjectReader& reader) {
+    if (method == Method::kFromUses) {
+      return FindInUsers(*txn, impl_->dbis(), reader, users, words, options, &hits);
+    }
     return FindInDocuments(*txn, impl_->dbis(), reader, keys, words, &hits);
   }));
   auto first_use = [](const PhraseHit& x) {

@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_map>
 
 #include "store/store.h"
 #include "tests/store/store_helpers.h"
@@ -324,13 +325,20 @@ TEST(FindPhraseFormat4Test, SameHitsAsTheWordingIndexAndAsAScan) {
   EXPECT_EQ(WordsContents(path), ingested);
   auto archive = OpenReadOnly(path);
   ASSERT_NE(archive, nullptr);
+  // The rewritten index has first-use postings only (no use chunks): searched from wordings,
+  // it gives what the ingested one gave (the phrases above were searched from uses when
+  // that decodes fewer records).
+  store::PhraseOptions wordings;
+  wordings.method = store::PhraseOptions::Method::kFromWordings;
   for (const auto& phrase : phrases) {
-    auto hits = archive->FindPhrase(phrase);
+    auto hits = archive->FindPhrase(phrase, wordings);
     ASSERT_TRUE(hits.ok()) << hits.status().ToString();
     ExpectSameHits(*hits, before[phrase], phrase);
     EXPECT_EQ(UsesOf(*hits), BruteForce(*archive, phrase)) << phrase;
   }
-  auto limited = archive->FindPhrase("the", store::PhraseOptions{2});
+  store::PhraseOptions two = wordings;
+  two.max_hits = 2;
+  auto limited = archive->FindPhrase("the", two);
   ASSERT_TRUE(limited.ok());
   ASSERT_EQ(limited->size(), 2u);
   EXPECT_EQ((*limited)[0].wording_hash, before["the"][0].wording_hash);
@@ -431,6 +439,81 @@ TEST(WordUsePostingsTest, IngestPostsEveryDocumentUsingAWordingOnce) {
   }
   EXPECT_GT(use_keys, 0u);
   EXPECT_FALSE(contents.count(store::WordUseChunkKey("andoria", 0)));
+}
+
+TEST(FindPhraseFromUsesTest, SameHitsAsFromWordingsInAnyOrderWithEachHitRecordHandedOver) {
+  TempDir dir;
+  std::string path = IngestGenerated(dir, 3, 8);
+  {
+    // A second version of A/RES/62/101 (series 1), the "Takes note" paragraph reworded: its
+    // first version's uses stay in paragraph_uses, and both versions are decoded.
+    std::string corrected = GeneratedRelease(1, 62);
+    const std::string from = "Takes note of the report", to = "Takes note with thanks of the report";
+    ASSERT_NE(corrected.find(from), std::string::npos);
+    corrected.replace(corrected.find(from), from.size(), to);
+    auto archive = store::Archive::Open(path, store::OpenOptions{.read_only = false});
+    ASSERT_TRUE(archive.ok()) << archive.status().ToString();
+    store::IngestOptions options;
+    options.parse = testing::FakeParse;
+    Status st = (*archive)->IngestBatch({{"fix.txt", corrected}}, options,
+                                        [](const store::IngestResult& r) {
+                                          EXPECT_EQ(r.status, store::IngestStatus::kVersion);
+                                        });
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  auto archive = OpenReadOnly(path);
+  ASSERT_NE(archive, nullptr);
+  using Method = store::PhraseOptions::Method;
+  // Reverse symbol order, A/RES/67/102 first: a document is decoded before its base.
+  std::unordered_map<std::string, uint32_t> reverse;
+  auto docs = archive->ListDocuments();
+  ASSERT_TRUE(docs.ok());
+  for (uint32_t i = 0; i < docs->size(); ++i) reverse[(*docs)[i].symbol] = 100 - i;
+  for (const std::string phrase :
+       {"General Assembly", "the", "report of the Secretary-General", "takes note",
+        "with thanks", "seized", "relief programme", "lighthouse keepers", "Deltora"}) {
+    store::PhraseOptions wordings;
+    wordings.method = Method::kFromWordings;
+    auto expected = archive->FindPhrase(phrase, wordings);
+    ASSERT_TRUE(expected.ok()) << expected.status().ToString();
+    using Order = const std::unordered_map<std::string, uint32_t>*;
+    for (Order order : {Order{nullptr}, Order{&reverse}}) {
+      store::PhraseOptions uses;
+      uses.method = Method::kFromUses;
+      uses.order = order;
+      // What on_record is handed: (symbol, version, position), and the paragraph there.
+      std::set<std::tuple<std::string, uint32_t, uint32_t>> handed;
+      uses.on_record = [&](const std::string& symbol, uint32_t version, const Resolution& r,
+                           const std::vector<uint32_t>& positions) {
+        const size_t paragraphs = r.preamble.size() + r.operative.size() + r.annex.size();
+        for (uint32_t at : positions) {
+          EXPECT_LT(at, paragraphs) << symbol;
+          EXPECT_TRUE(handed.insert({symbol, version, at}).second) << symbol << " " << at;
+        }
+      };
+      auto got = archive->FindPhrase(phrase, uses);
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      ExpectSameHits(*got, *expected, phrase);
+      std::set<std::tuple<std::string, uint32_t, uint32_t>> all_uses;
+      for (const auto& h : *expected) {
+        for (const auto& u : h.uses) all_uses.insert({u.symbol, u.version, u.position});
+      }
+      EXPECT_EQ(handed, all_uses) << phrase;
+    }
+    auto automatic = archive->FindPhrase(phrase);
+    ASSERT_TRUE(automatic.ok());
+    ExpectSameHits(*automatic, *expected, phrase);
+  }
+  // The reworded paragraph: in version 2 of 62/101 only; the old wording in its version 1 and
+  // in the other documents.
+  store::PhraseOptions uses;
+  uses.method = Method::kFromUses;
+  auto thanks = archive->FindPhrase("with thanks", uses);
+  ASSERT_TRUE(thanks.ok());
+  ASSERT_EQ(thanks->size(), 1u);
+  ASSERT_EQ((*thanks)[0].uses.size(), 1u);
+  EXPECT_EQ((*thanks)[0].uses[0].symbol, "A/RES/62/101");
+  EXPECT_EQ((*thanks)[0].uses[0].version, 2u);
 }
 
 // What verify's word index check reports on the archive at path, read as format 7.

@@ -159,7 +159,9 @@ TEST(FindPhraseTest, NeedsTheWordsInOrderAndWithinOneSubparagraph) {
   EXPECT_TRUE(none->empty());
   auto empty = archive->FindPhrase(" ,; ");
   EXPECT_TRUE(empty.status().IsInvalidInput());
-  auto limited = archive->FindPhrase("to", store::PhraseOptions{1});
+  store::PhraseOptions one;
+  one.max_hits = 1;
+  auto limited = archive->FindPhrase("to", one);
   ASSERT_TRUE(limited.ok());
   EXPECT_EQ(limited->size(), 1u);
 }
