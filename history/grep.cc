@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -156,7 +157,8 @@ Result<std::vector<Use>> NewestUses(const store::Archive& archive,
 Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
                                       const std::vector<store::PhraseHit>& hits,
                                       const std::set<std::string>* only,
-                                      const SeenPlaces* seen) {
+                                      const SeenPlaces* seen,
+                                      const std::unordered_map<std::string, uint32_t>* order) {
   auto finder = SeriesFinder::Create(archive);
   if (!finder.ok()) return finder.status();
   auto uses = NewestUses(archive, hits, only);
@@ -164,6 +166,21 @@ Result<std::vector<GrepSeries>> Group(const store::Archive& archive,
   std::set<std::string> needed;
   for (const Use& u : *uses) needed.insert(u.use->symbol);
   Places places(archive, **finder, std::move(needed), seen);
+  // Records FindPhrase did not hand over are decoded here: in the decoding order (series by
+  // series, see SeriesOrder) first, so each record's base is in the reader's cache, rather than
+  // in the order of the hits.
+  if (seen == nullptr && order != nullptr) {
+    std::set<std::tuple<uint32_t, std::string, uint32_t>> wanted;  // rank, symbol, version
+    for (const Use& u : *uses) {
+      auto it = order->find(u.use->symbol);
+      wanted.insert({it == order->end() ? UINT32_MAX : it->second, u.use->symbol,
+                     u.preferred ? 0 : u.use->version});
+    }
+    for (const auto& [rank, symbol, version] : wanted) {
+      auto at = places.Get(symbol, version);
+      if (!at.ok()) return at.status();
+    }
+  }
   std::map<std::string, GrepSeries> by_key;
   // A symbol's group, found once per series (Find copies the series; a common word has tens
   // of thousands of uses in a few thousand series).
@@ -266,7 +283,7 @@ Result<GrepResult> Grep(const store::Archive& archive, std::string_view phrase,
   if (!hits.ok()) return hits.status();
   result.hits = std::move(hits).value();
   auto groups = Group(archive, result.hits, series_arg.empty() ? nullptr : &only,
-                      decoded ? &seen : nullptr);
+                      decoded ? &seen : nullptr, options.order);
   if (!groups.ok()) return groups.status();
   result.series = std::move(groups).value();
   return result;

@@ -332,12 +332,42 @@ Result<std::vector<uint32_t>> DocumentCandidates(const Txn& txn, MDB_dbi words,
 
 namespace {
 
-// Every version of every candidate document is decoded and each paragraph checked;
-// a wording holding the phrase was stored first by a document that posted all its words.
+// The documents numbered `numbers` as (rank, number, symbol), sorted: `order`'s rank first
+// (PhraseOptions::order; UINT32_MAX when absent), then the number.
+Result<std::vector<std::tuple<uint32_t, uint32_t, std::string>>> OrderDocuments(
+    const Txn& txn, const Dbis& dbis, const std::vector<uint32_t>& numbers,
+    const std::unordered_map<std::string, uint32_t>* order) {
+  std::vector<std::tuple<uint32_t, uint32_t, std::string>> docs;
+  docs.reserve(numbers.size());
+  for (uint32_t n : numbers) {
+    auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(n));
+    if (!symbol.ok()) return symbol.status();
+    if (!symbol->has_value()) {
+      return Status::Corruption("words: a posting names document number " + std::to_string(n) +
+                                ", which doc_symbols does not have");
+    }
+    std::string name(**symbol);
+    uint32_t rank = UINT32_MAX;
+    if (order != nullptr) {
+      if (auto it = order->find(name); it != order->end()) rank = it->second;
+    }
+    docs.emplace_back(rank, n, std::move(name));
+  }
+  std::sort(docs.begin(), docs.end());
+  return docs;
+}
+
+// From wordings: every version of every candidate document (in PhraseOptions::order) is
+// decoded and each paragraph checked; a wording holding the phrase was stored first by a
+// document that posted all its words.
 Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
                        const std::vector<std::string>& keys,
-                       const std::vector<std::string>& phrase, std::vector<PhraseHit>* hits) {
-  auto docs = DocumentCandidates(txn, dbis.words, keys);
+                       const std::vector<std::string>& phrase,
+                       const std::unordered_map<std::string, uint32_t>* order,
+                       std::vector<PhraseHit>* hits) {
+  auto candidates = DocumentCandidates(txn, dbis.words, keys);
+  if (!candidates.ok()) return candidates.status();
+  auto docs = OrderDocuments(txn, dbis, *candidates, order);
   if (!docs.ok()) return docs.status();
   // A common word's wordings name the same documents again and again (a series repeats its
   // paragraphs): each document number's symbol is read once.
@@ -345,17 +375,11 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
   std::set<Hash128> found;
   std::string_view probe = *std::max_element(
       phrase.begin(), phrase.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
-  for (uint32_t n : *docs) {
-    auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(n));
-    if (!symbol.ok()) return symbol.status();
-    if (!symbol->has_value()) {
-      return Status::Corruption("words: a posting names document number " + std::to_string(n) +
-                                ", which doc_symbols does not have");
-    }
-    auto versions = ReadDocVersions(txn, dbis, **symbol);
+  for (const auto& [rank, n, name] : *docs) {
+    auto versions = ReadDocVersions(txn, dbis, name);
     if (!versions.ok()) return versions.status();
     if (!versions->has_value()) {
-      return Status::Corruption("words: document " + std::string(**symbol) + " has no versions");
+      return Status::Corruption("words: document " + name + " has no versions");
     }
     for (const DocumentVersion& version : **versions) {
       auto record = LoadResolution(reader, version.record_hash);
@@ -380,36 +404,20 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
 }
 
 // From uses (format 7): every version of each document using wordings with all the phrase's
-// words (`users`, in number order: a record's bases are older records, so the reader's cache
-// holds them) decoded once, each paragraph checked, and the uses taken from the records
-// themselves: no paragraph_uses read, and the records can be handed to on_record. Complete
-// as FindInDocuments is: a document with a version using a wording that holds the phrase uses
-// wordings holding each of its words, so it is posted (first-use or use) for each.
+// words (`users`, in PhraseOptions::order) decoded once, each paragraph checked, and the uses
+// taken from the records themselves: no paragraph_uses read, and the records can be handed to
+// on_record. Complete as FindInDocuments is: a document with a version using a wording that
+// holds the phrase uses wordings holding each of its words, so it is posted (first-use or use)
+// for each.
 Status FindInUsers(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
                    const std::vector<uint32_t>& users, const std::vector<std::string>& phrase,
                    const PhraseOptions& options, std::vector<PhraseHit>* hits) {
   std::string_view probe = *std::max_element(
       phrase.begin(), phrase.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
   std::map<Hash128, size_t> index;  // wording -> its hit in *hits
-  // (rank, number, symbol): options.order's rank first, then the number.
-  std::vector<std::tuple<uint32_t, uint32_t, std::string>> docs;
-  docs.reserve(users.size());
-  for (uint32_t n : users) {
-    auto symbol = txn.Get(dbis.doc_symbols, DocNumberKey(n));
-    if (!symbol.ok()) return symbol.status();
-    if (!symbol->has_value()) {
-      return Status::Corruption("words: a posting names document number " + std::to_string(n) +
-                                ", which doc_symbols does not have");
-    }
-    std::string name(**symbol);
-    uint32_t rank = UINT32_MAX;
-    if (options.order != nullptr) {
-      if (auto it = options.order->find(name); it != options.order->end()) rank = it->second;
-    }
-    docs.emplace_back(rank, n, std::move(name));
-  }
-  std::sort(docs.begin(), docs.end());
-  for (const auto& [rank, n, name] : docs) {
+  auto docs = OrderDocuments(txn, dbis, users, options.order);
+  if (!docs.ok()) return docs.status();
+  for (const auto& [rank, n, name] : *docs) {
     auto versions = ReadDocVersions(txn, dbis, name);
     if (!versions.ok()) return versions.status();
     if (!versions->has_value()) {
@@ -590,8 +598,10 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   // Format 7: from uses when it decodes no more records than from wordings is likely to. From
   // wordings decodes the first-use candidates, and a grep then decodes the users of the
   // wordings found (at least as many again, as nearly every candidate holds the phrase); from
-  // uses decodes the documents using all the words once (for a common word nearly the same
-  // users; for a rare phrase of common words many more than hold it).
+  // uses decodes the documents using all the words once. For one whole word those are exactly
+  // the users a grep decodes anyway, so always; for a phrase, a superset of them (for a rare
+  // phrase of common words many more than hold it), so only when they are at most twice the
+  // candidates.
   using Method = PhraseOptions::Method;
   Method method = options.method;
   std::vector<uint32_t> users;
@@ -600,7 +610,9 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
     auto found = DocumentsUsingWords(*txn, impl_->dbis().words, keys);
     if (!found.ok()) return found.status();
     users = std::move(*found);
-    if (method == Method::kAuto) {
+    if (method == Method::kAuto && query->words.size() == 1 && query->postings_exact) {
+      method = Method::kFromUses;
+    } else if (method == Method::kAuto) {
       auto candidates = DocumentCandidates(*txn, impl_->dbis().words, keys);
       if (!candidates.ok()) return candidates.status();
       method = users.size() <= 2 * candidates->size() ? Method::kFromUses : Method::kFromWordings;
@@ -610,7 +622,7 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
     if (method == Method::kFromUses) {
       return FindInUsers(*txn, impl_->dbis(), reader, users, words, options, &hits);
     }
-    return FindInDocuments(*txn, impl_->dbis(), reader, keys, words, &hits);
+    return FindInDocuments(*txn, impl_->dbis(), reader, keys, words, options.order, &hits);
   }));
   auto first_use = [](const PhraseHit& x) {
     return x.uses.empty() ? ParagraphUse{} : x.uses.front();
