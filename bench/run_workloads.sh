@@ -42,6 +42,29 @@ git_gc() {
   GIT_GC_S[$1]=$M_wall GIT_GC_CPU[$1]=$M_cpu
 }
 declare -A GIT_COMMIT_S=() GIT_GC_S=() GIT_GC_CPU=()
+# ensure_git_all SIZE CORPUS: $work/git-SIZE-all, one commit whose tree holds every release of
+# the corpus (releases/FILE), for grep: recital grep searches every version of every series, and
+# git grep of the series history's HEAD sees only the newest text of each series. Its objects are
+# git-SIZE's (objects/info/alternates), so it adds no blobs and the size workload's pack is as it was.
+ensure_git_all() {
+  local size=$1 c=$2 g=$work/git-$1 ga=$work/git-$1-all tree commit
+  [ -n "${GIT_ALL_READY[$size]:-}" ] && return 0
+  rm -rf "$ga"
+  git init -q --bare "$ga" || { fail "git init failed"; return 1; }
+  echo "$g/objects" >"$ga/objects/info/alternates"
+  cut -f1 "$c/meta.tsv" | sed "s|^|$c/releases/|" |
+    git --git-dir="$ga" hash-object --stdin-paths >"$work/blobs-all.txt" || { fail "git hash-object failed"; return 1; }
+  cut -f1 "$c/meta.tsv" | paste "$work/blobs-all.txt" - |
+    awk -F'\t' '{printf "100644 %s\treleases/%s\n", $1, $2}' |
+    GIT_INDEX_FILE=$work/all.index git --git-dir="$ga" update-index --add --index-info || { fail "git update-index failed"; return 1; }
+  tree=$(GIT_INDEX_FILE=$work/all.index git --git-dir="$ga" write-tree) || { fail "git write-tree failed"; return 1; }
+  rm -f "$work/all.index"
+  commit=$(git --git-dir="$ga" -c user.name=bench -c user.email=bench@localhost \
+    commit-tree "$tree" -m "every release") || { fail "git commit-tree failed"; return 1; }
+  git --git-dir="$ga" update-ref HEAD "$commit"
+  GIT_ALL_READY[$size]=1
+}
+declare -A GIT_ALL_READY=()
 
 workload_size() {
   local size=$1 c=$2 raw a=$work/archive-$1-t2 cp=$work/compact-$1 arch compact pack tz tzs
@@ -180,7 +203,8 @@ workload_queries() {
   rel=$c/releases
   emit "### queries"
   emit ""
-  ensure_ingest "$size" "$c" 2 && ensure_git "$size" "$c" 0 || return
+  ensure_ingest "$size" "$c" 2 && ensure_git "$size" "$c" 0 && ensure_git_all "$size" "$c" || return
+  local ga=$work/git-$size-all
   n=$(( runs < size ? runs : size ))
   # rows: meta + commit of the release's session + a word (7+ letters) from the release + a
   # rare phrase of the release: of its runs of four words on one line (as grep -o finds them),
@@ -214,11 +238,13 @@ workload_queries() {
   query_row blame "git blame COMMIT -- series/KEY" -- "$RECITAL" blame --archive "$a" {SYM} -- git --git-dir="$g" blame {COMMIT} -- series/{KEY}
   # Issue 17: listing every series (read from the stored index, format 6).
   query_row series "git ls-tree --name-only HEAD series/" -- "$RECITAL" series --archive "$a" -- git --git-dir="$g" ls-tree --name-only HEAD series/
-  query_row grep "git grep -l -w WORD HEAD" -- "$RECITAL" grep --archive "$a" {WORD} -- git --git-dir="$g" grep -l -w {WORD} HEAD
-  query_row "grep phrase" "git grep -l -w -F PHRASE HEAD" -- "$RECITAL" grep --archive "$a" {PHRASE} -- git --git-dir="$g" grep -l -w -F {PHRASE} HEAD
+  # grep: git searches the same texts as recital, every release in one commit (ensure_git_all);
+  # before 2026-12-07 it searched the series history's HEAD, the newest text of each series only.
+  query_row grep "git grep -l -w WORD (every release)" -- "$RECITAL" grep --archive "$a" {WORD} -- git --git-dir="$ga" grep -l -w {WORD} HEAD
+  query_row "grep phrase" "git grep -l -w -F PHRASE (every release)" -- "$RECITAL" grep --archive "$a" {PHRASE} -- git --git-dir="$ga" grep -l -w -F {PHRASE} HEAD
   # `recital grep -l`: the same question as git grep -l (which documents hold it), same rows.
-  query_row "grep -l, common word" "git grep -l -w WORD HEAD" -- "$RECITAL" grep -l --archive "$a" {WORD} -- git --git-dir="$g" grep -l -w {WORD} HEAD
-  query_row "grep -l, rare phrase" "git grep -l -w -F PHRASE HEAD" -- "$RECITAL" grep -l --archive "$a" {PHRASE} -- git --git-dir="$g" grep -l -w -F {PHRASE} HEAD
+  query_row "grep -l, common word" "git grep -l -w WORD (every release)" -- "$RECITAL" grep -l --archive "$a" {WORD} -- git --git-dir="$ga" grep -l -w {WORD} HEAD
+  query_row "grep -l, rare phrase" "git grep -l -w -F PHRASE (every release)" -- "$RECITAL" grep -l --archive "$a" {PHRASE} -- git --git-dir="$ga" grep -l -w -F {PHRASE} HEAD
   emit ""
   emit "In process: recital_querybench (bench/querybench.cc) opens the archive once$([ -n "${QB_open:-}" ] && echo " (${QB_open} ms)") and computes each query from scratch as the command does (log, blame and show computed and rendered to JSON by the same history/ and render/ calls as the commands; grep and grep phrase by history::Grep, not rendered; grep -l by history::GrepDocuments, rendered), without process start."
   emit ""
