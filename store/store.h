@@ -303,9 +303,15 @@ struct PhraseOptions {
   // each base from the reader's cache; by number, with many series, the bases can fall out of
   // it and whole chains are decoded again. The hits are the same in any order.
   const std::unordered_map<std::string, uint32_t>* order = nullptr;
+  // From uses only: threads decoding the documents, each a contiguous part of them in `order`
+  // with its own read transaction of the same snapshot (0: one per core, at most 4, when
+  // there are at least 64 documents for each; 1: the calling thread alone). The hits are the
+  // same with any number. Inside a write transaction (a derive callback) always one.
+  unsigned threads = 0;
   // From uses only: called for every decoded version that holds a hit, with its record and
   // the positions (document order, preamble first) of its paragraphs holding the phrase, so a
-  // grep places them without decoding the record again. Not called from wordings.
+  // grep places them without decoding the record again. Not called from wordings. Called one
+  // call at a time, but from any of the decoding threads and in no particular order.
   std::function<void(const std::string& symbol, uint32_t version, const Resolution& record,
                      const std::vector<uint32_t>& positions)>
       on_record;

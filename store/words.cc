@@ -11,7 +11,9 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <set>
+#include <thread>
 #include <tuple>
 #include <unordered_map>
 
@@ -403,21 +405,30 @@ Status FindInDocuments(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
   return Status::Ok();
 }
 
-// From uses (format 7): every version of each document using wordings with all the phrase's
-// words (`users`, in PhraseOptions::order) decoded once, each paragraph checked, and the uses
-// taken from the records themselves: no paragraph_uses read, and the records can be handed to
-// on_record. Complete as FindInDocuments is: a document with a version using a wording that
-// holds the phrase uses wordings holding each of its words, so it is posted (first-use or use)
-// for each.
-Status FindInUsers(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
-                   const std::vector<uint32_t>& users, const std::vector<std::string>& phrase,
-                   const PhraseOptions& options, std::vector<PhraseHit>* hits) {
+// What one decoding thread of FindInUsers found, in its documents' order: a paragraph holding
+// the phrase. The wording and matches are kept for the thread's first find of each wording only
+// (the merge keeps the first find overall, which is some thread's first).
+struct UserFind {
+  size_t doc;  // in the ordered documents
+  uint32_t version;
+  uint32_t position;
+  Hash128 hash;
+  std::optional<Paragraph> wording;
+  std::vector<PhraseMatch> matches;
+};
+
+// One decoding thread of FindInUsers: every version of the documents [begin, end) of `docs`,
+// each paragraph checked for the phrase. on_record is called under callback_mu.
+Status ScanUsers(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
+                 const std::vector<std::tuple<uint32_t, uint32_t, std::string>>& docs,
+                 size_t begin, size_t end, const std::vector<std::string>& phrase,
+                 const PhraseOptions& options, std::mutex& callback_mu,
+                 std::vector<UserFind>* out) {
   std::string_view probe = *std::max_element(
       phrase.begin(), phrase.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
-  std::map<Hash128, size_t> index;  // wording -> its hit in *hits
-  auto docs = OrderDocuments(txn, dbis, users, options.order);
-  if (!docs.ok()) return docs.status();
-  for (const auto& [rank, n, name] : *docs) {
+  std::set<Hash128> seen;  // wordings this thread found before
+  for (size_t d = begin; d < end; ++d) {
+    const std::string& name = std::get<2>(docs[d]);
     auto versions = ReadDocVersions(txn, dbis, name);
     if (!versions.ok()) return versions.status();
     if (!versions->has_value()) {
@@ -436,21 +447,100 @@ Status FindInUsers(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
           if (matches.empty()) continue;
           held.push_back(at);
           Paragraph wording = WordingOf(p);
-          const Hash128 hash = WordingHash(wording);
-          auto [it, fresh] = index.emplace(hash, hits->size());
-          if (fresh) {
-            PhraseHit hit;
-            hit.wording_hash = hash;
-            hit.wording = std::move(wording);
-            hit.matches = std::move(matches);
-            hits->push_back(std::move(hit));
+          UserFind find{d, version.version, at, WordingHash(wording), std::nullopt, {}};
+          if (seen.insert(find.hash).second) {
+            find.wording = std::move(wording);
+            find.matches = std::move(matches);
           }
-          (*hits)[it->second].uses.push_back({name, version.version, at});
+          out->push_back(std::move(find));
         }
       }
       if (!held.empty() && options.on_record) {
+        std::lock_guard<std::mutex> hold(callback_mu);
         options.on_record(name, version.version, *record, held);
       }
+    }
+  }
+  return Status::Ok();
+}
+
+// Decoding threads for n documents (PhraseOptions::threads). Chosen (0): one per core up to 4,
+// and only as many as have 64 documents each (a thread's first record decodes its whole base
+// chain, and starting a thread costs more than decoding a few records). Asked: that many, at
+// most one per document.
+unsigned UserThreads(unsigned asked, size_t n) {
+  constexpr size_t kMinDocsPerThread = 64;
+  size_t want = asked;
+  if (want == 0) {
+    want = std::min<size_t>(4, std::max(1u, std::thread::hardware_concurrency()));
+    want = std::min(want, n / kMinDocsPerThread);
+  }
+  return static_cast<unsigned>(std::max<size_t>(1, std::min(want, n)));
+}
+
+// From uses (format 7): every version of each document using wordings with all the phrase's
+// words (`users`, in PhraseOptions::order) decoded once, each paragraph checked, and the uses
+// taken from the records themselves: no paragraph_uses read, and the records can be handed to
+// on_record. Complete as FindInDocuments is: a document with a version using a wording that
+// holds the phrase uses wordings holding each of its words, so it is posted (first-use or use)
+// for each. The documents are split into contiguous parts (PhraseOptions::threads), each
+// decoded by a thread with its own reader and a read transaction of txn's snapshot (its
+// mdb_txn_id is checked; a part whose transaction is of another snapshot is not made), then the
+// finds merged in order: the hits are those one thread finds.
+Status FindInUsers(const Archive::Impl& impl, const Txn& txn, ObjectReader& reader,
+                   const std::vector<uint32_t>& users, const std::vector<std::string>& phrase,
+                   const PhraseOptions& options, std::vector<PhraseHit>* hits) {
+  const Dbis& dbis = impl.dbis();
+  auto docs = OrderDocuments(txn, dbis, users, options.order);
+  if (!docs.ok()) return docs.status();
+  // More threads read their own transactions, which would not see a write transaction's
+  // changes (a derive callback's reads): then the calling thread alone.
+  std::vector<Txn> txns;
+  if (!txn.write() && impl.env != nullptr) {
+    const unsigned want = UserThreads(options.threads, docs->size());
+    while (txns.size() + 1 < want) {
+      auto t = Txn::Begin(*impl.env, false);
+      if (!t.ok() || mdb_txn_id(t->get()) != mdb_txn_id(txn.get())) break;
+      txns.push_back(std::move(t).value());
+    }
+  }
+  const size_t parts = txns.size() + 1;
+  std::vector<std::vector<UserFind>> finds(parts);
+  std::vector<Status> statuses(parts, Status::Ok());
+  std::mutex callback_mu;
+  auto bound = [&](size_t i) { return docs->size() * i / parts; };
+  auto scan = [&](size_t i, const Txn& t, ObjectReader& r) {
+    try {
+      statuses[i] = ScanUsers(t, dbis, r, *docs, bound(i), bound(i + 1), phrase, options,
+                              callback_mu, &finds[i]);
+    } catch (const std::exception& e) {
+      statuses[i] = Status::Internal(std::string("words: searching failed: ") + e.what());
+    }
+  };
+  std::vector<std::thread> threads;
+  for (size_t i = 1; i < parts; ++i) {
+    threads.emplace_back([&, i] {
+      ObjectReader own(txns[i - 1], dbis.objects, Archive::Impl::kSharedReaderCacheBytes);
+      scan(i, txns[i - 1], own);
+    });
+  }
+  scan(0, txn, reader);
+  for (std::thread& t : threads) t.join();
+  for (const Status& st : statuses) RECITAL_RETURN_IF_ERROR(st);
+
+  std::map<Hash128, size_t> index;  // wording -> its hit in *hits
+  for (std::vector<UserFind>& part : finds) {
+    for (UserFind& f : part) {
+      auto [it, fresh] = index.emplace(f.hash, hits->size());
+      if (fresh) {
+        // A wording first found here is this part's first find of it, which kept the wording.
+        PhraseHit hit;
+        hit.wording_hash = f.hash;
+        hit.wording = std::move(*f.wording);
+        hit.matches = std::move(f.matches);
+        hits->push_back(std::move(hit));
+      }
+      (*hits)[it->second].uses.push_back({std::get<2>((*docs)[f.doc]), f.version, f.position});
     }
   }
   for (PhraseHit& hit : *hits) {
@@ -620,7 +710,7 @@ Result<std::vector<PhraseHit>> Archive::FindPhrase(std::string_view phrase,
   }
   RECITAL_RETURN_IF_ERROR(impl_->WithSharedReader(*txn, [&](ObjectReader& reader) {
     if (method == Method::kFromUses) {
-      return FindInUsers(*txn, impl_->dbis(), reader, users, words, options, &hits);
+      return FindInUsers(*impl_, *txn, reader, users, words, options, &hits);
     }
     return FindInDocuments(*txn, impl_->dbis(), reader, keys, words, options.order, &hits);
   }));

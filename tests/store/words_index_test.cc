@@ -441,7 +441,7 @@ TEST(WordUsePostingsTest, IngestPostsEveryDocumentUsingAWordingOnce) {
   EXPECT_FALSE(contents.count(store::WordUseChunkKey("andoria", 0)));
 }
 
-TEST(FindPhraseFromUsesTest, SameHitsAsFromWordingsInAnyOrderWithEachHitRecordHandedOver) {
+TEST(FindPhraseFromUsesTest, SameHitsAsFromWordingsInAnyOrderAndThreadsWithEachHitRecordHandedOver) {
   TempDir dir;
   std::string path = IngestGenerated(dir, 3, 8);
   {
@@ -477,10 +477,14 @@ TEST(FindPhraseFromUsesTest, SameHitsAsFromWordingsInAnyOrderWithEachHitRecordHa
     auto expected = archive->FindPhrase(phrase, wordings);
     ASSERT_TRUE(expected.ok()) << expected.status().ToString();
     using Order = const std::unordered_map<std::string, uint32_t>*;
-    for (Order order : {Order{nullptr}, Order{&reverse}}) {
+    // One thread, and three (each a contiguous third of the 24 documents, with its own
+    // transaction and reader; the finds are merged).
+    for (auto [order, threads] : {std::pair{Order{nullptr}, 1u}, std::pair{Order{&reverse}, 1u},
+                                  std::pair{Order{nullptr}, 3u}, std::pair{Order{&reverse}, 3u}}) {
       store::PhraseOptions uses;
       uses.method = Method::kFromUses;
       uses.order = order;
+      uses.threads = threads;
       // What on_record is handed: (symbol, version, position), and the paragraph there.
       std::set<std::tuple<std::string, uint32_t, uint32_t>> handed;
       uses.on_record = [&](const std::string& symbol, uint32_t version, const Resolution& r,
