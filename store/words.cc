@@ -11,6 +11,7 @@
 #include <iterator>
 #include <map>
 #include <mutex>
+#include <memory>
 #include <optional>
 #include <set>
 #include <thread>
@@ -413,7 +414,9 @@ struct UserFind {
   uint32_t version;
   uint32_t position;
   Hash128 hash;
-  std::optional<Paragraph> wording;
+  // A pointer, so the finds move cheaply as their vector grows (Paragraph's move may throw,
+  // so the vector would copy it).
+  std::unique_ptr<Paragraph> wording;
   std::vector<PhraseMatch> matches;
 };
 
@@ -447,9 +450,9 @@ Status ScanUsers(const Txn& txn, const Dbis& dbis, ObjectReader& reader,
           if (matches.empty()) continue;
           held.push_back(at);
           Paragraph wording = WordingOf(p);
-          UserFind find{d, version.version, at, WordingHash(wording), std::nullopt, {}};
+          UserFind find{d, version.version, at, WordingHash(wording), nullptr, {}};
           if (seen.insert(find.hash).second) {
-            find.wording = std::move(wording);
+            find.wording = std::make_unique<Paragraph>(std::move(wording));
             find.matches = std::move(matches);
           }
           out->push_back(std::move(find));
