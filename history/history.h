@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -72,6 +73,11 @@ class SeriesCorrections {
 // corrections. Read from the stored series index when it is fresh (format 6, below); else
 // decodes every record (one snapshot).
 Result<std::vector<Series>> ArchiveSeries(const store::Archive& archive);
+// The series of ArchiveSeries, in its order, handed to fn one at a time (the Series object is
+// reused from one call to the next: copy what is kept), so listing them all never holds them
+// all: `recital series` at 100,000 releases. fn's error stops the walk and is returned.
+Status ForEachArchiveSeries(const store::Archive& archive,
+                            const std::function<Status(const Series&)>& fn);
 
 // ---- stored series membership (format 6; store/FORMAT.md "Format 6") -------------------------
 // The result of ArchiveSeries kept in the store's derived index `series`, stamped with the

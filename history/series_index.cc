@@ -21,8 +21,10 @@
 // 14 characters, member and holder symbols whole, each member's hash in s/, and the title keys
 // themselves in q/.)
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 #include <utility>
 
 #include "history/history.h"
@@ -220,6 +222,44 @@ Result<std::vector<Series>> SeriesOfEntries(
 }
 
 }  // namespace
+
+Status ForEachArchiveSeries(const store::Archive& archive,
+                            const std::function<Status(const Series&)>& fn) {
+  if (archive.format_version() >= 6) {
+    auto read = archive.ReadDerived(store::kSeriesIndex, kSeriesPrefix);
+    if (!read.ok()) return read.status();
+    if (read->fresh) {
+      // SeriesOfEntries' order, (first session, key), from each entry's first field and key;
+      // then each entry decoded into one Series in turn.
+      std::vector<std::tuple<uint64_t, std::string, size_t>> order;
+      for (size_t i = 0; i < read->entries.size(); ++i) {
+        const auto& [k, v] = read->entries[i];
+        if (k.compare(0, kSeriesPrefix.size(), kSeriesPrefix) != 0) continue;
+        const std::string_view packed = std::string_view(k).substr(kSeriesPrefix.size());
+        std::string_view value = v;
+        uint64_t session = 0;
+        if (packed.size() != kSeriesKeyBytes || !GetVarint(&value, &session)) {
+          return Status::Corruption("series index entry s/" + UnpackSeriesKey(packed) +
+                                    " is malformed");
+        }
+        order.emplace_back(session, UnpackSeriesKey(packed), i);
+      }
+      std::sort(order.begin(), order.end());
+      Series s;
+      for (const auto& [session, key, i] : order) {
+        uint64_t first = 0;
+        RECITAL_RETURN_IF_ERROR(DecodeSeries(read->entries[i].first, read->entries[i].second,
+                                             &first, &s));
+        RECITAL_RETURN_IF_ERROR(fn(s));
+      }
+      return Status::Ok();
+    }
+  }
+  auto all = ArchiveSeries(archive);
+  if (!all.ok()) return all.status();
+  for (const Series& s : *all) RECITAL_RETURN_IF_ERROR(fn(s));
+  return Status::Ok();
+}
 
 Result<std::optional<std::vector<Series>>> StoredArchiveSeries(const store::Archive& archive) {
   if (archive.format_version() < 6) return std::optional<std::vector<Series>>();

@@ -6,6 +6,7 @@
 // 60/7 without recalling it as its own).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <utility>
@@ -68,6 +69,46 @@ TEST_F(SeriesIndexTest, RefreshStoresTheDetectedSeries) {
   ASSERT_TRUE(none.ok());
   EXPECT_FALSE(none->has_value());
   Refresh(false);  // already fresh: nothing written
+}
+
+// ForEachArchiveSeries (`recital series`) hands over the series ArchiveSeries lists, in its
+// order, computed while the index is stale and read from it once fresh: the three series read
+// by hand above, in session order (60/7's and 60/20's series begin at session 60, by key; 61/99
+// at 61). An error from the callback stops the walk.
+TEST_F(SeriesIndexTest, ForEachArchiveSeriesHandsOverArchiveSeriesInOrder) {
+  auto walk = [&] {
+    std::vector<Series> seen;
+    Status st = history::ForEachArchiveSeries(archive(), [&](const Series& s) {
+      seen.push_back(s);
+      return Status::Ok();
+    });
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    return seen;
+  };
+  for (bool fresh : {false, true}) {
+    if (fresh) Refresh(true);
+    EXPECT_EQ(Stored().has_value(), fresh);
+    auto all = history::ArchiveSeries(archive());
+    ASSERT_TRUE(all.ok());
+    std::vector<Series> seen = walk();
+    ASSERT_EQ(seen.size(), 3u);
+    ASSERT_EQ(seen.size(), all->size());
+    for (size_t i = 0; i < seen.size(); ++i) {
+      EXPECT_EQ(seen[i].key, (*all)[i].key) << i;
+      EXPECT_EQ(seen[i].name, (*all)[i].name) << i;
+      EXPECT_EQ(seen[i].symbols, (*all)[i].symbols) << i;
+    }
+    EXPECT_EQ(seen[2].symbols, (Symbols{"A/RES/61/99"}));
+    EXPECT_EQ(seen[0].key,
+              std::min(testing::KeyOf("A/RES/60/7"), testing::KeyOf("A/RES/60/20")));
+  }
+  int calls = 0;
+  Status stop = history::ForEachArchiveSeries(archive(), [&](const Series&) {
+    ++calls;
+    return Status::InvalidInput("enough");
+  });
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(stop.message(), "enough");
 }
 
 TEST_F(SeriesIndexTest, TheIndexKeepsKeysAsBytesAndSymbolsFrontCoded) {
