@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <set>
+#include <system_error>
 #include <thread>
 #include <tuple>
 #include <unordered_map>
@@ -524,16 +525,29 @@ Status FindInUsers(const Archive::Impl& impl, const Txn& txn, ObjectReader& read
                               callback_mu, &finds[i]);
     } catch (const std::exception& e) {
       statuses[i] = Status::Internal(std::string("words: searching failed: ") + e.what());
+    } catch (...) {
+      statuses[i] = Status::Internal("words: searching failed");
+    }
+  };
+  auto scan_own = [&](size_t i) {
+    try {
+      ObjectReader own(txns[i - 1], dbis.objects, Archive::Impl::kSharedReaderCacheBytes);
+      scan(i, txns[i - 1], own);
+    } catch (...) {
+      statuses[i] = Status::Internal("words: searching failed: no memory for a reader");
     }
   };
   std::vector<std::thread> threads;
-  for (size_t i = 1; i < parts; ++i) {
-    threads.emplace_back([&, i] {
-      ObjectReader own(txns[i - 1], dbis.objects, Archive::Impl::kSharedReaderCacheBytes);
-      scan(i, txns[i - 1], own);
-    });
+  size_t started = 1;  // parts 1.. on threads of their own; the rest, if one cannot start, here
+  for (; started < parts; ++started) {
+    try {
+      threads.emplace_back([&, i = started] { scan_own(i); });
+    } catch (const std::system_error&) {
+      break;
+    }
   }
   scan(0, txn, reader);
+  for (size_t i = started; i < parts; ++i) scan_own(i);
   for (std::thread& t : threads) t.join();
   for (const Status& st : statuses) RECITAL_RETURN_IF_ERROR(st);
 
