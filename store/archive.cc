@@ -170,7 +170,9 @@ Result<std::string> Archive::GetRawRelease(std::string_view symbol, uint32_t ver
   if (!txn.ok()) return txn.status();
   auto v = PickVersion(*txn, impl_->dbis(), impl_->dir, symbol, version);
   if (!v.ok()) return v.status();
-  ObjectReader reader(*txn, impl_->dbis().objects);
+  // One read: the cache need keep no base (a few decoded releases at a time, not the chain).
+  ObjectReader reader(*txn, impl_->dbis().objects, Archive::Impl::kSharedReaderCacheBytes,
+                      /*keep_bases=*/false);
   auto raw = reader.Load(v->raw_hash, ObjectType::kRelease);
   if (!raw.ok()) return raw.status();
   return std::string(**raw);

@@ -61,7 +61,9 @@ struct Archive::Impl {
   // is compressed against the previous session's record, so decoding one decodes its base chain;
   // reads of many documents (grep's series grouping) decode each base once instead of once per
   // read. Contents are addressed by hash, so the cache stays valid across transactions (objects
-  // are never rewritten). One caller at a time, under reader_mutex.
+  // are never rewritten). One caller at a time, under reader_mutex. Its callers read in session
+  // order (grep's documents) or one record at a time: it keeps the objects asked for and their
+  // own bases, not every base decoded on the way (ObjectReader's keep_bases).
   static constexpr size_t kSharedReaderCacheBytes = 32u << 20;
   mutable std::mutex reader_mutex;
   mutable std::unique_ptr<ObjectReader> shared_reader;
@@ -70,7 +72,8 @@ struct Archive::Impl {
   auto WithSharedReader(const Txn& txn, Fn&& fn) const {
     std::lock_guard<std::mutex> hold(reader_mutex);
     if (shared_reader == nullptr) {
-      shared_reader = std::make_unique<ObjectReader>(txn, dbis_.objects, kSharedReaderCacheBytes);
+      shared_reader = std::make_unique<ObjectReader>(txn, dbis_.objects, kSharedReaderCacheBytes,
+                                                     /*keep_bases=*/false);
     }
     shared_reader->Rebind(txn);
     return fn(*shared_reader);

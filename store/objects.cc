@@ -4,6 +4,9 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <set>
+#include <unordered_map>
+#include <vector>
 
 namespace recital::store {
 namespace {
@@ -145,8 +148,13 @@ struct ObjectReader::DCtx {
   ~DCtx() { ZSTD_freeDCtx(dctx); }
 };
 
-ObjectReader::ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes)
-    : txn_(&txn), objects_(objects), cache_limit_(cache_bytes), dctx_(std::make_unique<DCtx>()) {}
+ObjectReader::ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes,
+                           bool keep_bases)
+    : txn_(&txn),
+      objects_(objects),
+      cache_limit_(cache_bytes),
+      keep_bases_(keep_bases),
+      dctx_(std::make_unique<DCtx>()) {}
 
 ObjectReader::~ObjectReader() = default;
 
@@ -162,64 +170,57 @@ Result<std::shared_ptr<const std::string>> ObjectReader::Load(const Hash128& key
   return r;
 }
 
-Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& key,
-                                                                 ObjectType* type_out,
-                                                                 int max_depth) {
+struct ObjectReader::Needed {
+  Hash128 hash;
+  ObjectType type = ObjectType::kRelease;
+  Codec codec = Codec::kStored;
+  std::string_view payload;  // in the transaction's map
+  std::vector<const std::string*> bases;  // keys in the NeededMap
+  int uses = 0;  // references from the objects built on it, and from the caller
+  std::shared_ptr<const std::string> content;  // once decoded (or cached)
+};
+
+Status ObjectReader::Collect(const Hash128& key, int max_depth, NeededMap* needed,
+                             std::vector<const std::string*>* order) {
   std::string k = key.ToBytes();
+  if (auto seen = needed->find(k); seen != needed->end()) {
+    ++seen->second.uses;
+    return Status::Ok();
+  }
   auto value = txn_->Get(objects_, k);
   if (!value.ok()) return value.status();
   if (!value->has_value()) return Status::NotFound(HexKey(key) + ": missing");
   auto header = ParseObjectHeader(**value, key);
   if (!header.ok()) return header.status();
-  *type_out = header->type;
+  Needed n;
+  n.hash = key;
+  n.type = header->type;
+  n.uses = 1;
   auto cached = cache_.find(k);
   if (cached != cache_.end()) {
     recency_.splice(recency_.begin(), recency_, cached->second.recency);
-    return cached->second.content;
-  }
-  if (header->depth > max_depth) {
-    return Status::Corruption(HexKey(key) + ": base chain does not get shorter (depth " +
-                              std::to_string(header->depth) + ")");
-  }
-  auto content = std::make_shared<std::string>();
-  if (header->codec == Codec::kStored) {
-    content->assign(header->payload);
+    n.content = cached->second.content;
   } else {
-    std::shared_ptr<const std::string> base;
-    std::string dict;
+    if (header->depth > max_depth) {
+      return Status::Corruption(HexKey(key) + ": base chain does not get shorter (depth " +
+                                std::to_string(header->depth) + ")");
+    }
+    n.codec = header->codec;
+    n.payload = header->payload;
     for (const auto& b : header->bases) {
-      ObjectType base_type;
-      auto loaded = LoadAny(b, &base_type, header->depth - 1);
-      if (!loaded.ok()) return loaded.status().WithContext(HexKey(key) + ": base");
-      if (header->bases.size() == 1) {
-        base = *loaded;  // no copy for the common single base
-      } else {
-        dict += **loaded;
-      }
-    }
-    if (header->bases.size() > 1) base = std::make_shared<const std::string>(std::move(dict));
-    unsigned long long size =
-        ZSTD_getFrameContentSize(header->payload.data(), header->payload.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
-        size > kMaxContentBytes) {
-      return Status::Corruption(HexKey(key) + ": bad zstd frame header");
-    }
-    content->resize(size);
-    ZSTD_DCtx* d = dctx_->dctx;
-    ZSTD_DCtx_reset(d, ZSTD_reset_session_and_parameters);
-    if (base) {
-      size_t rc = ZSTD_DCtx_loadDictionary_advanced(d, base->data(), base->size(), ZSTD_dlm_byRef,
-                                                    ZSTD_dct_rawContent);
-      if (ZSTD_isError(rc)) return Status::Internal("zstd: " + std::string(ZSTD_getErrorName(rc)));
-    }
-    size_t n = ZSTD_decompressDCtx(d, content->data(), content->size(), header->payload.data(),
-                                   header->payload.size());
-    if (ZSTD_isError(n) || n != size) {
-      return Status::Corruption(HexKey(key) + ": zstd: " +
-                                (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short frame"));
+      Status st = Collect(b, header->depth - 1, needed, order);
+      if (!st.ok()) return st.WithContext(HexKey(key) + ": base");
+      n.bases.push_back(&needed->find(b.ToBytes())->first);
     }
   }
-  if (HashBytes(*content) != key) return Status::Corruption(HexKey(key) + ": hash mismatch");
+  // Depths only go down, so no base refers back to key: it is not in *needed yet.
+  auto placed = needed->emplace(std::move(k), std::move(n)).first;
+  order->push_back(&placed->first);
+  return Status::Ok();
+}
+
+void ObjectReader::Keep(const std::string& key, const std::shared_ptr<const std::string>& content) {
+  if (cache_.count(key)) return;
   while (!recency_.empty() && cache_size_ + content->size() > cache_limit_) {
     auto oldest = cache_.find(recency_.back());
     cache_size_ -= oldest->second.content->size();
@@ -228,10 +229,71 @@ Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& 
   }
   if (content->size() <= cache_limit_) {
     cache_size_ += content->size();
-    recency_.push_front(k);
-    cache_.emplace(std::move(k), Cached{content, recency_.begin()});
+    recency_.push_front(key);
+    cache_.emplace(key, Cached{content, recency_.begin()});
   }
-  return std::shared_ptr<const std::string>(content);
+}
+
+Result<std::shared_ptr<const std::string>> ObjectReader::LoadAny(const Hash128& key,
+                                                                 ObjectType* type_out,
+                                                                 int max_depth) {
+  NeededMap needed;
+  std::vector<const std::string*> order;  // bases first, key last
+  RECITAL_RETURN_IF_ERROR(Collect(key, max_depth, &needed, &order));
+  Needed& top = needed.at(*order.back());
+  std::set<const std::string*> kept{order.back()};  // what the cache keeps without keep_bases
+  for (const std::string* b : top.bases) kept.insert(b);
+  for (const std::string* at : order) {
+    Needed& n = needed.at(*at);
+    if (n.content == nullptr) {
+      const std::string where =
+          HexKey(n.hash) + (at == order.back() ? "" : " (a base of " + HexKey(key) + ")");
+      auto content = std::make_shared<std::string>();
+      if (n.codec == Codec::kStored) {
+        content->assign(n.payload);
+      } else {
+        std::shared_ptr<const std::string> base;
+        if (n.bases.size() == 1) {
+          base = needed.at(*n.bases.front()).content;  // no copy for the common single base
+        } else if (n.bases.size() > 1) {
+          std::string dict;
+          for (const std::string* b : n.bases) dict += *needed.at(*b).content;
+          base = std::make_shared<const std::string>(std::move(dict));
+        }
+        unsigned long long size = ZSTD_getFrameContentSize(n.payload.data(), n.payload.size());
+        if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+            size > kMaxContentBytes) {
+          return Status::Corruption(where + ": bad zstd frame header");
+        }
+        content->resize(size);
+        ZSTD_DCtx* d = dctx_->dctx;
+        ZSTD_DCtx_reset(d, ZSTD_reset_session_and_parameters);
+        if (base) {
+          size_t rc = ZSTD_DCtx_loadDictionary_advanced(d, base->data(), base->size(),
+                                                        ZSTD_dlm_byRef, ZSTD_dct_rawContent);
+          if (ZSTD_isError(rc)) {
+            return Status::Internal("zstd: " + std::string(ZSTD_getErrorName(rc)));
+          }
+        }
+        size_t got = ZSTD_decompressDCtx(d, content->data(), content->size(), n.payload.data(),
+                                         n.payload.size());
+        if (ZSTD_isError(got) || got != size) {
+          return Status::Corruption(where + ": zstd: " +
+                                    (ZSTD_isError(got) ? ZSTD_getErrorName(got) : "short frame"));
+        }
+      }
+      if (HashBytes(*content) != n.hash) return Status::Corruption(where + ": hash mismatch");
+      n.content = std::move(content);
+      if (keep_bases_ || kept.count(at)) Keep(*at, n.content);
+    }
+    // A base no object left to decode is built on: its memory serves the next ones.
+    for (const std::string* b : n.bases) {
+      Needed& base = needed.at(*b);
+      if (--base.uses == 0) base.content.reset();
+    }
+  }
+  *type_out = top.type;
+  return top.content;
 }
 
 }  // namespace recital::store

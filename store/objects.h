@@ -81,11 +81,25 @@ class Compressor {
 // the transaction it was last rebound to.
 class ObjectReader {
  public:
-  ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes = 64u << 20);
+  // An object's bases, and theirs, are decoded bases first, each once, and each dropped as soon
+  // as the last object built on it is decoded. keep_bases: the cache keeps every object decoded
+  // (reads in any order, as verify's and migrations' in key order, then find them). Without:
+  // the object asked for and its own bases only (a record's: the previous session's record and
+  // its release, what the next session's record is built on), enough for reads in session
+  // order; one record's read then holds a few decoded contents at a time instead of its whole
+  // chain (fresh memory, every page of it a page fault).
+  ObjectReader(const Txn& txn, MDB_dbi objects, size_t cache_bytes = 64u << 20,
+               bool keep_bases = true);
   ~ObjectReader();
   // Reads through txn from now on, keeping the cache: a content is addressed by its hash,
   // so it is the same in every transaction that holds the object.
   void Rebind(const Txn& txn) { txn_ = &txn; }
+  // Empties the cache (the decompression context stays).
+  void Forget() {
+    cache_.clear();
+    recency_.clear();
+    cache_size_ = 0;
+  }
   // NotFound when absent; Corruption when undecodable or the content hash differs from key
   // or the type is not `type`.
   Result<std::shared_ptr<const std::string>> Load(const Hash128& key, ObjectType type);
@@ -94,9 +108,18 @@ class ObjectReader {
                                                      int max_depth = 255);
 
  private:
+  // One object LoadAny needs: cached, or its stored payload and bases.
+  struct Needed;
+  using NeededMap = std::unordered_map<std::string, Needed>;
+  // Adds key and, unless cached, the bases it needs to *needed, bases before the objects built
+  // on them in *order (keys in *needed); counts each reference in Needed::uses.
+  Status Collect(const Hash128& key, int max_depth, NeededMap* needed,
+                 std::vector<const std::string*>* order);
+  void Keep(const std::string& key, const std::shared_ptr<const std::string>& content);
   const Txn* txn_;
   MDB_dbi objects_;
   size_t cache_limit_;
+  bool keep_bases_;
   size_t cache_size_ = 0;
   // Least recently used first out: a base chain's newest contents stay while the walk goes on
   // (reads in session order across many series keep every series' newest record and release;
