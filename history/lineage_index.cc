@@ -12,6 +12,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <utility>
@@ -365,8 +366,16 @@ Status DecodeSeriesLineage(std::string_view value, SeriesLineage* out) {
       return bad();
     }
     payload.resize(size);
-    const size_t n = ZSTD_decompress(payload.data(), payload.size(), value.data() + 1,
-                                     value.size() - 1);
+    // One decompression context per thread, not one per call: ZSTD_decompress allocates one
+    // (96 KB) afresh for each log and blame, and every new page of it is a page fault.
+    struct DCtx {
+      ZSTD_DCtx* ctx = ZSTD_createDCtx();
+      ~DCtx() { ZSTD_freeDCtx(ctx); }
+    };
+    thread_local DCtx dctx;
+    if (dctx.ctx == nullptr) return Status::Internal("zstd: cannot allocate a context");
+    const size_t n = ZSTD_decompressDCtx(dctx.ctx, payload.data(), payload.size(), value.data() + 1,
+                                         value.size() - 1);
     if (ZSTD_isError(n) || n != size) return bad();
   } else {
     return bad();
@@ -598,13 +607,17 @@ struct StoredSeriesView {
 };
 
 // nullopt when the index is stale or absent, lacks the series, or holds other members or
-// versions. `generation`: the input generation read before the series was.
+// versions. `generation`: the input generation read before the series was. Only the first
+// `members` members (all when larger) are read, and the pairs between them: blame of a member
+// needs nothing of the later ones.
 Result<std::optional<StoredSeriesView>> ReadStoredSeries(const store::Archive& archive,
                                                          const Series& series,
-                                                         uint64_t generation) {
+                                                         uint64_t generation,
+                                                         size_t members = SIZE_MAX) {
+  members = std::min(members, series.symbols.size());
   StoredSeriesView view;
-  for (const std::string& sym : series.symbols) {
-    auto doc = archive.GetDocument(sym);
+  for (size_t i = 0; i < members; ++i) {
+    auto doc = archive.GetDocument(series.symbols[i]);
     if (!doc.ok()) return std::optional<StoredSeriesView>();
     view.current.push_back(doc->current());
   }
@@ -623,7 +636,7 @@ Result<std::optional<StoredSeriesView>> ReadStoredSeries(const store::Archive& a
       return std::optional<StoredSeriesView>();
     }
   }
-  view.pairs.resize(view.lineage.pairs.size());
+  view.pairs.resize(std::min(view.lineage.pairs.size(), members - 1));
   for (size_t i = 0; i < view.pairs.size(); ++i) {
     RECITAL_RETURN_IF_ERROR(DecodeLineagePair(view.lineage.pairs[i], &view.pairs[i]));
   }
@@ -778,15 +791,15 @@ Result<std::optional<BlameView>> StoredBlameOf(const store::Archive& archive,
   auto series = StoredSeriesOf(archive, symbol);
   if (!series.ok()) return series.status();
   if (!*series) return std::optional<BlameView>();
-  auto view = ReadStoredSeries(archive, **series, **generation);
-  if (!view.ok()) return view.status();
-  if (!*view) return std::optional<BlameView>();
   // Only the sessions up to this one matter.
   auto& syms = (*series)->symbols;
   auto it = std::find(syms.begin(), syms.end(), symbol);
   if (it == syms.end()) return std::optional<BlameView>();
-  syms.erase(it + 1, syms.end());
-  (*view)->current.resize(syms.size());
+  const size_t members = static_cast<size_t>(it - syms.begin()) + 1;
+  auto view = ReadStoredSeries(archive, **series, **generation, members);
+  if (!view.ok()) return view.status();
+  if (!*view) return std::optional<BlameView>();
+  syms.resize(members);
   auto newest = archive.GetResolution(symbol, (*view)->current.back().version);
   if (!newest.ok()) return newest.status();
   auto paragraphs = StoredBlameLast(**series, *newest, **view);
