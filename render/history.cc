@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <utility>
 
 #include "render/internal.h"
 #include "render/render.h"
@@ -173,6 +174,8 @@ std::string BlameText(const history::BlameView& blame, bool colour) {
 }
 
 Json BlameJson(const history::BlameView& blame) {
+  // Arrays are moved into their parents: a braced list copies an lvalue Json, which copied the
+  // lineage of every paragraph whole once more.
   Json paragraphs = Json::array();
   for (const history::BlameParagraph& p : blame.paragraphs) {
     Json lineage = Json::array();
@@ -185,9 +188,9 @@ Json BlameJson(const history::BlameView& blame) {
                           {"text", p.text},
                           {"since", p.since},
                           {"wording_since", p.wording_since},
-                          {"lineage", lineage}});
+                          {"lineage", std::move(lineage)}});
   }
-  return {{"symbol", blame.symbol}, {"paragraphs", paragraphs}};
+  return {{"symbol", blame.symbol}, {"paragraphs", std::move(paragraphs)}};
 }
 
 std::string GrepText(const history::GrepResult& grep, bool colour) {
