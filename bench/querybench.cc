@@ -2,7 +2,7 @@
 // many times on random archived symbols (and words of them, for grep), computed from scratch
 // each time as the command computes it (no state kept between runs), without process start.
 //
-//   recital_querybench ARCHIVE [--runs N] [--seed S] [--budget-s T] [--rows FILE]
+//   recital_querybench ARCHIVE [--runs N] [--seed S] [--budget-s T] [--rows FILE] [--reopen]
 //                      [--queries show,cat,log,blame,grep,grep-phrase,grep-l,
 //                       grep-l-phrase,series]
 //
@@ -16,6 +16,11 @@
 // grep-l, grep-l-phrase  history::GrepDocuments of the word / the phrase, rendered as
 //         `recital grep -l` prints it
 // series  ResolveSeriesArg alone (the series lookup that log and blame start with)
+// The archive stays open across runs, as in a process that serves queries (`recital serve`),
+// and forgets the objects it decoded before every run (Archive::ForgetDecodedObjects), so no
+// run finds what an earlier one decoded. --reopen: closes and opens the archive before every
+// run instead (untimed), so each run also maps afresh every page it reads, as a new process
+// does (the in-process measure of bench/RESULTS.md from 8db7c1d to 8fe9a66).
 // --rows FILE: lines "SYMBOL<TAB>WORD[<TAB>PHRASE]" to query (cycled) instead of random ones.
 // Prints one line per query: "query<TAB>runs<TAB>p50_ms<TAB>p99_ms<TAB>mean_ms" (after a
 // header line "query runs p50_ms p99_ms mean_ms"); exit 0, or 2 on misuse / a failing query.
@@ -50,6 +55,7 @@ struct Options {
   int min_runs = 5;
   std::string rows;
   std::string queries = "show,cat,log,blame,grep,grep-phrase,grep-l,grep-l-phrase";
+  bool reopen = false;
 };
 
 struct Row {
@@ -61,7 +67,7 @@ struct Row {
 int Usage() {
   std::fputs(
       "usage: recital_querybench ARCHIVE [--runs N] [--seed S] [--budget-s T] [--min-runs M]\n"
-      "                          [--rows FILE]\n"
+      "                          [--rows FILE] [--reopen]\n"
       "                          [--queries show,cat,log,blame,grep,grep-phrase,grep-l,\n"
       "                                     grep-l-phrase,series]\n",
       stderr);
@@ -85,6 +91,8 @@ bool ParseArgs(int argc, char** argv, Options* o) {
       o->rows = v;
     } else if (a == "--queries" && (v = value())) {
       o->queries = v;
+    } else if (a == "--reopen") {
+      o->reopen = true;
     } else if (!a.empty() && a[0] != '-' && o->archive.empty()) {
       o->archive = a;
     } else {
@@ -144,9 +152,9 @@ recital::Result<std::vector<Row>> PickRows(const Archive& archive, const Options
 
 using Query = std::function<Status(const Row&, size_t*)>;
 
-// The queries read *holder, which main opens afresh before every run (untimed): the archive
-// keeps decoded objects between calls (Archive::Impl's shared reader), and no run may find what
-// an earlier one decoded.
+// The queries read *holder, whose decoded objects main drops before every run (untimed): the
+// archive keeps them between calls (Archive::Impl's shared reader), and no run may find what an
+// earlier one decoded.
 std::map<std::string, Query> Queries(const std::unique_ptr<Archive>& holder) {
   std::map<std::string, Query> q;
   q["show"] = [&](const Row& r, size_t* sink) {
@@ -287,6 +295,10 @@ int main(int argc, char** argv) {
       return 2;
     }
     auto reopen = [&]() -> Status {
+      if (!o.reopen) {
+        holder->ForgetDecodedObjects();
+        return Status::Ok();
+      }
       holder.reset();  // one Archive per environment in a process
       auto fresh = Archive::Open(o.archive, open);
       if (!fresh.ok()) return fresh.status();

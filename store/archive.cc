@@ -55,6 +55,11 @@ Archive::~Archive() = default;
 const std::string& Archive::dir() const { return impl_->dir; }
 int Archive::format_version() const { return impl_->format_version; }
 
+void Archive::ForgetDecodedObjects() const {
+  std::lock_guard<std::mutex> hold(impl_->reader_mutex);
+  if (impl_->shared_reader != nullptr) impl_->shared_reader->Forget();
+}
+
 Status Archive::Impl::Attach(const ArchiveEnvOptions& options, bool allow_old_format) {
   auto opened = OpenArchiveEnv(dir, options);
   if (!opened.ok()) return opened.status();

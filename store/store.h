@@ -375,6 +375,10 @@ class Archive {
 
   const std::string& dir() const;
   int format_version() const;  // as found on disk (== kFormatVersion unless allow_old_format)
+  // Forgets the objects record reads decoded and keep for later reads (Archive::Impl's shared
+  // reader), so the next read decodes them from the archive again, while the archive stays open
+  // and mapped. For benchmarks (recital_querybench): each timed query does its own work.
+  void ForgetDecodedObjects() const;
 
   // Ingests releases: workers read, parse, hash and compress; this thread writes. Each release
   // is stored completely or not at all, also when the process is killed. Re-ingesting bytes
