@@ -247,14 +247,19 @@ std::string Enumerator(std::string_view t, bool bare, size_t* text_at) {
 // The italic run that opens the text at `from`, without trailing punctuation; "" when the
 // paragraph does not open in italics or is italic throughout.
 size_t LeadEnd(const BuiltText& b, size_t from) {
+  // Spans are clamped to the text: a damaged layout (found by pdf_layout_fuzz) gave a span
+  // past its end, and substr threw std::out_of_range, which nothing catches.
+  const size_t size = b.text.size();
+  from = std::min(from, size);
   size_t end = from;
   for (const Span& s : b.spans) {
     if (s.end <= from) continue;
+    const size_t begin = std::min(s.begin, size), stop = std::min(std::max(s.end, begin), size);
     if (!s.italic) {
-      if (HasAlnum(std::string_view(b.text).substr(s.begin, s.end - s.begin)) || end > from) break;
+      if (HasAlnum(std::string_view(b.text).substr(begin, stop - begin)) || end > from) break;
       continue;
     }
-    end = s.end;
+    end = stop;
   }
   std::string_view lead = std::string_view(b.text).substr(from, end - from);
   while (!lead.empty() &&
